@@ -1,0 +1,12 @@
+"""Static files the generated pages need, shipped inside the package."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+STYLESHEET = "assets/course-notes.css"
+
+
+def stylesheet() -> str:
+    """The CSS for badges, progress bars and durations on the generated pages."""
+    return resources.files(__package__).joinpath("assets/course-notes.css").read_text("utf-8")

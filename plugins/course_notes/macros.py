@@ -1,0 +1,54 @@
+"""What the plugin hands to mkdocs-macros: the course as variables, macros and filters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from . import render
+from .model import Course, Progress, format_duration
+
+
+class MacrosPlugin(Protocol):
+    """The part of mkdocs-macros' plugin that other plugins call."""
+
+    def register_variables(self, items: dict[str, Any]) -> None: ...
+    def register_macros(self, items: dict[str, Callable[..., Any]]) -> None: ...
+    def register_filters(self, items: dict[str, Callable[..., Any]]) -> None: ...
+
+
+def variables(course: Course) -> dict[str, Any]:
+    """The variables a page can use: ``course`` and its parts."""
+    return {"course": course}
+
+
+def macro_functions(course: Course) -> dict[str, Callable[..., str]]:
+    """The macros a page can call; each returns Markdown."""
+
+    def weeks_table(base: str = "") -> str:
+        """A table of the weeks with progress bars and links."""
+        return render.weeks_table(course, base)
+
+    def progress_bar(done: int | Progress, total: int | None = None, label: str = "") -> str:
+        """A progress bar for ``progress_bar(course.progress)`` or ``progress_bar(3, 7)``."""
+        progress = done if isinstance(done, Progress) else Progress(done, total or 0)
+        return render.progress_bar(progress, label or None)
+
+    def badge(label: str, done: int | Progress, total: int | None = None) -> str:
+        """A progress badge like the ones on the week pages."""
+        progress = done if isinstance(done, Progress) else Progress(done, total or 0)
+        return render.badge(label, progress)
+
+    return {"weeks_table": weeks_table, "progress_bar": progress_bar, "progress_badge": badge}
+
+
+def filters() -> dict[str, Callable[..., str]]:
+    """Filters a page can use: ``{{ seconds | duration }}``."""
+    return {"duration": format_duration}
+
+
+def register(plugin: MacrosPlugin, course: Course) -> None:
+    """Hand the course's variables, macros and filters to mkdocs-macros."""
+    plugin.register_variables(variables(course))
+    plugin.register_macros(macro_functions(course))
+    plugin.register_filters(filters())

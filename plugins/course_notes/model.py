@@ -1,0 +1,303 @@
+"""The course as the notes describe it: weeks, sections, items, with progress derived."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How many of a number of things are done."""
+
+    done: int
+    total: int
+
+    @property
+    def left(self) -> int:
+        """Things not done yet."""
+        return self.total - self.done
+
+    @property
+    def percent(self) -> int:
+        """Share done, rounded to a whole percent (0 when there is nothing to do)."""
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def complete(self) -> bool:
+        """True when there is something to do and all of it is done."""
+        return self.total > 0 and self.done == self.total
+
+    @property
+    def state(self) -> str:
+        """One word for the completion: ``empty``, ``none``, ``partial`` or ``complete``."""
+        if self.total == 0:
+            return "empty"
+        if self.done == 0:
+            return "none"
+        return "complete" if self.done == self.total else "partial"
+
+    def __add__(self, other: Progress) -> Progress:
+        return Progress(self.done + other.done, self.total + other.total)
+
+    def __str__(self) -> str:
+        return f"{self.done}/{self.total}"
+
+    @classmethod
+    def of(cls, parts: Iterable[Progress]) -> Progress:
+        """Sum several progresses."""
+        total = cls(0, 0)
+        for part in parts:
+            total = total + part
+        return total
+
+
+class SectionKind(enum.Enum):
+    """The kinds of section the notes know, with their badge labels."""
+
+    SLIDES = "Slides"
+    ATTENDANCE = "Attendance"
+    EXERCISES = "Exercises"
+    VIDEOS = "Videos"
+    READINGS = "Readings"
+    OTHER = "Other"
+
+
+@dataclass
+class Item:
+    """One ``- text`` line: something to do, done when it ends in a check mark."""
+
+    text: str
+    done: bool
+    line: int
+
+
+@dataclass
+class Video(Item):
+    """A video recording; ``duration`` is in seconds, None when unknown."""
+
+    duration: int | None = None
+    duration_text: str = ""
+
+
+@dataclass
+class Reading(Item):
+    """Something to read, as the week lists it."""
+
+
+@dataclass
+class Note:
+    """A line that fits no rule of the format; kept and shown as written."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class Section:
+    """A ``##`` heading and the lines under it, in the notes' order."""
+
+    title: str
+    kind: SectionKind
+    line: int
+    entries: list[Item | Note] = field(default_factory=list)
+    placeholders: int = 0
+
+    @property
+    def items(self) -> list[Item]:
+        """The section's items, without notes."""
+        return [entry for entry in self.entries if isinstance(entry, Item)]
+
+    @property
+    def notes(self) -> list[Note]:
+        """Lines under the section that fit no rule."""
+        return [entry for entry in self.entries if isinstance(entry, Note)]
+
+    @property
+    def label(self) -> str:
+        """The short name for badges: ``Videos`` for a known kind, else the heading."""
+        if self.kind is not SectionKind.OTHER:
+            return self.kind.value
+        return self.heading
+
+    @property
+    def heading(self) -> str:
+        """The heading as written, first letter capitalised, trailing colon dropped."""
+        return capitalise_first(self.title.strip().rstrip(":").strip()) or "Notes"
+
+    @property
+    def progress(self) -> Progress:
+        """Items done of items listed."""
+        items = self.items
+        return Progress(sum(item.done for item in items), len(items))
+
+    @property
+    def videos(self) -> list[Video]:
+        """The section's videos (items of a videos section)."""
+        return [item for item in self.items if isinstance(item, Video)]
+
+
+@dataclass(frozen=True)
+class VideoTime:
+    """Known video time watched and in all, and how many videos have no duration."""
+
+    watched: int
+    total: int
+    unknown: int
+    unknown_watched: int = 0
+
+    @property
+    def left(self) -> int:
+        """Known seconds not watched yet."""
+        return self.total - self.watched
+
+    def __add__(self, other: VideoTime) -> VideoTime:
+        return VideoTime(
+            self.watched + other.watched,
+            self.total + other.total,
+            self.unknown + other.unknown,
+            self.unknown_watched + other.unknown_watched,
+        )
+
+    @classmethod
+    def of(cls, videos: Iterable[Video]) -> VideoTime:
+        """Add up the durations of some videos."""
+        watched = total = unknown = unknown_watched = 0
+        for video in videos:
+            if video.duration is None:
+                unknown += 1
+                unknown_watched += video.done
+            else:
+                total += video.duration
+                watched += video.duration if video.done else 0
+        return cls(watched, total, unknown, unknown_watched)
+
+
+@dataclass
+class Week:
+    """``# week N``: the sections of one week of the course."""
+
+    number: int
+    line: int
+    title: str = ""
+    sections: list[Section] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """``Week 3: Computer Vision``, or ``Week 1`` when the week has no title."""
+        if not self.title:
+            return f"Week {self.number}"
+        return f"Week {self.number}: {capitalise_words(self.title)}"
+
+    @property
+    def slug(self) -> str:
+        """The page's path stem, ``week-3``."""
+        return f"week-{self.number}"
+
+    @property
+    def items(self) -> list[Item]:
+        """Every item of the week, in the notes' order."""
+        return [item for section in self.sections for item in section.items]
+
+    @property
+    def progress(self) -> Progress:
+        """Items done of items listed, over every section."""
+        return Progress.of(section.progress for section in self.sections)
+
+    @property
+    def videos(self) -> list[Video]:
+        """Every video of the week."""
+        return [video for section in self.sections for video in section.videos]
+
+    @property
+    def video_time(self) -> VideoTime:
+        """Video time watched and in all."""
+        return VideoTime.of(self.videos)
+
+    @property
+    def readings(self) -> list[Reading]:
+        """Every reading of the week."""
+        return [item for item in self.items if isinstance(item, Reading)]
+
+    def sections_of(self, kind: SectionKind) -> list[Section]:
+        """The week's sections of one kind."""
+        return [section for section in self.sections if section.kind is kind]
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """A line of the notes as written, with its 1-based number."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """Something odd but buildable the parser met, at a line (0: the whole file)."""
+
+    line: int
+    message: str
+
+
+@dataclass
+class Course:
+    """Everything the notes file says."""
+
+    weeks: list[Week] = field(default_factory=list)
+    general: list[Section] = field(default_factory=list)
+    thoughts: list[SourceLine] = field(default_factory=list)
+    thoughts_line: int = 0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def progress(self) -> Progress:
+        """Items done of items listed, over the whole course."""
+        return Progress.of(week.progress for week in self.weeks) + Progress.of(
+            section.progress for section in self.general
+        )
+
+    @property
+    def videos(self) -> list[Video]:
+        """Every video of the course."""
+        return [video for week in self.weeks for video in week.videos]
+
+    @property
+    def video_time(self) -> VideoTime:
+        """Video time watched and in all, over the whole course."""
+        return VideoTime.of(self.videos)
+
+    def progress_of(self, kind: SectionKind) -> Progress:
+        """Progress over every section of one kind."""
+        return Progress.of(
+            section.progress for week in self.weeks for section in week.sections_of(kind)
+        )
+
+    def week(self, number: int) -> Week | None:
+        """The week with that number, if the notes have it."""
+        return next((week for week in self.weeks if week.number == number), None)
+
+    def __iter__(self) -> Iterator[Week]:
+        return iter(self.weeks)
+
+
+def capitalise_words(text: str) -> str:
+    """Upper-case each word's first letter, leaving the rest (``NLP`` stays ``NLP``)."""
+    return " ".join(word[:1].upper() + word[1:] for word in text.split())
+
+
+def capitalise_first(text: str) -> str:
+    """Upper-case the first letter only."""
+    return text[:1].upper() + text[1:]
+
+
+def format_duration(seconds: int) -> str:
+    """``2h 20m 44s``, ``4m 40s``, ``0s``."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [f"{hours}h"] if hours else []
+    if hours or minutes:
+        parts.append(f"{minutes}m")
+    parts.append(f"{secs}s")
+    return " ".join(parts)

@@ -1,0 +1,92 @@
+"""The MkDocs adapter: reads the notes, serves the rendered pages, watches the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from . import assets, macros, render
+from .model import Course
+from .notes_file import NotesFileError, read_course
+
+log = get_plugin_logger(__name__)
+
+STYLESHEET = assets.STYLESHEET
+
+
+class CourseNotesConfig(base.Config):
+    """Options of the ``course-notes`` plugin."""
+
+    notes = c.Type(str, default="seeds/notes.md")
+    """The notes file, relative to mkdocs.yml."""
+
+
+class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
+    """Turns one notes file into week pages with progress badges."""
+
+    def __init__(self) -> None:
+        self.course = Course()
+        self.notes_path = Path()
+
+    # Before the default priority so that mkdocs-macros, whatever its place in
+    # `plugins:`, finds the course's variables when its own on_config runs.
+    @event_priority(50)
+    def on_config(self, config: MkDocsConfig, /) -> MkDocsConfig:
+        """Read the notes, hand the course to mkdocs-macros and add the stylesheet."""
+        self.notes_path = Path(config.config_file_path or ".").parent / self.config.notes
+        try:
+            self.course = read_course(self.notes_path)
+        except NotesFileError as error:
+            raise PluginError(str(error)) from None
+        for diagnostic in self.course.diagnostics:
+            log.info("%s:%d: %s", self.config.notes, diagnostic.line, diagnostic.message)
+        macros_plugin = config.plugins.get("macros")
+        if macros_plugin is not None:
+            macros.register(macros_plugin, self.course)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.insert(0, STYLESHEET)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Add the generated pages (refusing to replace a hand-written one) and the nav."""
+        for path, content in render.render_pages(self.course).items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(
+                    f"docs/{path} already exists and the notes file {self.config.notes} "
+                    f"generates a page at the same path; rename or remove docs/{path}"
+                )
+            files.append(File.generated(config, path, content=content))
+        if files.get_file_from_path(STYLESHEET) is None:
+            files.append(File.generated(config, STYLESHEET, content=assets.stylesheet()))
+        if config.nav is None:
+            config.nav = self._nav(files)
+        return files
+
+    def _nav(self, files: Files) -> list[Any]:
+        titles = render.page_titles(self.course)
+        week_paths = [render.page_path(week) for week in self.course.weeks]
+        nav: list[Any] = ["index.md"] if files.get_file_from_path("index.md") else []
+        if week_paths:
+            nav.append({"Weeks": [{titles[path]: path} for path in week_paths]})
+        nav += [{title: path} for path, title in titles.items() if path not in week_paths]
+        nav += sorted(
+            file.src_uri
+            for file in files.documentation_pages()
+            if file.src_uri not in titles and file.src_uri != "index.md"
+        )
+        return nav
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        """Rebuild when the notes file changes: it lives outside ``docs/``."""
+        server.watch(str(self.notes_path))
+        return server

@@ -1,0 +1,231 @@
+"""The course model to Markdown pages: pure functions, the same for the site and export."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable
+
+from .model import (
+    Course,
+    Item,
+    Note,
+    Progress,
+    Section,
+    SectionKind,
+    Video,
+    VideoTime,
+    Week,
+    format_duration,
+)
+
+STATE_ICONS = {
+    "complete": ":material-check-circle:",
+    "partial": ":material-circle-half-full:",
+    "none": ":material-circle-outline:",
+    "empty": ":material-minus-circle-outline:",
+}
+STATE_WORDS = {
+    "complete": "all done",
+    "partial": "in progress",
+    "none": "not started",
+    "empty": "nothing listed",
+}
+
+# Code spans keep their text as written; autolinks stay links.
+_KEEP = re.compile(r"(`+)(?:.+?)\1|<https?://[^\s<>]+>")
+# Characters that would start a block (heading, quote, list, table...) at a line's start.
+_BLOCK_START = re.compile(r"^(#|>|[-+*=](?:\s|$)|\d+[.)](?:\s|$)|\||:::|\?\?\?|!!!)")
+
+
+def inline(text: str) -> str:
+    """User text as inline Markdown: raw HTML shown literally, links and emphasis kept."""
+    out: list[str] = []
+    position = 0
+    for kept in _KEEP.finditer(text):
+        out.append(_escape_html(text[position : kept.start()]))
+        out.append(kept.group(0))
+        position = kept.end()
+    out.append(_escape_html(text[position:]))
+    return "".join(out)
+
+
+def _escape_html(text: str) -> str:
+    # Only "<" opens raw HTML. "&" is left alone so that links with query strings
+    # keep working (Python-Markdown escapes it in the output itself).
+    return text.replace("<", "&lt;")
+
+
+def paragraph(text: str) -> str:
+    """User text as a paragraph of its own, never read as a heading, list or quote."""
+    text = inline(text.strip())
+    return "\\" + text if _BLOCK_START.match(text) else text
+
+
+def front_matter(**fields: str | bool) -> str:
+    """YAML front matter; values are JSON strings, which YAML reads as they are."""
+    lines = [f"{key}: {json.dumps(value)}" for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def badge(label: str, progress: Progress) -> str:
+    """A progress badge: icon, label and figures, with the state in words for screen readers."""
+    state = progress.state
+    return (
+        f'<span class="cn-badge cn-badge--{state}" '
+        f'title="{html.escape(label)}: {progress.done} of {progress.total} done, '
+        f'{STATE_WORDS[state]}">{STATE_ICONS[state]} {inline(label)} {progress}</span>'
+    )
+
+
+def progress_bar(progress: Progress, label: str | None = None) -> str:
+    """A ``pymdownx.progressbar`` bar for some progress."""
+    text = label or f"{progress} done ({progress.percent}%)"
+    return f'[={progress.percent}% "{text}"]{{: .cn-progress .cn-progress--{progress.state} }}'
+
+
+def video_time(time: VideoTime) -> str:
+    """``2h 20m 44s watched of 2h 20m 44s (1 unknown)``."""
+    line = f"{format_duration(time.watched)} watched of {format_duration(time.total)}"
+    if time.unknown:
+        line += f" ({time.unknown} unknown)"
+    return line
+
+
+def _item_line(item: Item) -> str:
+    box = "[x]" if item.done else "[ ]"
+    text = inline(item.text)
+    if isinstance(item, Video):
+        if item.duration is None:
+            text += ' <span class="cn-duration cn-duration--unknown">duration unknown</span>'
+        else:
+            text += f' <span class="cn-duration">{_clock(item.duration)}</span>'
+    return f"- {box} {text}"
+
+
+def _clock(seconds: int) -> str:
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
+
+
+def render_section(section: Section, level: int = 2) -> str:
+    """One section: heading, video time for videos, then its items as a task list."""
+    blocks = [f"{'#' * level} {inline(section.heading)}"]
+    if section.kind is SectionKind.VIDEOS and section.videos:
+        blocks.append(f'<p class="cn-video-time">{video_time(VideoTime.of(section.videos))}</p>')
+    if not section.items:
+        blocks.append('<p class="cn-empty">Nothing listed yet.</p>')
+    run: list[str] = []
+    for entry in section.entries:
+        if isinstance(entry, Note):
+            if run:
+                blocks.append("\n".join(run))
+                run = []
+            blocks.append(paragraph(entry.text))
+        else:
+            run.append(_item_line(entry))
+    if run:
+        blocks.append("\n".join(run))
+    return "\n\n".join(blocks)
+
+
+def badges(week: Week) -> str:
+    """The row of badges: one per section, then the week's total."""
+    row = [badge(section.label, section.progress) for section in week.sections]
+    row.append(badge("Week", week.progress))
+    # A Markdown paragraph, not a raw <p>, so the icon shortcodes in it are rendered.
+    return "\n".join(row) + "\n{: .cn-badges }"
+
+
+def describe(week: Week) -> str:
+    """A one-sentence summary of a week, for the page's meta description."""
+    parts = ", ".join(f"{section.label} {section.progress}" for section in week.sections)
+    summary = f"{week.name}: {week.progress} done ({week.progress.percent}%)"
+    return f"{summary}. {parts}." if parts else f"{summary}."
+
+
+def render_week(week: Week) -> str:
+    """The page of one week."""
+    blocks = [
+        front_matter(title=week.name, description=describe(week), render_macros=False),
+        f"# {inline(week.name)}",
+        badges(week),
+        progress_bar(week.progress),
+    ]
+    if week.videos:
+        blocks.append(f'<p class="cn-video-time">Videos: {video_time(week.video_time)}</p>')
+    blocks.extend(render_section(section) for section in week.sections)
+    if not week.sections:
+        blocks.append('<p class="cn-empty">Nothing listed yet.</p>')
+    return "\n\n".join(blocks) + "\n"
+
+
+def render_general(sections: Iterable[Section]) -> str:
+    """The page for sections written before the first week."""
+    body = "\n\n".join(render_section(section) for section in sections)
+    head = front_matter(
+        title="General",
+        description="Notes written before the first week.",
+        render_macros=False,
+    )
+    return f"{head}\n# General\n\n{body}\n"
+
+
+def render_thoughts(course: Course) -> str:
+    """The Thoughts section as written, paragraph by paragraph."""
+    paragraphs: list[list[str]] = [[]]
+    for line in course.thoughts:
+        if line.text.strip():
+            paragraphs[-1].append(line.text)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    body = "\n\n".join(
+        "\n".join(paragraph(text) for text in lines) for lines in paragraphs if lines
+    )
+    head = front_matter(
+        title="Thoughts",
+        description="Questions and thoughts for the lecturer.",
+        render_macros=False,
+    )
+    return f"{head}\n# Thoughts\n\n{body or 'Nothing written yet.'}\n"
+
+
+def weeks_table(course: Course, base: str = "") -> str:
+    """A Markdown table of the weeks with their progress bars and links."""
+    rows = [
+        "| Week | Done | Progress | Videos |",
+        "| :--- | ---: | :--- | :--- |",
+    ]
+    for week in course.weeks:
+        name = inline(week.name).replace("|", "\\|")
+        bar = progress_bar(week.progress)
+        time = video_time(week.video_time) if week.videos else "–"
+        rows.append(f"| [{name}]({base}{week.slug}.md) | {week.progress} | {bar} | {time} |")
+    return "\n".join(rows)
+
+
+def page_path(week: Week) -> str:
+    """Where a week's page lives in the docs: ``week-3.md``."""
+    return f"{week.slug}.md"
+
+
+def render_pages(course: Course) -> dict[str, str]:
+    """Every generated page of the site, by its path in the docs folder, in nav order."""
+    pages = {page_path(week): render_week(week) for week in course.weeks}
+    if course.general:
+        pages["general.md"] = render_general(course.general)
+    if course.thoughts_line:
+        pages["thoughts.md"] = render_thoughts(course)
+    return pages
+
+
+def page_titles(course: Course) -> dict[str, str]:
+    """The nav title of every generated page, by its path."""
+    titles = {page_path(week): week.name for week in course.weeks}
+    if course.general:
+        titles["general.md"] = "General"
+    if course.thoughts_line:
+        titles["thoughts.md"] = "Thoughts"
+    return titles

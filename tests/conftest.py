@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "notes.md"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _quiet_material() -> None:
+    import os
+
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_bytes().decode("utf-8")
+
+
+def copy_project(target: Path, notes: str | bytes | None = None) -> Path:
+    """Copy mkdocs.yml, docs/ and hooks/ into target; write the notes there; return mkdocs.yml."""
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", target / "docs")
+    if (ROOT / "hooks").is_dir():
+        shutil.copytree(ROOT / "hooks", target / "hooks")
+    (target / "seeds").mkdir()
+    notes_path = target / "seeds" / "notes.md"
+    if notes is None:
+        shutil.copy(SEED, notes_path)
+    elif isinstance(notes, bytes):
+        notes_path.write_bytes(notes)
+    else:
+        notes_path.write_text(notes, encoding="utf-8", newline="")
+    return target / "mkdocs.yml"
+
+
+def build_project(config_file: Path, **overrides: object) -> Path:
+    """Run a real strict build of the project at config_file; return the site folder."""
+    site = config_file.parent / "site"
+    config = load_config(str(config_file), site_dir=str(site), strict=True, **overrides)
+    build(config)
+    return site
+
+
+@pytest.fixture
+def build_site(tmp_path: Path) -> Callable[..., Path]:
+    def run(notes: str | bytes | None = None, **overrides: object) -> Path:
+        return build_project(copy_project(tmp_path, notes), **overrides)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed's site, built once for every test that only reads it."""
+    return build_project(copy_project(tmp_path_factory.mktemp("seed")))
+
+
+def read_html(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page / "index.html").read_text("utf-8"), "html.parser")

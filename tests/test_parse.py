@@ -1,0 +1,216 @@
+from __future__ import annotations
+
+import pytest
+
+from course_notes.model import Progress, SectionKind, Video
+from course_notes.parse import decode_notes, parse, parse_duration, split_check_mark
+
+
+def test_seed_week_1_figures(seed_text: str) -> None:
+    week = parse(seed_text).week(1)
+    assert week is not None
+    assert [(s.label, str(s.progress)) for s in week.sections] == [
+        ("Slides", "3/3"),
+        ("Attendance", "2/2"),
+        ("Exercises", "0/5"),
+        ("Videos", "14/14"),
+        ("Readings", "0/4"),
+    ]
+    time = week.video_time
+    assert (time.total, time.watched, time.unknown) == (8444, 8444, 1)
+
+
+def test_seed_week_2_videos(seed_text: str) -> None:
+    week = parse(seed_text).week(2)
+    assert week is not None
+    assert week.sections_of(SectionKind.VIDEOS)[0].progress == Progress(6, 7)
+
+
+def test_seed_course_total(seed_text: str) -> None:
+    course = parse(seed_text)
+    assert course.progress == Progress(27, 73)
+    assert course.progress.percent == 37
+    assert [w.name for w in course.weeks] == [
+        "Week 1",
+        "Week 2",
+        "Week 3: Computer Vision",
+        "Week 4: NLP",
+        "Week 5: Reinforcement Learning",
+        "Week 6: Unsupervised Learning",
+    ]
+    assert course.thoughts_line == 150
+    assert course.diagnostics == []
+
+
+def test_seed_placeholders_are_not_items(seed_text: str) -> None:
+    week = parse(seed_text).week(3)
+    assert week is not None
+    exercises = week.sections_of(SectionKind.EXERCISES)[0]
+    videos = week.sections_of(SectionKind.VIDEOS)[0]
+    assert (exercises.progress.total, exercises.placeholders) == (0, 1)
+    assert (videos.progress.total, videos.placeholders) == (0, 5)
+
+
+def test_week_headings_case_and_titles() -> None:
+    course = parse("# WEEK 2: computer vision\n- a\n# Week 10\n- b\n# week 9 - NLP\n- c\n")
+    assert [(w.number, w.name) for w in course.weeks] == [
+        (2, "Week 2: Computer Vision"),
+        (9, "Week 9: NLP"),
+        (10, "Week 10"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("## lecture slides", SectionKind.SLIDES),
+        ("## Lecture Attendance, Videos and Notes", SectionKind.ATTENDANCE),
+        ("## EXERCISES:", SectionKind.EXERCISES),
+        ("## video recordings & notes:", SectionKind.VIDEOS),
+        ("## video recordings & notes", SectionKind.VIDEOS),
+        ("## Readings", SectionKind.READINGS),
+        ("## projects", SectionKind.OTHER),
+    ],
+)
+def test_known_sections(heading: str, kind: SectionKind) -> None:
+    week = parse(f"# week 1\n{heading}\n- x\n").weeks[0]
+    assert week.sections[0].kind is kind
+    assert week.sections[0].progress == Progress(0, 1)
+
+
+def test_unknown_section_is_kept_with_its_heading() -> None:
+    section = parse("# week 1\n## projects:\n- build a GAN ✓\n").weeks[0].sections[0]
+    assert (section.label, section.heading) == ("Projects", "Projects")
+    assert section.progress == Progress(1, 1)
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        "🗸",
+        "✓",
+        "✔",
+        "☑",
+        "✅",
+        "✔\ufe0f",
+        "✅\ufe0f",
+        "☑\ufe0f",
+        "ðŸ—¸",
+        "âœ“",
+        "âœ”",
+        "â˜‘",
+        "âœ…",
+    ],
+)
+def test_every_check_mark_means_done(mark: str) -> None:
+    text, done = split_check_mark(f"read chapter 2 {mark}  ")
+    assert (text, done) == ("read chapter 2", True)
+
+
+def test_mojibake_mark_repaired_by_ftfy_when_not_a_known_form() -> None:
+    # Latin-1 reading of the tick: C1 control characters instead of cp1252 punctuation.
+    text, done = split_check_mark("video " + "✓".encode().decode("latin-1"))
+    assert (text, done) == ("video", True)
+
+
+def test_no_mark_is_not_done() -> None:
+    assert split_check_mark("naïve bayes") == ("naïve bayes", False)
+
+
+def test_boxes() -> None:
+    items = parse("# week 1\n## exercises\n- [x] one\n- [X] two\n- [ ] three\n- [ ] four ✓\n")
+    section = items.weeks[0].sections[0]
+    assert [(i.text, i.done) for i in section.items] == [
+        ("one", True),
+        ("two", True),
+        ("three", False),
+        ("four", True),
+    ]
+
+
+def test_items_indented_with_spaces_or_tabs() -> None:
+    course = parse("# week 1\n## exercises\n- a\n    - b\n\t- c\n")
+    assert [i.text for i in course.weeks[0].items] == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "seconds"),
+    [
+        ("intro (4:40)", "intro", 280),
+        ("long one (1:02:03)", "long one", 3723),
+        ("Probability (16.57)", "Probability", 1017),
+        ("mystery (?)", "mystery", None),
+        ("adam ()", "adam", None),
+        ("no parens", "no parens", None),
+        ("GANs (part 2)", "GANs (part 2)", None),
+    ],
+)
+def test_durations(line: str, title: str, seconds: int | None) -> None:
+    assert parse_duration(line)[:2] == (title, seconds)
+
+
+def test_videos_carry_durations() -> None:
+    course = parse("# week 1\n## video recordings & notes:\n  - a (1:00) ✓\n  - b (?)\n")
+    videos = course.weeks[0].videos
+    assert all(isinstance(v, Video) for v in videos)
+    assert [(v.text, v.duration, v.done) for v in videos] == [("a", 60, True), ("b", None, False)]
+
+
+def test_placeholders_and_separators() -> None:
+    course = parse("# week 1\n## exercises\n-\n- ()\n- \n------\n# week 2\n")
+    section = course.weeks[0].sections[0]
+    assert (section.progress.total, section.placeholders) == (0, 3)
+    assert course.diagnostics == []
+
+
+def test_blank_lines_do_not_split_a_week() -> None:
+    course = parse("# week 1\n## exercises\n- a\n\n\n- b\n\n## readings\n\n- c\n")
+    assert [str(s.progress) for s in course.weeks[0].sections] == ["0/2", "0/1"]
+
+
+def test_bom_and_crlf() -> None:
+    text, diagnostics = decode_notes("# week 1\r\n## exercises\r\n- a ✓\r\n".encode("utf-8-sig"))
+    assert diagnostics == []
+    course = parse(text)
+    assert course.progress == Progress(1, 1)
+    assert course.weeks[0].items[0].text == "a"
+
+
+def test_cp1252_bytes_are_read_with_a_diagnostic() -> None:
+    text, diagnostics = decode_notes("# week 1\n- caf\xe9\n".encode("cp1252"))
+    assert "café" in text
+    assert [d.line for d in diagnostics] == [2]
+
+
+def test_stray_lines_are_kept_with_their_line_numbers() -> None:
+    course = parse("# week 1\n## exercises\n- a\njust a remark\n")
+    section = course.weeks[0].sections[0]
+    assert [(n.text, n.line) for n in section.notes] == [("just a remark", 4)]
+    assert [d.line for d in course.diagnostics] == [4]
+
+
+def test_thoughts_are_kept_verbatim() -> None:
+    course = parse("# week 1\n- a\n# Thoughts\nwhy?\n\n## not a section\n---\n")
+    assert [line.text for line in course.thoughts] == ["why?", "", "## not a section", "---", ""]
+    assert course.weeks[0].progress.total == 1
+
+
+def test_section_before_first_week_goes_to_general() -> None:
+    course = parse("## readings\n- a book\n# week 1\n- b\n")
+    assert [s.label for s in course.general] == ["Readings"]
+    assert course.progress == Progress(0, 2)
+    assert course.diagnostics[0].line == 1
+
+
+def test_repeated_week_joins_the_first() -> None:
+    course = parse("# week 1\n## slides\n- a\n# week 2\n- b\n# week 1\n## exercises\n- c\n")
+    assert [w.number for w in course.weeks] == [1, 2]
+    assert [s.heading for s in course.weeks[0].sections] == ["Slides", "Exercises"]
+    assert any("week 1 appears again" in d.message for d in course.diagnostics)
+
+
+def test_week_without_number_is_shown_as_written() -> None:
+    course = parse("# week 1\n## exercises\n- a\n# week two\n- b\n")
+    section = course.weeks[0].sections[0]
+    assert [n.text for n in section.notes] == ["# week two"]
+    assert [i.text for i in section.items] == ["a", "b"]
