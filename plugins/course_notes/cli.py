@@ -3,21 +3,36 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import assets, render
+from . import assets, readings, render
 from .notes_file import NotesFileError, read_course
+from .readings import References
+from .references_file import ReferencesFileError, read_references
 
 DEFAULT_NOTES = Path("seeds/notes.md")
+DEFAULT_REFERENCES = Path("seeds/references.yml")
+FORMATS = ("markdown", "csv", "json")
 
 
-def export(notes: Path, folder: Path) -> list[Path]:
+def load_references(path: Path | None) -> References:
+    """The named references file, or the default one if it exists."""
+    if path is None:
+        return read_references(DEFAULT_REFERENCES, required=False)
+    return read_references(path)
+
+
+def export(notes: Path, folder: Path, references: Path | None = None) -> list[Path]:
     """Write every generated page (and the stylesheet they use) into a folder."""
     course = read_course(notes)
+    known = load_references(references)
     written = []
-    files = {**render.render_pages(course), assets.STYLESHEET: assets.stylesheet()}
+    files = {**render.render_pages(course, known), assets.STYLESHEET: assets.stylesheet()}
     for path, content in files.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -27,9 +42,50 @@ def export(notes: Path, folder: Path) -> list[Path]:
 
 
 def _export(arguments: argparse.Namespace) -> int:
-    written = export(arguments.notes, arguments.folder)
+    written = export(arguments.notes, arguments.folder, arguments.references)
     print(f"wrote {len(written)} files to {arguments.folder}")
     return 0
+
+
+def format_readings(reading_list: readings.ReadingList, form: str) -> str:
+    """The reading list as Markdown, CSV or JSON text."""
+    if form == "json":
+        return json.dumps(readings.records(reading_list), indent=2, ensure_ascii=False) + "\n"
+    if form == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["title", "weeks", "done", "sections", "citation", "url"])
+        for record in readings.records(reading_list):
+            weeks = [str(n) for n in record["weeks"]]
+            writer.writerow(
+                [
+                    record["title"],
+                    ", ".join(["General", *weeks] if record["general"] else weeks),
+                    "yes" if record["done"] else "no",
+                    ", ".join(section["number"] for section in record["sections"]),
+                    record["citation"] or "",
+                    record["url"] or "",
+                ]
+            )
+        return out.getvalue()
+    summary = render.readings_summary(reading_list)
+    return f"# Readings\n\n{summary}\n\n{render.reading_list_markdown(reading_list)}\n"
+
+
+def _readings(arguments: argparse.Namespace) -> int:
+    course = read_course(arguments.notes)
+    reading_list = readings.reading_list(course, load_references(arguments.references))
+    sys.stdout.write(format_readings(reading_list, arguments.format))
+    return 0
+
+
+def _references_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--references",
+        type=Path,
+        default=None,
+        help=f"the references file (default: {DEFAULT_REFERENCES}, if it exists)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,7 +102,24 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument(
         "--notes", type=Path, default=DEFAULT_NOTES, help="the notes file (default: %(default)s)"
     )
+    _references_option(exporter)
     exporter.set_defaults(run=_export)
+    lister = commands.add_parser(
+        "readings", help="print the course reading list, each reading once with its weeks"
+    )
+    lister.add_argument(
+        "notes",
+        type=Path,
+        nargs="?",
+        default=DEFAULT_NOTES,
+        metavar="NOTES",
+        help="the notes file (default: %(default)s)",
+    )
+    lister.add_argument(
+        "--format", choices=FORMATS, default="markdown", help="output format (default: %(default)s)"
+    )
+    _references_option(lister)
+    lister.set_defaults(run=_readings)
     return parser
 
 
@@ -55,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     try:
         return int(arguments.run(arguments))
-    except NotesFileError as error:
+    except (NotesFileError, ReferencesFileError) as error:
         print(f"course-notes: {error}", file=sys.stderr)
         return 1
     except OSError as error:

@@ -7,6 +7,7 @@ from typing import Any, Protocol
 
 from . import render
 from .model import Course, Progress, format_duration
+from .readings import ReadingList
 
 
 class MacrosPlugin(Protocol):
@@ -17,12 +18,14 @@ class MacrosPlugin(Protocol):
     def register_filters(self, items: dict[str, Callable[..., Any]]) -> None: ...
 
 
-def variables(course: Course) -> dict[str, Any]:
-    """The variables a page can use: ``course`` and its parts."""
-    return {"course": course}
+def variables(course: Course, reading_list: ReadingList | None = None) -> dict[str, Any]:
+    """The variables a page can use: ``course`` and ``reading_list``."""
+    return {"course": course, "reading_list": reading_list or ReadingList()}
 
 
-def macro_functions(course: Course) -> dict[str, Callable[..., str]]:
+def macro_functions(
+    course: Course, reading_list: ReadingList | None = None
+) -> dict[str, Callable[..., str]]:
     """The macros a page can call; each returns Markdown."""
 
     def weeks_table(base: str = "") -> str:
@@ -39,7 +42,16 @@ def macro_functions(course: Course) -> dict[str, Callable[..., str]]:
         progress = done if isinstance(done, Progress) else Progress(done, total or 0)
         return render.badge(label, progress)
 
-    return {"weeks_table": weeks_table, "progress_bar": progress_bar, "progress_badge": badge}
+    def readings(base: str = "") -> str:
+        """The course reading list as a task list, as on the Readings page."""
+        return render.reading_list_markdown(reading_list or ReadingList(), base)
+
+    return {
+        "weeks_table": weeks_table,
+        "progress_bar": progress_bar,
+        "progress_badge": badge,
+        "readings": readings,
+    }
 
 
 def filters() -> dict[str, Callable[..., str]]:
@@ -47,8 +59,10 @@ def filters() -> dict[str, Callable[..., str]]:
     return {"duration": format_duration}
 
 
-def register(plugin: MacrosPlugin, course: Course) -> None:
+def register(
+    plugin: MacrosPlugin, course: Course, reading_list: ReadingList | None = None
+) -> None:
     """Hand the course's variables, macros and filters to mkdocs-macros."""
-    plugin.register_variables(variables(course))
-    plugin.register_macros(macro_functions(course))
+    plugin.register_variables(variables(course, reading_list))
+    plugin.register_macros(macro_functions(course, reading_list))
     plugin.register_filters(filters())

@@ -13,13 +13,16 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from . import assets, macros, render
+from . import assets, macros, readings, render
 from .model import Course
 from .notes_file import NotesFileError, read_course
+from .readings import References
+from .references_file import ReferencesFileError, read_references
 
 log = get_plugin_logger(__name__)
 
 STYLESHEET = assets.STYLESHEET
+DEFAULT_REFERENCES = "seeds/references.yml"
 
 
 class CourseNotesConfig(base.Config):
@@ -28,6 +31,9 @@ class CourseNotesConfig(base.Config):
     notes = c.Type(str, default="seeds/notes.md")
     """The notes file, relative to mkdocs.yml."""
 
+    references = c.Optional(c.Type(str))
+    """The references file (YAML), relative to mkdocs.yml; unset: seeds/references.yml if any."""
+
 
 class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
     """Turns one notes file into week pages with progress badges."""
@@ -35,29 +41,41 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
     def __init__(self) -> None:
         self.course = Course()
         self.notes_path = Path()
+        self.references = References()
+        self.references_path = Path()
 
     # Before the default priority so that mkdocs-macros, whatever its place in
     # `plugins:`, finds the course's variables when its own on_config runs.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig, /) -> MkDocsConfig:
         """Read the notes, hand the course to mkdocs-macros and add the stylesheet."""
-        self.notes_path = Path(config.config_file_path or ".").parent / self.config.notes
+        root = Path(config.config_file_path or ".").parent
+        self.notes_path = root / self.config.notes
+        references = self.config.references or DEFAULT_REFERENCES
+        self.references_path = root / references
         try:
             self.course = read_course(self.notes_path)
-        except NotesFileError as error:
+            # Only a file the user names must exist; without one, readings show as written.
+            self.references = read_references(
+                self.references_path, references, required=self.config.references is not None
+            )
+        except (NotesFileError, ReferencesFileError) as error:
             raise PluginError(str(error)) from None
         for diagnostic in self.course.diagnostics:
             log.info("%s:%d: %s", self.config.notes, diagnostic.line, diagnostic.message)
+        for diagnostic in self.references.diagnostics:
+            log.info("%s:%d: %s", references, diagnostic.line, diagnostic.message)
         macros_plugin = config.plugins.get("macros")
         if macros_plugin is not None:
-            macros.register(macros_plugin, self.course)
+            reading_list = readings.reading_list(self.course, self.references)
+            macros.register(macros_plugin, self.course, reading_list)
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Add the generated pages (refusing to replace a hand-written one) and the nav."""
-        for path, content in render.render_pages(self.course).items():
+        for path, content in render.render_pages(self.course, self.references).items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(
                     f"docs/{path} already exists and the notes file {self.config.notes} "
@@ -87,6 +105,8 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        """Rebuild when the notes file changes: it lives outside ``docs/``."""
+        """Rebuild when the notes or references file changes: they live outside ``docs/``."""
         server.watch(str(self.notes_path))
+        if self.references_path.is_file():
+            server.watch(str(self.references_path))
         return server

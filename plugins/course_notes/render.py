@@ -7,11 +7,13 @@ import json
 import re
 from collections.abc import Iterable
 
+from . import readings
 from .model import (
     Course,
     Item,
     Note,
     Progress,
+    Reading,
     Section,
     SectionKind,
     Video,
@@ -19,6 +21,7 @@ from .model import (
     Week,
     format_duration,
 )
+from .readings import CourseReading, ReadingList, Reference, References
 
 STATE_ICONS = {
     "complete": ":material-check-circle:",
@@ -93,9 +96,30 @@ def video_time(time: VideoTime) -> str:
     return line
 
 
-def _item_line(item: Item) -> str:
+def citation_link(reference: Reference) -> str:
+    """A reference's citation, linked to its url when it has one."""
+    # Brackets in the citation would end the link text early.
+    text = inline(reference.citation).replace("[", "\\[").replace("]", "\\]")
+    if not reference.url:
+        return text
+    return f"[{text}]({reference.url.replace('(', '%28').replace(')', '%29')})"
+
+
+def reading_text(reading: Reading, references: References) -> str:
+    """A reading as a week lists it: its citation when known, then the words as written."""
+    reference = references.find(readings.split_sections(reading.text)[0])
+    if reference is None:
+        return inline(reading.text)
+    # The words as written stay on the page: nothing the user wrote is lost.
+    return (
+        f"{citation_link(reference)} "
+        f'<span class="cn-written" title="As written in the notes">{inline(reading.text)}</span>'
+    )
+
+
+def _item_line(item: Item, references: References) -> str:
     box = "[x]" if item.done else "[ ]"
-    text = inline(item.text)
+    text = reading_text(item, references) if isinstance(item, Reading) else inline(item.text)
     if isinstance(item, Video):
         if item.duration is None:
             text += ' <span class="cn-duration cn-duration--unknown">duration unknown</span>'
@@ -110,8 +134,11 @@ def _clock(seconds: int) -> str:
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
 
 
-def render_section(section: Section, level: int = 2) -> str:
+def render_section(
+    section: Section, level: int = 2, references: References | None = None
+) -> str:
     """One section: heading, video time for videos, then its items as a task list."""
+    known = references or References()
     blocks = [f"{'#' * level} {inline(section.heading)}"]
     if section.kind is SectionKind.VIDEOS and section.videos:
         blocks.append(f'<p class="cn-video-time">{video_time(VideoTime.of(section.videos))}</p>')
@@ -125,7 +152,7 @@ def render_section(section: Section, level: int = 2) -> str:
                 run = []
             blocks.append(paragraph(entry.text))
         else:
-            run.append(_item_line(entry))
+            run.append(_item_line(entry, known))
     if run:
         blocks.append("\n".join(run))
     return "\n\n".join(blocks)
@@ -146,7 +173,7 @@ def describe(week: Week) -> str:
     return f"{summary}. {parts}." if parts else f"{summary}."
 
 
-def render_week(week: Week) -> str:
+def render_week(week: Week, references: References | None = None) -> str:
     """The page of one week."""
     blocks = [
         front_matter(title=week.name, description=describe(week), render_macros=False),
@@ -156,15 +183,15 @@ def render_week(week: Week) -> str:
     ]
     if week.videos:
         blocks.append(f'<p class="cn-video-time">Videos: {video_time(week.video_time)}</p>')
-    blocks.extend(render_section(section) for section in week.sections)
+    blocks.extend(render_section(section, references=references) for section in week.sections)
     if not week.sections:
         blocks.append('<p class="cn-empty">Nothing listed yet.</p>')
     return "\n\n".join(blocks) + "\n"
 
 
-def render_general(sections: Iterable[Section]) -> str:
+def render_general(sections: Iterable[Section], references: References | None = None) -> str:
     """The page for sections written before the first week."""
-    body = "\n\n".join(render_section(section) for section in sections)
+    body = "\n\n".join(render_section(section, references=references) for section in sections)
     head = front_matter(
         title="General",
         description="Notes written before the first week.",
@@ -206,16 +233,75 @@ def weeks_table(course: Course, base: str = "") -> str:
     return "\n".join(rows)
 
 
+def _week_links(weeks: list[Week], general: bool, base: str) -> str:
+    links = [f"[General]({base}general.md)"] if general else []
+    links += [f"[Week {week.number}]({base}{page_path(week)})" for week in weeks]
+    return ", ".join(links)
+
+
+def _reading_name(reading: CourseReading) -> str:
+    return citation_link(reading.reference) if reading.reference else inline(reading.title)
+
+
+def reading_list_markdown(reading_list: ReadingList, base: str = "") -> str:
+    """The reading list as a task list: each reading with its weeks, then its sections."""
+    if not reading_list.readings:
+        return '<p class="cn-empty">Nothing listed yet.</p>'
+    lines = []
+    for reading in reading_list:
+        line = f"- {'[x]' if reading.done else '[ ]'} {_reading_name(reading)}"
+        line += f" · {_week_links(reading.weeks, reading.general, base)}"
+        if reading.sections:
+            line += f" · {reading.section_progress} sections read"
+        lines.append(line)
+        for section in reading.sections:
+            weeks = _week_links(section.weeks, section.general, base)
+            lines.append(f"    - {'[x]' if section.done else '[ ]'} {section.number.name} · {weeks}")
+    return "\n".join(lines)
+
+
+def readings_summary(reading_list: ReadingList) -> str:
+    """``0/10 readings done, 0/16 book sections read.``"""
+    summary = f"{reading_list.progress} readings done"
+    if reading_list.section_progress.total:
+        summary += f", {reading_list.section_progress} book sections read"
+    return summary + "."
+
+
+def render_readings(reading_list: ReadingList) -> str:
+    """The course reading list page: progress at the top, then every distinct reading."""
+    row = [badge("Readings", reading_list.progress)]
+    if reading_list.section_progress.total:
+        row.append(badge("Book sections", reading_list.section_progress))
+    blocks = [
+        front_matter(
+            title="Readings",
+            description=f"The course reading list: {readings_summary(reading_list)}",
+            render_macros=False,
+        ),
+        "# Readings",
+        "\n".join(row) + "\n{: .cn-badges }",
+        progress_bar(
+            reading_list.progress,
+            f"{reading_list.progress} readings done ({reading_list.progress.percent}%)",
+        ),
+        reading_list_markdown(reading_list),
+    ]
+    return "\n\n".join(blocks) + "\n"
+
+
 def page_path(week: Week) -> str:
     """Where a week's page lives in the docs: ``week-3.md``."""
     return f"{week.slug}.md"
 
 
-def render_pages(course: Course) -> dict[str, str]:
+def render_pages(course: Course, references: References | None = None) -> dict[str, str]:
     """Every generated page of the site, by its path in the docs folder, in nav order."""
-    pages = {page_path(week): render_week(week) for week in course.weeks}
+    pages = {page_path(week): render_week(week, references) for week in course.weeks}
+    if readings.has_readings(course):
+        pages["readings.md"] = render_readings(readings.reading_list(course, references))
     if course.general:
-        pages["general.md"] = render_general(course.general)
+        pages["general.md"] = render_general(course.general, references)
     if course.thoughts_line:
         pages["thoughts.md"] = render_thoughts(course)
     return pages
@@ -224,6 +310,8 @@ def render_pages(course: Course) -> dict[str, str]:
 def page_titles(course: Course) -> dict[str, str]:
     """The nav title of every generated page, by its path."""
     titles = {page_path(week): week.name for week in course.weeks}
+    if readings.has_readings(course):
+        titles["readings.md"] = "Readings"
     if course.general:
         titles["general.md"] = "General"
     if course.thoughts_line:
