@@ -11,6 +11,7 @@ from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "notes.md"
+REFERENCES = ROOT / "seeds" / "references.yml"
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -26,12 +27,13 @@ def seed_text() -> str:
 
 
 def copy_project(target: Path, notes: str | bytes | None = None) -> Path:
-    """Copy mkdocs.yml, docs/ and hooks/ into target; write the notes there; return mkdocs.yml."""
+    """Copy mkdocs.yml, docs/, hooks/ and the references into target; write the notes there."""
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", target / "docs")
     if (ROOT / "hooks").is_dir():
         shutil.copytree(ROOT / "hooks", target / "hooks")
     (target / "seeds").mkdir()
+    shutil.copy(REFERENCES, target / "seeds" / "references.yml")
     notes_path = target / "seeds" / "notes.md"
     if notes is None:
         shutil.copy(SEED, notes_path)

@@ -69,6 +69,7 @@ def test_pages_for_the_seed(seed_text: str) -> None:
         "week-4.md",
         "week-5.md",
         "week-6.md",
+        "readings.md",
         "thoughts.md",
     ]
 

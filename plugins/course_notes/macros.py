@@ -59,9 +59,7 @@ def filters() -> dict[str, Callable[..., str]]:
     return {"duration": format_duration}
 
 
-def register(
-    plugin: MacrosPlugin, course: Course, reading_list: ReadingList | None = None
-) -> None:
+def register(plugin: MacrosPlugin, course: Course, reading_list: ReadingList | None = None) -> None:
     """Hand the course's variables, macros and filters to mkdocs-macros."""
     plugin.register_variables(variables(course, reading_list))
     plugin.register_macros(macro_functions(course, reading_list))

@@ -25,7 +25,7 @@ _YEAR = re.compile(r"\s*[0-9]{4}\s*")
 
 
 def normalise(title: str) -> str:
-    """A title's matching key: case, whitespace and punctuation ignored (``Adam - A`` is ``adama``)."""
+    """The key titles match by: ``Adam - A method`` and ``adam: a Method`` give ``adamamethod``."""
     text = unicodedata.normalize("NFKC", _LINK.sub(r"\1", title)).casefold()
     # Unicode categories rather than string.punctuation, so that dashes, curly quotes and
     # non-breaking spaces are ignored too; P: punctuation, Z: separators, C: controls.

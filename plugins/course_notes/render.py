@@ -134,9 +134,7 @@ def _clock(seconds: int) -> str:
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
 
 
-def render_section(
-    section: Section, level: int = 2, references: References | None = None
-) -> str:
+def render_section(section: Section, level: int = 2, references: References | None = None) -> str:
     """One section: heading, video time for videos, then its items as a task list."""
     known = references or References()
     blocks = [f"{'#' * level} {inline(section.heading)}"]
@@ -255,8 +253,9 @@ def reading_list_markdown(reading_list: ReadingList, base: str = "") -> str:
             line += f" · {reading.section_progress} sections read"
         lines.append(line)
         for section in reading.sections:
+            box = "[x]" if section.done else "[ ]"
             weeks = _week_links(section.weeks, section.general, base)
-            lines.append(f"    - {'[x]' if section.done else '[ ]'} {section.number.name} · {weeks}")
+            lines.append(f"    - {box} {section.number.name} · {weeks}")
     return "\n".join(lines)
 
 
