@@ -1,0 +1,329 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from course_notes.model import Progress
+from course_notes.parse import parse
+from course_notes.readings import (
+    Reference,
+    References,
+    SectionNumber,
+    normalise,
+    reading_list,
+    records,
+    split_sections,
+)
+from course_notes.references_file import (
+    ReferencesFileError,
+    parse_references,
+    read_references,
+)
+
+from conftest import REFERENCES
+
+SEED_BOOK_SECTIONS = [
+    "1",
+    "3",
+    "3.10",
+    "3.13",
+    "4.3",
+    "5.2",
+    "5.2.2",
+    "5.5",
+    "5.6.1",
+    "6.3",
+    "6.3.2",
+    "6.5.2",
+    "7.11",
+    "7.12",
+    "8.3",
+    "8.5",
+]
+
+
+@pytest.fixture(scope="module")
+def seed_references() -> References:
+    return read_references(REFERENCES)
+
+
+def notes(*weeks: list[str]) -> str:
+    """Notes with one readings section per week, weeks numbered from 1."""
+    blocks = []
+    for number, lines in enumerate(weeks, start=1):
+        blocks.append(f"# week {number}\n## readings\n" + "".join(f"- {x}\n" for x in lines))
+    return "".join(blocks)
+
+
+# Titles
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("adam - a method for stochastic", "Adam: A Method for\tStochastic"),
+        ("Deep  Learning", "deep learning"),
+        ("back-propagating", "back propagating"),
+        ("Hinton’s “capsules”", "hintons capsules"),
+        ("[Deep Learning](https://www.deeplearningbook.org/)", "deep learning"),
+    ],
+)
+def test_titles_match_ignoring_case_whitespace_and_punctuation(one: str, other: str) -> None:
+    assert normalise(one) == normalise(other)
+
+
+def test_different_titles_stay_different() -> None:
+    assert normalise("Deep Learning") != normalise("Deep Learning in Neural Networks")
+    assert normalise("C++ primer") != normalise("C primer")
+    assert normalise("...") != normalise("")
+
+
+def test_readings_merge_by_normalised_title() -> None:
+    course = parse(notes(["Adam - a method ✓"], ["adam: A  METHOD", "other"]))
+    entries = reading_list(course).readings
+    assert [(e.title, [w.number for w in e.weeks], e.done) for e in entries] == [
+        ("Adam - a method", [1, 2], True),
+        ("other", [2], False),
+    ]
+    assert [a.reading.line for a in entries[0].assignments] == [3, 6]
+
+
+# Sections
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "sections"),
+    [
+        ("Deep Learning (ch 1, 3, 3.10)", "Deep Learning", ["1", "3", "3.10"]),
+        ("deep learning (6.3, 5.2.2)", "deep learning", ["6.3", "5.2.2"]),
+        ("deep learning (chapters 3.13, 5.5)", "deep learning", ["3.13", "5.5"]),
+        ("Bishop (chapter 4)", "Bishop", ["4"]),
+        ("Bishop (Ch. 2 and ch. 3; §4.1 & sections 5.1)", "Bishop", ["2", "3", "4.1", "5.1"]),
+        ("Bishop (ch 2, 2, 02)", "Bishop", ["2"]),
+        ("Bishop (7)", "Bishop", ["7"]),
+        ("GANs (part 2)", "GANs (part 2)", []),
+        ("Attention Is All You Need (2017)", "Attention Is All You Need (2017)", []),
+        ("(ch 1)", "(ch 1)", []),
+        ("notes (3:40)", "notes (3:40)", []),
+        ("plain title", "plain title", []),
+    ],
+)
+def test_split_sections(text: str, title: str, sections: list[str]) -> None:
+    found_title, found = split_sections(text)
+    assert (found_title, [str(s) for s in found]) == (title, sections)
+
+
+def test_sections_order_part_by_part_as_numbers() -> None:
+    numbers = [SectionNumber.parse(n) for n in ["3.13", "10", "3.10", "3", "3.9", "3.10.1", "2"]]
+    assert [str(n) for n in sorted(numbers)] == ["2", "3", "3.9", "3.10", "3.10.1", "3.13", "10"]
+    assert SectionNumber.parse("3").name == "Chapter 3"
+    assert SectionNumber.parse("3.10").name == "Section 3.10"
+
+
+def test_merged_sections_are_in_numeric_not_text_order() -> None:
+    # The seed's sections sort the same as text; these do not.
+    course = parse(notes(["Book (ch 10, 3.10)"], ["book (3.9, 2, 3.10.1)"]))
+    (book,) = reading_list(course).readings
+    assert [str(s.number) for s in book.sections] == ["2", "3.9", "3.10", "3.10.1", "10"]
+
+
+def test_seed_book_is_one_reading_with_16_sections(seed_text: str) -> None:
+    entries = reading_list(parse(seed_text)).readings
+    books = [e for e in entries if normalise(e.title) == "deeplearning"]
+    assert len(books) == 1
+    book = books[0]
+    assert [str(s.number) for s in book.sections] == SEED_BOOK_SECTIONS
+    weeks = {str(s.number): [w.number for w in s.weeks] for s in book.sections}
+    assert weeks["1"] == [1]
+    assert weeks["3.13"] == [3]
+    assert weeks["6.3"] == [2]
+    assert weeks["5.2.2"] == weeks["5.6.1"] == weeks["8.3"] == weeks["8.5"] == [2, 3]
+    assert [w.number for w in book.weeks] == [1, 2, 3]
+    assert book.section_progress == Progress(0, 16)
+
+
+def test_a_section_is_read_when_a_line_listing_it_is_ticked() -> None:
+    course = parse(notes(["Book (1, 2) ✓"], ["book (2, 3)"]))
+    (book,) = reading_list(course).readings
+    assert [(str(s.number), s.done) for s in book.sections] == [
+        ("1", True),
+        ("2", True),
+        ("3", False),
+    ]
+    assert not book.done
+    assert book.section_progress == Progress(2, 3)
+    course = parse(notes(["Book (1, 2) ✓"], ["book (2) ✓"]))
+    assert reading_list(course).readings[0].done
+
+
+def test_seed_reading_list_without_references(seed_text: str) -> None:
+    readings = reading_list(parse(seed_text))
+    assert readings.progress == Progress(0, 10)
+    assert readings.section_progress == Progress(0, 16)
+    adam = [e for e in readings if e.title == "adam - a method for stochastic optimisation"]
+    assert [[w.number for w in e.weeks] for e in adam] == [[2, 3]]
+    assert all(e.citation is None and e.url is None for e in readings)
+
+
+def test_readings_before_the_first_week_are_general() -> None:
+    course = parse("## readings\n- a paper ✓\n# week 1\n## readings\n- A Paper\n")
+    (entry,) = reading_list(course).readings
+    assert entry.general
+    assert [w.number for w in entry.weeks] == [1]
+    assert entry.done
+
+
+# References
+
+
+def test_seed_references_cite_and_link(seed_text: str, seed_references: References) -> None:
+    assert seed_references.diagnostics == []
+    assert len(seed_references) == 6
+    readings = reading_list(parse(seed_text), seed_references)
+    assert readings.progress == Progress(0, 10)
+    cited = {e.title: (e.citation, e.url) for e in readings}
+    assert cited["adam - a method for stochastic optimisation"] == (
+        "Kingma & Ba (2015), Adam: A Method for Stochastic Optimization",
+        "https://arxiv.org/abs/1412.6980",
+    )
+    assert cited["Deep Learning"] == (
+        "Goodfellow, Bengio & Courville (2016), Deep Learning, MIT Press",
+        "https://www.deeplearningbook.org/",
+    )
+    assert cited["Nature Deep Learning Review"] == (
+        "LeCun, Bengio & Hinton (2015), Deep learning, Nature 521, 436–444",
+        "https://doi.org/10.1038/nature14539",
+    )
+    assert cited["learning representations by backpropagation"][1] == (
+        "https://doi.org/10.1038/323533a0"
+    )
+    assert cited["Deep Learning in Neural Networks: An Overview"][1] == (
+        "https://arxiv.org/abs/1404.7828"
+    )
+    assert cited["an overview of gradient descent"][1] == "https://arxiv.org/abs/1609.04747"
+    # Left out on purpose: shown as written.
+    for title in [
+        "Barkinok's Rational Functions",
+        "learning to tell two spirals apart",
+        "ruder.io",
+        "optimising gradient descent",
+    ]:
+        assert cited[title] == (None, None)
+
+
+def test_alias_merges_two_titles_into_one_reading() -> None:
+    references = parse_references(
+        "The Real Title:\n  authors: A & B\n  year: 2001\n  aliases: [nickname, other name]\n"
+    )
+    course = parse(notes(["nickname ✓"], ["The real title", "unrelated"], ["Other-Name"]))
+    entries = reading_list(course, references).readings
+    assert [(e.title, [w.number for w in e.weeks], e.done) for e in entries] == [
+        ("nickname", [1, 2, 3], True),
+        ("unrelated", [2], False),
+    ]
+    assert entries[0].citation == "A & B (2001), The Real Title"
+    assert entries[0].url is None
+
+
+def test_reading_with_no_reference_shows_as_written(seed_references: References) -> None:
+    course = parse(notes(["Some Obscure Paper (draft)"]))
+    (entry,) = reading_list(course, seed_references).readings
+    assert (entry.title, entry.citation, entry.url, entry.reference) == (
+        "Some Obscure Paper (draft)",
+        None,
+        None,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("reference", "citation"),
+    [
+        (Reference("k", "T", "A", "2000", "V"), "A (2000), T, V"),
+        (Reference("k", "T", "A"), "A, T"),
+        (Reference("k", "T", year="2000"), "T (2000)"),
+        (Reference("k", "T"), "T"),
+    ],
+)
+def test_citation_leaves_out_missing_parts(reference: Reference, citation: str) -> None:
+    assert reference.citation == citation
+
+
+def test_records_are_one_object_per_reading(seed_text: str, seed_references: References) -> None:
+    data = records(reading_list(parse(seed_text), seed_references))
+    assert len(data) == 10
+    assert set(data[0]) == {"title", "weeks", "general", "done", "sections", "citation", "url"}
+    adam = next(r for r in data if r["url"] == "https://arxiv.org/abs/1412.6980")
+    assert (adam["weeks"], adam["done"], adam["sections"]) == ([2, 3], False, [])
+    book = data[0]
+    assert [s["number"] for s in book["sections"]] == SEED_BOOK_SECTIONS
+    assert book["sections"][6] == {"number": "5.2.2", "weeks": [2, 3], "done": False}
+
+
+# The references file
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "problem"),
+    [
+        ("Deep Learning:\n  authors: A\n    year: 2016\n", 3, "mapping values are not allowed"),
+        ("a:\n  aliases: [one, two\nb:\n  title: x\n", 3, "expected ',' or ']'"),
+        ("a:\n\ttitle: x\n", 2, "found character '\\t'"),
+        ("a:\n  url: !!python/name:os.system x\n", 2, "could not determine a constructor"),
+        ("- just\n- a list\n", 1, "expected reading titles"),
+    ],
+)
+def test_malformed_yaml_is_one_error_naming_file_and_line(
+    text: str, line: int, problem: str
+) -> None:
+    with pytest.raises(ReferencesFileError) as caught:
+        parse_references(text, "seeds/references.yml")
+    message = str(caught.value)
+    assert message.startswith(f"seeds/references.yml:{line}: ")
+    assert problem in message
+    assert "\n" not in message
+
+
+def test_unusable_entries_are_skipped_with_their_lines() -> None:
+    references = parse_references(
+        "Good:\n"  # 1
+        "  url: https://example.org/good\n"  # 2
+        "  autors: typo\n"  # 3
+        "Bad url:\n"  # 4
+        "  url: example.org\n"  # 5
+        "No fields:\n"  # 6
+        "good:\n"  # 7
+        "  title: The same name again\n"  # 8
+        "Odd types:\n"  # 9
+        "  year: [2016]\n"  # 10
+        "  aliases: {a: b}\n",  # 11
+        "refs.yml",
+    )
+    assert [(d.line, d.message.split(";")[0]) for d in references.diagnostics] == [
+        (3, "unknown field 'autors' (known: title, authors, year, venue, url, aliases)"),
+        (5, "url 'example.org' is not an http or https address"),
+        (6, "'No fields' has no fields (title, authors, ...)"),
+        (7, "'good' already names the reference at line 1"),
+        (10, "year must be text"),
+        (11, "aliases must be a title or a list of titles"),
+    ]
+    good = references.find("GOOD")
+    assert good is not None and good.url == "https://example.org/good"
+    bad = references.find("bad url")
+    assert bad is not None and (bad.url, bad.citation) == ("", "Bad url")
+
+
+def test_empty_or_missing_file_is_no_references(tmp_path: Path) -> None:
+    assert len(parse_references("")) == 0
+    assert len(parse_references("# only a comment\n")) == 0
+    assert len(read_references(tmp_path / "none.yml", required=False)) == 0
+    with pytest.raises(ReferencesFileError, match="cannot read references file '.*none.yml'"):
+        read_references(tmp_path / "none.yml")
+
+
+def test_file_that_is_not_utf8_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "refs.yml"
+    path.write_bytes("a:\n  title: caf\xe9\n".encode("cp1252"))
+    with pytest.raises(ReferencesFileError, match=r"refs\.yml:2: not UTF-8 text"):
+        read_references(path)
