@@ -12,6 +12,25 @@ from mkdocs.config import load_config
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "notes.md"
 REFERENCES = ROOT / "seeds" / "references.yml"
+# The Deep Learning book's chapters and sections the seed sets, in numeric order.
+SEED_BOOK_SECTIONS = [
+    "1",
+    "3",
+    "3.10",
+    "3.13",
+    "4.3",
+    "5.2",
+    "5.2.2",
+    "5.5",
+    "5.6.1",
+    "6.3",
+    "6.3.2",
+    "6.5.2",
+    "7.11",
+    "7.12",
+    "8.3",
+    "8.5",
+]
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -21,26 +21,7 @@ from course_notes.references_file import (
     read_references,
 )
 
-from conftest import REFERENCES
-
-SEED_BOOK_SECTIONS = [
-    "1",
-    "3",
-    "3.10",
-    "3.13",
-    "4.3",
-    "5.2",
-    "5.2.2",
-    "5.5",
-    "5.6.1",
-    "6.3",
-    "6.3.2",
-    "6.5.2",
-    "7.11",
-    "7.12",
-    "8.3",
-    "8.5",
-]
+from conftest import REFERENCES, SEED_BOOK_SECTIONS
 
 
 @pytest.fixture(scope="module")

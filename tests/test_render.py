@@ -1,16 +1,24 @@
 from __future__ import annotations
 
+from course_notes import macros
 from course_notes.model import Progress
 from course_notes.parse import parse
+from course_notes.readings import Reference, reading_list
+from course_notes.references_file import parse_references, read_references
 from course_notes.render import (
     badge,
+    citation_link,
     inline,
+    page_titles,
     paragraph,
     progress_bar,
     render_pages,
+    render_readings,
     render_week,
     video_time,
 )
+
+from conftest import REFERENCES
 
 
 def test_inline_escapes_html_but_keeps_markdown() -> None:
@@ -79,3 +87,58 @@ def test_jinja_and_html_in_items_stay_text() -> None:
         parse("# week 1\n## exercises\n- {{ boom }} {% if %} <script>x</script>\n").weeks[0]
     )
     assert "{{ boom }} {% if %} &lt;script>x&lt;/script>" in page
+
+
+def test_seed_nav_titles_put_readings_after_the_weeks(seed_text: str) -> None:
+    titles = list(page_titles(parse(seed_text)).items())
+    assert titles[5:] == [
+        ("week-6.md", "Week 6: Unsupervised Learning"),
+        ("readings.md", "Readings"),
+        ("thoughts.md", "Thoughts"),
+    ]
+
+
+def test_readings_page_only_when_the_notes_have_readings() -> None:
+    assert "readings.md" not in render_pages(parse("# week 1\n## exercises\n- a\n"))
+    empty = render_pages(parse("# week 1\n## readings\n-\n"))["readings.md"]
+    assert "Nothing listed yet." in empty
+    assert "Readings 0/0" in empty
+
+
+def test_seed_readings_page_front_matter(seed_text: str) -> None:
+    page = render_readings(reading_list(parse(seed_text), read_references(REFERENCES)))
+    assert page.startswith(
+        '---\ntitle: "Readings"\n'
+        'description: "The course reading list: 0/10 readings done, 0/16 book sections read."\n'
+        "render_macros: false\n---\n"
+    )
+
+
+def test_week_page_reading_with_and_without_reference() -> None:
+    week = parse("# week 2\n## readings\n- adam - a method for stochastic optimisation ✓\n")
+    plain = render_week(week.weeks[0])
+    assert "- [x] adam - a method for stochastic optimisation\n" in plain
+    cited = render_week(week.weeks[0], read_references(REFERENCES))
+    assert (
+        "- [x] [Kingma & Ba (2015), Adam: A Method for Stochastic Optimization]"
+        "(https://arxiv.org/abs/1412.6980) "
+        '<span class="cn-written" title="As written in the notes">'
+        "adam - a method for stochastic optimisation</span>\n"
+    ) in cited
+
+
+def test_citation_text_cannot_break_its_link() -> None:
+    reference = Reference("k", "A [draft] <i>", "X", url="https://e.org/a_(b)")
+    assert citation_link(reference) == "[X, A \\[draft\\] &lt;i>](https://e.org/a_%28b%29)"
+    assert citation_link(Reference("k", "T")) == "T"
+
+
+def test_macros_hand_over_the_reading_list(seed_text: str) -> None:
+    course = parse(seed_text)
+    readings = reading_list(course, parse_references("Deep Learning:\n  authors: G\n"))
+    assert macros.variables(course, readings)["reading_list"] is readings
+    listed = macros.macro_functions(course, readings)["readings"]("../")
+    assert listed.startswith("- [ ] G, Deep Learning · [Week 1](../week-1.md), ")
+    assert macros.macro_functions(course)["readings"]() == (
+        '<p class="cn-empty">Nothing listed yet.</p>'
+    )
