@@ -3,6 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from course_notes.model import Progress
 from course_notes.parse import parse
@@ -20,6 +22,7 @@ from course_notes.references_file import (
     parse_references,
     read_references,
 )
+from course_notes.render import render_readings
 
 from conftest import REFERENCES, SEED_BOOK_SECTIONS
 
@@ -253,6 +256,7 @@ def test_records_are_one_object_per_reading(seed_text: str, seed_references: Ref
         ("a:\n\ttitle: x\n", 2, "found character '\\t'"),
         ("a:\n  url: !!python/name:os.system x\n", 2, "could not determine a constructor"),
         ("- just\n- a list\n", 1, "expected reading titles"),
+        ("a:\n  title: x\n  venue: \x1f\n", 3, "character #x001f is not allowed"),
     ],
 )
 def test_malformed_yaml_is_one_error_naming_file_and_line(
@@ -308,3 +312,32 @@ def test_file_that_is_not_utf8_names_its_line(tmp_path: Path) -> None:
     path.write_bytes("a:\n  title: caf\xe9\n".encode("cp1252"))
     with pytest.raises(ReferencesFileError, match=r"refs\.yml:2: not UTF-8 text"):
         read_references(path)
+
+
+# Any input
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(min_size=1).filter(lambda t: "\n" not in t and "\r" not in t), max_size=8))
+def test_every_reading_lands_in_exactly_one_entry(lines: list[str]) -> None:
+    course = parse(notes(lines, lines[::-1]))
+    readings = reading_list(course, parse_references("Deep Learning:\n  aliases: [x]\n"))
+    listed = [a.reading for entry in readings for a in entry.assignments]
+    assert sorted(id(r) for r in listed) == sorted(
+        id(r) for week in course.weeks for r in week.readings
+    )
+    for entry in readings:
+        assert [s.number for s in entry.sections] == sorted({s.number for s in entry.sections})
+    render_readings(readings)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_references_text_loads_or_fails_with_one_line(text: str) -> None:
+    try:
+        references = parse_references(text, "r.yml")
+    except ReferencesFileError as error:
+        assert str(error).startswith("r.yml")
+        assert "\n" not in str(error)
+    else:
+        assert all(d.line >= 1 for d in references.diagnostics)

@@ -45,19 +45,26 @@ def read_references(path: Path, label: str | None = None, *, required: bool = Tr
 
 def parse_references(text: str, label: str = "references.yml") -> References:
     """YAML text to references; odd entries are skipped with a diagnostic, bad YAML raises."""
-    # Composing nodes first (rather than yaml.safe_load) keeps every entry's line number.
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
-        root = loader.get_single_node()
-        return _References(loader, label).read(root)
+        # Composing nodes first (rather than yaml.safe_load) keeps every entry's line number.
+        loader = yaml.SafeLoader(text)
+        return _References(loader, label).read(loader.get_single_node())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         raise ReferencesFileError(f"{label}:{line}: not valid YAML: {error.problem}") from None
+    except yaml.reader.ReaderError as error:
+        # A control character: PyYAML gives its position in the text, not a line.
+        line = text.count("\n", 0, error.position) + 1
+        raise ReferencesFileError(
+            f"{label}:{line}: not valid YAML: character #x{error.character:04x} is not allowed"
+        ) from None
     except yaml.YAMLError as error:
         raise ReferencesFileError(f"{label}: not valid YAML: {error}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _line(node: yaml.Node) -> int:
