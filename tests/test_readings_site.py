@@ -183,3 +183,32 @@ def test_unusable_reference_is_info_and_the_strict_build_passes(
     assert [r for r in caplog.records if r.levelname not in ("INFO", "DEBUG")] == []
     texts = [own_text(li) for li in top_items(readings_page(site))]
     assert "ruder.io · Week 2" in texts
+
+
+def test_a_user_page_renders_the_reading_list(tmp_path: Path) -> None:
+    config = copy_project(tmp_path)
+    (tmp_path / "docs" / "sub").mkdir()
+    (tmp_path / "docs" / "sub" / "mine.md").write_text(
+        "# Mine\n\n"
+        "<p id='figures'>{{ reading_list.progress }} {{ reading_list.section_progress }} "
+        "{{ reading_list.readings | length }}</p>\n\n"
+        "{{ readings('../') }}\n\n"
+        "## Unread\n\n"
+        "{% for reading in reading_list.readings if not reading.done %}\n"
+        "- {{ reading.citation or reading.title }} "
+        '(week {{ reading.weeks | map(attribute="number") | join(", ") }})\n'
+        "{% endfor %}\n",
+        encoding="utf-8",
+    )
+    page = read_html(build_project(config), "sub/mine")
+    assert text_of(page.select_one("#figures")) == "0/10 0/16 10"
+    listed = page.select("article > ul.task-list > li")
+    assert len(listed) == 10
+    assert [a["href"] for a in listed[4].find_all("a")] == [
+        "https://arxiv.org/abs/1412.6980",
+        "../../week-2/",
+        "../../week-3/",
+    ]
+    unread = [text_of(li) for li in page.select("h2#unread + ul > li")]
+    assert unread[4] == "Kingma & Ba (2015), Adam: A Method for Stochastic Optimization (week 2, 3)"
+    assert unread[-1] == "optimising gradient descent (week 3)"
