@@ -108,7 +108,8 @@ def test_export_writes_the_readings_page(
         capsys, "export", str(folder), "--notes", str(SEED), "--references", str(REFERENCES)
     )
     assert status == 0
-    assert out == f"wrote 9 files to {folder}\n"
+    # 6 weeks, readings, FAQ, faq/questions.md, faq/questions.txt and the stylesheet.
+    assert out == f"wrote 11 files to {folder}\n"
     readings = (folder / "readings.md").read_text(encoding="utf-8")
     assert readings.startswith('---\ntitle: "Readings"\n')
     assert "render_macros: false" in readings

@@ -10,8 +10,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import assets, readings, render
-from .notes_file import NotesFileError, read_course
+from . import assets, questions, readings, render
+from .notes_file import NotesFileError, read_course, read_topics
 from .readings import References
 from .references_file import ReferencesFileError, read_references
 
@@ -27,12 +27,19 @@ def load_references(path: Path | None) -> References:
     return read_references(path)
 
 
-def export(notes: Path, folder: Path, references: Path | None = None) -> list[Path]:
-    """Write every generated page (and the stylesheet they use) into a folder."""
+def export(
+    notes: Path, folder: Path, references: Path | None = None, topics: Path | None = None
+) -> list[Path]:
+    """Write every generated page, the files they link to and their stylesheet into a folder."""
     course = read_course(notes)
     known = load_references(references)
+    topic_map = read_topics(topics)
     written = []
-    files = {**render.render_pages(course, known), assets.STYLESHEET: assets.stylesheet()}
+    files = {
+        **render.render_pages(course, known, topic_map),
+        **render.render_downloads(course, topic_map),
+        assets.STYLESHEET: assets.stylesheet(),
+    }
     for path, content in files.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -42,7 +49,7 @@ def export(notes: Path, folder: Path, references: Path | None = None) -> list[Pa
 
 
 def _export(arguments: argparse.Namespace) -> int:
-    written = export(arguments.notes, arguments.folder, arguments.references)
+    written = export(arguments.notes, arguments.folder, arguments.references, arguments.topics)
     print(f"wrote {len(written)} files to {arguments.folder}")
     return 0
 
@@ -79,6 +86,27 @@ def _readings(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def question_list(notes: Path, form: str, open_only: bool, topics: Path | None = None) -> str:
+    """The Thoughts' entries (only the open ones if asked) in one of the list formats."""
+    faq = questions.read_questions(read_course(notes).thoughts, read_topics(topics))
+    return questions.formatted(faq.open if open_only else faq.entries, form)
+
+
+def _questions(arguments: argparse.Namespace) -> int:
+    text = question_list(arguments.notes, arguments.format, arguments.open, arguments.topics)
+    sys.stdout.write(text)
+    return 0
+
+
+def _topics_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--topics",
+        type=Path,
+        default=None,
+        help="a YAML topic map for the FAQ (default: the one shipped with course-notes)",
+    )
+
+
 def _references_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--references",
@@ -103,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--notes", type=Path, default=DEFAULT_NOTES, help="the notes file (default: %(default)s)"
     )
     _references_option(exporter)
+    _topics_option(exporter)
     exporter.set_defaults(run=_export)
     lister = commands.add_parser(
         "readings", help="print the course reading list, each reading once with its weeks"
@@ -120,6 +149,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _references_option(lister)
     lister.set_defaults(run=_readings)
+    asker = commands.add_parser(
+        "questions", help="print the questions for the lecturer from the notes' Thoughts"
+    )
+    asker.add_argument(
+        "notes",
+        type=Path,
+        nargs="?",
+        default=DEFAULT_NOTES,
+        metavar="NOTES",
+        help="the notes file (default: %(default)s)",
+    )
+    asker.add_argument(
+        "--format",
+        choices=questions.FORMATS,
+        default="markdown",
+        help="markdown or text (numbered lists), csv or json (every field); default %(default)s",
+    )
+    asker.add_argument(
+        "--open", action="store_true", help="only the entries that have no answer yet"
+    )
+    _topics_option(asker)
+    asker.set_defaults(run=_questions)
     return parser
 
 

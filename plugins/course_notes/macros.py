@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from . import render
-from .model import Course, Progress, format_duration
+from .model import Course, Progress, Topic, format_duration
+from .questions import read_questions
 from .readings import ReadingList
 
 
@@ -18,9 +19,15 @@ class MacrosPlugin(Protocol):
     def register_filters(self, items: dict[str, Callable[..., Any]]) -> None: ...
 
 
-def variables(course: Course, reading_list: ReadingList | None = None) -> dict[str, Any]:
-    """The variables a page can use: ``course`` and ``reading_list``."""
-    return {"course": course, "reading_list": reading_list or ReadingList()}
+def variables(
+    course: Course, reading_list: ReadingList | None = None, topics: Sequence[Topic] = ()
+) -> dict[str, Any]:
+    """The variables a page can use: ``course``, ``reading_list`` and ``questions``."""
+    return {
+        "course": course,
+        "reading_list": reading_list or ReadingList(),
+        "questions": read_questions(course.thoughts, topics),
+    }
 
 
 def macro_functions(
@@ -59,8 +66,13 @@ def filters() -> dict[str, Callable[..., str]]:
     return {"duration": format_duration}
 
 
-def register(plugin: MacrosPlugin, course: Course, reading_list: ReadingList | None = None) -> None:
+def register(
+    plugin: MacrosPlugin,
+    course: Course,
+    reading_list: ReadingList | None = None,
+    topics: Sequence[Topic] = (),
+) -> None:
     """Hand the course's variables, macros and filters to mkdocs-macros."""
-    plugin.register_variables(variables(course, reading_list))
+    plugin.register_variables(variables(course, reading_list, topics))
     plugin.register_macros(macro_functions(course, reading_list))
     plugin.register_filters(filters())

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import enum
+import hashlib
+import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -226,6 +229,83 @@ class Week:
 
 
 @dataclass(frozen=True)
+class Topic:
+    """A topic of the FAQ and the words that put an entry under it."""
+
+    name: str
+    keywords: tuple[str, ...] = ()
+
+    @property
+    def slug(self) -> str:
+        """The topic's anchor on the FAQ page, ``topic-computer-vision``."""
+        # A name with no Latin letters or digits (say, in Chinese) gets a short hash instead.
+        words = slugify(self.name) or hashlib.sha1(self.name.encode("utf-8")).hexdigest()[:6]
+        return f"topic-{words}"
+
+
+@dataclass
+class Question:
+    """One entry of the Thoughts: a question (or a note) for the lecturer."""
+
+    id: str
+    title: str
+    text: str
+    line: int
+    asks: bool = True
+    context: list[str] = field(default_factory=list)
+    answer: str | None = None
+    topics: list[str] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        """``answered`` once an ``A:`` paragraph follows it, else ``open``."""
+        return "open" if self.answer is None else "answered"
+
+    @property
+    def is_open(self) -> bool:
+        """True while the entry has no answer."""
+        return self.answer is None
+
+
+@dataclass
+class QuestionList:
+    """The entries of the Thoughts in file order, with the topics they can have."""
+
+    entries: list[Question] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+
+    @property
+    def open(self) -> list[Question]:
+        """Entries without an answer."""
+        return [entry for entry in self.entries if entry.is_open]
+
+    @property
+    def answered(self) -> list[Question]:
+        """Entries with an answer."""
+        return [entry for entry in self.entries if not entry.is_open]
+
+    @property
+    def asking(self) -> list[Question]:
+        """Entries that ask a question (have a question mark)."""
+        return [entry for entry in self.entries if entry.asks]
+
+    def on(self, topic: Topic) -> list[Question]:
+        """Entries under a topic."""
+        return [entry for entry in self.entries if topic.name in entry.topics]
+
+    @property
+    def without_topic(self) -> list[Question]:
+        """Entries under no topic."""
+        return [entry for entry in self.entries if not entry.topics]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[Question]:
+        return iter(self.entries)
+
+
+@dataclass(frozen=True)
 class SourceLine:
     """A line of the notes as written, with its 1-based number."""
 
@@ -301,3 +381,10 @@ def format_duration(seconds: int) -> str:
         parts.append(f"{minutes}m")
     parts.append(f"{secs}s")
     return " ".join(parts)
+
+
+def slugify(text: str, max_words: int | None = None) -> str:
+    """Lower-case ASCII words joined by hyphens: ``Computer vision`` -> ``computer-vision``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words[:max_words])

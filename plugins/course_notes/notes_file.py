@@ -1,27 +1,52 @@
-"""Reading the notes file from disk: the one place that touches the file system."""
+"""Reading the notes and topic files from disk: the one place that touches the file system."""
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
-from .model import Course
+from .model import Course, Topic
 from .parse import decode_notes, parse
+from .questions import TopicsError, parse_topics
+
+DEFAULT_TOPICS = "topics.yml"
 
 
 class NotesFileError(Exception):
-    """The notes file cannot be read; the message names the path and the reason."""
+    """A file the site is built from cannot be used; the message names it and the reason."""
+
+
+def _read_bytes(path: Path, what: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise NotesFileError(f"{what} '{path}' is a folder, not a file") from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise NotesFileError(f"cannot read {what} '{path}': {reason}") from None
 
 
 def read_course(path: Path) -> Course:
     """Read and parse a notes file; raise NotesFileError with one clear line if unreadable."""
-    try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise NotesFileError(f"notes file '{path}' is a folder, not a file") from None
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise NotesFileError(f"cannot read notes file '{path}': {reason}") from None
-    text, diagnostics = decode_notes(raw)
+    text, diagnostics = decode_notes(_read_bytes(path, "notes file"))
     course = parse(text)
     course.diagnostics[:0] = diagnostics
     return course
+
+
+def default_topics_text() -> str:
+    """The topic map shipped with the package."""
+    return resources.files(__package__).joinpath(DEFAULT_TOPICS).read_text("utf-8")
+
+
+def read_topics(path: Path | None = None) -> list[Topic]:
+    """The FAQ's topic map from a YAML file, or the shipped one when no path is given."""
+    if path is None:
+        return parse_topics(default_topics_text(), DEFAULT_TOPICS)
+    raw = _read_bytes(path, "topics file")
+    try:
+        return parse_topics(raw.decode("utf-8-sig"), str(path))
+    except UnicodeDecodeError:
+        raise NotesFileError(f"topics file '{path}' is not UTF-8 text") from None
+    except TopicsError as error:
+        raise NotesFileError(f"topics file {error}") from None

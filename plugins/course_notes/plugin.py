@@ -14,8 +14,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from . import assets, macros, readings, render
-from .model import Course
-from .notes_file import NotesFileError, read_course
+from .model import Course, Topic
+from .notes_file import NotesFileError, read_course, read_topics
 from .readings import References
 from .references_file import ReferencesFileError, read_references
 
@@ -30,9 +30,22 @@ class CourseNotesConfig(base.Config):
 
     notes = c.Type(str, default="seeds/notes.md")
     """The notes file, relative to mkdocs.yml."""
-
     references = c.Optional(c.Type(str))
     """The references file (YAML), relative to mkdocs.yml; unset: seeds/references.yml if any."""
+    topics = c.Optional(c.Type(str))
+    """The FAQ's topic map (YAML), relative to mkdocs.yml; the package's own when unset."""
+
+
+class Download(File):
+    """A generated file served as it is, even with a Markdown name.
+
+    MkDocs renders every ``.md`` file into a page; the FAQ's ``questions.md`` is meant to
+    be downloaded as written, so it says it is no documentation page.
+    """
+
+    def is_documentation_page(self) -> bool:
+        """Never a page: copied to the site byte for byte."""
+        return False
 
 
 class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
@@ -40,9 +53,11 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
 
     def __init__(self) -> None:
         self.course = Course()
+        self.topics: list[Topic] = []
         self.notes_path = Path()
         self.references = References()
         self.references_path = Path()
+        self.topics_path: Path | None = None
 
     # Before the default priority so that mkdocs-macros, whatever its place in
     # `plugins:`, finds the course's variables when its own on_config runs.
@@ -53,12 +68,14 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         self.notes_path = root / self.config.notes
         references = self.config.references or DEFAULT_REFERENCES
         self.references_path = root / references
+        self.topics_path = root / self.config.topics if self.config.topics else None
         try:
             self.course = read_course(self.notes_path)
             # Only a file the user names must exist; without one, readings show as written.
             self.references = read_references(
                 self.references_path, references, required=self.config.references is not None
             )
+            self.topics = read_topics(self.topics_path)
         except (NotesFileError, ReferencesFileError) as error:
             raise PluginError(str(error)) from None
         for diagnostic in self.course.diagnostics:
@@ -68,20 +85,23 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         macros_plugin = config.plugins.get("macros")
         if macros_plugin is not None:
             reading_list = readings.reading_list(self.course, self.references)
-            macros.register(macros_plugin, self.course, reading_list)
+            macros.register(macros_plugin, self.course, reading_list, self.topics)
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        """Add the generated pages (refusing to replace a hand-written one) and the nav."""
-        for path, content in render.render_pages(self.course, self.references).items():
+        """Add the generated pages and files (never replacing a hand-written one) and the nav."""
+        pages = render.render_pages(self.course, self.references, self.topics)
+        downloads = render.render_downloads(self.course, self.topics)
+        for path, content in {**pages, **downloads}.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(
                     f"docs/{path} already exists and the notes file {self.config.notes} "
-                    f"generates a page at the same path; rename or remove docs/{path}"
+                    f"generates a file at the same path; rename or remove docs/{path}"
                 )
-            files.append(File.generated(config, path, content=content))
+            kind = Download if path in downloads else File
+            files.append(kind.generated(config, path, content=content))
         if files.get_file_from_path(STYLESHEET) is None:
             files.append(File.generated(config, STYLESHEET, content=assets.stylesheet()))
         if config.nav is None:
@@ -105,8 +125,10 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        """Rebuild when the notes or references file changes: they live outside ``docs/``."""
+        """Rebuild when the notes, references or topics file changes: they live outside docs/."""
         server.watch(str(self.notes_path))
         if self.references_path.is_file():
             server.watch(str(self.references_path))
+        if self.topics_path is not None:
+            server.watch(str(self.topics_path))
         return server

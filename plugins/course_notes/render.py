@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from . import readings
+from . import questions, readings
 from .model import (
     Course,
     Item,
     Note,
     Progress,
+    Question,
+    QuestionList,
     Reading,
     Section,
     SectionKind,
+    Topic,
     Video,
     VideoTime,
     Week,
@@ -38,8 +42,11 @@ STATE_WORDS = {
 
 # Code spans keep their text as written; autolinks stay links.
 _KEEP = re.compile(r"(`+)(?:.+?)\1|<https?://[^\s<>]+>")
-# Characters that would start a block (heading, quote, list, table...) at a line's start.
-_BLOCK_START = re.compile(r"^(#|>|[-+*=](?:\s|$)|\d+[.)](?:\s|$)|\||:::|\?\?\?|!!!)")
+# What would start a block at a line's start: heading, quote, list, table, admonition,
+# fence, or a line of -, =, * or _ (a setext underline or a rule under the line before).
+_BLOCK_START = re.compile(
+    r"^(#|>|[-+*=](?:\s|$)|\d+[.)](?:\s|$)|\||:::|\?\?\?|!!!|```|~~~|[-=*_][-=*_ \t]*$)"
+)
 
 
 def inline(text: str) -> str:
@@ -56,14 +63,23 @@ def inline(text: str) -> str:
 
 def _escape_html(text: str) -> str:
     # Only "<" opens raw HTML. "&" is left alone so that links with query strings
-    # keep working (Python-Markdown escapes it in the output itself).
-    return text.replace("<", "&lt;")
+    # keep working (Python-Markdown escapes it in the output itself). Braces are
+    # backslash-escaped so attr_list never reads "{: .x}" or "{{ x }}" as attributes
+    # (Python-Markdown unescapes them, in link addresses too).
+    return text.replace("<", "&lt;").replace("{", "\\{").replace("}", "\\}")
 
 
 def paragraph(text: str) -> str:
     """User text as a paragraph of its own, never read as a heading, list or quote."""
     text = inline(text.strip())
     return "\\" + text if _BLOCK_START.match(text) else text
+
+
+def heading(text: str) -> str:
+    """User text for a heading line: as ``inline``, a trailing ``#`` kept as text."""
+    text = inline(" ".join(text.split()))
+    # Python-Markdown drops closing hashes of a heading ("C#" would lose its "#").
+    return text[:-1] + "\\#" if text.endswith("#") else text
 
 
 def front_matter(**fields: str | bool) -> str:
@@ -198,23 +214,147 @@ def render_general(sections: Iterable[Section], references: References | None = 
     return f"{head}\n# General\n\n{body}\n"
 
 
-def render_thoughts(course: Course) -> str:
-    """The Thoughts section as written, paragraph by paragraph."""
-    paragraphs: list[list[str]] = [[]]
-    for line in course.thoughts:
-        if line.text.strip():
-            paragraphs[-1].append(line.text)
-        elif paragraphs[-1]:
-            paragraphs.append([])
-    body = "\n\n".join(
-        "\n".join(paragraph(text) for text in lines) for lines in paragraphs if lines
+FAQ_DOWNLOADS = ("faq/questions.md", "faq/questions.txt")
+STATUS_BADGES = {
+    "open": ("none", ":material-help-circle-outline:", "Open"),
+    "answered": ("complete", ":material-check-circle:", "Answered"),
+}
+
+
+def _count(count: int, singular: str, plural: str = "") -> str:
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"
+
+
+def _lines_as_paragraph(text: str, indent: str = "") -> str:
+    # Line by line, so that no line of the writer's starts a block inside the paragraph.
+    return "\n".join(indent + paragraph(line) for line in text.split("\n") if line.strip())
+
+
+def _paragraphs(text: str, indent: str = "") -> str:
+    parts = re.split(r"\n[ \t]*\n", text)
+    return "\n\n".join(_lines_as_paragraph(part, indent) for part in parts if part.strip())
+
+
+def describe_questions(faq: QuestionList) -> str:
+    """``19 entries, 19 open, 0 answered``."""
+    if not faq:
+        return "no entries yet"
+    entries = _count(len(faq), "entry", "entries")
+    return f"{entries}, {len(faq.open)} open, {len(faq.answered)} answered"
+
+
+def _link_text(text: str) -> str:
+    return heading(text).replace("[", "\\[").replace("]", "\\]")
+
+
+NO_TOPIC = ("No topic", "topic--none")  # "--" never comes out of a topic's own slug
+
+
+def _topic_groups(faq: QuestionList) -> list[tuple[str, str, list[Question]]]:
+    groups = [(topic.name, topic.slug, faq.on(topic)) for topic in faq.topics]
+    groups.append((*NO_TOPIC, faq.without_topic))
+    return [group for group in groups if group[2]]
+
+
+def _topic_index(faq: QuestionList) -> str:
+    # A row of topics at the top, each linking to its list of entries below; the lists
+    # sit in a closed block, which Material opens when a link leads into it.
+    groups = _topic_groups(faq)
+    row = "\n".join(
+        f"[{_link_text(name)} {len(entries)}](#{slug}){{ .cn-topic }}"
+        for name, slug, entries in groups
     )
+    lists = []
+    for name, slug, entries in groups:
+        links = "\n".join(f"    - [{_link_text(e.title)}](#{e.id})" for e in entries)
+        lists.append(f"    **{inline(name)}** ({len(entries)})\n    {{: #{slug} }}\n\n{links}")
+    return (
+        f"Topics:\n{row}\n{{: .cn-badges .cn-faq-topics }}\n\n"
+        '??? abstract cn-faq-topics "Questions by topic"\n\n' + "\n\n".join(lists)
+    )
+
+
+def _share(faq: QuestionList) -> str:
+    text = questions.as_text(faq.open)
+    # A fence longer than any run of backticks in the text, so none of it can close it.
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    block = "\n".join("    " + line if line else "" for line in text.rstrip("\n").split("\n"))
+    icons = (":material-language-markdown:", ":material-file-document-outline:")
+    buttons = " ".join(
+        f"[{icon} {posixpath.basename(path)}]({path}){{ .md-button }}"
+        for icon, path in zip(icons, FAQ_DOWNLOADS, strict=True)
+    )
+    return (
+        '<div class="cn-faq-share" markdown>\n\n'
+        f"Share the {_count(len(faq.open), 'open entry', 'open entries')} "
+        f"with the lecturer: {buttons}\n\n"
+        '??? note "The plain-text list, to copy"\n\n'
+        f"    {fence}text\n{block}\n    {fence}\n\n"
+        "</div>"
+    )
+
+
+def _status_badge(entry: Question) -> str:
+    state, icon, word = STATUS_BADGES[entry.status]
+    return (
+        f'<span class="cn-badge cn-badge--{state}" title="Status: {entry.status}">'
+        f"{icon} {word}</span>"
+    )
+
+
+def render_question(entry: Question, topics: dict[str, Topic]) -> str:
+    """One entry: heading (its id as anchor), badges, text, context and answer."""
+    badges = [_status_badge(entry)]
+    for name in entry.topics:
+        slug = topics[name].slug if name in topics else NO_TOPIC[1]
+        badges.append(f"[{_link_text(name)}](#{slug}){{ .cn-topic }}")
+    blocks = [
+        f"## {heading(entry.title)} {{#{entry.id}}}",
+        "\n".join(badges) + "\n{: .cn-badges }",
+        _lines_as_paragraph(entry.text),
+    ]
+    if entry.context:
+        count = _count(len(entry.context), "paragraph")
+        body = "\n\n".join(_paragraphs(part, "    ") for part in entry.context)
+        blocks.append(f'??? quote cn-context "Context ({count})"\n\n{body}')
+    if entry.answer is not None:
+        body = _paragraphs(entry.answer, "    ") or "    (no text)"
+        blocks.append(f'!!! success cn-answer "Answer"\n\n{body}')
+    inner = "\n\n".join(blocks)
+    return f'<div class="cn-question" markdown>\n\n{inner}\n\n</div>'
+
+
+def render_faq(faq: QuestionList) -> str:
+    """The FAQ page: counts, sharing, the index by topic, then every entry of the Thoughts."""
     head = front_matter(
-        title="Thoughts",
-        description="Questions and thoughts for the lecturer.",
+        title="FAQ",
+        description=f"Questions for the lecturer: {describe_questions(faq)}.",
         render_macros=False,
     )
-    return f"{head}\n# Thoughts\n\n{body or 'Nothing written yet.'}\n"
+    blocks = [head, "# FAQ"]
+    if not faq:
+        blocks.append("Questions for the lecturer go under `# Thoughts` in the notes; none yet.")
+        return "\n\n".join(blocks) + "\n"
+    asking = len(faq.asking)
+    blocks.append(
+        "Questions for the lecturer, from the Thoughts in the notes: "
+        f"**{describe_questions(faq)}** ({'all' if asking == len(faq) else asking} "
+        "ask a question).\n{: .cn-faq-counts }"
+    )
+    blocks += [_share(faq), _topic_index(faq)]
+    by_name = {topic.name: topic for topic in faq.topics}
+    blocks += [render_question(entry, by_name) for entry in faq]
+    return "\n\n".join(blocks) + "\n"
+
+
+def render_downloads(course: Course, topics: Sequence[Topic] = ()) -> dict[str, str]:
+    """Files the FAQ links to, served as they are: the open questions as Markdown and text."""
+    if not course.thoughts_line:
+        return {}
+    open_entries = questions.read_questions(course.thoughts, topics).open
+    markdown, text = FAQ_DOWNLOADS
+    return {markdown: questions.as_markdown(open_entries), text: questions.as_text(open_entries)}
 
 
 def weeks_table(course: Course, base: str = "") -> str:
@@ -294,7 +434,9 @@ def page_path(week: Week) -> str:
     return f"{week.slug}.md"
 
 
-def render_pages(course: Course, references: References | None = None) -> dict[str, str]:
+def render_pages(
+    course: Course, references: References | None = None, topics: Sequence[Topic] = ()
+) -> dict[str, str]:
     """Every generated page of the site, by its path in the docs folder, in nav order."""
     pages = {page_path(week): render_week(week, references) for week in course.weeks}
     if readings.has_readings(course):
@@ -302,7 +444,7 @@ def render_pages(course: Course, references: References | None = None) -> dict[s
     if course.general:
         pages["general.md"] = render_general(course.general, references)
     if course.thoughts_line:
-        pages["thoughts.md"] = render_thoughts(course)
+        pages["faq.md"] = render_faq(questions.read_questions(course.thoughts, topics))
     return pages
 
 
@@ -314,5 +456,5 @@ def page_titles(course: Course) -> dict[str, str]:
     if course.general:
         titles["general.md"] = "General"
     if course.thoughts_line:
-        titles["thoughts.md"] = "Thoughts"
+        titles["faq.md"] = "FAQ"
     return titles

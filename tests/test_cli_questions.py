@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from course_notes.cli import main
+
+from conftest import SEED
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    assert main(list(argv)) == 0
+    return capsys.readouterr().out
+
+
+def test_json_is_every_entry_in_file_order(capsys: pytest.CaptureFixture[str]) -> None:
+    records = json.loads(run(capsys, "questions", str(SEED), "--format", "json"))
+    assert len(records) == 19
+    assert set(records[0]) == {"id", "title", "text", "context", "answer", "status", "topics"}
+    assert records[0]["title"] == (
+        "Why do we not need to know standard deviation in derivations least squares?"
+    )
+    assert [len(r["context"]) for r in records if r["context"]] == [2, 2, 1]
+    assert {r["status"] for r in records} == {"open"}
+    assert records[-1]["topics"] == ["Computer vision", "The textbook"]
+    assert len({r["id"] for r in records}) == 19
+
+
+def test_csv_reads_back(capsys: pytest.CaptureFixture[str]) -> None:
+    rows = list(csv.DictReader(io.StringIO(run(capsys, "questions", "--format", "csv"))))
+    assert len(rows) == 19
+    assert rows[5]["context"].startswith("I don't think i've seen")
+    assert "\n\nRecently for CV" in rows[5]["context"]
+    assert rows[5]["topics"] == "Transformers; Computer vision; NLP; Ensembles"
+
+
+def test_text_and_markdown_with_open_match_the_site_files(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = run(capsys, "questions", str(SEED), "--open", "--format", "text")
+    markdown = run(capsys, "questions", str(SEED), "--open")  # markdown is the default
+    assert text.startswith("1. why do we not need")
+    assert "\n6. how do you decide what model" in text
+    assert "\n19. the book indicates" in text
+    assert "\n   use DL at work yet" in text
+    assert "\n    use DL at work yet" in markdown
+    assert main(["export", str(tmp_path), "--notes", str(SEED)]) == 0
+    assert (tmp_path / "faq" / "questions.txt").read_text("utf-8") == text
+    assert (tmp_path / "faq" / "questions.md").read_text("utf-8") == markdown
+
+
+def test_open_leaves_out_answered_entries(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Thoughts\nwhy a?\n\nA: because.\n\nwhy b?\n", encoding="utf-8")
+    assert run(capsys, "questions", str(notes), "--format", "text") == (
+        "1. why a?\n\n   Answer: because.\n\n2. why b?\n"
+    )
+    assert run(capsys, "questions", str(notes), "--open") == "1. why b?\n"
+
+
+def test_export_writes_the_faq_page_and_files(tmp_path: Path) -> None:
+    assert main(["export", str(tmp_path), "--notes", str(SEED)]) == 0
+    page = (tmp_path / "faq.md").read_text("utf-8")
+    assert page.startswith('---\ntitle: "FAQ"\n')
+    assert "render_macros: false" in page
+    # The page's links resolve in the exported folder too.
+    assert "(faq/questions.md)" in page and "(faq/questions.txt)" in page
+    assert not (tmp_path / "thoughts.md").exists()
+
+
+def test_own_topics_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    topics = tmp_path / "topics.yml"
+    topics.write_text("Physics: [entropy, hook*]\n", encoding="utf-8")
+    records = json.loads(run(capsys, "questions", "--format", "json", "--topics", str(topics)))
+    assert [r["topics"] for r in records[:3]] == [[], ["Physics"], ["Physics"]]
+
+
+def test_errors_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["questions", str(tmp_path / "missing.md")]) == 1
+    assert capsys.readouterr().err.strip().endswith("missing.md': No such file or directory")
+    topics = tmp_path / "topics.yml"
+    topics.write_text("- a list\n", encoding="utf-8")
+    assert main(["questions", "--topics", str(topics)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "topics file" in err and "expected topic names" in err

@@ -1,0 +1,325 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from course_notes.model import Topic
+from course_notes.notes_file import read_topics
+from course_notes.parse import parse
+from course_notes.questions import (
+    TopicsError,
+    as_csv,
+    as_json,
+    as_markdown,
+    as_text,
+    asks,
+    parse_topics,
+    question_id,
+    read_questions,
+    title_of,
+)
+
+
+def entries_of(thoughts: str, topics: list[Topic] | None = None):
+    return read_questions(parse("# Thoughts\n" + thoughts).thoughts, topics or []).entries
+
+
+# The rules, one by one, on crafted input.
+
+
+def test_a_question_mark_starts_an_entry_and_a_paragraph_without_one_is_context() -> None:
+    entries = entries_of("why a?\n\nsome context\nover two lines\n\nmore context\n\nwhy b?\n")
+    assert [e.text for e in entries] == ["why a?", "why b?"]
+    assert entries[0].context == ["some context\nover two lines", "more context"]
+    assert entries[1].context == []
+
+
+def test_a_separator_ends_the_entry() -> None:
+    entries = entries_of("why a?\n---\nnot a question\n\nits context\n------\nalone\n")
+    assert [(e.text, e.context, e.asks) for e in entries] == [
+        ("why a?", [], True),
+        ("not a question", ["its context"], False),
+        ("alone", [], False),
+    ]
+
+
+def test_a_paragraph_before_any_entry_starts_one() -> None:
+    entries = entries_of("a note first\n\nwith context\n\nthen why?\n")
+    assert [(e.text, e.asks, e.context) for e in entries] == [
+        ("a note first", False, ["with context"]),
+        ("then why?", True, []),
+    ]
+
+
+def test_an_answer_paragraph_answers_the_entry_before_it() -> None:
+    entries = entries_of(
+        "why a?\n\ncontext\n\nA: because b.\nSecond line?\n\nmore of the answer\n\nwhy c?\n"
+    )
+    first, second = entries
+    assert first.context == ["context"]
+    assert first.answer == "because b.\nSecond line?\n\nmore of the answer"
+    assert (first.status, second.status) == ("answered", "open")
+    assert second.answer is None
+
+
+def test_an_answer_with_no_entry_before_it_is_an_entry_of_its_own() -> None:
+    entries = entries_of("A: first\n\nwhy?\n---\nA: after a separator\n")
+    assert [(e.text, e.answer) for e in entries] == [
+        ("A: first", None),
+        ("why?", None),
+        ("A: after a separator", None),
+    ]
+
+
+def test_only_a_capital_a_colon_at_the_start_answers() -> None:
+    entries = entries_of("why?\n\na: lower case is context\n\nQ and A: also context\n")
+    assert entries[0].answer is None
+    assert entries[0].context == ["a: lower case is context", "Q and A: also context"]
+
+
+def test_text_is_kept_exactly() -> None:
+    entries = entries_of("  why <b>this</b> {{ x }}?  \n\ttabbed line \n")
+    assert entries[0].text == "  why <b>this</b> {{ x }}?  \n\ttabbed line "
+
+
+def test_question_marks_in_links_and_code_do_not_count() -> None:
+    assert not asks("see https://example.org/?q=1 for it")
+    assert not asks("the `a ? b : c` operator")
+    assert not asks("[a page](https://example.org/search?q=x)")
+    assert asks("is https://example.org/?q=1 right?")
+    assert asks("have you seen https://example.org/page?")
+    assert asks("or <https://example.org/>?")
+    assert asks("full-width question mark\uff1f")
+
+
+def test_title_is_the_first_sentence_capitalised() -> None:
+    assert title_of("it seems so. Is that right?") == "It seems so."
+    assert title_of("what is\nhook's law? more") == "What is hook's law?"
+    assert title_of("version 3.10 is out. ok") == "Version 3.10 is out."
+    assert title_of("no end at all") == "No end at all"
+
+
+def test_title_is_cut_at_a_word_near_100_characters() -> None:
+    long = "word " * 30 + "end?"
+    title = title_of(long)
+    assert title.endswith("word\u2026")
+    assert len(title) <= 100
+    assert len(title) >= 95
+    assert len(title_of("x" * 150)) == 100
+
+
+def test_ids_are_made_from_the_text_not_the_position() -> None:
+    before = entries_of("why a?\n\nwhy b?\n")
+    after = entries_of("a new first question?\n\nwhy a?\n\ncontext added\n\nwhy b?\n")
+    assert [e.id for e in after[1:]] == [e.id for e in before]
+    assert after[0].id not in {e.id for e in before}
+    assert before[0].id == question_id("why a?")
+    assert before[0].id.startswith("why-a-")
+
+
+def test_ids_ignore_wrapping_and_case_but_not_wording() -> None:
+    assert question_id("why do we\nneed it?") == question_id("Why do we need   it?")
+    assert question_id("why do we need it?") != question_id("why do we want it?")
+    assert question_id("为什么?").startswith("q-")
+
+
+def test_the_same_text_twice_gets_distinct_ids() -> None:
+    first, second = entries_of("why?\n\nwhy?\n")
+    assert second.id == first.id + "-2"
+
+
+def test_topics_from_keywords() -> None:
+    topics = [
+        Topic("Hardware", ("GPU*", "vram")),
+        Topic("Vision", ("computer vision", "CV")),
+        Topic("Unused", ()),
+    ]
+    entries = entries_of(
+        "which GPUs do you use?\n\nmy VRAM is small\n\nhow about computer\nvision?\n\n"
+        "what about CVS or DCV?\n",
+        topics,
+    )
+    assert [e.topics for e in entries] == [["Hardware"], ["Vision"], []]
+
+
+def test_shipped_topic_map_has_the_issue_topics() -> None:
+    assert [topic.name for topic in read_topics()] == [
+        "Transformers",
+        "Computer vision",
+        "NLP",
+        "Hardware",
+        "Ensembles",
+        "Hyperparameters",
+        "The textbook",
+    ]
+
+
+def test_topic_map_errors_name_the_file_and_line() -> None:
+    with pytest.raises(TopicsError, match=r"^my\.yml:2: "):
+        parse_topics("a: x\n  b: y\n", "my.yml")
+    with pytest.raises(TopicsError, match="expected topic names"):
+        parse_topics("- a\n- b\n", "my.yml")
+    with pytest.raises(TopicsError, match="'A' needs a list of keywords"):
+        parse_topics("A: {x: 1}\n", "my.yml")
+    with pytest.raises(TopicsError, match="too alike"):
+        parse_topics("C++: [x]\nC: [y]\n", "my.yml")
+    assert parse_topics("", "empty.yml") == []
+    assert parse_topics("GPU: 3090\n") == [Topic("GPU", ("3090",))]
+
+
+# The seed.
+
+SEED_TOPICS = read_topics()
+
+
+@pytest.fixture(scope="module")
+def seed_questions(seed_text: str):
+    return read_questions(parse(seed_text).thoughts, SEED_TOPICS)
+
+
+def test_seed_has_19_entries_18_asking(seed_questions) -> None:
+    assert len(seed_questions) == 19
+    assert len(seed_questions.asking) == 18
+    assert (len(seed_questions.open), len(seed_questions.answered)) == (19, 0)
+
+
+def test_seed_entry_lines_and_context_counts(seed_questions) -> None:
+    assert [(e.line, len(e.context)) for e in seed_questions] == [
+        (151, 0),
+        (153, 0),
+        (155, 0),
+        (158, 0),
+        (160, 0),
+        (162, 2),
+        (174, 0),
+        (177, 0),
+        (179, 0),
+        (184, 0),
+        (188, 0),
+        (190, 2),
+        (206, 0),
+        (213, 0),
+        (217, 1),
+        (224, 0),
+        (227, 0),
+        (229, 0),
+        (233, 0),
+    ]
+
+
+def test_seed_model_question_has_its_two_context_paragraphs(seed_questions) -> None:
+    entry = seed_questions.entries[5]
+    assert entry.title == "How do you decide what model to use in a particular application?"
+    assert entry.context[0].startswith("I don't think i've seen a high scoring solution")
+    assert entry.context[1].startswith("Recently for CV i use models in the TIMM library.")
+    # The ensemble paragraph has a question mark: an entry of its own, not context.
+    assert seed_questions.entries[6].title == "A good result almost always requires an ensemble."
+
+
+def test_seed_resizing_note_stands_alone(seed_questions) -> None:
+    last = seed_questions.entries[-1]
+    assert last.text.startswith("the book indicates that modern computer vision models")
+    assert (last.asks, last.context, last.status) == (False, [], "open")
+    assert last.topics == ["Computer vision", "The textbook"]
+    assert last.title == (
+        "The book indicates that modern computer vision models don't require resizing, "
+        "however from what i\u2026"
+    )
+    assert seed_questions.entries[-2].context == []
+
+
+def test_seed_every_thoughts_paragraph_is_kept(seed_questions, seed_text: str) -> None:
+    kept = [part for e in seed_questions for part in (e.text, *e.context)]
+    thoughts = seed_text.split("# Thoughts\n", 1)[1].replace("------\n", "\n")
+    written = [p for p in thoughts.split("\n\n") if p.strip()]
+    assert [p.strip("\n") for p in written] == kept
+    assert len(kept) == 24
+
+
+def test_seed_topics(seed_questions) -> None:
+    by_topic = {t.name: len(seed_questions.on(t)) for t in SEED_TOPICS}
+    assert by_topic == {
+        "Transformers": 6,
+        "Computer vision": 6,
+        "NLP": 4,
+        "Hardware": 1,
+        "Ensembles": 4,
+        "Hyperparameters": 1,
+        "The textbook": 3,
+    }
+    assert len(seed_questions.without_topic) == 7
+
+
+# The list formats.
+
+
+@pytest.fixture(scope="module")
+def small_list():
+    return entries_of(
+        "why a?\nsecond line  \n\nits context\n\nA: an answer\n\n"
+        'how about "b", with, commas?\n---\na note\n',
+        [Topic("Letters", ("a",))],
+    )
+
+
+def test_text_list_is_numbered_with_context_and_answer(small_list) -> None:
+    assert as_text(small_list) == (
+        "1. why a?\n"
+        "   second line\n"
+        "\n"
+        "   its context\n"
+        "\n"
+        "   Answer: an answer\n"
+        "\n"
+        '2. how about "b", with, commas?\n'
+        "\n"
+        "3. a note\n"
+    )
+
+
+def test_markdown_list_indents_paragraphs_four_spaces(small_list) -> None:
+    assert as_markdown([e for e in small_list if e.is_open]) == (
+        '1. how about "b", with, commas?\n\n2. a note\n'
+    )
+    assert as_markdown(small_list[:1]) == (
+        "1. why a?\n    second line\n\n    its context\n\n    **Answer:** an answer\n"
+    )
+
+
+def test_json_list_has_the_issue_fields_in_file_order(small_list) -> None:
+    records = json.loads(as_json(small_list))
+    assert [list(r) for r in records] == [
+        ["id", "title", "text", "context", "answer", "status", "topics"]
+    ] * 3
+    assert records[0] == {
+        "id": small_list[0].id,
+        "title": "Why a?",
+        "text": "why a?\nsecond line  ",
+        "context": ["its context"],
+        "answer": "an answer",
+        "status": "answered",
+        "topics": ["Letters"],
+    }
+    assert [r["status"] for r in records] == ["answered", "open", "open"]
+    assert records[2]["answer"] is None
+
+
+def test_csv_list_reads_back(small_list) -> None:
+    rows = list(csv.DictReader(io.StringIO(as_csv(small_list))))
+    assert [row["text"] for row in rows] == [
+        "why a?\nsecond line  ",
+        'how about "b", with, commas?',
+        "a note",
+    ]
+    assert rows[0]["context"] == "its context"
+    assert rows[0]["topics"] == "Letters"
+    assert rows[1]["answer"] == ""
+    assert [row["status"] for row in rows] == ["answered", "open", "open"]
+
+
+def test_empty_list_is_empty_text() -> None:
+    assert as_text([]) == ""
+    assert json.loads(as_json([])) == []

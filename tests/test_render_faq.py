@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from course_notes.model import Topic
+from course_notes.parse import parse
+from course_notes.questions import read_questions
+from course_notes.render import (
+    heading,
+    inline,
+    page_titles,
+    paragraph,
+    render_downloads,
+    render_faq,
+    render_pages,
+)
+
+
+def faq_of(thoughts: str, topics: list[Topic] | None = None):
+    return read_questions(parse("# Thoughts\n" + thoughts).thoughts, topics or [])
+
+
+def test_braces_never_reach_attr_list() -> None:
+    assert inline("{: .x} {{ y }}") == r"\{: .x\} \{\{ y \}\}"
+    assert inline("`{{ kept }}`") == "`{{ kept }}`"
+
+
+def test_paragraph_lines_never_start_a_block() -> None:
+    for line, escaped in [
+        ("--", "\\--"),
+        ("==", "\\=="),
+        ("***", "\\***"),
+        ("___", "\\___"),
+        ("```python", "\\```python"),
+        ("~~~", "\\~~~"),
+    ]:
+        assert paragraph(line) == escaped
+    assert paragraph("_emphasis_ stays") == "_emphasis_ stays"
+
+
+def test_heading_keeps_a_closing_hash() -> None:
+    assert heading("what about C#") == "what about C\\#"
+    assert heading("two\nlines") == "two lines"
+
+
+def test_faq_page_front_matter_and_anchors() -> None:
+    page = render_faq(faq_of("why a?\n\ncontext\n", [Topic("Letters", ("a",))]))
+    assert page.startswith('---\ntitle: "FAQ"\ndescription: "Questions for the lecturer: ')
+    assert "render_macros: false" in page
+    entry = faq_of("why a?\n").entries[0]
+    assert f"## Why a? {{#{entry.id}}}" in page
+    assert '??? quote cn-context "Context (1 paragraph)"\n\n    context' in page
+    assert "[Letters](#topic-letters){ .cn-topic }" in page
+
+
+def test_empty_thoughts_page_says_so() -> None:
+    course = parse("# week 1\n- a\n# Thoughts\n\n")
+    pages = render_pages(course)
+    assert "none yet" in pages["faq.md"]
+    assert page_titles(course)["faq.md"] == "FAQ"
+    assert render_downloads(course) == {"faq/questions.md": "", "faq/questions.txt": ""}
+
+
+def test_no_thoughts_no_faq() -> None:
+    course = parse("# week 1\n- a\n")
+    assert "faq.md" not in render_pages(course)
+    assert render_downloads(course) == {}
+
+
+def test_copy_block_fence_outlasts_backticks_in_the_text() -> None:
+    page = render_faq(faq_of("why ```` this?\n"))
+    assert "    `````text\n" in page
