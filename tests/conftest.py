@@ -46,11 +46,11 @@ def seed_text() -> str:
 
 
 def copy_project(target: Path, notes: str | bytes | None = None) -> Path:
-    """Copy mkdocs.yml, docs/, hooks/ and the references into target; write the notes there."""
+    """Copy the project (config, docs, hooks, overrides, references) to target with notes."""
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", target / "docs")
-    if (ROOT / "hooks").is_dir():
-        shutil.copytree(ROOT / "hooks", target / "hooks")
+    for folder in ("docs", "hooks", "overrides"):
+        if (ROOT / folder).is_dir():
+            shutil.copytree(ROOT / folder, target / folder)
     (target / "seeds").mkdir()
     shutil.copy(REFERENCES, target / "seeds" / "references.yml")
     notes_path = target / "seeds" / "notes.md"

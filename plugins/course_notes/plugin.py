@@ -12,8 +12,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from . import assets, macros, readings, render
+from . import assets, macros, readings, render, tasklist
 from .model import Course, Topic
 from .notes_file import NotesFileError, read_course, read_topics
 from .readings import References
@@ -58,6 +59,7 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         self.references = References()
         self.references_path = Path()
         self.topics_path: Path | None = None
+        self.generated: set[str] = set()
 
     # Before the default priority so that mkdocs-macros, whatever its place in
     # `plugins:`, finds the course's variables when its own on_config runs.
@@ -102,11 +104,21 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
                 )
             kind = Download if path in downloads else File
             files.append(kind.generated(config, path, content=content))
+        self.generated = set(pages)
         if files.get_file_from_path(STYLESHEET) is None:
             files.append(File.generated(config, STYLESHEET, content=assets.stylesheet()))
         if config.nav is None:
             config.nav = self._nav(files)
         return files
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Give the task-list check marks on the plugin's own pages an accessible name."""
+        # Hand-written pages are the user's: their HTML is left as Markdown made it.
+        if page.file.src_uri in self.generated:
+            return tasklist.label_checkboxes(html)
+        return html
 
     def _nav(self, files: Files) -> list[Any]:
         titles = render.page_titles(self.course)
