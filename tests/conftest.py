@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from siteserver import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "notes.md"
@@ -83,6 +85,22 @@ def build_site(tmp_path: Path) -> Callable[..., Path]:
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed's site, built once for every test that only reads it."""
     return build_project(copy_project(tmp_path_factory.mktemp("seed")))
+
+
+@pytest.fixture(scope="session")
+def pages_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The seed's site built for a GitHub project page and served like one: (folder, URL).
+
+    The URL is ``http://127.0.0.1:PORT/repo/``: the server binds a free port first, then the
+    site is built with that URL as ``site_url`` (through SITE_URL, as a user would set it).
+    """
+    root = tmp_path_factory.mktemp("pages")
+    config = copy_project(root)
+    with serve(root / "site", prefix="/repo/") as url:
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("SITE_URL", url)
+            site = build_project(config)
+        yield site, url
 
 
 def read_html(site: Path, page: str) -> BeautifulSoup:
