@@ -1,0 +1,257 @@
+"""What a user does with the published site, in a real Chromium driven by Playwright.
+
+The site is the seed's, built for and served under a GitHub project-page subpath
+(``http://127.0.0.1:PORT/repo/``, see ``pages_site``). Every test fails on a console error,
+an uncaught page error, or any request to a host other than 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import struct
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import (
+    Browser,
+    ConsoleMessage,
+    Page,
+    Request,
+    Route,
+    expect,
+    sync_playwright,
+)
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1280, "height": 800}
+# Schemes that never leave the page: inline icons, object URLs.
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium; never a downloaded one. In CI its absence is a failure, not a skip."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing (apt-get install chromium; .ci/run installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set: the browser tests must run, but {message}")
+        pytest.skip(f"browser tests skipped outside CI: {message}")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def site_url(pages_site: tuple[Path, str]) -> str:
+    return pages_site[1]
+
+
+class Problems(list[str]):
+    """What went wrong in a page that a user would not see; the test fails if any."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.missing_pages: set[str] = set()
+
+    def console(self, message: ConsoleMessage) -> None:
+        if message.type != "error":
+            return
+        # The browser logs the 404 status of a page a test opens on purpose.
+        if message.location.get("url") in self.missing_pages and "404" in message.text:
+            return
+        self.append(f"console: {message.text} ({message.location.get('url')})")
+
+
+@pytest.fixture
+def problems() -> Problems:
+    return Problems()
+
+
+@pytest.fixture
+def page(browser: Browser, problems: Problems) -> Iterator[Page]:
+    """A fresh light-scheme page that records every problem a user would not see."""
+    context = browser.new_context(viewport=VIEWPORT, color_scheme="light")
+
+    def outside(url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.scheme not in LOCAL_SCHEMES and parts.hostname != "127.0.0.1"
+
+    def guard(route: Route) -> None:
+        if outside(route.request.url):
+            route.abort()
+        else:
+            route.continue_()
+
+    def record(request: Request) -> None:
+        # Also sees what the route cannot stop, such as requests made by workers.
+        if outside(request.url):
+            problems.append(f"request to another host: {request.url}")
+
+    context.route("**/*", guard)
+    context.on("request", record)
+    tab = context.new_page()
+    tab.on("console", problems.console)
+    tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    yield tab
+    context.close()
+    assert problems == []
+
+
+def brightness(colour: str) -> int:
+    """The sum of a CSS ``rgb(r, g, b)`` colour's channels, 0 to 765."""
+    return sum(int(channel) for channel in re.findall(r"\d+", colour)[:3])
+
+
+def heading(page: Page) -> str:
+    """The page's h1 as a user reads it (without the permalink sign)."""
+    return page.locator("article h1").inner_text().removesuffix("¶").strip()
+
+
+def test_home_page_then_the_nav_to_a_week(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    expect(page).to_have_title("Deep Learning course notes")
+    expect(page.locator("article")).to_contain_text("27/73 done (37%)")
+    expect(page.locator("article table a")).to_have_count(6)
+    nav = page.get_by_role("navigation", name="Navigation")
+    nav.get_by_role("link", name="Week 3: Computer Vision", exact=True).click()
+    expect(page).to_have_url(site_url + "week-3/")
+    assert heading(page) == "Week 3: Computer Vision"
+    nav.get_by_role("link", name="Week 1", exact=True).click()
+    expect(page).to_have_url(site_url + "week-1/")
+    assert heading(page) == "Week 1"
+
+
+def test_week_page_shows_badges_and_ticked_items(page: Page, site_url: str) -> None:
+    page.goto(site_url + "week-1/")
+    badges = page.locator(".cn-badges .cn-badge")
+    expect(badges).to_have_count(6)
+    texts = [" ".join(text.split()) for text in badges.all_inner_texts()]
+    assert texts == [
+        "Slides 3/3",
+        "Attendance 2/2",
+        "Exercises 0/5",
+        "Videos 14/14",
+        "Readings 0/4",
+        "Week 19/28",
+    ]
+    for badge in badges.all():
+        expect(badge).to_be_visible()
+    # The check marks by their accessible name, as a screen reader finds them.
+    expect(page.get_by_role("checkbox", name="Done")).to_have_count(28)
+    expect(page.get_by_role("checkbox", name="Done", checked=True)).to_have_count(19)
+    # What the eye sees is the mark Material draws before each (transparent) box, as the
+    # ::before of an empty span: a tick icon in green for done, a grey circle otherwise.
+    mark = """el => {
+        const style = getComputedStyle(el, '::before');
+        return [style.width, style.backgroundColor, style.maskImage.slice(0, 30)];
+    }"""
+    ticked = page.locator("li:has(input:checked) .task-list-indicator").first
+    untick = page.locator("li:has(input:not(:checked)) .task-list-indicator").first
+    ticked_width, ticked_colour, ticked_icon = ticked.evaluate(mark)
+    open_width, open_colour, open_icon = untick.evaluate(mark)
+    assert float(ticked_width.removesuffix("px")) > 10
+    assert ticked_width == open_width
+    assert ticked_colour == "rgb(0, 230, 118)"
+    assert (open_colour, open_icon) != (ticked_colour, ticked_icon)
+    item = page.locator("li.task-list-item", has_text="basic neuroanatomy")
+    expect(item).to_be_visible()
+    expect(item.get_by_role("checkbox")).to_be_checked()
+    bar = page.locator("article .cn-progress .progress-bar").first
+    assert bar.evaluate("el => el.style.width") == "68%"
+    expect(page.locator("article .cn-progress").first).to_contain_text("19/28 done (68%)")
+
+
+def test_dark_mode_toggle(page: Page, site_url: str) -> None:
+    page.goto(site_url + "week-1/")
+    body = page.locator("body")
+    background = "() => getComputedStyle(document.body).backgroundColor"
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    light = page.evaluate(background)
+    page.get_by_title("Switch to dark mode").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    dark = page.evaluate(background)
+    assert brightness(dark) < 100 < brightness(light), (dark, light)
+    # The choice is remembered on the next page.
+    page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Week 2").click()
+    expect(page).to_have_url(site_url + "week-2/")
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.locator(".cn-badge").first).to_be_visible()
+    page.get_by_title("Switch to light mode").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+
+
+def test_search_for_perceptron_reaches_week_1(page: Page, site_url: str) -> None:
+    page.goto(site_url + "notes-format/")
+    # Typed key by key, as a user does: Material searches on keyboard input.
+    search = page.get_by_role("textbox", name="Search")
+    search.click()
+    search.press_sequentially("perceptron", delay=20)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible()
+    expect(results.first).to_contain_text("Week 1")
+    # A section of week 1 where the word occurs; search.highlight carries it in ?h=.
+    section = results.first.locator("a[href*='week-1/?h=perceptron#']").first
+    expect(section).to_be_visible()
+    section.click()
+    expect(page).to_have_url(re.compile(re.escape(site_url + "week-1/?h=perceptron#")))
+    assert heading(page) == "Week 1"
+    # The page opens at that section, with the word marked.
+    expect(page.locator("#" + urlsplit(page.url).fragment)).to_be_in_viewport()
+    marks = page.locator("article mark", has_text=re.compile("^perceptron", re.IGNORECASE))
+    expect(marks.first).to_be_visible()
+
+
+def _site_pages(site: Path, base: str) -> list[str]:
+    """Every page the build wrote, as URLs (from the site folder, not a fixed list)."""
+    folders = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    return [base if folder == "." else f"{base}{folder}/" for folder in folders]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations_on_any_page(
+    page: Page, problems: Problems, pages_site: tuple[Path, str], scheme: str
+) -> None:
+    site, base = pages_site
+    missing = base + "no/such/page/"
+    problems.missing_pages.add(missing)
+    urls = [*_site_pages(site, base), missing]
+    assert len(urls) > 10
+    page.emulate_media(color_scheme=scheme)
+    axe = Axe()
+    violations = {}
+    for url in urls:
+        page.goto(url)
+        expect(page.locator("body")).to_have_attribute(
+            "data-md-color-scheme", "slate" if scheme == "dark" else "default"
+        )
+        results = axe.run(page)
+        if results.violations_count:
+            violations[url] = results.generate_report()
+    assert violations == {}, "\n".join(violations.values())
+
+
+def test_week_page_screenshot(page: Page, site_url: str, tmp_path: Path) -> None:
+    """The README's picture of a week page; ``make screenshot`` sets SCREENSHOT to keep it."""
+    target = Path(os.environ.get("SCREENSHOT") or tmp_path / "week.png")
+    page.goto(site_url + "week-1/")
+    expect(page.locator(".cn-badges")).to_be_visible()
+    page.evaluate("document.fonts.ready")
+    page.screenshot(path=str(target))
+    header = target.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", header[16:24]) == (VIEWPORT["width"], VIEWPORT["height"])
