@@ -185,7 +185,7 @@ def test_dark_mode_toggle(page: Page, site_url: str) -> None:
     page.get_by_title("Switch to dark mode").click()
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
     dark = page.evaluate(background)
-    assert brightness(dark) < 100 < brightness(light), (dark, light)
+    assert brightness(dark) < 200 < 600 < brightness(light), (dark, light)
     # The choice is remembered on the next page.
     page.get_by_role("navigation", name="Navigation").get_by_role("link", name="Week 2").click()
     expect(page).to_have_url(site_url + "week-2/")
