@@ -1,5 +1,6 @@
 # make serve: browse the site locally; make test: the whole test suite.
-# Both create .venv on first use and install the pinned dependencies into it.
+# make audit: Lighthouse scores of the built site; make screenshot: the README's picture.
+# All create .venv on first use and install the pinned dependencies into it.
 
 PYTHON ?= python3
 VENV := .venv
@@ -7,7 +8,10 @@ BIN := $(VENV)/bin
 # Material 9.7+ prints an end-of-life banner on every build unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean
+# Kept out of docs/ so the published site does not carry it.
+SCREENSHOT := .github/screenshot-week.png
+
+.PHONY: serve build test lint audit screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,5 +38,13 @@ lint: $(VENV)/.installed-test
 test: lint
 	$(BIN)/python -m pytest
 
+# Needs /usr/bin/chromium and npm; installs Lighthouse into .audit/ (not part of make test).
+audit: $(VENV)/.installed
+	$(BIN)/python scripts/audit
+
+# The browser tests' harness takes the README's screenshot of a week page (light theme).
+screenshot: $(VENV)/.installed-test
+	SCREENSHOT=$(SCREENSHOT) $(BIN)/python -m pytest -q tests/test_browser.py -k screenshot
+
 clean:
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site .pytest_cache .hypothesis .audit
