@@ -216,6 +216,39 @@ def test_search_for_perceptron_reaches_week_1(page: Page, site_url: str) -> None
     expect(marks.first).to_be_visible()
 
 
+# Pages whose headings are shared as links and which people print.
+PERMALINK_PAGES = ["week-1/"]
+
+
+@pytest.mark.parametrize("path", PERMALINK_PAGES)
+def test_a_permalink_lands_on_its_heading(page: Page, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    ids = page.locator("article :is(h2, h3)[id]").evaluate_all("els => els.map(e => e.id)")
+    assert len(ids) >= 3
+    target = ids[len(ids) // 2]
+    page.goto(f"{site_url}{path}#{target}")
+    heading_box = page.locator(f"#{target}").bounding_box()
+    header_box = page.locator(".md-header").bounding_box()
+    assert heading_box is not None and header_box is not None
+    # In view and not under the fixed header.
+    assert header_box["height"] <= heading_box["y"] < VIEWPORT["height"] / 2, heading_box
+    assert page.evaluate("scrollY") > 0
+
+
+@pytest.mark.parametrize("path", PERMALINK_PAGES)
+def test_printing_shows_the_content_without_navigation(
+    page: Page, site_url: str, path: str
+) -> None:
+    page.goto(site_url + path)
+    expect(page.get_by_role("navigation")).not_to_have_count(0)
+    page.emulate_media(media="print")
+    expect(page.get_by_role("navigation")).to_have_count(0)
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
+        expect(page.locator(chrome)).to_be_hidden()
+    expect(page.locator("article h1")).to_be_visible()
+    expect(page.get_by_role("search")).to_have_count(0)
+
+
 def _site_pages(site: Path, base: str) -> list[str]:
     """Every page the build wrote, as URLs (from the site folder, not a fixed list)."""
     folders = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
