@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 log = get_plugin_logger("site_url")
@@ -32,6 +33,9 @@ def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
     repository = os.environ.get("GITHUB_REPOSITORY", "")
     if os.environ.get("SITE_URL") or not repository:
         return config
-    config.site_url = pages_url(repository)
+    try:
+        config.site_url = pages_url(repository)
+    except ValueError as error:
+        raise PluginError(f"hooks/site_url.py: {error}; or set SITE_URL") from None
     log.info("site_url %s (from GITHUB_REPOSITORY; set SITE_URL to change it)", config.site_url)
     return config

@@ -17,6 +17,7 @@ import material
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import Abort
 
 from conftest import ROOT, read_html
 
@@ -101,6 +102,18 @@ def test_site_url_comes_from_the_environment(
     site = build_site()
     assert read_html(site, "week-1").select_one("link[rel=canonical]")["href"] == canonical
     assert f"<loc>{canonical}</loc>" in (site / "sitemap.xml").read_text("utf-8")
+
+
+def test_a_malformed_github_repository_is_one_clear_error(
+    build_site, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.setenv("GITHUB_REPOSITORY", "no-slash")
+    with pytest.raises(Abort):
+        build_site()
+    assert "hooks/site_url.py: GITHUB_REPOSITORY should be owner/repo, not 'no-slash'" in (
+        caplog.text
+    )
 
 
 def _without_leading_comment(template: str) -> str:
