@@ -26,6 +26,11 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from course_notes.model import QuestionList
+from course_notes.notes_file import read_topics
+from course_notes.parse import parse
+from course_notes.questions import read_questions
+
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -216,26 +221,41 @@ def test_search_for_perceptron_reaches_week_1(page: Page, site_url: str) -> None
     expect(marks.first).to_be_visible()
 
 
-# Pages whose headings are shared as links and which people print.
-PERMALINK_PAGES = ["week-1/"]
+def test_a_week_section_permalink_lands_on_its_heading(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}week-1/#exercises")
+    assert heading_in_view(page, "exercises") == "Exercises"
 
 
-@pytest.mark.parametrize("path", PERMALINK_PAGES)
-def test_a_permalink_lands_on_its_heading(page: Page, site_url: str, path: str) -> None:
-    page.goto(site_url + path)
-    ids = page.locator("article :is(h2, h3)[id]").evaluate_all("els => els.map(e => e.id)")
-    assert len(ids) >= 3
-    target = ids[len(ids) // 2]
-    page.goto(f"{site_url}{path}#{target}")
-    heading_box = page.locator(f"#{target}").bounding_box()
+def heading_in_view(page: Page, anchor: str) -> str:
+    """Check the heading with that id is in view below the fixed header; give its text."""
+    target = page.locator(f"#{anchor}")
+    expect(target).to_be_in_viewport()
+    heading_box = target.bounding_box()
     header_box = page.locator(".md-header").bounding_box()
     assert heading_box is not None and header_box is not None
-    # In view and not under the fixed header.
     assert header_box["height"] <= heading_box["y"] < VIEWPORT["height"] / 2, heading_box
     assert page.evaluate("scrollY") > 0
+    return target.inner_text().removesuffix("¶").strip()
 
 
-@pytest.mark.parametrize("path", PERMALINK_PAGES)
+@pytest.fixture(scope="module")
+def seed_questions(seed_text: str) -> QuestionList:
+    return read_questions(parse(seed_text).thoughts, read_topics())
+
+
+def test_a_faq_permalink_lands_on_that_question(
+    page: Page, site_url: str, seed_questions: QuestionList
+) -> None:
+    question = next(q for q in seed_questions if q.title.startswith("How do you optimise"))
+    page.goto(f"{site_url}faq/#{question.id}")
+    assert heading_in_view(page, question.id) == "How do you optimise the weights in your ensemble?"
+    # The permalink sign next to the question links to this very address.
+    link = page.locator(f"#{question.id} a.headerlink")
+    assert link.get_attribute("href") == f"#{question.id}"
+    assert page.url == f"{site_url}faq/#{question.id}"
+
+
+@pytest.mark.parametrize("path", ["week-1/", "faq/"])
 def test_printing_shows_the_content_without_navigation(
     page: Page, site_url: str, path: str
 ) -> None:
@@ -245,8 +265,27 @@ def test_printing_shows_the_content_without_navigation(
     expect(page.get_by_role("navigation")).to_have_count(0)
     for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
         expect(page.locator(chrome)).to_be_hidden()
-    expect(page.locator("article h1")).to_be_visible()
     expect(page.get_by_role("search")).to_have_count(0)
+    expect(page.locator("article h1")).to_be_visible()
+
+
+def test_printing_the_faq_gives_every_question_and_its_context(
+    page: Page, site_url: str, seed_questions: QuestionList
+) -> None:
+    page.goto(site_url + "faq/")
+    context = page.locator(".cn-context p", has_text="I used to have an rtx2060")
+    expect(context).to_be_hidden()  # on screen the context waits behind "Context (...)"
+    page.emulate_media(media="print")
+    questions = page.locator("article .cn-question h2")
+    expect(questions).to_have_count(len(seed_questions))
+    for question in questions.all():
+        expect(question).to_be_visible()
+    expect(context).to_be_visible()
+    # The on-screen tools (sharing buttons, topic index) stay off the paper.
+    expect(page.locator(".cn-faq-share")).to_be_hidden()
+    expect(page.locator(".md-typeset a.headerlink").first).to_be_hidden()
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF")
 
 
 def _site_pages(site: Path, base: str) -> list[str]:
