@@ -317,6 +317,34 @@ def test_no_accessibility_violations_on_any_page(
     assert violations == {}, "\n".join(violations.values())
 
 
+# Every text node's font size, but for scripts' and styles' own text.
+TEXT_SIZES = """() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const sizes = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node.parentElement;
+        if (!node.textContent.trim() || element.closest("script, style")) continue;
+        const size = parseFloat(getComputedStyle(element).fontSize);
+        sizes.push([size, element.tagName.toLowerCase() + "." + element.className,
+                    node.textContent.trim().slice(0, 40)]);
+    }
+    return sizes;
+}"""
+
+
+def test_text_is_legible_on_a_phone_on_every_page(page: Page, pages_site: tuple[Path, str]) -> None:
+    """No text under 12px at a phone's width (Lighthouse's legible font sizes), hidden or not."""
+    site, base = pages_site
+    page.set_viewport_size({"width": 412, "height": 823})
+    small = {}
+    for url in _site_pages(site, base):
+        page.goto(url)
+        sizes = page.evaluate(TEXT_SIZES)
+        assert len(sizes) > 50, url
+        small[url] = [entry for entry in sizes if entry[0] < 12]
+    assert {url: entries for url, entries in small.items() if entries} == {}
+
+
 def test_week_page_screenshot(page: Page, site_url: str, tmp_path: Path) -> None:
     """The README's picture of a week page; ``make screenshot`` sets SCREENSHOT to keep it."""
     target = Path(os.environ.get("SCREENSHOT") or tmp_path / "week.png")
