@@ -178,8 +178,8 @@ def print_rules(css: str) -> dict[str, str]:
 def test_print_stylesheet_is_served_and_hides_the_navigation(
     seed_site: Path, faq_page: BeautifulSoup
 ) -> None:
-    # A browser test (issue "Publishing: ... a real browser") will check the printed page;
-    # until then this checks the stylesheet the FAQ page really loads.
+    # The stylesheet the FAQ page really loads; tests/test_browser.py prints the page itself
+    # (test_printing_the_faq_gives_every_question_and_its_context).
     sheets = [link["href"] for link in faq_page.select('link[rel="stylesheet"]')]
     assert "../assets/course-notes.css" in sheets
     rules = print_rules((seed_site / "assets" / "course-notes.css").read_text("utf-8"))
