@@ -288,6 +288,18 @@ def test_printing_the_faq_gives_every_question_and_its_context(
     assert pdf.startswith(b"%PDF")
 
 
+def test_the_faq_text_list_copies_to_the_clipboard(page: Page, site_url: str) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site_url + "faq/")
+    page.locator(".cn-faq-share summary").click()
+    button = page.locator(".cn-faq-share button.md-code__button[data-md-type=copy]")
+    expect(button).to_have_count(1)
+    button.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("1. why do we not need to know standard deviation")
+    assert "19. the book indicates that modern computer vision models" in copied
+
+
 def _site_pages(site: Path, base: str) -> list[str]:
     """Every page the build wrote, as URLs (from the site folder, not a fixed list)."""
     folders = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))

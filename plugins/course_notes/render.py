@@ -290,7 +290,7 @@ def _share(faq: QuestionList) -> str:
         f"Share the {_count(len(faq.open), 'open entry', 'open entries')} "
         f"with the lecturer: {buttons}\n\n"
         '??? note "The plain-text list, to copy"\n\n'
-        f"    {fence}text\n{block}\n    {fence}\n\n"
+        f"    {fence} {{ .text .copy }}\n{block}\n    {fence}\n\n"
         "</div>"
     )
 
