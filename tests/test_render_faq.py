@@ -67,4 +67,4 @@ def test_no_thoughts_no_faq() -> None:
 
 def test_copy_block_fence_outlasts_backticks_in_the_text() -> None:
     page = render_faq(faq_of("why ```` this?\n"))
-    assert "    `````text\n" in page
+    assert "    ````` { .text .copy }\n" in page
