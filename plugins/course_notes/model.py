@@ -105,7 +105,12 @@ class Section:
     kind: SectionKind
     line: int
     entries: list[Item | Note] = field(default_factory=list)
-    placeholders: int = 0
+    placeholder_lines: list[int] = field(default_factory=list)
+
+    @property
+    def placeholders(self) -> int:
+        """How many ``-`` or ``- ()`` lines stand for things not announced yet."""
+        return len(self.placeholder_lines)
 
     @property
     def items(self) -> list[Item]:
@@ -185,6 +190,8 @@ class Week:
     line: int
     title: str = ""
     sections: list[Section] = field(default_factory=list)
+    joined_at: list[int] = field(default_factory=list)
+    """Lines of later ``# week N`` headings of the same number, whose sections joined this week."""
 
     @property
     def name(self) -> str:
@@ -329,6 +336,7 @@ class Course:
     general: list[Section] = field(default_factory=list)
     thoughts: list[SourceLine] = field(default_factory=list)
     thoughts_line: int = 0
+    thoughts_joined_at: list[int] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
@@ -360,6 +368,26 @@ class Course:
 
     def __iter__(self) -> Iterator[Week]:
         return iter(self.weeks)
+
+    def accounted_lines(self) -> list[tuple[int, str]]:
+        """Every line the course holds, as (line number, role); blanks and separators hold none."""
+        lines: list[tuple[int, str]] = []
+        for week in self.weeks:
+            lines += [(week.line, "week heading")]
+            lines += [(line, "week heading") for line in week.joined_at]
+        for section in self.general + [s for week in self.weeks for s in week.sections]:
+            if section.title:
+                lines.append((section.line, "section heading"))
+            lines += [(line, "placeholder") for line in section.placeholder_lines]
+            lines += [
+                (entry.line, "note" if isinstance(entry, Note) else "item")
+                for entry in section.entries
+            ]
+        if self.thoughts_line:
+            lines.append((self.thoughts_line, "thoughts heading"))
+        lines += [(line, "thoughts heading") for line in self.thoughts_joined_at]
+        lines += [(line.number, "thoughts") for line in self.thoughts]
+        return lines
 
 
 def capitalise_words(text: str) -> str:

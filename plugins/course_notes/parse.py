@@ -46,6 +46,20 @@ _MARK_FORMS: tuple[str, ...] = tuple(
     )
 )
 
+# A UTF-8 lead byte read as cp1252/Latin-1 (Â..ô) followed by a continuation byte read
+# the same way (U+0080..U+00BF, or the cp1252 punctuation that 0x80..0x9F become), or
+# by a space where a no-break space's 0xA0 was lost. Text without this pair cannot be
+# such mojibake, so ftfy, slow per call, only sees the rare lines that have it.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4](?:[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022"
+    "\u2026\u2030\u2039\u203a\u20ac\u2122]|(?<=[\u00c2\u00c3]) )"
+)
+
+_MARKS_BY_LAST: dict[str, list[str]] = {}
+for _form in _MARK_FORMS:
+    _MARKS_BY_LAST.setdefault(_form[-1], []).append(_form)
+
 KNOWN_SECTIONS: dict[str, SectionKind] = {
     "lecture slides": SectionKind.SLIDES,
     "lecture attendance, videos and notes": SectionKind.ATTENDANCE,
@@ -54,17 +68,17 @@ KNOWN_SECTIONS: dict[str, SectionKind] = {
     "readings": SectionKind.READINGS,
 }
 
+# Titles are taken greedily and trimmed in Python: a lazy title before trailing blanks
+# (".*?[ \t]*$") backtracks quadratically on a long run of spaces.
 _WEEK = re.compile(
-    r"#[ \t]*week\b[ \t]*(?P<number>\d+)?\b[ \t]*[:\-\u2013\u2014]?[ \t]*(?P<title>.*?)[ \t]*$",
+    r"#[ \t]*week\b[ \t]*(?P<number>\d+)?\b[ \t]*[:\-\u2013\u2014]?(?P<title>.*)$",
     re.I,
 )
-_THOUGHTS = re.compile(r"#[ \t]*thoughts[ \t]*:?[ \t]*$", re.I)
-_HEADING = re.compile(r"(?P<hashes>#{1,6})[ \t]*(?P<title>.*?)[ \t#]*$")
-_SEPARATOR = re.compile(r"[ \t]*-{3,}[ \t]*$")
-_ITEM = re.compile(r"[ \t]*[-*+](?:[ \t]+(?P<text>.*))?$")
+_THOUGHTS = re.compile(r"#[ \t]*thoughts[ \t]*(?::[ \t]*)?$", re.I)
+_HEADING = re.compile(r"(?P<hashes>#{1,6})[ \t]*(?P<title>.*)$")
+# A separator or an item, in one match: most lines are one of the two.
+_LIST_LINE = re.compile(r"[ \t]*(?:(?P<separator>-{3,})[ \t]*$|[-*+](?:[ \t]+(?P<text>.*))?$)")
 _BOX = re.compile(r"\[(?P<mark>[ xX])\][ \t]*")
-_DURATION = re.compile(r"\((?P<inside>[^()]*)\)$")
-_CLOCK = re.compile(r"(?:(?P<h>\d+)[:.])?(?P<m>\d{1,2})[:.](?P<s>\d{2})")
 
 MAX_WEEK = 999
 
@@ -82,40 +96,78 @@ def decode_notes(raw: bytes) -> tuple[str, list[Diagnostic]]:
 
 
 def split_check_mark(text: str) -> tuple[str, bool]:
-    """Cut a trailing check mark (in any form, mojibake included); say if there was one."""
-    stripped = text.rstrip()
-    for form in _MARK_FORMS:
-        if stripped.endswith(form):
-            return stripped[: -len(form)].rstrip(), True
-    if not stripped.isascii():
-        repaired = ftfy.fix_text(stripped)
-        if repaired != stripped:
-            for form in _MARK_FORMS:
-                if repaired.endswith(form):
-                    return repaired[: -len(form)].rstrip(), True
-    return stripped, False
+    """Cut a trailing check mark (in any form, mojibake included); say if there was one.
+
+    The text comes back with any other mojibake repaired too.
+    """
+    # The known forms, garbled ones included, are cut before any repair: ftfy is slow
+    # per call, and the body left is then plain text that needs none.
+    body = text.rstrip()
+    ticked = body.endswith(_MARK_FORMS)
+    if ticked:
+        body = _cut_mark(body)
+    if not body.isascii() and _MOJIBAKE_HINT.search(body):
+        body = ftfy.fix_encoding(body)
+        if not ticked and body.endswith(_MARK_FORMS):
+            return _cut_mark(body), True
+    return body, ticked
+
+
+def _cut_mark(text: str) -> str:
+    for form in _MARKS_BY_LAST[text[-1]]:
+        if text.endswith(form):
+            return text[: -len(form)].rstrip()
+    return text
 
 
 def parse_duration(text: str) -> tuple[str, int | None, str]:
     """Split ``title (4:40)`` into title, seconds (None if unknown) and what the parens held."""
-    match = _DURATION.search(text)
-    if not match:
+    # The last "(" to the closing ")" at the end, if no parenthesis lies between them.
+    start = text.rfind("(") if text.endswith(")") else -1
+    if start < 0 or ")" in text[start:-1]:
         return text, None, ""
-    inside = match["inside"].strip()
-    title = text[: match.start()].rstrip()
-    clock = _CLOCK.fullmatch(inside)
-    if not clock:
+    inside = text[start + 1 : -1].strip()
+    title = text[:start].rstrip()
+    seconds = clock_seconds(inside)
+    if seconds is None:
         if inside in ("", "?"):
             return title, None, inside
         # A parenthesis that is not a duration belongs to the title.
         return text, None, ""
-    hours = int(clock["h"] or 0)
-    return title, hours * 3600 + int(clock["m"]) * 60 + int(clock["s"]), inside
+    return title, seconds, inside
 
 
-def _repair(text: str) -> str:
-    # Only non-ASCII text can be mojibake; skipping the rest keeps parsing fast.
-    return text if text.isascii() else ftfy.fix_text(text)
+def clock_seconds(text: str) -> int | None:
+    """``4:40``, ``16.57`` or ``1:02:03`` in seconds; None if the text is no such clock."""
+    # By hand rather than a regex: this runs for every video of a big file.
+    parts = text.replace(".", ":").split(":")
+    if not 2 <= len(parts) <= 3 or not all(part.isdecimal() for part in parts):
+        return None
+    *hours, minutes, seconds = parts
+    if len(seconds) != 2 or len(minutes) > 2:
+        return None
+    return (int(hours[0]) * 3600 if hours else 0) + int(minutes) * 60 + int(seconds)
+
+
+def needs_repair(text: str) -> bool:
+    """True when the text holds what UTF-8 looks like once misread as cp1252 or Latin-1."""
+    return not text.isascii() and _MOJIBAKE_HINT.search(text) is not None
+
+
+def repair(text: str) -> str:
+    """Undo mojibake (``cafÃ©`` to ``café``) and nothing else; other text is returned as is."""
+    # Only ftfy's encoding repair: its other fixes (curly quotes made straight, HTML
+    # entities decoded, ligatures split) would change what the student typed.
+    return ftfy.fix_encoding(text) if needs_repair(text) else text
+
+
+def heading_title(text: str) -> str:
+    """A heading's text without blanks around it or a closing ``##`` run (``C#`` stays)."""
+    title = text.strip(" \t")
+    bare = title.rstrip("#")
+    if bare != title and bare.endswith((" ", "\t")):
+        return bare.rstrip(" \t")
+    return title
 
 
 def section_kind(title: str) -> SectionKind:
@@ -132,6 +184,7 @@ class _Reader:
         self.week: Week | None = None
         self.section: Section | None = None
         self.in_thoughts = False
+        self.weeks: dict[int, Week] = {}
 
     def info(self, line: int, message: str) -> None:
         self.course.diagnostics.append(Diagnostic(line, message))
@@ -152,23 +205,24 @@ class _Reader:
         return self.section or self.open_section("", line)
 
     def read(self, number: int, line: str) -> None:
-        if not line.strip():
-            if self.in_thoughts:
-                self.course.thoughts.append(SourceLine(number, ""))
+        if self.in_thoughts:
+            if line.startswith("#") and self.heading(number, line):
+                return
+            self.course.thoughts.append(SourceLine(number, "" if line.isspace() else line))
+            return
+        # Items first: they are most of the lines, and no item is blank or a heading.
+        listed = _LIST_LINE.match(line)
+        if listed:
+            separator, text = listed.group("separator", "text")
+            if separator is None:
+                self.item(number, text or "")
+            return
+        if not line or line.isspace():
             return
         if line.startswith("#") and self.heading(number, line):
             return
-        if self.in_thoughts:
-            self.course.thoughts.append(SourceLine(number, line))
-            return
-        if _SEPARATOR.match(line):
-            return
-        item = _ITEM.match(line)
-        if item:
-            self.item(number, item["text"] or "")
-            return
         self.info(number, "line fits no rule of the notes format; shown as written")
-        self.current_section(number).entries.append(Note(_repair(line.strip()), number))
+        self.current_section(number).entries.append(Note(repair(line.strip()), number))
 
     def heading(self, number: int, line: str) -> bool:
         week = _WEEK.match(line)
@@ -176,25 +230,27 @@ class _Reader:
             digits = week["number"]
             # A very long number is not a week (and int() refuses over 4300 digits).
             week_number = int(digits) if len(digits) <= 6 else MAX_WEEK + 1
-            self.start_week(number, week_number, (week["title"] or "").strip(), line)
+            self.start_week(number, week_number, heading_title(week["title"]), line)
             return True
         if _THOUGHTS.match(line):
             self.in_thoughts = True
             self.week = self.section = None
             if self.course.thoughts_line:
                 self.info(number, "a second # Thoughts heading; its lines join the first")
+                self.course.thoughts_joined_at.append(number)
             else:
                 self.course.thoughts_line = number
             return True
         if self.in_thoughts:
             return False
         heading = _HEADING.match(line)
-        if heading and len(heading["hashes"]) == 2 and heading["title"]:
-            self.open_section(_repair(heading["title"]), number)
+        title = heading_title(heading["title"]) if heading else ""
+        if heading and len(heading["hashes"]) == 2 and title:
+            self.open_section(repair(title), number)
             return True
         if week:
             self.info(number, "week heading without a number; shown as written")
-            self.current_section(number).entries.append(Note(_repair(line.strip()), number))
+            self.current_section(number).entries.append(Note(repair(line.strip()), number))
             return True
         return False
 
@@ -206,7 +262,8 @@ class _Reader:
             self.week = None
             self.current_section(number).entries.append(Note(line, number))
             return
-        existing = self.course.week(week_number)
+        title = repair(title)
+        existing = self.weeks.get(week_number)
         if existing:
             self.info(
                 number,
@@ -214,27 +271,31 @@ class _Reader:
                 "its sections join the first",
             )
             self.week = existing
-            if title and not existing.title:
-                existing.title = _repair(title)
+            existing.joined_at.append(number)
+            # A second title is kept too: nothing the student wrote is dropped.
+            if title and title != existing.title:
+                existing.title = f"{existing.title} / {title}" if existing.title else title
             return
-        self.week = Week(number=week_number, line=number, title=_repair(title))
+        self.week = Week(number=week_number, line=number, title=title)
+        self.weeks[week_number] = self.week
         self.course.weeks.append(self.week)
 
     def item(self, number: int, text: str) -> None:
-        section = self.current_section(number)
+        # The hot path of a big file: kept to few calls on purpose.
+        section = self.section or self.open_section("", number)
         body, ticked = split_check_mark(text)
-        box = _BOX.match(body)
+        box = _BOX.match(body) if body.startswith("[") else None
         if box:
             ticked = ticked or box["mark"] in "xX"
             body = body[box.end() :]
-        body = _repair(body)
         if not body or body == "()":
-            section.placeholders += 1
+            section.placeholder_lines.append(number)
             return
-        if section.kind is SectionKind.VIDEOS:
+        kind = section.kind
+        if kind is SectionKind.VIDEOS:
             title, seconds, written = parse_duration(body)
             section.entries.append(Video(title or body, ticked, number, seconds, written))
-        elif section.kind is SectionKind.READINGS:
+        elif kind is SectionKind.READINGS:
             section.entries.append(Reading(body, ticked, number))
         else:
             section.entries.append(Item(body, ticked, number))
@@ -247,9 +308,11 @@ def parse(text: str) -> Course:
     reader = _Reader()
     # Split on \n, \r\n and \r only, as editors number lines (str.splitlines also
     # breaks at form feeds and Unicode separators, which would shift every number).
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    for number, line in enumerate(lines, start=1):
-        reader.read(number, line)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    read = reader.read
+    for number, line in enumerate(text.split("\n"), start=1):
+        read(number, line)
     course = reader.course
     course.weeks.sort(key=lambda week: week.number)
     return course
