@@ -49,8 +49,21 @@ _BLOCK_START = re.compile(
 )
 
 
+# Control characters as their visible Unicode pictures (U+2400 block): Python-Markdown
+# deletes STX and ETX, and browsers show the others as nothing at all.
+_CONTROL_PICTURES = {code: 0x2400 + code for code in range(32) if code != 9} | {0x7F: 0x2421}
+# The YAML reader refuses these even inside quotes; JSON leaves them unescaped.
+_YAML_UNSAFE = re.compile("[\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def visible(text: str) -> str:
+    """Text with control characters shown as symbols (NUL as ␀), nothing else changed."""
+    return text.translate(_CONTROL_PICTURES) if not text.isprintable() else text
+
+
 def inline(text: str) -> str:
     """User text as inline Markdown: raw HTML shown literally, links and emphasis kept."""
+    text = visible(text)
     out: list[str] = []
     position = 0
     for kept in _KEEP.finditer(text):
@@ -84,8 +97,17 @@ def heading(text: str) -> str:
 
 def front_matter(**fields: str | bool) -> str:
     """YAML front matter; values are JSON strings, which YAML reads as they are."""
-    lines = [f"{key}: {json.dumps(value)}" for key, value in fields.items()]
+    lines = [f"{key}: {_yaml_value(value)}" for key, value in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def _yaml_value(value: str | bool) -> str:
+    if isinstance(value, str):
+        value = visible(value)
+    # Not ensure_ascii: YAML reads a JSON \ud83d\ude80 pair as two lone surrogates,
+    # fails, and the page loses its front matter (an emoji in a week title did that).
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
 
 
 def badge(label: str, progress: Progress) -> str:
@@ -153,7 +175,7 @@ def _clock(seconds: int) -> str:
 def render_section(section: Section, level: int = 2, references: References | None = None) -> str:
     """One section: heading, video time for videos, then its items as a task list."""
     known = references or References()
-    blocks = [f"{'#' * level} {inline(section.heading)}"]
+    blocks = [f"{'#' * level} {heading(section.heading)}"]
     if section.kind is SectionKind.VIDEOS and section.videos:
         blocks.append(f'<p class="cn-video-time">{video_time(VideoTime.of(section.videos))}</p>')
     if not section.items:
@@ -191,7 +213,7 @@ def render_week(week: Week, references: References | None = None) -> str:
     """The page of one week."""
     blocks = [
         front_matter(title=week.name, description=describe(week), render_macros=False),
-        f"# {inline(week.name)}",
+        f"# {heading(week.name)}",
         badges(week),
         progress_bar(week.progress),
     ]
