@@ -29,6 +29,14 @@ def _read_bytes(path: Path, what: str) -> bytes:
 def read_course(path: Path) -> Course:
     """Read and parse a notes file; raise NotesFileError with one clear line if unreadable."""
     text, diagnostics = decode_notes(_read_bytes(path, "notes file"))
+    # Typed text never holds a NUL: a file that does is binary (a PDF, an image, a
+    # notes file saved as UTF-32...) and showing it as text would help no one.
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise NotesFileError(
+            f"{path}:{line}: a NUL byte; this is a binary file, not a text notes file"
+        )
     course = parse(text)
     course.diagnostics[:0] = diagnostics
     return course

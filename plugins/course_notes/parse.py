@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 
 import ftfy
@@ -85,6 +86,12 @@ MAX_WEEK = 999
 
 def decode_notes(raw: bytes) -> tuple[str, list[Diagnostic]]:
     """Bytes of a notes file to text: UTF-8 (BOM dropped), else cp1252 with a diagnostic."""
+    # Notepad's "Unicode" is UTF-16 with a byte-order mark; read as UTF-8 it is garbage.
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), [Diagnostic(0, "the file is UTF-16; read as such")]
+        except UnicodeDecodeError:
+            pass
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
@@ -315,4 +322,7 @@ def parse(text: str) -> Course:
         read(number, line)
     course = reader.course
     course.weeks.sort(key=lambda week: week.number)
+    if not course.weeks:
+        what = "the file is empty" if not text.strip() else "no '# week N' heading"
+        reader.info(0, f"{what}, so the site has no week pages")
     return course

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ log = get_plugin_logger(__name__)
 
 STYLESHEET = assets.STYLESHEET
 DEFAULT_REFERENCES = "seeds/references.yml"
+MAX_INFO_LINES = 50
 
 
 class CourseNotesConfig(base.Config):
@@ -80,8 +82,7 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
             self.topics = read_topics(self.topics_path)
         except (NotesFileError, ReferencesFileError) as error:
             raise PluginError(str(error)) from None
-        for diagnostic in self.course.diagnostics:
-            log.info("%s:%d: %s", self.config.notes, diagnostic.line, diagnostic.message)
+        self._log_diagnostics()
         for diagnostic in self.references.diagnostics:
             log.info("%s:%d: %s", references, diagnostic.line, diagnostic.message)
         macros_plugin = config.plugins.get("macros")
@@ -91,6 +92,23 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
         return config
+
+    def _log_diagnostics(self) -> None:
+        # A garbled file can have thousands of odd lines: past the first ones, they go
+        # to the debug log (`mkdocs build --verbose`) so the build output stays readable.
+        for count, diagnostic in enumerate(self.course.diagnostics):
+            where = (
+                f"{self.config.notes}:{diagnostic.line}" if diagnostic.line else self.config.notes
+            )
+            level = logging.INFO if count < MAX_INFO_LINES else logging.DEBUG
+            log.log(level, "%s: %s", where, diagnostic.message)
+        hidden = len(self.course.diagnostics) - MAX_INFO_LINES
+        if hidden > 0:
+            log.info(
+                "%s: %d more odd lines, listed with `mkdocs build --verbose`",
+                self.config.notes,
+                hidden,
+            )
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Add the generated pages and files (never replacing a hand-written one) and the nav."""
