@@ -29,9 +29,10 @@ def test_inline_escapes_html_but_keeps_markdown() -> None:
 
 
 def test_paragraph_never_starts_a_block() -> None:
-    assert paragraph("# not a heading") == "\\# not a heading"
-    assert paragraph("> not a quote") == "\\> not a quote"
-    assert paragraph("1. not a list") == "\\1. not a list"
+    assert paragraph("# not a heading") == "&#35; not a heading"
+    assert paragraph("> not a quote") == "&#62; not a quote"
+    assert paragraph("1. not a list") == "&#49;. not a list"
+    assert paragraph("??? not a details block") == "&#63;?? not a details block"
 
 
 def test_badge_carries_state_in_text_and_class() -> None:

@@ -85,7 +85,9 @@ def _escape_html(text: str) -> str:
 def paragraph(text: str) -> str:
     """User text as a paragraph of its own, never read as a heading, list or quote."""
     text = inline(text.strip())
-    return "\\" + text if _BLOCK_START.match(text) else text
+    # A character reference rather than a backslash: Markdown has no backslash escape
+    # for "=" or "?", and "\\???" would show its backslash.
+    return f"&#{ord(text[0])};{text[1:]}" if _BLOCK_START.match(text) else text
 
 
 def heading(text: str) -> str:
