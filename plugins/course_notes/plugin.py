@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 from typing import Any
@@ -141,6 +142,8 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
     def _nav(self, files: Files) -> list[Any]:
         titles = render.page_titles(self.course)
         week_paths = [render.page_path(week) for week in self.course.weeks]
+        # Themes write nav titles into the HTML as they are: escaped, notes text stays text.
+        titles = {path: html.escape(title) for path, title in titles.items()}
         nav: list[Any] = ["index.md"] if files.get_file_from_path("index.md") else []
         if week_paths:
             nav.append({"Weeks": [{titles[path]: path} for path in week_paths]})

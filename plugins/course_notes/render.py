@@ -105,7 +105,9 @@ def front_matter(**fields: str | bool) -> str:
 
 def _yaml_value(value: str | bool) -> str:
     if isinstance(value, str):
-        value = visible(value)
+        # Themes put the title and description into the HTML unescaped (<title>, the
+        # header, a meta attribute): escaped here, a "<b>" in a week title shows as typed.
+        value = html.escape(visible(value))
     # Not ensure_ascii: YAML reads a JSON \ud83d\ude80 pair as two lone surrogates,
     # fails, and the page loses its front matter (an emoji in a week title did that).
     quoted = json.dumps(value, ensure_ascii=False)
