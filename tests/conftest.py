@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -105,3 +106,79 @@ def pages_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path,
 
 def read_html(site: Path, page: str) -> BeautifulSoup:
     return BeautifulSoup((site / page / "index.html").read_text("utf-8"), "html.parser")
+
+
+# What "nothing lost" checks: the text of every line, less the format's own marks.
+TICKS = ("\U0001f5f8", "\u2713", "\u2714", "\u2611", "\u2705")
+
+
+def tick_forms() -> list[str]:
+    """Every written form of a tick: plain, with the emoji selector, garbled (longest first)."""
+    forms = set()
+    for tick in TICKS:
+        for variant in (tick, tick + "\ufe0f"):
+            raw = variant.encode("utf-8")
+            forms |= {variant, raw.decode("cp1252", "replace"), raw.decode("latin-1")}
+    return sorted((form for form in forms if "\ufffd" not in form), key=len, reverse=True)
+
+
+TICK_FORMS = tick_forms()
+_SEPARATOR_LINE = re.compile(r"-{3,}")
+_DURATION_PARENS = re.compile(r"\((?:(?:\d+[:.])?\d{1,2}[:.]\d{2}|\?|)\)$")
+
+
+def normal(text: str) -> str:
+    """Text compared without case or runs of whitespace."""
+    return " ".join(text.casefold().split())
+
+
+def line_texts(line: str) -> list[str]:
+    """The text a notes line must show on some page (none for blanks, separators, markers)."""
+    text = line.strip()
+    if (
+        not text
+        or _SEPARATOR_LINE.fullmatch(text)
+        or re.fullmatch(r"#\s*thoughts\s*:?", text, re.I)
+    ):
+        return []
+    heading = re.match(r"#+\s*", text)
+    if heading:
+        text = text[heading.end() :].rstrip(":").strip()
+        week = re.fullmatch(r"(week\s*\d+)\s*[:\-\u2013\u2014]?\s*(.*)", text, re.I)
+        if week:
+            # "week 3: vision" shows as "Week 3: Vision"; a repeated week's title joins the
+            # first one's, so the number and the title are looked for apart.
+            return [normal(part) for part in week.groups() if part]
+        return [normal(text)] if text else []
+    # Blanks only: a garbled tick may end in a byte that str.strip takes for one (U+0085).
+    text = re.sub(r"^[-*+](?:[ \t]+|$)", "", line.strip(" \t"))
+    for end in (text, text.rstrip()):
+        tick = next((form for form in TICK_FORMS if end.endswith(form)), None)
+        if tick:
+            text = end[: -len(tick)]
+            break
+    text = re.sub(r"^\[[ xX]\]\s*", "", text.strip())
+    text = _DURATION_PARENS.sub("", text).strip()
+    return [normal(text)] if text and text != "()" else []
+
+
+def missing_texts(notes: str, pages: list[str]) -> list[tuple[int, str]]:
+    """The (line number, text) of every notes line whose text is on none of the pages."""
+    shown = [f" {normal(page)} " for page in pages]
+    missing = []
+    lines = notes.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for number, line in enumerate(lines, start=1):
+        for text in line_texts(line):
+            if not any(text in page for page in shown):
+                missing.append((number, text))
+    return missing
+
+
+def site_texts(site: Path) -> list[str]:
+    """The text of the main content of every page of a built site."""
+    texts = []
+    for page in sorted(site.rglob("*.html")):
+        article = BeautifulSoup(page.read_text("utf-8"), "html.parser").select_one("article")
+        if article is not None:
+            texts.append(article.get_text(" "))
+    return texts

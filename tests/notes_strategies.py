@@ -1,0 +1,93 @@
+"""Hypothesis strategies for notes files: arbitrary text and text built from the format."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from conftest import TICK_FORMS
+
+# Word characters that render as themselves in Markdown: no emphasis, link, code or
+# emoji syntax, so a word's text can be looked for on the built page as typed.
+WORD_CHARACTERS = "abcxyzABCXYZ0189éüßçø中文🚀'.,!?&<>{}%=/"
+KNOWN_SECTIONS = (
+    "lecture slides",
+    "Lecture attendance, videos and notes",
+    "EXERCISES",
+    "video recordings & notes",
+    "readings",
+)
+
+words = st.text(alphabet=WORD_CHARACTERS, min_size=1, max_size=8)
+phrases = st.lists(words, min_size=1, max_size=5).map(" ".join)
+indents = st.sampled_from(["", " ", "  ", "\t", "    "])
+
+
+@st.composite
+def week_headings(draw: st.DrawFn) -> str:
+    word = draw(st.sampled_from(["week", "Week", "WEEK"]))
+    number = draw(st.integers(1, 12) | st.integers(0, 1200))
+    title = draw(st.just("") | phrases)
+    between = draw(st.sampled_from([": ", " ", " - ", ":"]))
+    return f"# {word} {number}{between + title if title else ''}"
+
+
+@st.composite
+def section_headings(draw: st.DrawFn) -> str:
+    title = draw(st.sampled_from(KNOWN_SECTIONS) | phrases)
+    return f"## {title}{draw(st.sampled_from(['', ':']))}"
+
+
+@st.composite
+def items(draw: st.DrawFn) -> str:
+    box = draw(st.sampled_from(["", "", "[x] ", "[X] ", "[ ] "]))
+    text = draw(phrases)
+    duration = draw(
+        st.sampled_from(["", "", " (?)", " ()"])
+        | st.builds(lambda m, s: f" ({m}:{s:02})", st.integers(0, 99), st.integers(0, 59))
+        | st.builds(
+            lambda h, m, s: f" ({h}:{m:02}.{s:02})",
+            st.integers(0, 9),
+            st.integers(0, 59),
+            st.integers(0, 59),
+        )
+    )
+    tick = draw(st.just("") | st.sampled_from(TICK_FORMS).map(lambda form: " " + form))
+    trailing = draw(st.sampled_from(["", " ", "\t"]))
+    marker = draw(st.sampled_from(["-", "-", "*", "+"]))
+    return f"{draw(indents)}{marker} {box}{text}{duration}{tick}{trailing}"
+
+
+placeholders = st.builds(
+    lambda indent, body: indent + body, indents, st.sampled_from(["-", "- ", "- ()", "-\t"])
+)
+separators = st.integers(3, 60).map(lambda n: "-" * n)
+blanks = st.sampled_from(["", " ", "\t", "   "])
+thoughts_headings = st.sampled_from(["# Thoughts", "# thoughts:", "#Thoughts"])
+# Lines that fit no rule: kept as notes and shown as written.
+odd_lines = phrases | phrases.map(lambda phrase: "# " + phrase) | phrases.map(lambda p: "### " + p)
+
+format_lines = st.one_of(
+    week_headings(),
+    section_headings(),
+    items(),
+    items(),
+    items(),
+    placeholders,
+    separators,
+    blanks,
+    thoughts_headings,
+    odd_lines,
+)
+
+
+@st.composite
+def notes_like(draw: st.DrawFn) -> str:
+    """Notes text made of the format's pieces, with any line ends and an optional BOM."""
+    lines = draw(st.lists(format_lines, max_size=40))
+    end = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    bom = draw(st.sampled_from(["", "\ufeff"]))
+    return bom + end.join(lines) + draw(st.sampled_from(["", end]))
+
+
+# Anything at all, and notes-like text with arbitrary lines mixed in.
+any_text = st.text() | st.lists(format_lines | st.text(max_size=30), max_size=30).map("\n".join)
