@@ -40,8 +40,13 @@ STATE_WORDS = {
     "empty": "nothing listed",
 }
 
-# Code spans keep their text as written; autolinks stay links.
-_KEEP = re.compile(r"(`+)(?:.+?)\1|<https?://[^\s<>]+>")
+# Code spans keep their text as written; autolinks stay links. A span opens and closes
+# with whole runs of equal length, as in Markdown; matching partial runs backtracked for
+# seconds on a line of a few thousand backticks.
+_KEEP = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)|<https?://[^\s<>]+>")
+# Python-Markdown looks for the end of a link from every "[": on a line of thousands of
+# them that takes seconds. Past this many, they are escaped and shown as plain brackets.
+MAX_LINK_BRACKETS = 64
 # What would start a block at a line's start: heading, quote, list, table, admonition,
 # fence, or a line of -, =, * or _ (a setext underline or a rule under the line before).
 _BLOCK_START = re.compile(
@@ -66,20 +71,22 @@ def inline(text: str) -> str:
     text = visible(text)
     out: list[str] = []
     position = 0
+    many_brackets = text.count("[") > MAX_LINK_BRACKETS
     for kept in _KEEP.finditer(text):
-        out.append(_escape_html(text[position : kept.start()]))
+        out.append(_escape_html(text[position : kept.start()], many_brackets))
         out.append(kept.group(0))
         position = kept.end()
-    out.append(_escape_html(text[position:]))
+    out.append(_escape_html(text[position:], many_brackets))
     return "".join(out)
 
 
-def _escape_html(text: str) -> str:
+def _escape_html(text: str, brackets: bool = False) -> str:
     # Only "<" opens raw HTML. "&" is left alone so that links with query strings
     # keep working (Python-Markdown escapes it in the output itself). Braces are
     # backslash-escaped so attr_list never reads "{: .x}" or "{{ x }}" as attributes
     # (Python-Markdown unescapes them, in link addresses too).
-    return text.replace("<", "&lt;").replace("{", "\\{").replace("}", "\\}")
+    text = text.replace("<", "&lt;").replace("{", "\\{").replace("}", "\\}")
+    return text.replace("[", "\\[") if brackets else text
 
 
 def paragraph(text: str) -> str:
