@@ -237,7 +237,15 @@ class _Reader:
             digits = week["number"]
             # A very long number is not a week (and int() refuses over 4300 digits).
             week_number = int(digits) if len(digits) <= 6 else MAX_WEEK + 1
-            self.start_week(number, week_number, heading_title(week["title"]), line)
+            if week_number <= MAX_WEEK:
+                self.start_week(number, week_number, heading_title(week["title"]))
+                return True
+            if self.in_thoughts:
+                return False
+            # A typo or a date rather than a week: kept where it stands, like any odd line.
+            shown = digits if len(digits) <= 12 else digits[:12] + "..."
+            self.info(number, f"week {shown} is above {MAX_WEEK}; shown as written")
+            self.current_section(number).entries.append(Note(repair(line.strip()), number))
             return True
         if _THOUGHTS.match(line):
             self.in_thoughts = True
@@ -261,14 +269,9 @@ class _Reader:
             return True
         return False
 
-    def start_week(self, number: int, week_number: int, title: str, line: str) -> None:
+    def start_week(self, number: int, week_number: int, title: str) -> None:
         self.in_thoughts = False
         self.section = None
-        if week_number > MAX_WEEK:
-            self.info(number, f"week {week_number} is above {MAX_WEEK}; shown as written")
-            self.week = None
-            self.current_section(number).entries.append(Note(line, number))
-            return
         title = repair(title)
         existing = self.weeks.get(week_number)
         if existing:
