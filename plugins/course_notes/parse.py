@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import gc
 import re
-
-import ftfy
-import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-1252 codec used below)
 
 from .model import (
     Course,
@@ -25,10 +23,24 @@ CHECK_MARKS = ("\U0001f5f8", "\u2713", "\u2714", "\u2611", "\u2705")
 VARIATION_SELECTOR = "\ufe0f"
 
 
+# Windows-1252 as editors read it: the five bytes it leaves undefined (0x81, 0x8D,
+# 0x8F, 0x90, 0x9D) stand for themselves, as in Latin-1, instead of failing. This is
+# ftfy's "sloppy-windows-1252", made here so that importing ftfy (tens of ms) waits
+# for the first line that needs it.
+_CP1252_HIGH = {
+    code: bytes([code]).decode("cp1252", "ignore") or chr(code) for code in range(0x80, 0xA0)
+}
+
+
+def sloppy_cp1252(raw: bytes) -> str:
+    """Bytes read as Windows-1252, never failing: undefined bytes map as in Latin-1."""
+    return raw.decode("latin-1").translate(_CP1252_HIGH)
+
+
 def _mojibake(mark: str) -> set[str]:
     """The forms a mark takes when its UTF-8 bytes are read back as cp1252 or Latin-1."""
     raw = mark.encode("utf-8")
-    return {raw.decode("sloppy-windows-1252"), raw.decode("latin-1")}
+    return {sloppy_cp1252(raw), raw.decode("latin-1")}
 
 
 # Every written form of a check mark, longest first so a mark with its variation
@@ -96,7 +108,7 @@ def decode_notes(raw: bytes) -> tuple[str, list[Diagnostic]]:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        text = raw.decode("sloppy-windows-1252")
+        text = sloppy_cp1252(raw)
         if text.startswith("\ufeff"):
             text = text[1:]
         return text, [Diagnostic(line, "bytes that are not UTF-8; the file was read as cp1252")]
@@ -114,7 +126,7 @@ def split_check_mark(text: str) -> tuple[str, bool]:
     if ticked:
         body = _cut_mark(body)
     if not body.isascii() and _MOJIBAKE_HINT.search(body):
-        body = ftfy.fix_encoding(body)
+        body = _fix_encoding(body)
         if not ticked and body.endswith(_MARK_FORMS):
             return _cut_mark(body), True
     return body, ticked
@@ -165,7 +177,13 @@ def repair(text: str) -> str:
     """Undo mojibake (``cafÃ©`` to ``café``) and nothing else; other text is returned as is."""
     # Only ftfy's encoding repair: its other fixes (curly quotes made straight, HTML
     # entities decoded, ligatures split) would change what the student typed.
-    return ftfy.fix_encoding(text) if needs_repair(text) else text
+    return _fix_encoding(text) if needs_repair(text) else text
+
+
+def _fix_encoding(text: str) -> str:
+    import ftfy  # here, not at the top: most notes never need it, and it is slow to import
+
+    return ftfy.fix_encoding(text)
 
 
 def heading_title(text: str) -> str:
@@ -311,11 +329,7 @@ class _Reader:
             section.entries.append(Item(body, ticked, number))
 
 
-def parse(text: str) -> Course:
-    """Read notes text into a course; odd lines are kept and noted in ``diagnostics``."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    reader = _Reader()
+def _read_lines(reader: _Reader, text: str) -> None:
     # Split on \n, \r\n and \r only, as editors number lines (str.splitlines also
     # breaks at form feeds and Unicode separators, which would shift every number).
     if "\r" in text:
@@ -323,6 +337,22 @@ def parse(text: str) -> Course:
     read = reader.read
     for number, line in enumerate(text.split("\n"), start=1):
         read(number, line)
+
+
+def parse(text: str) -> Course:
+    """Read notes text into a course; odd lines are kept and noted in ``diagnostics``."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    reader = _Reader()
+    # Parsing makes no garbage cycles, so the cyclic collector finds nothing; left on, it
+    # walks the growing model again and again: 15-20% of a big file's time.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _read_lines(reader, text)
+    finally:
+        if collecting:
+            gc.enable()
     course = reader.course
     course.weeks.sort(key=lambda week: week.number)
     if not course.weeks:
