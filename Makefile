@@ -1,5 +1,6 @@
 # make serve: browse the site locally; make test: the whole test suite.
 # make audit: Lighthouse scores of the built site; make screenshot: the README's picture.
+# make bench: the benchmarks (a few minutes; see docs/benchmarks.md).
 # All create .venv on first use and install the pinned dependencies into it.
 
 PYTHON ?= python3
@@ -11,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Kept out of docs/ so the published site does not carry it.
 SCREENSHOT := .github/screenshot-week.png
 
-.PHONY: serve build test lint audit screenshot clean
+.PHONY: serve build test lint audit screenshot bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +46,9 @@ audit: $(VENV)/.installed
 # The browser tests' harness takes the README's screenshot of a week page (light theme).
 screenshot: $(VENV)/.installed-test
 	SCREENSHOT=$(SCREENSHOT) $(BIN)/python -m pytest -q tests/test_browser.py -k screenshot
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .pytest_cache .hypothesis .audit

@@ -47,6 +47,8 @@ _KEEP = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)|<https?://[^\s<>]+>")
 # Python-Markdown looks for the end of a link from every "[": on a line of thousands of
 # them that takes seconds. Past this many, they are escaped and shown as plain brackets.
 MAX_LINK_BRACKETS = 64
+# What inline() may change or keep whole; text with none of them is returned as it is.
+_ESCAPED_OR_KEPT = ("<", "`", "[", "{", "}")
 # What would start a block at a line's start: heading, quote, list, table, admonition,
 # fence, or a line of -, =, * or _ (a setext underline or a rule under the line before).
 _BLOCK_START = re.compile(
@@ -69,6 +71,9 @@ def visible(text: str) -> str:
 def inline(text: str) -> str:
     """User text as inline Markdown: raw HTML shown literally, links and emphasis kept."""
     text = visible(text)
+    # Most text has nothing to escape or keep: a week page of a big file has thousands.
+    if not any(mark in text for mark in _ESCAPED_OR_KEPT):
+        return text
     out: list[str] = []
     position = 0
     many_brackets = text.count("[") > MAX_LINK_BRACKETS

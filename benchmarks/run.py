@@ -1,0 +1,380 @@
+"""course-notes benchmarks: parse throughput, build cost against hand-written pages,
+live-reload latency and the peak memory of a big build. Run with `make bench`.
+
+Everything runs on synthetic notes generated here (see synthetic.py) or on a copy of
+the seed, in temporary folders; the project itself is never written to. The report is
+printed as Markdown and also written to benchmarks/last-run.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from course_notes.cli import export
+from course_notes.parse import parse
+
+import synthetic
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "notes.md"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+MB = 1_000_000
+
+# Run in the plugin project once, before timing: keeps what mkdocs-macros made of each
+# page that uses it (index.md), the nav and the stylesheets the plugin set, so that the
+# hand-written twin gets exactly the same pages, nav and CSS.
+CAPTURE_HOOK = """
+import json
+from pathlib import Path
+from mkdocs.plugins import event_priority
+
+OUT = Path(__file__).parent / "captured.json"
+pages = {}
+
+@event_priority(-100)  # after mkdocs-macros has rendered the page
+def on_page_markdown(markdown, page, config, files):
+    if not page.file.generated_by:
+        pages[page.file.src_uri] = markdown
+    return markdown
+
+def on_post_build(config):
+    OUT.write_text(json.dumps({"pages": pages, "nav": config.nav, "extra_css": config.extra_css}))
+"""
+
+
+def machine() -> str:
+    """nproc, CPU model and Python version, for the report."""
+    model = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        found = re.search(r"^model name\s*:\s*(.+)$", cpuinfo.read_text(), re.M)
+        model = found.group(1).strip() if found else model
+    return (
+        f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+
+
+# --- Parse throughput ---------------------------------------------------------------
+
+
+def bench_parse(sizes: list[int], report: list[str]) -> None:
+    report += [
+        "## Parse throughput",
+        "",
+        "Synthetic notes shaped like the seed (52 weeks at most, the five known sections,",
+        "ticks in every form including the garbled one, durations, placeholders, non-ASCII",
+        "words, a tenth of the file in Thoughts). Best of several runs, wall clock and CPU.",
+        "",
+        "| Size | Lines | Items | Parse (wall) | Parse (CPU) | Throughput | Time per MB |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size in sizes:
+        text = synthetic.notes(size)
+        size_bytes = len(text.encode("utf-8"))
+        runs = max(3, min(30, 3 * MB // max(size_bytes, 1)))
+        wall, cpu = [], []
+        for _ in range(runs):
+            start_wall, start_cpu = time.perf_counter(), time.process_time()
+            course = parse(text)
+            cpu.append(time.process_time() - start_cpu)
+            wall.append(time.perf_counter() - start_wall)
+        best_wall, best_cpu = min(wall), min(cpu)
+        per_mb = best_wall / size_bytes * MB * 1000
+        report.append(
+            f"| {_size(size_bytes)} | {text.count(chr(10)):,} | {course.progress.total:,} "
+            f"| {best_wall * 1000:.1f} ms | {best_cpu * 1000:.1f} ms "
+            f"| {size_bytes / best_wall / MB:.1f} MB/s | {per_mb:.0f} ms |"
+        )
+        print(report[-1], flush=True)
+    report.append("")
+
+
+def _size(size: int) -> str:
+    return f"{size / MB:.1f} MB" if size >= MB else f"{size / 1000:.0f} KB"
+
+
+# --- Build: plugin against the same pages written by hand ----------------------------
+
+
+def plugin_project(folder: Path, notes: str) -> Path:
+    """A copy of the project (mkdocs.yml, docs/, hooks/) with these notes."""
+    folder.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    if (ROOT / "hooks").is_dir():
+        shutil.copytree(ROOT / "hooks", folder / "hooks")
+    (folder / "seeds").mkdir()
+    (folder / "seeds" / "notes.md").write_text(notes, encoding="utf-8", newline="")
+    return folder / "mkdocs.yml"
+
+
+def without_plugin(config_text: str) -> str:
+    """mkdocs.yml with the course-notes entry (and its options) taken out of `plugins:`."""
+    lines = config_text.splitlines()
+    out: list[str] = []
+    skipping_deeper_than: int | None = None
+    for line in lines:
+        indent = len(line) - len(line.lstrip())
+        if skipping_deeper_than is not None:
+            if line.strip() and indent > skipping_deeper_than:
+                continue
+            skipping_deeper_than = None
+        if re.match(r"\s*- course-notes\b", line):
+            skipping_deeper_than = indent
+            continue
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def hand_written_twin(plugin_config: Path, folder: Path) -> Path:
+    """The same site without the plugin: exported pages, static home page, same nav."""
+    project = plugin_config.parent
+    captured = json.loads((project / "captured.json").read_text())
+    shutil.copytree(project / "docs", folder / "docs")
+    if (project / "hooks").is_dir():
+        shutil.copytree(project / "hooks", folder / "hooks")
+    export(project / "seeds" / "notes.md", folder / "docs")
+    # Pages that used macros get what mkdocs-macros made of them, as plain Markdown.
+    for src_uri, markdown in captured["pages"].items():
+        source = (project / "docs" / src_uri).read_text(encoding="utf-8")
+        front = re.match(r"---\n(.*?\n)---\n", source, re.S)
+        if ("{{" in source or "{%" in source) and "render_macros: false" not in source:
+            # Already rendered: mkdocs-macros has nothing left to do on the static page.
+            head = "---\n" + (front.group(1) if front else "") + "render_macros: false\n---\n"
+            (folder / "docs" / src_uri).write_text(head + markdown, encoding="utf-8")
+    text = without_plugin(plugin_config.read_text(encoding="utf-8"))
+    if re.search(r"^(nav|extra_css):", text, re.M):
+        raise SystemExit("mkdocs.yml sets nav or extra_css: teach hand_written_twin to merge")
+    text += f"nav: {json.dumps(captured['nav'])}\nextra_css: {json.dumps(captured['extra_css'])}\n"
+    (folder / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return folder / "mkdocs.yml"
+
+
+def capture(plugin_config: Path) -> None:
+    project = plugin_config.parent
+    hook = project / "capture_hook.py"
+    hook.write_text(CAPTURE_HOOK, encoding="utf-8")
+    text = plugin_config.read_text(encoding="utf-8")
+    if re.search(r"^hooks:", text, re.M):
+        text = re.sub(r"^hooks:\n", "hooks:\n  - capture_hook.py\n", text, count=1, flags=re.M)
+    else:
+        text += "\nhooks:\n  - capture_hook.py\n"
+    config = project / "mkdocs-capture.yml"
+    config.write_text(text, encoding="utf-8")
+    mkdocs_build(config, project / "site-capture")
+
+
+def mkdocs_build(config: Path, site: Path) -> tuple[float, float]:
+    """Wall and CPU time of one `mkdocs build --strict` in a fresh process, as a user runs it."""
+    command = ["mkdocs", "build", "-q", "--strict", "-f", str(config), "-d", str(site)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", *command], check=True, env=ENV)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu
+
+
+def same_html(site_a: Path, site_b: Path, page: str) -> bool:
+    def article(site: Path) -> str:
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        found = re.search(r"<article.*?</article>", html, re.S)
+        return found.group(0) if found else ""
+
+    return article(site_a) == article(site_b)
+
+
+def bench_build(name: str, notes: str, runs: int, work: Path, report: list[str]) -> float:
+    with_plugin = plugin_project(work / name / "plugin", notes)
+    capture(with_plugin)
+    by_hand = hand_written_twin(with_plugin, work / name / "hand")
+    walls: dict[str, list[float]] = {"plugin": [], "hand": []}
+    cpus: dict[str, list[float]] = {"plugin": [], "hand": []}
+    for run in range(runs + 1):  # the first pair warms the disk cache and is dropped
+        for kind, config in (("plugin", with_plugin), ("hand", by_hand)):
+            wall, cpu = mkdocs_build(config, config.parent / "site")
+            if run:
+                walls[kind].append(wall)
+                cpus[kind].append(cpu)
+    for page in ("", "week-1"):
+        if not same_html(with_plugin.parent / "site", by_hand.parent / "site", page):
+            raise SystemExit(f"{name}: the two sites differ; the comparison would be unfair")
+    plugin, hand = statistics.median(walls["plugin"]), statistics.median(walls["hand"])
+    plugin_cpu, hand_cpu = statistics.median(cpus["plugin"]), statistics.median(cpus["hand"])
+    course = parse(notes)
+    report.append(
+        f"| {name}: {len(notes.encode()) / 1000:,.0f} KB, {len(course.weeks)} weeks, "
+        f"{course.progress.total:,} items | {plugin:.2f} s | {hand:.2f} s "
+        f"| **{plugin / hand:.3f}** | {plugin_cpu:.2f} s | {hand_cpu:.2f} s "
+        f"| {plugin_cpu / hand_cpu:.3f} | {runs} + {runs} |"
+    )
+    print(report[-1], flush=True)
+    return plugin / hand
+
+
+# --- Live reload --------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(condition: Callable[[], bool], timeout: float, poll: float) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise SystemExit("timed out waiting for mkdocs serve")
+        time.sleep(poll)
+
+
+def bench_reload(saves: int, work: Path, report: list[str]) -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    config = plugin_project(work / "serve", seed)
+    notes = config.parent / "seeds" / "notes.md"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    untick, tick = "  - pytorch (52:49) \n", "  - pytorch (52:49) 🗸\n"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**ENV, "SITE_URL": url},
+    )
+    latencies = []
+    try:
+        wait_for(lambda: fetch(url + "week-2/") is not None, 120, 0.2)
+        for save in range(saves):
+            text = seed.replace(untick, tick) if save % 2 == 0 else seed
+            expected = "Videos 7/7" if save % 2 == 0 else "Videos 6/7"
+            time.sleep(1.0)  # let the watcher settle between saves
+            start = time.perf_counter()
+            notes.write_text(text, encoding="utf-8", newline="")
+            wait_for(lambda shown=expected: shown in (fetch(url + "week-2/") or ""), 60, 0.02)
+            latencies.append(time.perf_counter() - start)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    report += [
+        "## From saving the notes to the updated page",
+        "",
+        "`mkdocs serve` on a free 127.0.0.1 port with a copy of the seed project; the",
+        "week-2 pytorch video ticked and unticked in turn, the page fetched every 20 ms",
+        "until its badge shows the new count.",
+        "",
+        "| Saves | Median | Fastest | Slowest |",
+        "| ---: | ---: | ---: | ---: |",
+        f"| {saves} | **{statistics.median(latencies):.2f} s** | {min(latencies):.2f} s "
+        f"| {max(latencies):.2f} s |",
+        "",
+    ]
+    print("\n".join(report[-3:]), flush=True)
+
+
+# --- Peak memory of a big build ------------------------------------------------------
+
+MEMORY_CHILD = """
+import logging, resource, sys, time
+logging.basicConfig(level=logging.WARNING)
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+start = time.perf_counter()
+build(load_config(sys.argv[1], site_dir=sys.argv[2], strict=True))
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def bench_memory(size: int, work: Path, report: list[str]) -> None:
+    notes = synthetic.notes(size)
+    config = plugin_project(work / "memory", notes)
+    result = subprocess.run(
+        [sys.executable, "-c", MEMORY_CHILD, str(config), str(config.parent / "site")],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        check=False,
+    )
+    if result.returncode:
+        raise SystemExit(f"the big build failed:\n{result.stderr}")
+    seconds, max_rss_kb = result.stdout.split()
+    course = parse(notes)
+    report += [
+        "## Peak memory of a big build",
+        "",
+        "A `mkdocs build --strict` in a child process; its peak resident memory from",
+        "`resource.getrusage` (`ru_maxrss`).",
+        "",
+        "| Notes | Build time | Peak memory |",
+        "| :--- | ---: | ---: |",
+        f"| {_size(len(notes.encode()))}, {len(course.weeks)} weeks, "
+        f"{course.progress.total:,} items | {float(seconds):.1f} s "
+        f"| **{int(max_rss_kb) / 1024:.0f} MB** |",
+        "",
+    ]
+    print("\n".join(report[-3:]), flush=True)
+
+
+def main() -> None:
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--runs", type=int, default=11, help="timed builds of each kind")
+    options.add_argument("--quick", action="store_true", help="fewer sizes and runs")
+    arguments = options.parse_args()
+    runs = 5 if arguments.quick else max(5, arguments.runs)
+    sizes = [1_000, 10_000, 100_000, 1 * MB, 10 * MB]
+    report = [f"Measured {date.today().isoformat()} on {machine()}.", ""]
+    with tempfile.TemporaryDirectory(prefix="course-notes-bench-") as folder:
+        work = Path(folder)
+        bench_parse(sizes[:4] if arguments.quick else sizes, report)
+        report += [
+            "## Build with the plugin against the same pages by hand",
+            "",
+            "Median wall time of `mkdocs build --strict` in a fresh process, the two kinds",
+            "alternating, after one dropped pair; CPU time (user + system) beside it.",
+            "",
+            "| Notes | Plugin | By hand | Ratio | Plugin CPU | By hand CPU | CPU ratio | Runs |",
+            "| :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        bench_build("seed", SEED.read_text(encoding="utf-8"), runs, work, report)
+        bench_build("52 weeks", synthetic.notes_with_items(10_000), runs, work, report)
+        report.append("")
+        bench_reload(6 if arguments.quick else 10, work, report)
+        bench_memory(1 * MB if arguments.quick else 10 * MB, work, report)
+    text = "\n".join(report)
+    (Path(__file__).parent / "last-run.md").write_text(text, encoding="utf-8")
+    print("\n" + text)
+
+
+if __name__ == "__main__":
+    main()
