@@ -122,7 +122,8 @@ def split_check_mark(text: str) -> tuple[str, bool]:
     # The known forms, garbled ones included, are cut before any repair: ftfy is slow
     # per call, and the body left is then plain text that needs none.
     body = text.rstrip()
-    ticked = body.endswith(_MARK_FORMS)
+    # Most lines end in a letter or a digit: one set lookup rules them out.
+    ticked = body[-1:] in _MARKS_BY_LAST and body.endswith(_MARK_FORMS)
     if ticked:
         body = _cut_mark(body)
     if not body.isascii() and _MOJIBAKE_HINT.search(body):
