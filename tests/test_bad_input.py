@@ -322,3 +322,19 @@ def test_a_trailing_hash_is_kept(build_logged) -> None:
     site = build_logged("# week 1: C#\n## C# ##\n- learn F#\n")
     assert headings(site, "week-1") == ["Week 1: C#", "C#"]
     assert "learn F#" in article_text(site, "week-1")
+
+
+def test_many_odd_lines_keep_the_build_output_short(
+    build_logged, caplog: pytest.LogCaptureFixture
+) -> None:
+    notes = "# week 1\n## exercises\n" + "".join(f"odd line {n}\n" for n in range(1, 121))
+    caplog.set_level("DEBUG", logger="mkdocs.plugins")
+    site = build_logged(notes)
+    info = info_lines(caplog)
+    odd = [line for line in info if "line fits no rule" in line]
+    assert odd[0] == "seeds/notes.md:3: line fits no rule of the notes format; shown as written"
+    assert len(odd) == 50
+    assert "seeds/notes.md: 70 more odd lines, listed with `mkdocs build --verbose`" in info
+    debug = [r.getMessage() for r in caplog.records if r.levelname == "DEBUG"]
+    assert any("seeds/notes.md:122: line fits no rule" in line for line in debug)
+    assert "odd line 120" in article_text(site, "week-1")

@@ -3,7 +3,16 @@ from __future__ import annotations
 import pytest
 
 from course_notes.model import Progress, SectionKind, Video
-from course_notes.parse import decode_notes, parse, parse_duration, split_check_mark
+from course_notes.parse import (
+    clock_seconds,
+    decode_notes,
+    heading_title,
+    parse,
+    parse_duration,
+    repair,
+    sloppy_cp1252,
+    split_check_mark,
+)
 
 
 def test_seed_week_1_figures(seed_text: str) -> None:
@@ -214,3 +223,91 @@ def test_week_without_number_is_shown_as_written() -> None:
     section = course.weeks[0].sections[0]
     assert [n.text for n in section.notes] == ["# week two"]
     assert [i.text for i in section.items] == ["a", "b"]
+
+
+def test_repair_fixes_mojibake_and_nothing_else() -> None:
+    assert repair("cafÃ© au lait") == "café au lait"
+    # What ftfy.fix_text would also "fix", and the student typed on purpose:
+    for typed in ("“Attention” is all you need", "fish &amp; chips", "ﬁne", "ＡＢＣ"):
+        assert repair(typed) == typed
+
+
+def test_garbled_titles_and_notes_are_repaired() -> None:
+    course = parse("# week 1: rÃ©seaux\n## lectures de cafÃ©\nnote Ã  voir\n- Ã©tÃ© ✓\n")
+    week = course.weeks[0]
+    assert week.title == "réseaux"
+    assert week.sections[0].title == "lectures de café"
+    assert [(e.text, getattr(e, "done", None)) for e in week.sections[0].entries] == [
+        ("note à voir", None),
+        ("été", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        ("C#", "C#"),
+        ("C# ##", "C#"),
+        ("notes  \t", "notes"),
+        ("#", "#"),
+        ("###", "###"),
+        ("a\t#", "a"),
+    ],
+)
+def test_heading_title(written: str, title: str) -> None:
+    assert heading_title(written) == title
+
+
+@pytest.mark.parametrize(
+    ("clock", "seconds"),
+    [("4:40", 280), ("16.57", 1017), ("1:02:03", 3723), ("0:00", 0), ("٣:٢٠", 200)],
+)
+def test_clock_seconds(clock: str, seconds: int) -> None:
+    assert clock_seconds(clock) == seconds
+
+
+@pytest.mark.parametrize("text", ["4:4", "123:45", "1:2:3:45", "a:bc", "4:4²", "", ":", "4:40 "])
+def test_not_a_clock(text: str) -> None:
+    assert clock_seconds(text) is None
+
+
+def test_utf16_and_sloppy_cp1252() -> None:
+    text, diagnostics = decode_notes("# week 1\n- naïve ✓\n".encode("utf-16"))
+    assert text == "# week 1\n- naïve ✓\n"
+    assert [d.line for d in diagnostics] == [0]
+    # The five bytes cp1252 leaves undefined stand for themselves instead of failing.
+    assert sloppy_cp1252(b"\x80\x81\x8d\x93\xe9") == "€\x81\x8d“é"
+
+
+def test_every_line_is_accounted_for_in_the_seed(seed_text: str) -> None:
+    course = parse(seed_text)
+    accounted = dict(course.accounted_lines())
+    assert len(accounted) == len(course.accounted_lines())
+    lines = seed_text.split("\n")
+    unaccounted = [n for n in range(1, len(lines) + 1) if n not in accounted]
+    assert all(not lines[n - 1].strip() or set(lines[n - 1].strip()) == {"-"} for n in unaccounted)
+    roles = sorted(set(accounted.values()))
+    assert roles == [
+        "item",
+        "placeholder",
+        "section heading",
+        "thoughts",
+        "thoughts heading",
+        "week heading",
+    ]
+    assert list(accounted.values()).count("placeholder") == 24
+
+
+def test_repeated_week_and_thoughts_headings_are_kept() -> None:
+    course = parse("# week 2: a\n- x\n# Thoughts\nwhy\n# week 2: b\n- y\n# thoughts:\nhow\n")
+    week = course.weeks[0]
+    assert (week.line, week.joined_at, week.title) == (1, [5], "a / b")
+    assert (course.thoughts_line, course.thoughts_joined_at) == (3, [7])
+    assert [line.text for line in course.thoughts] == ["why", "how", ""]
+
+
+def test_no_weeks_is_said_once() -> None:
+    assert [d.message for d in parse("").diagnostics] == [
+        "the file is empty, so the site has no week pages"
+    ]
+    assert [d.line for d in parse("# Thoughts\nwhy?\n").diagnostics] == [0]
