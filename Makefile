@@ -49,6 +49,8 @@ screenshot: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+	$(BIN)/python benchmarks/bench_readings.py
+	$(BIN)/python benchmarks/bench_questions.py
 
 clean:
 	rm -rf site .pytest_cache .hypothesis .audit

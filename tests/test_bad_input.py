@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -338,3 +339,23 @@ def test_many_odd_lines_keep_the_build_output_short(
     debug = [r.getMessage() for r in caplog.records if r.levelname == "DEBUG"]
     assert any("seeds/notes.md:122: line fits no rule" in line for line in debug)
     assert "odd line 120" in article_text(site, "week-1")
+
+
+def test_macros_variables_describe_themselves_briefly() -> None:
+    # mkdocs-macros writes str() of every variable into a debug message on every build
+    # (debugging on or not). A big course's full repr took a second and 130 MB.
+    from course_notes import macros, readings
+    from course_notes.readings import References
+
+    notes = "".join(
+        f"# week {n}\n## readings\n" + "".join(f"- paper {n}.{i} ✓\n" for i in range(200))
+        for n in range(1, 53)
+    )
+    course = parse(notes + "# Thoughts\nwhy?\n")
+    variables = macros.variables(course, readings.reading_list(course, References()))
+    assert str(variables["course"]) == "Course(52 weeks, 10400/10400 done)"
+    assert str(variables["questions"]) == "QuestionList(1 entries, 1 open)"
+    assert re.fullmatch(
+        r"ReadingList\(\d{4,5} readings, \d+/\d+ done\)", str(variables["reading_list"])
+    )
+    assert all(len(str(value)) < 80 for value in variables.values())

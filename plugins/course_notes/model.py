@@ -311,6 +311,10 @@ class QuestionList:
     def __iter__(self) -> Iterator[Question]:
         return iter(self.entries)
 
+    def __str__(self) -> str:
+        # Short, for the same reason as Course.__str__.
+        return f"QuestionList({len(self.entries)} entries, {len(self.open)} open)"
+
 
 @dataclass(frozen=True)
 class SourceLine:
@@ -368,6 +372,11 @@ class Course:
 
     def __iter__(self) -> Iterator[Week]:
         return iter(self.weeks)
+
+    def __str__(self) -> str:
+        # Short, as mkdocs-macros writes str() of every variable into a debug message on
+        # every build: the full repr of a big course is megabytes.
+        return f"Course({len(self.weeks)} weeks, {self.progress} done)"
 
     def accounted_lines(self) -> list[tuple[int, str]]:
         """Every line the course holds, as (line number, role); blanks and separators hold none."""
