@@ -359,3 +359,23 @@ def test_macros_variables_describe_themselves_briefly() -> None:
         r"ReadingList\(\d{4,5} readings, \d+/\d+ done\)", str(variables["reading_list"])
     )
     assert all(len(str(value)) < 80 for value in variables.values())
+
+
+def test_a_generated_page_keeps_one_copy_of_its_markdown(tmp_path: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(copy_project(tmp_path)), site_dir=str(tmp_path / "site"))
+    kept = {}
+
+    def remember(markdown: str, /, *, page, config, files) -> str:
+        kept[page.file.src_uri] = page
+        return markdown
+
+    config.plugins.events["page_markdown"].append(remember)
+    build(config)
+    week = kept["week-1.md"]
+    # The very same string, not an equal copy: the File no longer holds a second one.
+    assert week.file.content_string is week.markdown
+    assert week.markdown.startswith("# Week 1")
+    assert week.meta["render_macros"] is False

@@ -67,7 +67,7 @@ class SectionKind(enum.Enum):
     OTHER = "Other"
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """One ``- text`` line: something to do, done when it ends in a check mark."""
 
@@ -76,7 +76,7 @@ class Item:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Video(Item):
     """A video recording; ``duration`` is in seconds, None when unknown."""
 
@@ -84,12 +84,12 @@ class Video(Item):
     duration_text: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading(Item):
     """Something to read, as the week lists it."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Note:
     """A line that fits no rule of the format; kept and shown as written."""
 
@@ -316,7 +316,7 @@ class QuestionList:
         return f"QuestionList({len(self.entries)} entries, {len(self.open)} open)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceLine:
     """A line of the notes as written, with its 1-based number."""
 

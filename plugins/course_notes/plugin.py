@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import html
 import logging
 from pathlib import Path
@@ -27,6 +28,7 @@ log = get_plugin_logger(__name__)
 STYLESHEET = assets.STYLESHEET
 DEFAULT_REFERENCES = "seeds/references.yml"
 MAX_INFO_LINES = 50
+BIG_PAGE = 1_000_000  # characters of HTML
 
 
 class CourseNotesConfig(base.Config):
@@ -130,14 +132,29 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
             config.nav = self._nav(files)
         return files
 
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Keep one copy of a generated page's Markdown, not two."""
+        # MkDocs keeps the Markdown it read (less the front matter) for the whole build,
+        # and the generated File kept it too: tens of MB twice over for a 10 MB notes
+        # file. Read once, the File gets the very string the page holds.
+        if page.file.src_uri in self.generated:
+            page.file.content_string = markdown
+        return markdown
+
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         """Give the task-list check marks on the plugin's own pages an accessible name."""
         # Hand-written pages are the user's: their HTML is left as Markdown made it.
-        if page.file.src_uri in self.generated:
-            return tasklist.label_checkboxes(html)
-        return html
+        if page.file.src_uri not in self.generated:
+            return html
+        if len(html) > BIG_PAGE:
+            # Python-Markdown's objects hold reference cycles, so a page's garbage waits
+            # for a full collection; on a huge site several pages' worth piled up.
+            gc.collect()
+        return tasklist.label_checkboxes(html)
 
     def _nav(self, files: Files) -> list[Any]:
         titles = render.page_titles(self.course)
