@@ -137,8 +137,13 @@ class Section:
     @property
     def progress(self) -> Progress:
         """Items done of items listed."""
-        items = self.items
-        return Progress(sum(item.done for item in items), len(items))
+        # One pass, no list: pages ask every section for this several times.
+        done = total = 0
+        for entry in self.entries:
+            if isinstance(entry, Item):
+                total += 1
+                done += entry.done
+        return Progress(done, total)
 
     @property
     def videos(self) -> list[Video]:

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from . import assets, macros, readings, render, tasklist
 from .model import Course, Topic
 from .notes_file import NotesFileError, read_course, read_topics
-from .readings import References
+from .readings import ReadingList, References
 from .references_file import ReferencesFileError, read_references
 
 log = get_plugin_logger(__name__)
@@ -62,6 +62,7 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         self.topics: list[Topic] = []
         self.notes_path = Path()
         self.references = References()
+        self.reading_list = ReadingList()
         self.references_path = Path()
         self.topics_path: Path | None = None
         self.generated: set[str] = set()
@@ -88,10 +89,11 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         self._log_diagnostics()
         for diagnostic in self.references.diagnostics:
             log.info("%s:%d: %s", references, diagnostic.line, diagnostic.message)
+        # Made once: the macros and the reading list page both use it.
+        self.reading_list = readings.reading_list(self.course, self.references)
         macros_plugin = config.plugins.get("macros")
         if macros_plugin is not None:
-            reading_list = readings.reading_list(self.course, self.references)
-            macros.register(macros_plugin, self.course, reading_list, self.topics)
+            macros.register(macros_plugin, self.course, self.reading_list, self.topics)
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
         return config
@@ -115,7 +117,9 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Add the generated pages and files (never replacing a hand-written one) and the nav."""
-        pages = render.render_pages(self.course, self.references, self.topics)
+        pages = render.render_pages(
+            self.course, self.references, self.topics, reading_list=self.reading_list
+        )
         downloads = render.render_downloads(self.course, self.topics)
         for path, content in {**pages, **downloads}.items():
             if files.get_file_from_path(path) is not None:

@@ -48,7 +48,7 @@ _KEEP = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)|<https?://[^\s<>]+>")
 # them that takes seconds. Past this many, they are escaped and shown as plain brackets.
 MAX_LINK_BRACKETS = 64
 # What inline() may change or keep whole; text with none of them is returned as it is.
-_ESCAPED_OR_KEPT = ("<", "`", "[", "{", "}")
+_ESCAPED_OR_KEPT = re.compile(r"[<`\[{}]")
 # What would start a block at a line's start: heading, quote, list, table, admonition,
 # fence, or a line of -, =, * or _ (a setext underline or a rule under the line before).
 _BLOCK_START = re.compile(
@@ -72,7 +72,7 @@ def inline(text: str) -> str:
     """User text as inline Markdown: raw HTML shown literally, links and emphasis kept."""
     text = visible(text)
     # Most text has nothing to escape or keep: a week page of a big file has thousands.
-    if not any(mark in text for mark in _ESCAPED_OR_KEPT):
+    if _ESCAPED_OR_KEPT.search(text) is None:
         return text
     out: list[str] = []
     position = 0
@@ -473,12 +473,20 @@ def page_path(week: Week) -> str:
 
 
 def render_pages(
-    course: Course, references: References | None = None, topics: Sequence[Topic] = ()
+    course: Course,
+    references: References | None = None,
+    topics: Sequence[Topic] = (),
+    *,
+    reading_list: ReadingList | None = None,
 ) -> dict[str, str]:
-    """Every generated page of the site, by its path in the docs folder, in nav order."""
+    """Every generated page of the site, by its path in the docs folder, in nav order.
+
+    ``reading_list``, when the caller has it already, saves making it again.
+    """
     pages = {page_path(week): render_week(week, references) for week in course.weeks}
     if readings.has_readings(course):
-        pages["readings.md"] = render_readings(readings.reading_list(course, references))
+        known = reading_list or readings.reading_list(course, references)
+        pages["readings.md"] = render_readings(known)
     if course.general:
         pages["general.md"] = render_general(course.general, references)
     if course.thoughts_line:
