@@ -98,6 +98,17 @@ def _questions(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _notes_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "notes",
+        type=Path,
+        nargs="?",
+        default=DEFAULT_NOTES,
+        metavar="NOTES",
+        help="the notes file (default: %(default)s)",
+    )
+
+
 def _topics_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--topics",
@@ -136,14 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     lister = commands.add_parser(
         "readings", help="print the course reading list, each reading once with its weeks"
     )
-    lister.add_argument(
-        "notes",
-        type=Path,
-        nargs="?",
-        default=DEFAULT_NOTES,
-        metavar="NOTES",
-        help="the notes file (default: %(default)s)",
-    )
+    _notes_argument(lister)
     lister.add_argument(
         "--format", choices=FORMATS, default="markdown", help="output format (default: %(default)s)"
     )
@@ -152,14 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     asker = commands.add_parser(
         "questions", help="print the questions for the lecturer from the notes' Thoughts"
     )
-    asker.add_argument(
-        "notes",
-        type=Path,
-        nargs="?",
-        default=DEFAULT_NOTES,
-        metavar="NOTES",
-        help="the notes file (default: %(default)s)",
-    )
+    _notes_argument(asker)
     asker.add_argument(
         "--format",
         choices=questions.FORMATS,

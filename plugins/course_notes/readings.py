@@ -148,22 +148,10 @@ class Assignment:
         return self.reading.done
 
 
-def _weeks(assignments: Iterable[Assignment]) -> list[Week]:
-    weeks = {a.week.number: a.week for a in assignments if a.week is not None}
-    return [weeks[number] for number in sorted(weeks)]
+class _Assigned:
+    """Something one or more weeks set: a reading or one of its book sections."""
 
-
-@dataclass
-class BookSection:
-    """A chapter or section of a reading, with the lines that set it."""
-
-    number: SectionNumber
-    assignments: list[Assignment] = field(default_factory=list)
-
-    @property
-    def done(self) -> bool:
-        """Read once a line that lists it is ticked."""
-        return any(assignment.done for assignment in self.assignments)
+    assignments: list[Assignment]
 
     @property
     def weeks(self) -> list[Week]:
@@ -176,8 +164,26 @@ class BookSection:
         return any(assignment.week is None for assignment in self.assignments)
 
 
+def _weeks(assignments: Iterable[Assignment]) -> list[Week]:
+    weeks = {a.week.number: a.week for a in assignments if a.week is not None}
+    return [weeks[number] for number in sorted(weeks)]
+
+
 @dataclass
-class CourseReading:
+class BookSection(_Assigned):
+    """A chapter or section of a reading, with the lines that set it."""
+
+    number: SectionNumber
+    assignments: list[Assignment] = field(default_factory=list)
+
+    @property
+    def done(self) -> bool:
+        """Read once a line that lists it is ticked."""
+        return any(assignment.done for assignment in self.assignments)
+
+
+@dataclass
+class CourseReading(_Assigned):
     """One distinct reading of the course, however many weeks set it."""
 
     title: str
@@ -206,16 +212,6 @@ class CourseReading:
         """Sections read of sections set (0/0 for a reading without sections)."""
         sections = self.sections
         return Progress(sum(section.done for section in sections), len(sections))
-
-    @property
-    def weeks(self) -> list[Week]:
-        """The weeks that set it, in number order."""
-        return _weeks(self.assignments)
-
-    @property
-    def general(self) -> bool:
-        """Set before the first week, on the General page."""
-        return any(assignment.week is None for assignment in self.assignments)
 
     @property
     def citation(self) -> str | None:
