@@ -16,15 +16,11 @@ import random
 import re
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +28,9 @@ from course_notes.cli import export
 from course_notes.parse import parse
 
 import synthetic
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from siteserver import fetch, free_port, wait_for  # noqa: E402 (scripts/ is put on the path just above)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "notes.md"
@@ -257,28 +256,6 @@ def bench_build(name: str, notes: str, runs: int, work: Path, report: list[str])
 # --- Live reload --------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
-
-
-def wait_for(condition: Callable[[], bool], timeout: float, poll: float) -> None:
-    deadline = time.perf_counter() + timeout
-    while not condition():
-        if time.perf_counter() > deadline:
-            raise SystemExit("timed out waiting for mkdocs serve")
-        time.sleep(poll)
-
-
 def bench_reload(saves: int, work: Path, report: list[str]) -> None:
     seed = SEED.read_text(encoding="utf-8")
     config = plugin_project(work / "serve", seed)
@@ -295,7 +272,7 @@ def bench_reload(saves: int, work: Path, report: list[str]) -> None:
     latencies = []
     pauses = random.Random(6)
     try:
-        wait_for(lambda: fetch(url + "week-2/") is not None, 120, 0.2)
+        wait_for(lambda: fetch(url + "week-2/") is not None, 120, "mkdocs serve", poll=0.2)
         for save in range(saves):
             text = seed.replace(untick, tick) if save % 2 == 0 else seed
             expected = "Videos 7/7" if save % 2 == 0 else "Videos 6/7"
@@ -304,7 +281,12 @@ def bench_reload(saves: int, work: Path, report: list[str]) -> None:
             time.sleep(pauses.uniform(1.0, 1.5))
             start = time.perf_counter()
             notes.write_text(text, encoding="utf-8", newline="")
-            wait_for(lambda shown=expected: shown in (fetch(url + "week-2/") or ""), 60, 0.02)
+            wait_for(
+                lambda shown=expected: shown in (fetch(url + "week-2/") or ""),
+                60,
+                "the updated page",
+                poll=0.02,
+            )
             latencies.append(time.perf_counter() - start)
     finally:
         server.terminate()

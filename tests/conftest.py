@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 from collections.abc import Callable, Iterator
@@ -9,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from siteserver import serve
 
@@ -72,6 +74,21 @@ def build_project(config_file: Path, **overrides: object) -> Path:
     config = load_config(str(config_file), site_dir=str(site), strict=True, **overrides)
     build(config)
     return site
+
+
+def build_errors(config_file: Path, **overrides: object) -> list[str]:
+    """Build, expecting the build to stop; return the ERROR lines it logged."""
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.ERROR)
+    handler.emit = records.append  # type: ignore[method-assign]
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        with pytest.raises(Abort):
+            build_project(config_file, **overrides)
+    finally:
+        logger.removeHandler(handler)
+    return [record.getMessage() for record in records]
 
 
 @pytest.fixture
