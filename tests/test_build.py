@@ -44,8 +44,10 @@ def test_week_1_ticks_and_bar(seed_site: Path) -> None:
     boxes = soup.select("li.task-list-item input[type=checkbox]")
     assert sum(box.has_attr("checked") for box in boxes) == 19
     assert len(boxes) == 28
-    bar = soup.select_one(".progress.cn-progress .progress-bar")
-    assert bar["style"] == "width:68.00%"
+    bar = soup.select_one(".progress.cn-progress")
+    assert bar["role"] == "progressbar"
+    assert (bar["aria-valuenow"], bar["aria-label"]) == ("68", "19/28 done (68%)")
+    assert bar.select_one(".progress-bar")["style"] == "width:68%"
     assert "2h 20m 44s watched of 2h 20m 44s (1 unknown)" in soup.get_text()
 
 

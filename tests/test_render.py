@@ -42,10 +42,23 @@ def test_badge_carries_state_in_text_and_class() -> None:
     assert "14 of 14 done, all done" in html
 
 
-def test_progress_bar_is_pymdownx_syntax() -> None:
-    assert progress_bar(Progress(27, 73)) == (
-        '[=37% "27/73 done (37%)"]{: .cn-progress .cn-progress--partial }'
-    )
+def test_progress_bar_is_inline_html_with_its_value() -> None:
+    bar = progress_bar(Progress(27, 73))
+    # Spans only: a <div> inside the paragraph Markdown wraps it in is invalid HTML.
+    assert "<div" not in bar
+    assert bar.startswith('<span class="progress cn-progress cn-progress--partial"')
+    assert 'role="progressbar"' in bar
+    assert 'aria-valuenow="37" aria-label="27/73 done (37%)"' in bar
+    assert '<span class="progress-bar" style="width:37%"></span>' in bar
+    assert '<span class="progress-label">27/73 done (37%)</span>' in bar
+
+
+def test_progress_bar_escapes_its_label_and_keeps_the_fill_in_range() -> None:
+    bar = progress_bar(Progress(9, 7), 'say "<b>"')
+    assert 'aria-label="say &quot;&lt;b&gt;&quot;"' in bar
+    assert "<b>" not in bar
+    assert 'style="width:100%"' in bar
+    assert 'style="width:0%"' in progress_bar(Progress(0, 0))
 
 
 def test_seed_week_1_page(seed_text: str) -> None:

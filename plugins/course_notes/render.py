@@ -137,9 +137,21 @@ def badge(label: str, progress: Progress) -> str:
 
 
 def progress_bar(progress: Progress, label: str | None = None) -> str:
-    """A ``pymdownx.progressbar`` bar for some progress."""
-    text = label or f"{progress} done ({progress.percent}%)"
-    return f'[={progress.percent}% "{text}"]{{: .cn-progress .cn-progress--{progress.state} }}'
+    """A progress bar for some progress, its figures as its label and its accessible value."""
+    text = html.escape(label or f"{progress} done ({progress.percent}%)")
+    width = min(max(progress.percent, 0), 100)
+    # Hand-written, not pymdownx.progressbar: that extension puts a <div> inside the <p> of
+    # its paragraph, which HTML does not allow (vnu: a stray </p> on every page with a bar),
+    # and it needs the extension in the site's config. Spans are allowed in a paragraph, a
+    # table cell or a list item alike, so the bar is valid wherever a page or a macro puts
+    # it; the stylesheet shows them as blocks. The class names are pymdownx's (.progress,
+    # .progress-bar, .progress-label): the look is the same, pixel for pixel.
+    return (
+        f'<span class="progress cn-progress cn-progress--{progress.state}" role="progressbar" '
+        f'aria-valuemin="0" aria-valuemax="100" aria-valuenow="{width}" aria-label="{text}">'
+        f'<span class="progress-bar" style="width:{width}%"></span>'
+        f'<span class="progress-label">{text}</span></span>'
+    )
 
 
 def video_time(time: VideoTime) -> str:
