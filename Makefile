@@ -1,6 +1,7 @@
 # make serve: browse the site locally; make test: the whole test suite.
 # make audit: Lighthouse scores of the built site; make screenshot: the README's picture.
 # make bench: the benchmarks (a few minutes; see docs/benchmarks.md).
+# make vnu: the W3C HTML checker the tests run (make test installs it first).
 # All create .venv on first use and install the pinned dependencies into it.
 
 PYTHON ?= python3
@@ -12,7 +13,13 @@ export NO_MKDOCS_2_WARNING := 1
 # Kept out of docs/ so the published site does not carry it.
 SCREENSHOT := .github/screenshot-week.png
 
-.PHONY: serve build test lint audit screenshot bench clean
+# The Nu Html Checker for tests/test_valid_html.py: vnu.jar from the npm registry, run by the
+# machine's Java (.ci/run installs Debian's default-jre-headless where there is none).
+# --ignore-scripts: the package's postinstall would download a Java runtime from GitHub.
+VNU_VERSION := 26.9.27
+VNU := .vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+.PHONY: serve build test lint audit screenshot bench clean vnu
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +43,14 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+test: lint $(VNU)
 	$(BIN)/python -m pytest
+
+vnu: $(VNU)
+
+$(VNU): Makefile
+	npm install --prefix .vnu --ignore-scripts --no-audit --no-fund --save-exact vnu-jar@$(VNU_VERSION)
+	touch $@
 
 # Needs /usr/bin/chromium and npm; installs Lighthouse into .audit/ (not part of make test).
 audit: $(VENV)/.installed
@@ -53,4 +66,4 @@ bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_questions.py
 
 clean:
-	rm -rf site .pytest_cache .hypothesis .audit
+	rm -rf site .pytest_cache .hypothesis .audit .vnu
