@@ -179,6 +179,10 @@ def test_week_page_shows_badges_and_ticked_items(page: Page, site_url: str) -> N
     bar = page.locator("article .cn-progress .progress-bar").first
     assert bar.evaluate("el => el.style.width") == "68%"
     expect(page.locator("article .cn-progress").first).to_contain_text("19/28 done (68%)")
+    # A screen reader finds the bar by its role, with its figures as its name and its value.
+    progressbar = page.get_by_role("progressbar", name="19/28 done (68%)")
+    expect(progressbar).to_be_visible()
+    expect(progressbar).to_have_attribute("aria-valuenow", "68")
 
 
 def test_dark_mode_toggle(page: Page, site_url: str) -> None:
