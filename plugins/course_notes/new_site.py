@@ -6,7 +6,7 @@ import html
 import json
 import os
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from string import Template
 from urllib.parse import quote
@@ -74,6 +74,8 @@ def yaml_string(text: str) -> str:
 
 def requirement() -> tuple[str, str]:
     """How the new site installs the course-notes running now: (comment, requirement line)."""
+    from importlib import metadata  # 0.02 s: only init needs it
+
     comment = "# course-notes as installed when this site was made.\n"
     try:
         distribution = metadata.distribution(PACKAGE)

@@ -7,10 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from mkdocs.exceptions import ConfigurationError
-from mkdocs.utils.yaml import get_yaml_loader, yaml_load
-
-from .plugin import DEFAULT_REFERENCES, CourseNotesConfig
 
 PLUGIN = "course-notes"
 # The names `mkdocs` itself looks for when no -f is given, in its order.
@@ -50,12 +46,22 @@ def find_config(config_file: Path | None) -> Path | None:
 
 def plugin_options(config_file: Path) -> dict[str, Any] | None:
     """The course-notes entry's options in a config file, or None if it lists no such plugin."""
-    # MkDocs' own YAML loading: `!ENV`, `!!python/name:` and INHERIT read as a build reads
-    # them. Not load_config: that imports every plugin, theme and hook (0.6 s for this
-    # repository's site against 0.1 s) and fails on parts of the site the notes do not need.
+    # MkDocs' own YAML loading: `!ENV` and INHERIT read as a build reads them. Not
+    # load_config: it loads every plugin, theme and hook (0.47 s of CPU for this
+    # repository's site, against 0.2 s for this and the plugin's options below) and fails
+    # on parts of the site the notes do not need. Imported here, not at the top: a command
+    # given --notes and no config does not pay for MkDocs' modules.
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    # On the safe loader: the Markdown extensions' `!!python/name:` objects are nothing the
+    # notes need (importing Material's emoji index took 0.05 s), and other `!!python/` tags
+    # run code.
+    loader = get_yaml_loader(yaml.SafeLoader)
+    loader.add_multi_constructor("tag:yaml.org,2002:python/", _unused)
     try:
         with config_file.open("rb") as source:
-            config = yaml_load(source, get_yaml_loader())
+            config = yaml_load(source, loader)
     except IsADirectoryError:
         raise SiteConfigError(f"config file '{config_file}' is a folder, not a file") from None
     except OSError as error:
@@ -81,13 +87,17 @@ def plugin_options(config_file: Path) -> dict[str, Any] | None:
     return None
 
 
+def _unused(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
 def _single(entry: object) -> tuple[object, object]:
     if isinstance(entry, dict) and len(entry) == 1:
         return next(iter(entry.items()))
     return None, None
 
 
-def _yaml_problem(config_file: Path, error: ConfigurationError) -> str:
+def _yaml_problem(config_file: Path, error: Exception) -> str:
     # MkDocs wraps PyYAML's error, whose message spans several lines, in its own words.
     cause = error.__context__
     if isinstance(cause, yaml.MarkedYAMLError):
@@ -102,6 +112,8 @@ def course_files(config_file: Path) -> CourseFiles | None:
     options = plugin_options(config_file)
     if options is None:
         return None
+    from .plugin import DEFAULT_REFERENCES, CourseNotesConfig
+
     # `enabled:` is MkDocs' switch for any plugin, not one of the plugin's own options.
     options.pop("enabled", None)
     # The plugin's own config class: the same defaults and checks as a build.
