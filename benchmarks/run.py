@@ -24,7 +24,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from course_notes.cli import export
+from course_notes.export import export
 from course_notes.parse import parse
 
 import synthetic
@@ -167,6 +167,8 @@ def hand_written_twin(plugin_config: Path, folder: Path) -> Path:
         project / "seeds" / "notes.md",
         folder / "docs",
         references=references if references.is_file() else None,
+        # docs/ holds the hand-written pages copied above.
+        force=True,
     )
     # Pages that used macros get what mkdocs-macros made of them, as plain Markdown.
     for src_uri, markdown in captured["pages"].items():

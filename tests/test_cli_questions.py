@@ -18,7 +18,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
 
 
 def test_json_is_every_entry_in_file_order(capsys: pytest.CaptureFixture[str]) -> None:
-    records = json.loads(run(capsys, "questions", str(SEED), "--format", "json"))
+    records = json.loads(run(capsys, "questions", "--notes", str(SEED), "--format", "json"))
     assert len(records) == 19
     assert set(records[0]) == {"id", "title", "text", "context", "answer", "status", "topics"}
     assert records[0]["title"] == (
@@ -31,7 +31,11 @@ def test_json_is_every_entry_in_file_order(capsys: pytest.CaptureFixture[str]) -
 
 
 def test_csv_reads_back(capsys: pytest.CaptureFixture[str]) -> None:
-    rows = list(csv.DictReader(io.StringIO(run(capsys, "questions", "--format", "csv"))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(run(capsys, "questions", "--notes", str(SEED), "--format", "csv"))
+        )
+    )
     assert len(rows) == 19
     assert rows[5]["context"].startswith("I don't think i've seen")
     assert "\n\nRecently for CV" in rows[5]["context"]
@@ -41,8 +45,8 @@ def test_csv_reads_back(capsys: pytest.CaptureFixture[str]) -> None:
 def test_text_and_markdown_with_open_match_the_site_files(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    text = run(capsys, "questions", str(SEED), "--open", "--format", "text")
-    markdown = run(capsys, "questions", str(SEED), "--open")  # markdown is the default
+    text = run(capsys, "questions", "--notes", str(SEED), "--open", "--format", "text")
+    markdown = run(capsys, "questions", "--notes", str(SEED), "--open")  # markdown is the default
     assert text.startswith("1. why do we not need")
     assert "\n6. how do you decide what model" in text
     assert "\n19. the book indicates" in text
@@ -58,10 +62,10 @@ def test_open_leaves_out_answered_entries(
 ) -> None:
     notes = tmp_path / "notes.md"
     notes.write_text("# Thoughts\nwhy a?\n\nA: because.\n\nwhy b?\n", encoding="utf-8")
-    assert run(capsys, "questions", str(notes), "--format", "text") == (
+    assert run(capsys, "questions", "--notes", str(notes), "--format", "text") == (
         "1. why a?\n\n   Answer: because.\n\n2. why b?\n"
     )
-    assert run(capsys, "questions", str(notes), "--open") == "1. why b?\n"
+    assert run(capsys, "questions", "--notes", str(notes), "--open") == "1. why b?\n"
 
 
 def test_export_writes_the_faq_page_and_files(tmp_path: Path) -> None:
@@ -77,16 +81,18 @@ def test_export_writes_the_faq_page_and_files(tmp_path: Path) -> None:
 def test_own_topics_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     topics = tmp_path / "topics.yml"
     topics.write_text("Physics: [entropy, hook*]\n", encoding="utf-8")
-    records = json.loads(run(capsys, "questions", "--format", "json", "--topics", str(topics)))
+    records = json.loads(
+        run(capsys, "questions", "--notes", str(SEED), "--format", "json", "--topics", str(topics))
+    )
     assert [r["topics"] for r in records[:3]] == [[], ["Physics"], ["Physics"]]
 
 
 def test_errors_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    assert main(["questions", str(tmp_path / "missing.md")]) == 1
+    assert main(["questions", "--notes", str(tmp_path / "missing.md")]) == 1
     assert capsys.readouterr().err.strip().endswith("missing.md': No such file or directory")
     topics = tmp_path / "topics.yml"
     topics.write_text("- a list\n", encoding="utf-8")
-    assert main(["questions", "--topics", str(topics)]) == 1
+    assert main(["questions", "--notes", str(SEED), "--topics", str(topics)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "topics file" in err and "expected topic names" in err

@@ -1,4 +1,4 @@
-"""The ``course-notes`` command: the same pages as the site, without MkDocs running."""
+"""The ``course-notes`` command: the site's pages and lists without MkDocs, and new sites."""
 
 from __future__ import annotations
 
@@ -10,47 +10,42 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import assets, questions, readings, render
+from . import new_site, questions, readings, render
+from .export import MANIFEST, ExportError, export
+from .new_site import NewSiteError
 from .notes_file import NotesFileError, read_course, read_topics
 from .readings import References
 from .references_file import ReferencesFileError, read_references
+from .site_config import CourseFiles, SiteConfigError, resolve
 
-DEFAULT_NOTES = Path("seeds/notes.md")
-DEFAULT_REFERENCES = Path("seeds/references.yml")
 FORMATS = ("markdown", "csv", "json")
 
 
-def load_references(path: Path | None) -> References:
-    """The named references file, or the default one if it exists."""
-    if path is None:
-        return read_references(DEFAULT_REFERENCES, required=False)
-    return read_references(path)
+def course_files(arguments: argparse.Namespace) -> CourseFiles:
+    """The files to read: those the config names, or the flags where given."""
+    return resolve(
+        arguments.config_file,
+        arguments.notes,
+        getattr(arguments, "references", None),
+        getattr(arguments, "topics", None),
+    )
 
 
-def export(
-    notes: Path, folder: Path, references: Path | None = None, topics: Path | None = None
-) -> list[Path]:
-    """Write every generated page, the files they link to and their stylesheet into a folder."""
-    course = read_course(notes)
-    known = load_references(references)
-    topic_map = read_topics(topics)
-    written = []
-    files = {
-        **render.render_pages(course, known, topic_map),
-        **render.render_downloads(course, topic_map),
-        assets.STYLESHEET: assets.stylesheet(),
-    }
-    for path, content in files.items():
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-        written.append(target)
-    return written
+def load_references(files: CourseFiles) -> References:
+    """The references the files name; none without a references file."""
+    path = files.references_file
+    return read_references(path) if path is not None else References()
 
 
 def _export(arguments: argparse.Namespace) -> int:
-    written = export(arguments.notes, arguments.folder, arguments.references, arguments.topics)
-    print(f"wrote {len(written)} files to {arguments.folder}")
+    files = course_files(arguments)
+    folder = arguments.folder
+    exported = export(
+        files.notes, folder, files.references_file, files.topics, force=arguments.force
+    )
+    removed = exported.removed
+    gone = f"; removed {len(removed)} it no longer makes: {', '.join(removed)}" if removed else ""
+    print(f"wrote {len(exported.written)} files to {folder}{gone}")
     return 0
 
 
@@ -80,8 +75,9 @@ def format_readings(reading_list: readings.ReadingList, form: str) -> str:
 
 
 def _readings(arguments: argparse.Namespace) -> int:
-    course = read_course(arguments.notes)
-    reading_list = readings.reading_list(course, load_references(arguments.references))
+    files = course_files(arguments)
+    course = read_course(files.notes)
+    reading_list = readings.reading_list(course, load_references(files))
     sys.stdout.write(format_readings(reading_list, arguments.format))
     return 0
 
@@ -93,20 +89,57 @@ def question_list(notes: Path, form: str, open_only: bool, topics: Path | None =
 
 
 def _questions(arguments: argparse.Namespace) -> int:
-    text = question_list(arguments.notes, arguments.format, arguments.open, arguments.topics)
-    sys.stdout.write(text)
+    files = course_files(arguments)
+    sys.stdout.write(question_list(files.notes, arguments.format, arguments.open, files.topics))
     return 0
 
 
-def _notes_argument(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "notes",
-        type=Path,
-        nargs="?",
-        default=DEFAULT_NOTES,
-        metavar="NOTES",
-        help="the notes file (default: %(default)s)",
+def _init(arguments: argparse.Namespace) -> int:
+    files = course_files(arguments)
+    folder = arguments.folder
+    course = read_course(files.notes)
+    # Read now, so that a file the new site could not build with is said here, not later.
+    references = files.references_file
+    if references is not None:
+        read_references(references)
+    read_topics(files.topics)
+    options = new_site.SiteFiles(
+        notes=new_site.relative(files.notes, folder),
+        references=new_site.relative(references, folder) if references else None,
+        topics=new_site.relative(files.topics, folder) if files.topics else None,
     )
+    written = new_site.write_site(folder, new_site.site_files(course, files.notes, options))
+    print(f"wrote {', '.join(written)} in {folder}")
+    for path in (files.notes, references, files.topics):
+        if path is not None and new_site.outside(folder, path):
+            print(
+                f"note: {path} is outside {folder}: GitHub builds the site from its "
+                "repository, so move the file in (and its path in mkdocs.yml) to publish"
+            )
+    print(f"next: cd {folder} && mkdocs serve")
+    return 0
+
+
+def _site_options() -> argparse.ArgumentParser:
+    """-f and --notes, the same on every command."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="the site's MkDocs config, whose course-notes entry names the notes, references "
+        "and topics files (default: ./mkdocs.yml)",
+    )
+    options.add_argument(
+        "--notes",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="the notes file, instead of the one the config file names",
+    )
+    return options
 
 
 def _topics_option(command: argparse.ArgumentParser) -> None:
@@ -114,7 +147,9 @@ def _topics_option(command: argparse.ArgumentParser) -> None:
         "--topics",
         type=Path,
         default=None,
-        help="a YAML topic map for the FAQ (default: the one shipped with course-notes)",
+        metavar="FILE",
+        help="a YAML topic map for the FAQ, instead of the config's "
+        "(default: the one shipped with course-notes)",
     )
 
 
@@ -123,7 +158,8 @@ def _references_option(command: argparse.ArgumentParser) -> None:
         "--references",
         type=Path,
         default=None,
-        help=f"the references file (default: {DEFAULT_REFERENCES}, if it exists)",
+        metavar="FILE",
+        help="the references file, instead of the config's",
     )
 
 
@@ -131,32 +167,41 @@ def build_parser() -> argparse.ArgumentParser:
     """The command line: one subcommand per job."""
     parser = argparse.ArgumentParser(
         prog="course-notes",
-        description="Turn a plain-text course-notes file into Markdown pages.",
+        description="Turn a plain-text course-notes file into Markdown pages. Every command "
+        "reads the notes file (and references and topics) from the course-notes entry of "
+        "./mkdocs.yml, or of the config -f names; --notes names one instead.",
     )
+    site = [_site_options()]
     commands = parser.add_subparsers(dest="command", required=True)
     exporter = commands.add_parser(
-        "export", help="write the generated pages to a folder, as Markdown"
+        "export", parents=site, help="write the generated pages to a folder, as Markdown"
     )
-    exporter.add_argument("folder", type=Path, help="where to write the pages")
     exporter.add_argument(
-        "--notes", type=Path, default=DEFAULT_NOTES, help="the notes file (default: %(default)s)"
+        "folder", type=Path, metavar="DIR", help="where to write the pages (made if missing)"
+    )
+    exporter.add_argument(
+        "--force",
+        action="store_true",
+        help=f"write into a folder that is not empty though no export made it (no {MANIFEST})",
     )
     _references_option(exporter)
     _topics_option(exporter)
     exporter.set_defaults(run=_export)
     lister = commands.add_parser(
-        "readings", help="print the course reading list, each reading once with its weeks"
+        "readings",
+        parents=site,
+        help="print the course reading list, each reading once with its weeks",
     )
-    _notes_argument(lister)
     lister.add_argument(
         "--format", choices=FORMATS, default="markdown", help="output format (default: %(default)s)"
     )
     _references_option(lister)
     lister.set_defaults(run=_readings)
     asker = commands.add_parser(
-        "questions", help="print the questions for the lecturer from the notes' Thoughts"
+        "questions",
+        parents=site,
+        help="print the questions for the lecturer from the notes' Thoughts",
     )
-    _notes_argument(asker)
     asker.add_argument(
         "--format",
         choices=questions.FORMATS,
@@ -168,6 +213,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _topics_option(asker)
     asker.set_defaults(run=_questions)
+    starter = commands.add_parser(
+        "init",
+        parents=site,
+        help="write a new site for a notes file: mkdocs.yml, home page, Pages workflow",
+    )
+    starter.add_argument(
+        "folder", type=Path, metavar="DIR", help="the new site's folder (made if missing)"
+    )
+    _references_option(starter)
+    _topics_option(starter)
+    starter.set_defaults(run=_init)
     return parser
 
 
@@ -176,7 +232,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     try:
         return int(arguments.run(arguments))
-    except (NotesFileError, ReferencesFileError) as error:
+    except (
+        NotesFileError,
+        ReferencesFileError,
+        SiteConfigError,
+        ExportError,
+        NewSiteError,
+    ) as error:
         print(f"course-notes: {error}", file=sys.stderr)
         return 1
     except OSError as error:

@@ -341,6 +341,9 @@ class Diagnostic:
 class Course:
     """Everything the notes file says."""
 
+    title: str = ""
+    """The course's name: the file's first heading, when it is a ``#`` heading before any week
+    and no week or Thoughts heading (``# COMP3121 Algorithms``); empty without one."""
     weeks: list[Week] = field(default_factory=list)
     general: list[Section] = field(default_factory=list)
     thoughts: list[SourceLine] = field(default_factory=list)

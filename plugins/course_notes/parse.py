@@ -211,6 +211,7 @@ class _Reader:
         self.section: Section | None = None
         self.in_thoughts = False
         self.weeks: dict[int, Week] = {}
+        self.seen_heading = False
 
     def info(self, line: int, message: str) -> None:
         self.course.diagnostics.append(Diagnostic(line, message))
@@ -251,6 +252,7 @@ class _Reader:
         self.current_section(number).entries.append(Note(repair(line.strip()), number))
 
     def heading(self, number: int, line: str) -> bool:
+        first, self.seen_heading = not self.seen_heading, True
         week = _WEEK.match(line)
         if week and week["number"] is not None:
             digits = week["number"]
@@ -279,6 +281,9 @@ class _Reader:
             return False
         heading = _HEADING.match(line)
         title = heading_title(heading["title"]) if heading else ""
+        if first and title and not week and heading and len(heading["hashes"]) == 1:
+            # The course's name; the line stays a note on the General page all the same.
+            self.course.title = repair(title)
         if heading and len(heading["hashes"]) == 2 and title:
             self.open_section(repair(title), number)
             return True

@@ -1,0 +1,320 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+from course_notes.cli import main
+from course_notes.new_site import TEMPLATES, template
+from course_notes.parse import parse
+
+from conftest import ROOT, build_project, read_html
+
+# Another course than the sample, written as a student would: a title line, the known
+# section headings, ticks of both kinds, a placeholder, readings and Thoughts.
+ALGORITHMS = """\
+# COMP3121 Algorithms & Data Structures — Term 1
+
+# week 1: greedy algorithms
+## lecture slides
+- 1a: interval scheduling 🗸
+- 1b: huffman codes 🗸
+## lecture attendance, videos and notes
+- Monday 🗸
+- Wednesday
+## video recordings & notes:
+  - activity selection (12:30) 🗸
+  - exchange arguments (18:05) 🗸
+  - huffman coding (20:00)
+## readings
+- [x] Algorithm Design (ch 4.1, 4.8)
+- CLRS (16.3)
+
+# week 2: divide and conquer
+## exercises
+- [x] merge sort by hand
+- [ ] counting inversions
+- closest pair of points
+## video recordings & notes:
+  - master theorem (25:10)
+  - karatsuba (?)
+## readings
+- Algorithm Design (ch 5.3)
+
+# week 3: dynamic programming
+## exercises
+-
+
+# Thoughts
+why does the exchange argument prove greedy is optimal?
+
+A: it turns any optimal solution into the greedy one, step by step, without making it worse.
+
+is the master theorem on the exam?
+"""
+
+# This repository's manual: a student's site shows their course, not these.
+MANUAL_PAGES = ("notes-format", "macros", "customising", "benchmarks", "references")
+
+
+@pytest.fixture(autouse=True)
+def _elsewhere(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Not in this repository, whose mkdocs.yml would give the new sites its references.
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+
+
+def init(tmp_path: Path, notes_text: str, name: str = "algorithms.md") -> Path:
+    """Write the notes into a repository's folder and init the site there; return mkdocs.yml."""
+    repository = tmp_path / "repo"
+    (repository / "notes").mkdir(parents=True)
+    notes = repository / "notes" / name
+    notes.write_text(notes_text, encoding="utf-8")
+    assert main(["init", str(repository), "--notes", str(notes)]) == 0
+    return repository / "mkdocs.yml"
+
+
+def page_texts(site: Path) -> dict[str, str]:
+    """Every page's visible text (title and body), by path."""
+    return {
+        str(page.relative_to(site)): BeautifulSoup(page.read_text("utf-8"), "html.parser").get_text(
+            " "
+        )
+        for page in site.rglob("*.html")
+    }
+
+
+@pytest.fixture(scope="module")
+def algorithms_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site `course-notes init` makes for the algorithms notes, built strict."""
+    config = init(tmp_path_factory.mktemp("init"), ALGORITHMS)
+    return build_project(config)
+
+
+def test_init_writes_the_site_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = init(tmp_path, ALGORITHMS)
+    folder = config.parent
+    written = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+    assert written == sorted([*TEMPLATES.values(), "notes/algorithms.md"])
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "wrote mkdocs.yml, docs/index.md, .github/workflows/pages.yml, .gitignore, "
+        f"requirements.txt, README.md in {folder}"
+    )
+    assert out[-1] == f"next: cd {folder} && mkdocs serve"
+    # The notes are in the site's folder, which GitHub builds from: nothing to warn about.
+    assert not any(line.startswith("note:") for line in out)
+    site = yaml_load(config.read_text("utf-8"), get_yaml_loader())
+    assert site["site_name"] == "COMP3121 Algorithms &amp; Data Structures — Term 1"
+    assert site["plugins"][1] == {"course-notes": {"notes": "notes/algorithms.md"}}
+    assert "/site/" in (folder / ".gitignore").read_text("utf-8").split()
+    readme = (folder / "README.md").read_text("utf-8")
+    assert readme.startswith("# COMP3121 Algorithms &amp; Data Structures — Term 1\n")
+    assert "[`notes/algorithms.md`](notes/algorithms.md)" in readme
+    assert "course-notes==" in (folder / "requirements.txt").read_text("utf-8")
+
+
+def test_init_site_builds_with_badges_bars_and_ticks(algorithms_site: Path) -> None:
+    week = read_html(algorithms_site, "week-1")
+    badges = [" ".join(b.get_text(" ", strip=True).split()) for b in week.select(".cn-badge")]
+    assert badges == [
+        "Slides 2/2",
+        "Attendance 1/2",
+        "Videos 2/3",
+        "Readings 1/2",
+        "Week 6/9",
+    ]
+    assert week.select_one(".cn-badge")["class"] == ["cn-badge", "cn-badge--complete"]
+    boxes = week.select("li.task-list-item input[type=checkbox]")
+    assert (len(boxes), sum(box.has_attr("checked") for box in boxes)) == (9, 6)
+    assert week.select_one(".progress.cn-progress .progress-bar")["style"] == "width:67.00%"
+    assert week.title.get_text() == (
+        "Week 1: Greedy Algorithms - COMP3121 Algorithms & Data Structures — Term 1"
+    )
+
+
+def test_init_home_page_is_the_live_course_summary(algorithms_site: Path) -> None:
+    home = read_html(algorithms_site, "")
+    assert home.title.get_text() == "COMP3121 Algorithms & Data Structures — Term 1"
+    article = home.select_one("article")
+    assert article.h1.get_text() == "COMP3121 Algorithms & Data Structures — Term 1"
+    text = " ".join(article.get_text(" ").split())
+    assert "7/15 done (47%) across 3 weeks." in text
+    assert "30m 35s watched, 45m 10s left, of 1h 15m 45s of known length (1 video has" in text
+    assert "0/2 readings done, 2/4 book sections read" in text
+    assert "2 entries in the FAQ : 1 open, 1 answered." in text
+    links = {a["href"] for a in article.select("a[href]")}
+    assert {"week-1/", "week-2/", "week-3/", "readings/", "faq/"} <= links
+    # No link to this repository's manual.
+    assert not any(page in href for href in links for page in MANUAL_PAGES)
+
+
+def test_init_site_has_no_raw_syntax_and_none_of_the_manual(algorithms_site: Path) -> None:
+    texts = page_texts(algorithms_site)
+    assert {"week-1/index.html", "readings/index.html", "faq/index.html"} <= set(texts)
+    for page, text in texts.items():
+        for raw in ("[=", "{:", ":material-", "{{", "{%"):
+            assert raw not in text, (page, raw)
+    for page in MANUAL_PAGES:
+        assert not (algorithms_site / page).exists(), page
+        assert all(f"/{page}/" not in path for path in texts), page
+
+
+def test_course_title_is_the_first_heading_before_any_week() -> None:
+    assert parse("# COMP3121 Algorithms\n# week 1\n").title == "COMP3121 Algorithms"
+    # The line is still kept, as a note of the General page.
+    assert parse("# COMP3121 Algorithms\n").general[0].notes[0].text == "# COMP3121 Algorithms"
+    assert parse("# week 1: intro\n# COMP3121\n").title == ""
+    assert parse("## lectures\n# COMP3121\n").title == ""
+    assert parse("# Thoughts\n# COMP3121\n").title == ""
+    assert parse("# week\n").title == ""
+
+
+def test_without_a_title_the_site_is_named_after_the_file(tmp_path: Path) -> None:
+    config = init(tmp_path, "# week 1\n## exercises\n- one\n", name="algorithms-notes.md")
+    assert load(config.read_text("utf-8"))["site_name"] == "Algorithms notes"
+
+
+def test_a_hostile_title_shows_as_written(tmp_path: Path) -> None:
+    title = '<script>alert(1)</script> {{ 6 * 7 }} "quoted" [x](javascript:alert(2)){: onclick=y}'
+    site = build_project(init(tmp_path, f"# {title}\n# week 1\n## exercises\n- one 🗸\n"))
+    home = read_html(site, "")
+    assert home.title.get_text() == title
+    assert home.select_one("article h1").get_text() == title
+    assert home.select_one(".md-header__topic").get_text(" ", strip=True) == title
+    for page in site.rglob("*.html"):
+        html = page.read_text("utf-8")
+        assert "<script>alert" not in html, page
+        soup = BeautifulSoup(html, "html.parser")
+        assert soup.title.get_text().endswith(title), page
+        assert soup.select_one(".md-header__topic").get_text(" ", strip=True) == title, page
+    # What init writes: the notes' own lines are the plugin's to show (the General page).
+    assert not [script for script in home.select("script") if "alert" in script.get_text()]
+    assert not home.select("[onclick]")
+    assert not home.select('a[href^="javascript:"]')
+
+
+def test_init_never_overwrites_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(ALGORITHMS, encoding="utf-8")
+    (tmp_path / "README.md").write_text("mine\n", encoding="utf-8")
+    assert main(["init", str(tmp_path), "--notes", str(notes)]) == 1
+    assert capsys.readouterr().err == (
+        f"course-notes: {tmp_path / 'README.md'} already exists; init never overwrites a "
+        "file: choose a new folder, or move the file away\n"
+    )
+    # Nothing written, not even the files that did not exist.
+    assert (tmp_path / "README.md").read_text("utf-8") == "mine\n"
+    assert not (tmp_path / "mkdocs.yml").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md", "notes.md"]
+
+
+def test_init_takes_the_files_from_the_config(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "course").mkdir()
+    (tmp_path / "course" / "notes.md").write_text(ALGORITHMS, encoding="utf-8")
+    (tmp_path / "course" / "refs.yml").write_text("CLRS:\n  year: 2009\n", encoding="utf-8")
+    (tmp_path / "course" / "topics.yml").write_text("Greedy: [greedy]\n", encoding="utf-8")
+    (tmp_path / "course" / "mkdocs.yml").write_text(
+        "site_name: old\nplugins:\n  - course-notes:\n      notes: notes.md\n"
+        "      references: refs.yml\n      topics: topics.yml\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path / "course")
+    assert main(["init", "../new"]) == 0
+    config = yaml_load((tmp_path / "new" / "mkdocs.yml").read_text("utf-8"), get_yaml_loader())
+    assert config["plugins"][1] == {
+        "course-notes": {
+            "notes": "../course/notes.md",
+            "references": "../course/refs.yml",
+            "topics": "../course/topics.yml",
+        }
+    }
+    out = capsys.readouterr().out
+    for name in ("notes.md", "refs.yml", "topics.yml"):
+        assert f"note: {name} is outside ../new: GitHub builds the site from its" in out
+    build_project(tmp_path / "new" / "mkdocs.yml")
+
+
+def test_init_without_notes_says_how_to_give_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "site"]) == 1
+    assert capsys.readouterr().err == (
+        "course-notes: no mkdocs.yml here to name the notes file; give the site's config "
+        "with -f/--config-file FILE, or the notes file with --notes FILE\n"
+    )
+    assert not (tmp_path / "site").exists()
+
+
+# --- The template and this repository's own site must not drift apart. ---
+
+
+def load(text: str) -> dict:
+    return yaml_load(text, get_yaml_loader())
+
+
+def test_template_config_looks_like_this_sites() -> None:
+    ours = load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    new = load(template("mkdocs.yml").replace("$site_name", "x").replace("$plugin_options", ""))
+    for key in ("font", "palette", "features"):
+        assert new["theme"][key] == ours["theme"][key], key
+    assert new["theme"]["font"] is False
+    assert new["markdown_extensions"] == ours["markdown_extensions"]
+    assert [next(iter(p)) if isinstance(p, dict) else p for p in new["plugins"]] == [
+        "search",
+        "course-notes",
+        "macros",
+    ]
+    # The site_url default, without this repository's hooks/site_url.py.
+    assert "hooks" not in new and new["site_url"] == ours["site_url"]
+
+
+def workflow(text: str) -> dict:
+    return yaml.safe_load(text)
+
+
+def steps(job: dict) -> dict[str, dict]:
+    return {step["name"]: step for step in job["steps"]}
+
+
+def test_template_workflow_agrees_with_this_repositorys() -> None:
+    ours = workflow((ROOT / ".github" / "workflows" / "pages.yml").read_text("utf-8"))
+    new = workflow(template("github/workflows/pages.yml"))
+
+    def actions(flow: dict) -> dict[str, str]:
+        found = [s["uses"] for job in flow["jobs"].values() for s in job["steps"] if "uses" in s]
+        return dict(use.split("@") for use in found)
+
+    # Every action this repository's workflow uses, the template uses at the same version.
+    assert actions(new).items() >= actions(ours).items()
+    for key in (True, "concurrency", "env"):  # YAML 1.1 reads the key `on` as True
+        assert new[key] == ours[key], key
+    build, our_build = steps(new["jobs"]["build"]), steps(our_build_job := ours["jobs"]["build"])
+    assert build["Build"]["run"] == our_build["Build"]["run"]
+    assert build["Upload the site"] == our_build["Upload the site"]
+    python, our_python = build["Set up Python"]["with"], our_build["Set up Python"]["with"]
+    assert python["python-version"] == our_python["python-version"]
+    assert new["jobs"]["build"]["runs-on"] == our_build_job["runs-on"]
+    assert new["jobs"]["deploy"]["steps"] == ours["jobs"]["deploy"]["steps"]
+    assert new["jobs"]["deploy"]["environment"] == ours["jobs"]["deploy"]["environment"]
+
+
+def test_template_workflow_asks_for_the_least_it_needs() -> None:
+    flow = workflow(template("github/workflows/pages.yml"))
+    assert flow["permissions"] == {}
+    # pages: read only so that configure-pages can ask GitHub for the site's address.
+    assert flow["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert flow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    build = steps(flow["jobs"]["build"])
+    assert build["Check out"]["with"] == {"persist-credentials": False}
+    assert build["Install the pinned dependencies"]["run"] == (
+        "python -m pip install -r requirements.txt"
+    )
+    # site_url from GitHub Pages itself: no hook needed in the new site.
+    assert build["Configure Pages"]["id"] == "pages"
+    assert build["Build"]["env"] == {"SITE_URL": "${{ steps.pages.outputs.base_url }}"}
