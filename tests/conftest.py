@@ -5,6 +5,7 @@ import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,6 +14,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from siteserver import serve
+
+if TYPE_CHECKING:
+    from installed import Installed
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "notes.md"
@@ -199,3 +203,19 @@ def site_texts(site: Path) -> list[str]:
         if article is not None:
             texts.append(article.get_text(" "))
     return texts
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """The wheel built from a clean copy of the tracked files, installed in a venv of its own.
+
+    Built once per session, outside this repository (about 35 s with pip's cache warm).
+    """
+    from installed import build_wheel, clean_copy, install
+
+    root = tmp_path_factory.mktemp("installed")
+    wheel = build_wheel(clean_copy(root / "source"), root / "dist")
+    venv = install(wheel, root / "venv")
+    # Nothing of the source tree on the path: the package imported is the wheel's.
+    assert venv.package_file(root).is_relative_to(venv.venv)
+    return venv

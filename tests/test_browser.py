@@ -31,6 +31,10 @@ from course_notes.notes_file import read_topics
 from course_notes.parse import parse
 from course_notes.questions import read_questions
 
+from conftest import build_project
+from installed import fresh_project
+from siteserver import serve
+
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -359,6 +363,42 @@ def test_text_is_legible_on_a_phone_on_every_page(page: Page, pages_site: tuple[
         assert len(sizes) > 50, url
         small[url] = [entry for entry in sizes if entry[0] < 12]
     assert {url: entries for url, entries in small.items() if entries} == {}
+
+
+# What a reader without Material sees: the size of each inline icon against its text's, and
+# whether each task's tick box sits on a line of its item's own text.
+ICON_SIZES = """icons => icons.map(icon => [
+    icon.getBoundingClientRect().height, parseFloat(getComputedStyle(icon).fontSize)])"""
+TICK_BESIDE_TEXT = """items => items.map(item => {
+    const box = item.querySelector("input[type=checkbox]").getBoundingClientRect();
+    const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT, node =>
+        node.textContent.trim() && !node.parentElement.closest("label")
+            ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP);
+    const range = document.createRange();
+    range.selectNodeContents(walker.nextNode());
+    const line = range.getClientRects()[0];
+    return box.bottom > line.top && box.top < line.bottom;
+})"""
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "readthedocs"])
+def test_under_another_theme_icons_and_ticks_sit_in_the_text(
+    page: Page, tmp_path: Path, theme: str
+) -> None:
+    """Without Material's CSS, icons are the text's size and each tick is beside its item."""
+    # highlightjs: both themes fetch highlight.js from a CDN unless told not to.
+    project = fresh_project(tmp_path / "course", theme, highlightjs=False)
+    site = build_project(project / "mkdocs.yml")
+    with serve(site) as url:
+        for path in ("week-1/", "faq/"):
+            page.goto(url + path)
+            icons = page.eval_on_selector_all(".twemoji svg", ICON_SIZES)
+            assert icons, path
+            assert [size for size in icons if not 0 < size[0] <= 1.5 * size[1]] == [], path
+        page.goto(url + "week-1/")
+        ticks = page.eval_on_selector_all("li.task-list-item", TICK_BESIDE_TEXT)
+        assert len(ticks) == 28
+        assert all(ticks), ticks
 
 
 def test_week_page_screenshot(page: Page, site_url: str, tmp_path: Path) -> None:

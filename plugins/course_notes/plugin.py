@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import assets, macros, readings, render, tasklist
+from . import assets, extensions, macros, readings, render, tasklist
 from .model import Course, Topic
 from .notes_file import NotesFileError, read_course, read_topics
 from .readings import ReadingList, References
@@ -71,7 +71,7 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
     # `plugins:`, finds the course's variables when its own on_config runs.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig, /) -> MkDocsConfig:
-        """Read the notes, hand the course to mkdocs-macros and add the stylesheet."""
+        """Read the notes, hand the course to mkdocs-macros, add the stylesheet and extensions."""
         root = Path(config.config_file_path or ".").parent
         self.notes_path = root / self.config.notes
         references = self.config.references or DEFAULT_REFERENCES
@@ -96,6 +96,11 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
             macros.register(macros_plugin, self.course, self.reading_list, self.topics)
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
+        # The generated pages need them whatever the site lists: a site without them would
+        # build, strict and silent, with raw `[=68% ...]` and `{: .cn-badges }` on the pages.
+        added = extensions.add_missing(config.markdown_extensions, config.mdx_configs)
+        if added:
+            log.debug("Markdown extensions added for the generated pages: %s", ", ".join(added))
         return config
 
     def _log_diagnostics(self) -> None:

@@ -1,0 +1,159 @@
+"""The package as users get it: a wheel built from the tracked files, installed in a venv.
+
+An editable install (what ``make`` does) reads the source tree, so it hides a file the wheel
+leaves out; these helpers build the wheel the way ``pip install .`` does on a fresh clone and
+install it into a venv outside this repository, with nothing of the source tree on its path.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from conftest import REFERENCES, ROOT, SEED
+
+PACKAGE = "course_notes"
+PACKAGE_SOURCE = "plugins/course_notes/"
+
+
+def tracked_files(root: Path = ROOT) -> list[str]:
+    """The files git tracks in root: what a fresh clone (and so CI) has."""
+    listing = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=root, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    return [path for path in listing.split("\0") if path]
+
+
+def clean_copy(target: Path, root: Path = ROOT) -> Path:
+    """Copy the tracked files as they are in the working tree (uncommitted edits included)."""
+    # Not `git clone`: that tests the last commit, while a test run checks the work in
+    # progress. A new file not yet added to git is left out, as a clone would leave it out.
+    for path in tracked_files(root):
+        source = root / path
+        if source.is_file():
+            (target / path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / path)
+    return target
+
+
+def run(args: list[str | Path], cwd: Path, env: dict[str, str]) -> str:
+    """Run a command; on failure raise with its whole output. Return its output."""
+    result = subprocess.run(
+        [str(arg) for arg in args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise AssertionError(
+            f"{' '.join(map(str, args))} (in {cwd}) exited {result.returncode}:\n{result.stdout}"
+        )
+    return result.stdout
+
+
+def outside_env(bin_dir: Path | None = None, **extra: str) -> dict[str, str]:
+    """The environment without this repository on any path; bin_dir first on PATH."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME"}
+    }
+    if bin_dir is not None:
+        env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
+    # Material 9.7+ prints an end-of-life banner on every build unless this is set.
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    return {**env, **extra}
+
+
+def build_wheel(source: Path, dist: Path) -> Path:
+    """Build the wheel as ``pip install .`` does (in an isolated build environment)."""
+    run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", dist, "."],
+        cwd=source,
+        env=outside_env(),
+    )
+    [wheel] = dist.glob("course_notes-*.whl")
+    return wheel
+
+
+def wheel_files(wheel: Path) -> set[str]:
+    """The package's files in a wheel, relative to the package (``assets/course-notes.css``)."""
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    return {name.removeprefix(f"{PACKAGE}/") for name in names if name.startswith(f"{PACKAGE}/")}
+
+
+@dataclass(frozen=True)
+class Installed:
+    """A venv with the wheel installed, and the wheel itself."""
+
+    venv: Path
+    wheel: Path
+
+    @property
+    def bin(self) -> Path:
+        return self.venv / "bin"
+
+    def env(self, **extra: str) -> dict[str, str]:
+        """The environment of a shell in which the venv's python and mkdocs come first."""
+        return outside_env(self.bin, **extra)
+
+    def package_file(self, cwd: Path) -> Path:
+        """Where ``import course_notes`` finds the package when run in cwd."""
+        output = run(
+            [self.bin / "python", "-c", f"import {PACKAGE}; print({PACKAGE}.__file__)"],
+            cwd=cwd,
+            env=self.env(),
+        )
+        return Path(output.strip().splitlines()[-1])
+
+    def uninstall(self) -> None:
+        """Remove the package (its dependencies stay)."""
+        self.pip("uninstall", "--yes", "course-notes")
+
+    def reinstall(self) -> None:
+        """Put the wheel back as it was installed, whatever was installed since."""
+        self.pip("install", "--no-deps", "--force-reinstall", self.wheel)
+
+    def pip(self, *args: str | Path) -> str:
+        """Run the venv's pip quietly."""
+        return run([self.bin / "python", "-m", "pip", "--quiet", *args], self.venv, self.env())
+
+    def mkdocs_build(self, project: Path) -> Path:
+        """``mkdocs build --strict`` of the project with the installed package; the site."""
+        run([self.bin / "mkdocs", "build", "--strict", "--quiet"], cwd=project, env=self.env())
+        return project / "site"
+
+
+def install(wheel: Path, venv: Path) -> Installed:
+    """Make a venv and install the wheel with its pinned dependencies."""
+    run([sys.executable, "-m", "venv", venv], cwd=venv.parent, env=outside_env())
+    installed = Installed(venv, wheel)
+    installed.pip("install", wheel)
+    return installed
+
+
+def fresh_project(target: Path, theme: str = "material", **theme_options: object) -> Path:
+    """A new MkDocs project: the plugin its only configuration, the seed notes where it looks."""
+    config = {
+        "site_name": "My course",
+        "theme": {"name": theme, **theme_options},
+        "plugins": ["search", "course-notes"],
+    }
+    (target / "docs").mkdir(parents=True)
+    (target / "docs" / "index.md").write_text("# My course\n", encoding="utf-8")
+    (target / "seeds").mkdir()
+    shutil.copy(SEED, target / "seeds" / "notes.md")
+    shutil.copy(REFERENCES, target / "seeds" / "references.yml")
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return target
