@@ -12,6 +12,7 @@ from course_notes.new_site import TEMPLATES, template
 from course_notes.parse import parse
 
 from conftest import ROOT, build_project, read_html
+from installed import Installed, run
 
 # Another course than the sample, written as a student would: a title line, the known
 # section headings, ticks of both kinds, a placeholder, readings and Thoughts.
@@ -87,10 +88,22 @@ def page_texts(site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def algorithms_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site `course-notes init` makes for the algorithms notes, built strict."""
-    config = init(tmp_path_factory.mktemp("init"), ALGORITHMS)
-    return build_project(config)
+def algorithms_site(tmp_path_factory: pytest.TempPathFactory, installed: Installed) -> Path:
+    """The site `course-notes init` makes for the algorithms notes, built strict.
+
+    Both steps run the installed wheel's own commands, outside this repository, as a student
+    who ran `pip install course-notes` would: no source tree on the path.
+    """
+    repository = tmp_path_factory.mktemp("init") / "repo"
+    (repository / "notes").mkdir(parents=True)
+    notes = repository / "notes" / "algorithms.md"
+    notes.write_text(ALGORITHMS, encoding="utf-8")
+    run(
+        [installed.bin / "course-notes", "init", repository, "--notes", notes],
+        cwd=repository.parent,
+        env=installed.env(),
+    )
+    return installed.mkdocs_build(repository)
 
 
 def test_init_writes_the_site_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
