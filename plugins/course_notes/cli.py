@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import assets, questions, readings, render
+from . import assets, questions, readings, render, spreadsheet
 from .notes_file import NotesFileError, read_course, read_topics
 from .readings import References
 from .references_file import ReferencesFileError, read_references
@@ -60,7 +59,7 @@ def format_readings(reading_list: readings.ReadingList, form: str) -> str:
         return json.dumps(readings.records(reading_list), indent=2, ensure_ascii=False) + "\n"
     if form == "csv":
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
+        writer = spreadsheet.Writer(out)
         writer.writerow(["title", "weeks", "done", "sections", "citation", "url"])
         for record in readings.records(reading_list):
             weeks = [str(n) for n in record["weeks"]]
