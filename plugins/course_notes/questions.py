@@ -173,8 +173,8 @@ def _unique_ids(entries: list[Question]) -> None:
 def parse_topics(text: str, source: str = "topics") -> list[Topic]:
     """A topic map from YAML: each topic name maps to a list of keywords."""
     try:
-        # Nodes, not yaml.safe_load: only the scalars a topic needs are read, so no alias
-        # is expanded and no message quotes more than a line of the file.
+        # Nodes, not yaml.safe_load: only the text a topic needs is read (see yaml_nodes),
+        # and no message quotes more than a short line of the file.
         root = yaml_nodes.compose(text)
         return _topics(root, source) if root is not None else []
     except yaml_nodes.YamlProblem as error:

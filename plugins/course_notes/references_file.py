@@ -44,8 +44,8 @@ def read_references(path: Path, label: str | None = None, *, required: bool = Tr
 def parse_references(text: str, label: str = "references.yml") -> References:
     """YAML text to references; odd entries are skipped with a diagnostic, bad YAML raises."""
     try:
-        # Composing nodes (rather than yaml.safe_load) keeps every entry's line number, and
-        # only the scalars an entry needs are ever read: no alias is expanded.
+        # Nodes (rather than yaml.safe_load) keep every entry's line number, and only the
+        # text an entry needs is ever read (see yaml_nodes).
         return _References(label).read(yaml_nodes.compose(text))
     except yaml_nodes.YamlProblem as error:
         raise ReferencesFileError(f"{label}:{error.line}: {error.problem}") from None

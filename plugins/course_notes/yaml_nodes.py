@@ -1,17 +1,17 @@
 """Untrusted YAML text to a tree of nodes: depth-bounded, nothing expanded, problems in one line.
 
 The references and topics files are small maps of text. Their readers walk the composed
-nodes and take only scalars of the shape they expect. Aliases are refused: with
-``yaml.safe_load`` a 370-byte alias "bomb" used as a key took 5.5 GB and 48 s, the time
-it took to print the key it expands to in a message.
+nodes and read the text of the scalars they expect; nothing is constructed. Aliases are
+refused: with ``yaml.safe_load`` a 370-byte alias "bomb" used as a key took 5.5 GB and
+48 s, the time it took to print the key it expands to in a message.
 """
 
 from __future__ import annotations
 
 import yaml
 
-# The deepest a references file goes is 3 (title, field, list of aliases). PyYAML composes
-# nodes recursively: 300 nested brackets ended in a RecursionError.
+# A references file is 4 levels deep: the file's map, an entry's fields, a list of aliases,
+# an alias. PyYAML composes nodes recursively: 300 nested brackets ended in RecursionError.
 MAX_DEPTH = 20
 # What a message quotes of the user's text: a key can be the whole file.
 QUOTE_LENGTH = 80
@@ -52,9 +52,17 @@ class _Loader(yaml.SafeLoader):
                 raise YamlProblem(
                     event.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep"
                 )
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            node = super().compose_node(parent, index)
         finally:
             self.depth -= 1
+        if node.tag not in self.yaml_constructors:
+            # Checked here as nothing is constructed: `!!python/object/apply:os.system`
+            # must not pass for a list of keywords.
+            raise YamlProblem(
+                line(node),
+                f"not valid YAML: could not determine a constructor for the tag {quoted(node.tag)}",
+            )
+        return node  # type: ignore[no-any-return]
 
 
 def compose(text: str) -> yaml.Node | None:
@@ -67,7 +75,8 @@ def compose(text: str) -> yaml.Node | None:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         raise YamlProblem(
-            mark.line + 1 if mark else 1, f"not valid YAML: {one_line(str(error.problem))}"
+            mark.line + 1 if mark else 1,
+            f"not valid YAML: {one_line(str(error.problem or error.context))}",
         ) from None
     except yaml.reader.ReaderError as error:
         # A control character: PyYAML gives its position in the text, not a line.
@@ -91,20 +100,6 @@ def line(node: yaml.Node) -> int:
     return node.start_mark.line + 1  # type: ignore[no-any-return]
 
 
-def scalar(node: yaml.ScalarNode) -> object:
-    """A scalar's value as YAML reads it: text, a number, a bool, a date or None.
-
-    A number too long for Python to convert (over 4,300 digits) stays its text.
-    """
-    try:
-        return yaml.constructor.SafeConstructor().construct_object(node)
-    except yaml.MarkedYAMLError as error:
-        # A tag such as !!python/name: that the safe loader refuses.
-        raise YamlProblem(line(node), f"not valid YAML: {one_line(str(error.problem))}") from None
-    except ValueError:
-        return node.value
-
-
 def text(node: yaml.Node) -> str | None:
     """A scalar written as text or a number, as written; None for anything else."""
     if not isinstance(node, yaml.ScalarNode):
@@ -113,8 +108,7 @@ def text(node: yaml.Node) -> str | None:
         # A number's digits as written: converting then printing a long one is refused
         # by Python (4,300 digits), and `2016.50` would lose its zero.
         return node.value  # type: ignore[no-any-return]
-    # A bool, null or date is not text; a tag the safe loader refuses stops as bad YAML.
-    scalar(node)
+    # A bool, null, date or binary.
     return None
 
 
