@@ -22,7 +22,12 @@ class Writer:
 
     def __init__(self, out: TextIO) -> None:
         self._rows = csv.writer(out, lineterminator="\n")
+        # With "\n" ending rows, csv leaves a carriage return in a cell unquoted, and a
+        # spreadsheet starts a new row there; a row holding one is quoted whole.
+        self._quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
 
     def writerow(self, row: Iterable[str]) -> None:
         """Write one row."""
-        self._rows.writerow([cell(text) for text in row])
+        cells = [cell(text) for text in row]
+        writer = self._quoted if any("\r" in text for text in cells) else self._rows
+        writer.writerow(cells)
