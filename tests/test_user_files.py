@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import socket
 import subprocess
@@ -20,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from course_notes import yaml_nodes
 from course_notes.notes_file import NotesFileError, read_course, read_topics
@@ -397,3 +400,28 @@ def test_a_topic_map_loses_nothing_silently() -> None:
 def test_the_shipped_topics_still_load() -> None:
     topics = read_topics()
     assert len(topics) > 3 and all(topic.keywords for topic in topics)
+
+
+YAML_PIECES = st.sampled_from(
+    ["a", "b: ", "- ", "? ", ": ", "&x ", "*x", "!!str ", "!!python/name:os.system ", "[", "]"]
+    + ["{", "}", ",", '"', "'", "\n", "\n  ", "\t", "#", "\\e", "\u2028", "\x85", "1" * 5000]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(YAML_PIECES | st.text(max_size=5), max_size=40).map("".join))
+def test_any_topics_text_loads_or_fails_with_one_line(text: str) -> None:
+    try:
+        topics = parse_topics(text, "t.yml")
+    except TopicsError as error:
+        assert re.match(r"t\.yml:\d+: ", str(error)) and "\n" not in str(error)
+        assert len(str(error)) < 300
+    else:
+        assert all(topic.name and topic.name == topic.name.strip() for topic in topics)
+    try:
+        references = parse_references(text, "r.yml")
+    except ReferencesFileError as error:
+        assert re.match(r"r\.yml:\d+: ", str(error)) and "\n" not in str(error)
+        assert len(str(error)) < 300
+    else:
+        assert all("\n" not in d.message and len(d.message) < 300 for d in references.diagnostics)
