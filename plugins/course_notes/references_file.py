@@ -51,9 +51,6 @@ def parse_references(text: str, label: str = "references.yml") -> References:
         raise ReferencesFileError(f"{label}:{error.line}: {error.problem}") from None
 
 
-_line = yaml_nodes.line
-
-
 class _References:
     """Walks the composed YAML nodes, collecting references and diagnostics."""
 
@@ -62,15 +59,15 @@ class _References:
         self.references = References()
 
     def info(self, node: yaml.Node, message: str) -> None:
-        self.references.diagnostics.append(Diagnostic(_line(node), message))
+        self.references.diagnostics.append(Diagnostic(yaml_nodes.line(node), message))
 
     def read(self, root: yaml.Node | None) -> References:
         if root is None:
             return self.references
         if not isinstance(root, yaml.MappingNode):
             raise ReferencesFileError(
-                f"{self.label}:{_line(root)}: expected reading titles, each followed by a "
-                "colon and the reference's fields (see docs/references.md)"
+                f"{self.label}:{yaml_nodes.line(root)}: expected reading titles, each followed "
+                "by a colon and the reference's fields (see docs/references.md)"
             )
         for name_node, fields_node in root.value:
             reference = self.entry(name_node, fields_node)
@@ -111,7 +108,7 @@ class _References:
             venue=fields.get("venue", ""),
             url=fields.get("url", ""),
             aliases=fields.get("aliases", ()),
-            line=_line(name_node),
+            line=yaml_nodes.line(name_node),
         )
 
     def field(self, key: str, value: yaml.Node, node: yaml.Node) -> Any:
