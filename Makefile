@@ -39,9 +39,13 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
+# zizmor: the Pages workflow's permissions, pinning and credentials. --offline: no network
+# and no GitHub token are used; findings above "low" fail (config: .github/zizmor.yml).
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/zizmor --quiet --offline --min-severity medium --config .github/zizmor.yml .github/workflows \
+		plugins/course_notes/templates/github/workflows/pages.yml
 
 test: lint $(VNU)
 	$(BIN)/python -m pytest

@@ -313,15 +313,23 @@ def test_template_workflow_agrees_with_this_repositorys() -> None:
     python, our_python = build["Set up Python"]["with"], our_build["Set up Python"]["with"]
     assert python["python-version"] == our_python["python-version"]
     assert new["jobs"]["build"]["runs-on"] == our_build_job["runs-on"]
-    assert new["jobs"]["deploy"]["steps"] == ours["jobs"]["deploy"]["steps"]
+    # The repository's deploy job also runs configure-pages (it reads Pages' settings, which
+    # needs the deploy job's permission); the template runs it in a job of its own.
+    deploy, our_deploy = steps(new["jobs"]["deploy"]), steps(ours["jobs"]["deploy"])
+    assert deploy["Deploy to GitHub Pages"] == our_deploy["Deploy to GitHub Pages"]
+    assert build["Check out"] == our_build["Check out"]
+    assert new["jobs"]["build"]["permissions"] == our_build_job["permissions"]
+    assert new["jobs"]["deploy"]["permissions"] == ours["jobs"]["deploy"]["permissions"]
     assert new["jobs"]["deploy"]["environment"] == ours["jobs"]["deploy"]["environment"]
 
 
 def test_template_workflow_asks_for_the_least_it_needs() -> None:
     flow = workflow(template("github/workflows/pages.yml"))
     assert flow["permissions"] == {}
-    # pages: read only so that configure-pages can ask GitHub for the site's address.
-    assert flow["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    # The build job, which runs notes-driven code, may only read the repository; pages: read
+    # goes to a job of its own, where configure-pages asks GitHub for the site's address.
+    assert flow["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert flow["jobs"]["configure"]["permissions"] == {"pages": "read"}
     assert flow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     build = steps(flow["jobs"]["build"])
     assert build["Check out"]["with"] == {"persist-credentials": False}
@@ -329,5 +337,8 @@ def test_template_workflow_asks_for_the_least_it_needs() -> None:
         "python -m pip install -r requirements.txt"
     )
     # site_url from GitHub Pages itself: no hook needed in the new site.
-    assert build["Configure Pages"]["id"] == "pages"
-    assert build["Build"]["env"] == {"SITE_URL": "${{ steps.pages.outputs.base_url }}"}
+    configure = flow["jobs"]["configure"]
+    assert configure["outputs"] == {"base_url": "${{ steps.pages.outputs.base_url }}"}
+    assert steps(configure)["Configure Pages"]["id"] == "pages"
+    assert flow["jobs"]["build"]["needs"] == "configure"
+    assert build["Build"]["env"] == {"SITE_URL": "${{ needs.configure.outputs.base_url }}"}

@@ -36,15 +36,14 @@ def test_workflow_builds_strict_and_deploys_with_official_actions() -> None:
     workflow = yaml.safe_load(WORKFLOW.read_text("utf-8"))
     # YAML 1.1 reads the key `on` as True.
     assert workflow[True]["push"]["branches"] == ["main"]
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert workflow["env"]["NO_MKDOCS_2_WARNING"] == "1"
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     uses = [step["uses"] for job in (build, deploy) for step in job["steps"] if "uses" in step]
     assert [use.split("@")[0] for use in uses] == [
         "actions/checkout",
         "actions/setup-python",
-        "actions/configure-pages",
         "actions/upload-pages-artifact",
+        "actions/configure-pages",
         "actions/deploy-pages",
     ]
     assert all(PINNED.match(use) for use in uses), uses
@@ -56,6 +55,20 @@ def test_workflow_builds_strict_and_deploys_with_official_actions() -> None:
     assert upload["with"]["path"] == "site"
     assert deploy["needs"] == "build"
     assert deploy["environment"]["name"] == "github-pages"
+
+
+def test_only_the_deploy_job_may_publish() -> None:
+    # The build runs what the notes drive (Markdown, hooks, macros): it may read the
+    # repository and nothing else, and keeps no token in .git/config for later steps.
+    workflow = yaml.safe_load(WORKFLOW.read_text("utf-8"))
+    assert workflow["permissions"] == {}
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert build["permissions"] == {"contents": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    checkout = next(step for step in build["steps"] if "checkout" in step.get("uses", ""))
+    assert checkout["with"]["persist-credentials"] is False
+    # The deploy job runs GitHub's actions only: no checkout, no command of the project's.
+    assert all(step["uses"].startswith("actions/") for step in deploy["steps"])
 
 
 @pytest.mark.parametrize(

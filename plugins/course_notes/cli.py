@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import new_site, questions, readings, render
+from . import new_site, questions, readings, render, spreadsheet
 from .export import MANIFEST, ExportError, export
 from .new_site import NewSiteError
 from .notes_file import NotesFileError, read_course, read_topics
@@ -55,7 +54,7 @@ def format_readings(reading_list: readings.ReadingList, form: str) -> str:
         return json.dumps(readings.records(reading_list), indent=2, ensure_ascii=False) + "\n"
     if form == "csv":
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
+        writer = spreadsheet.Writer(out)
         writer.writerow(["title", "weeks", "done", "sections", "citation", "url"])
         for record in readings.records(reading_list):
             weeks = [str(n) for n in record["weeks"]]

@@ -1,4 +1,4 @@
-"""Reading the notes and topic files from disk: the one place that touches the file system."""
+"""Reading the notes and topic files from disk into the course and the FAQ's topics."""
 
 from __future__ import annotations
 
@@ -8,27 +8,25 @@ from pathlib import Path
 from .model import Course, Topic
 from .parse import decode_notes, parse
 from .questions import TopicsError, parse_topics
+from .user_files import NOTES_LIMIT, YAML_LIMIT, UserFileError, read_user_file
 
 DEFAULT_TOPICS = "topics.yml"
 
 
-class NotesFileError(Exception):
+class NotesFileError(UserFileError):
     """A file the site is built from cannot be used; the message names it and the reason."""
 
 
-def _read_bytes(path: Path, what: str) -> bytes:
+def _read_bytes(path: Path, what: str, limit: int) -> bytes:
     try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise NotesFileError(f"{what} '{path}' is a folder, not a file") from None
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise NotesFileError(f"cannot read {what} '{path}': {reason}") from None
+        return read_user_file(path, what, limit=limit)
+    except UserFileError as error:
+        raise NotesFileError(str(error)) from None
 
 
 def read_course(path: Path) -> Course:
     """Read and parse a notes file; raise NotesFileError with one clear line if unreadable."""
-    text, diagnostics = decode_notes(_read_bytes(path, "notes file"))
+    text, diagnostics = decode_notes(_read_bytes(path, "notes file", NOTES_LIMIT))
     # Typed text never holds a NUL: a file that does is binary (a PDF, an image, a
     # notes file saved as UTF-32...) and showing it as text would help no one.
     nul = text.find("\x00")
@@ -51,7 +49,7 @@ def read_topics(path: Path | None = None) -> list[Topic]:
     """The FAQ's topic map from a YAML file, or the shipped one when no path is given."""
     if path is None:
         return parse_topics(default_topics_text(), DEFAULT_TOPICS)
-    raw = _read_bytes(path, "topics file")
+    raw = _read_bytes(path, "topics file", YAML_LIMIT)
     try:
         return parse_topics(raw.decode("utf-8-sig"), str(path))
     except UnicodeDecodeError:

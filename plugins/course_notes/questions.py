@@ -7,7 +7,6 @@ before it; a separator line ends the entry; a paragraph starting ``A:`` answers 
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
@@ -17,7 +16,9 @@ from dataclasses import dataclass
 
 import yaml
 
+from . import spreadsheet, yaml_nodes
 from .model import Question, QuestionList, SourceLine, Topic, capitalise_first, slugify
+from .yaml_nodes import quoted
 
 # The same separator as between weeks: three or more dashes alone on a line.
 SEPARATOR = re.compile(r"[ \t]*-{3,}[ \t]*")
@@ -172,37 +173,48 @@ def _unique_ids(entries: list[Question]) -> None:
 def parse_topics(text: str, source: str = "topics") -> list[Topic]:
     """A topic map from YAML: each topic name maps to a list of keywords."""
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}" if mark is not None else source
-        problem = getattr(error, "problem", None) or "not valid YAML"
-        raise TopicsError(f"{where}: {problem}") from None
-    if data is None:
-        return []
-    if not isinstance(data, dict):
-        raise TopicsError(f"{source}: expected topic names, each with a list of keywords")
+        # Nodes, not yaml.safe_load: only the text a topic needs is read (see yaml_nodes),
+        # and no message quotes more than a short line of the file.
+        root = yaml_nodes.compose(text)
+        return _topics(root, source) if root is not None else []
+    except yaml_nodes.YamlProblem as error:
+        raise TopicsError(f"{source}:{error.line}: {error.problem}") from None
+
+
+def _topics(root: yaml.Node, source: str) -> list[Topic]:
+    if not isinstance(root, yaml.MappingNode):
+        raise TopicsError(
+            f"{source}:{yaml_nodes.line(root)}: expected topic names, each with a list of keywords"
+        )
     topics = []
-    for name, keywords in data.items():
-        if not isinstance(name, str) or not name.strip():
-            raise TopicsError(f"{source}: topic name {name!r} is not text")
+    for name_node, keywords_node in root.value:
+        where = f"{source}:{yaml_nodes.line(name_node)}"
+        name = yaml_nodes.text(name_node)
+        if name is None or not name.strip():
+            raise TopicsError(f"{where}: a topic name must be text")
+        keywords = _keywords(keywords_node)
         if keywords is None:
-            keywords = []
-        elif isinstance(keywords, (str, int, float)):
-            keywords = [keywords]
-        if not isinstance(keywords, list) or not all(
-            isinstance(k, (str, int, float)) for k in keywords
-        ):
-            raise TopicsError(f"{source}: topic {name!r} needs a list of keywords")
-        topic = Topic(name.strip(), tuple(str(k) for k in keywords))
+            raise TopicsError(f"{where}: topic {quoted(name)} needs a list of keywords")
+        topic = Topic(name.strip(), keywords)
         twin = next((other for other in topics if other.slug == topic.slug), None)
         if twin is not None:
             raise TopicsError(
-                f"{source}: topics {twin.name!r} and {topic.name!r} are too alike "
+                f"{where}: topics {quoted(twin.name)} and {quoted(topic.name)} are too alike "
                 f"(both would be #{topic.slug}); rename one"
             )
         topics.append(topic)
     return topics
+
+
+def _keywords(node: yaml.Node) -> tuple[str, ...] | None:
+    """A topic's keywords: one, a list, or none (left empty); None if they are not text."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == yaml_nodes.NULL:
+        return ()
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    keywords = [yaml_nodes.text(item) for item in items]
+    if not all(isinstance(keyword, str) for keyword in keywords):
+        return None
+    return tuple(keyword for keyword in keywords if keyword is not None)
 
 
 # The list as text, for the lecturer: Markdown, plain text, CSV and JSON.
@@ -264,9 +276,12 @@ def as_json(entries: Sequence[Question]) -> str:
 
 
 def as_csv(entries: Sequence[Question]) -> str:
-    """CSV with a header row; context paragraphs are joined by a blank line, topics by ``; ``."""
+    """CSV with a header row; context paragraphs are joined by a blank line, topics by ``; ``.
+
+    A cell that a spreadsheet would take for a formula starts with ``'`` (see spreadsheet).
+    """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = spreadsheet.Writer(out)
     writer.writerow(["id", "title", "text", "context", "answer", "status", "topics"])
     for entry in entries:
         context = "\n\n".join(entry.context)

@@ -8,14 +8,17 @@ from typing import Any
 
 import yaml
 
+from . import yaml_nodes
 from .model import Diagnostic
 from .readings import Reference, References
+from .user_files import YAML_LIMIT, MissingFileError, UserFileError, read_user_file
+from .yaml_nodes import quoted
 
 FIELDS = ("title", "authors", "year", "venue", "url", "aliases")
 _URL = re.compile(r"https?://\S+")
 
 
-class ReferencesFileError(Exception):
+class ReferencesFileError(UserFileError):
     """The references file cannot be read or is not YAML; the message names file and line."""
 
 
@@ -23,18 +26,13 @@ def read_references(path: Path, label: str | None = None, *, required: bool = Tr
     """Load a references file; a missing file is no references unless ``required``."""
     label = label or str(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+        raw = read_user_file(path, "references file", label, limit=YAML_LIMIT)
+    except MissingFileError as error:
         if not required:
             return References()
-        raise ReferencesFileError(
-            f"cannot read references file '{label}': No such file or directory"
-        ) from None
-    except IsADirectoryError:
-        raise ReferencesFileError(f"references file '{label}' is a folder, not a file") from None
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise ReferencesFileError(f"cannot read references file '{label}': {reason}") from None
+        raise ReferencesFileError(str(error)) from None
+    except UserFileError as error:
+        raise ReferencesFileError(str(error)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -45,53 +43,31 @@ def read_references(path: Path, label: str | None = None, *, required: bool = Tr
 
 def parse_references(text: str, label: str = "references.yml") -> References:
     """YAML text to references; odd entries are skipped with a diagnostic, bad YAML raises."""
-    loader = None
     try:
-        # Composing nodes first (rather than yaml.safe_load) keeps every entry's line number.
-        loader = yaml.SafeLoader(text)
-        return _References(loader, label).read(loader.get_single_node())
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise ReferencesFileError(f"{label}:{line}: not valid YAML: {error.problem}") from None
-    except yaml.reader.ReaderError as error:
-        # A control character: PyYAML gives its position in the text, not a line.
-        line = text.count("\n", 0, error.position) + 1
-        raise ReferencesFileError(
-            f"{label}:{line}: not valid YAML: character #x{error.character:04x} is not allowed"
-        ) from None
-    except yaml.YAMLError as error:
-        raise ReferencesFileError(f"{label}: not valid YAML: {error}") from None
-    finally:
-        if loader is not None:
-            loader.dispose()
-
-
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
+        # Nodes (rather than yaml.safe_load) keep every entry's line number, and only the
+        # text an entry needs is ever read (see yaml_nodes).
+        return _References(label).read(yaml_nodes.compose(text))
+    except yaml_nodes.YamlProblem as error:
+        raise ReferencesFileError(f"{label}:{error.line}: {error.problem}") from None
 
 
 class _References:
     """Walks the composed YAML nodes, collecting references and diagnostics."""
 
-    def __init__(self, loader: yaml.SafeLoader, label: str) -> None:
-        self.loader = loader
+    def __init__(self, label: str) -> None:
         self.label = label
         self.references = References()
 
     def info(self, node: yaml.Node, message: str) -> None:
-        self.references.diagnostics.append(Diagnostic(_line(node), message))
-
-    def value(self, node: yaml.Node) -> Any:
-        return self.loader.construct_object(node, deep=True)
+        self.references.diagnostics.append(Diagnostic(yaml_nodes.line(node), message))
 
     def read(self, root: yaml.Node | None) -> References:
         if root is None:
             return self.references
         if not isinstance(root, yaml.MappingNode):
             raise ReferencesFileError(
-                f"{self.label}:{_line(root)}: expected reading titles, each followed by a "
-                "colon and the reference's fields (see docs/references.md)"
+                f"{self.label}:{yaml_nodes.line(root)}: expected reading titles, each followed "
+                "by a colon and the reference's fields (see docs/references.md)"
             )
         for name_node, fields_node in root.value:
             reference = self.entry(name_node, fields_node)
@@ -100,27 +76,28 @@ class _References:
             for name, owner in self.references.add(reference):
                 self.info(
                     name_node,
-                    f"'{name}' already names the reference at line {owner.line}; "
+                    f"{quoted(name)} already names the reference at line {owner.line}; "
                     "this reference does not take it",
                 )
         return self.references
 
     def entry(self, name_node: yaml.Node, fields_node: yaml.Node) -> Reference | None:
-        name = self.value(name_node)
-        if not isinstance(name, (str, int, float)) or not str(name).strip():
+        name = (yaml_nodes.text(name_node) or "").strip()
+        if not name:
             self.info(name_node, "a reference must be named by a reading's title; skipped")
             return None
-        name = str(name).strip()
         if not isinstance(fields_node, yaml.MappingNode):
-            self.info(name_node, f"'{name}' has no fields (title, authors, ...); skipped")
+            self.info(name_node, f"{quoted(name)} has no fields (title, authors, ...); skipped")
             return None
         fields: dict[str, Any] = {}
         for key_node, value_node in fields_node.value:
-            key = self.value(key_node)
+            key = yaml_nodes.text(key_node)
             if key not in FIELDS:
-                self.info(key_node, f"unknown field '{key}' (known: {', '.join(FIELDS)}); ignored")
+                # Only a key written as text is quoted, and only so much of it.
+                what = f"unknown field {quoted(key)}" if key is not None else "unknown field"
+                self.info(key_node, f"{what} (known: {', '.join(FIELDS)}); ignored")
                 continue
-            value = self.field(key, self.value(value_node), key_node)
+            value = self.field(key, value_node, key_node)
             if value is not None:
                 fields[key] = value
         return Reference(
@@ -131,23 +108,25 @@ class _References:
             venue=fields.get("venue", ""),
             url=fields.get("url", ""),
             aliases=fields.get("aliases", ()),
-            line=_line(name_node),
+            line=yaml_nodes.line(name_node),
         )
 
-    def field(self, key: str, value: Any, node: yaml.Node) -> Any:
+    def field(self, key: str, value: yaml.Node, node: yaml.Node) -> Any:
         """A field's value, or None (with a diagnostic) when it cannot be used."""
         if key == "aliases":
-            aliases = [value] if isinstance(value, str) else value
-            if isinstance(aliases, list) and all(isinstance(a, str) for a in aliases):
-                return tuple(alias.strip() for alias in aliases if alias.strip())
+            items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+            aliases = [yaml_nodes.text(item) for item in items]
+            if all(isinstance(alias, str) for alias in aliases):
+                return tuple(a.strip() for a in aliases if a and a.strip())
             self.info(node, "aliases must be a title or a list of titles; ignored")
             return None
         # YAML reads `year: 2016` as a number; every field but aliases is text.
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        text = yaml_nodes.text(value)
+        if text is None:
             self.info(node, f"{key} must be text; ignored")
             return None
-        text = " ".join(str(value).split())
+        text = " ".join(text.split())
         if key == "url" and not _URL.fullmatch(text):
-            self.info(node, f"url '{text}' is not an http or https address; ignored")
+            self.info(node, f"url {quoted(text)} is not an http or https address; ignored")
             return None
         return text or None
