@@ -31,10 +31,17 @@ from urllib.parse import quote
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 # Constructs Python-Markdown may match in one block: it copies the block's text once per
-# construct, so a block costs their number times its length.
-BUDGET = 200
+# construct, so a block costs their number times its length. Measured per escaped brace in
+# one list item: 27 us with 2,500 in it, 32 us with 5,000, 59 us with 10,000, 127 us with
+# 40,000 (and 70 s for a 160 KB line of "{" in one block, before).
+BUDGET = 5_000
 # A plain-text piece carries at most this many, so that pieces pack into blocks evenly.
 _PIECE = 32
+# Python-Markdown runs every later pattern over each link's and emphasis' text and parses
+# each <code> tag as HTML: 100-400 us apiece, against 20-50 us for an escaped character.
+# On a text with more links, code spans or pairs of emphasis marks than this, they show as
+# written instead (20,000 links on a line: 60 s of Markdown as links, 1.5 s as text).
+MAX_RICH = 100
 CUT_MARK = "\u2026"
 
 # Control characters as their visible Unicode pictures (U+2400 block): Python-Markdown
@@ -137,12 +144,17 @@ class _Tokens:
         self.found: list[_Token] = []  # escapes and code spans, in order
         self.links: list[_Token] = []  # links and autolinks, in order
         self.refused: list[str] = []  # the schemes of links shown as text
+        # Too many emphasis marks for Markdown: escaped as text like the rest.
+        self.emphasis = text.count("*") + text.count("_") <= 2 * MAX_RICH
         if "\\" in text or "`" in text:
             self._escapes_and_code()
+            if sum(token.kind == "code" for token in self.found) > MAX_RICH:
+                self.found = []
+                self._escapes_and_code(code=False)
         if "[" in text or "<" in text:
             self._links()
 
-    def _escapes_and_code(self) -> None:
+    def _escapes_and_code(self, code: bool = True) -> None:
         text = self.text
         # Every maximal run of backticks, by length: a run of n opens a code span that the
         # next run of exactly n closes (backslashes inside a code span are text).
@@ -159,6 +171,9 @@ class _Tokens:
                     position = end
                 else:
                     position = start + 1
+                continue
+            if not code:
+                position = end
                 continue
             starts = runs.get(end - start, [])
             index = bisect_left(starts, end)
@@ -177,7 +192,10 @@ class _Tokens:
                 blank = "\x00" if token.kind == "code" else "\x01"
                 characters[token.start : token.end] = blank * (token.end - token.start)
             masked = "".join(characters)
-        for match in _LINK.finditer(masked):
+        matches = list(_LINK.finditer(masked))
+        if len(matches) > MAX_RICH:
+            return
+        for match in matches:
             start, end = match.span()
             if match["auto"] is not None:
                 url, _ = link_address(self.text[start + 1 : end - 1])
@@ -200,8 +218,10 @@ class _Writer:
     def __init__(self, text: str) -> None:
         self.text = text
         self.pieces: list[Piece] = []
+        self.emphasis = True
 
     def write(self, tokens: _Tokens, link_text: bool) -> list[Piece]:
+        self.emphasis = tokens.emphasis
         found, position, index = tokens.found, 0, 0
         for link in tokens.links:
             while index < len(found) and found[index].start < link.start:
@@ -243,7 +263,7 @@ class _Writer:
             out.append(text[last : match.start()])
             last = match.end()
             spent += 1
-            if character in "*_" and not code:
+            if character in "*_" and self.emphasis and not code:
                 out.append(character)  # for Markdown's emphasis
             elif character == "{":
                 # "\{" costs Markdown half what "&#123;" does, but before "%" or "#" it
@@ -407,3 +427,18 @@ def html_text(text: str, *, lines: bool = False) -> str:
     # Braces too: a template engine could read "{{" in a title; "&#123;" shows as "{".
     escaped = html.escape(shown, quote=not lines)
     return escaped.replace("{", "&#123;").replace("}", "&#125;")
+
+
+# Every ASCII character that starts something in Markdown, its extensions or a template:
+# as a character reference it can only show itself, wherever a template cuts or joins it.
+_NOT_INERT = re.compile(r"[&*_`\\\[\]{}|<>:~!]")
+
+
+def inert(text: str) -> str:
+    """Notes text as Markdown that only shows characters, even when cut or joined.
+
+    For values a page template interpolates (mkdocs-macros): Markdown in them shows as
+    typed rather than rendered, so that no slice or join of them can make markup.
+    """
+    shown = "\n".join(map(visible, text.split("\n"))) if "\n" in text else visible(text)
+    return _NOT_INERT.sub(lambda match: f"&#{ord(match.group())};", shown)
