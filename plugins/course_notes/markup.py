@@ -442,3 +442,12 @@ def inert(text: str) -> str:
     """
     shown = "\n".join(map(visible, text.split("\n"))) if "\n" in text else visible(text)
     return _NOT_INERT.sub(lambda match: f"&#{ord(match.group())};", shown)
+
+
+def attribute(text: str) -> str:
+    """Notes text for an attribute of raw HTML in Markdown (``title="..."``).
+
+    Inert as well as HTML-escaped: Markdown's code, escape, link and image patterns run before
+    its raw-HTML one and would read ``![](`` inside the attribute.
+    """
+    return inert(text.replace("\n", " ")).replace('"', "&#34;").replace("'", "&#39;")

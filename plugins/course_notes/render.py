@@ -89,7 +89,7 @@ def badge(label: str, progress: Progress) -> str:
     state = progress.state
     return (
         f'<span class="cn-badge cn-badge--{state}" '
-        f'title="{markup.html_text(label)}: {progress.done} of {progress.total} done, '
+        f'title="{markup.attribute(label)}: {progress.done} of {progress.total} done, '
         f'{STATE_WORDS[state]}">{STATE_ICONS[state]} {inline(label)} {progress}</span>'
     )
 
