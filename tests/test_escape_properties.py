@@ -93,13 +93,36 @@ FRAGMENTS = [
     "\x1b",
 ]
 SPECIALS = "`\\[](){}<>&*_:!#|=-~ \t.\"'/%@;?+"
+ADDRESSES = [
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "java&#115;cript:alert(1)",
+    "jav&#x09;ascript:alert(1)",
+    " javascript:alert(1)",
+    "<javascript:alert(1)>",
+    "java\\script:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD4=",
+    "vbscript:msgbox(1)",
+    "https://x.org/?a=1&b=2",
+    "mailto:a@b.c",
+    "week-1.md#x",
+    "//x.org",
+]
+pieces = (
+    st.sampled_from(FRAGMENTS)
+    | st.text(alphabet=SPECIALS, min_size=1, max_size=3)
+    | st.text(max_size=3)
+)
+# Whole links, so that every scheme is tried as one: random text seldom spells one.
+links = st.builds(
+    lambda text, address, title, bang: f"{bang}[{text}]({address}{title})",
+    pieces,
+    st.sampled_from(ADDRESSES) | pieces,
+    st.sampled_from(["", ' "t"', " 'a{b'"]),
+    st.sampled_from(["", "!"]),
+) | st.sampled_from(ADDRESSES).map(lambda address: f"<{address}>")
 notes_text = (
-    st.lists(
-        st.sampled_from(FRAGMENTS)
-        | st.text(alphabet=SPECIALS, min_size=1, max_size=3)
-        | st.text(max_size=3),
-        max_size=16,
-    )
+    st.lists(pieces | links, max_size=16)
     .map("".join)
     .map(lambda text: text.replace("\n", " ").replace("\r", " "))
 )
