@@ -50,6 +50,12 @@ HOSTILE = "\n".join(
         "[TOC]",
         "{: onclick=alert(1) }",
         "<script>alert(1)</script>",
+        '[=50% "half"]',
+        "!!! note",
+        "??? note",
+        ":smile: :material-check:",
+        "| a | b |",
+        "<div markdown>x</div>",
         f"## readings{LINE_BREAKS[1]}... {RUN}",
         f"- [x](javascript:alert(1)) (ch 1) {RUN}",
         "## video recordings & notes",
@@ -181,11 +187,19 @@ def test_hostile_notes_show_as_written(hostile_site: Path) -> None:
         "[TOC]",
         "{: onclick=alert(1) }",
         "<script>alert(1)</script>",
+        '[=50% "half"]',
+        "!!! note",
+        "??? note",
+        ":smile: :material-check:",
+        "| a | b |",
+        "<div markdown>x</div>",
     ]:
         assert line in text, line
     assert RUN in text
     # Nothing turned "[r]" into a link, "ABBR" into an <abbr> or "[TOC]" into a table.
-    assert week.select("div.toc") == []
+    assert week.select("div.toc, table, .admonition, details, div[markdown]") == []
+    assert len(week.select("div.progress")) == 1  # the week's own bar
+    assert all(icon.find_parent(class_="cn-badge") for icon in week.select(".twemoji"))
     week_2 = read_html(hostile_site, "week-2").select_one("article")
     assert week_2.select_one("h1").get_text().rstrip("¶") == parse(HOSTILE).weeks[1].name
     assert "{{ 6*7 }} {% If 1 %}x{% Endif %} {# C #}" in parse(HOSTILE).weeks[1].name
