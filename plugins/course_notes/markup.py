@@ -13,9 +13,11 @@ tokeniser about what is a code span or a link, only the looks can change.
 Python-Markdown's inline processor rebuilds a block's whole text for every construct it
 matches, so one block with n constructs costs it O(n * length). Text is therefore cut into
 pieces with at most ``BUDGET`` constructs each, and callers put each piece in a block of its
-own (or show the first and the whole text elsewhere). Measured on one week page whose item is
-a 160 KB line of ``{`` (render + ``markdown.markdown``): 70 s in one block before, 2.4 s in
-blocks of 200; 20,000 ``[a](b)`` links on a line: 3.1 s before, 1.6 s after.
+own (or show the first and the whole text elsewhere). Measured with a notes file whose week 1
+holds one such line, real ``mkdocs build`` (2.7 s with an ordinary line): a 160 KB line of
+``{`` took 225 s before and takes 6.7 s; ``[a](b) `` 700,000 times (4.9 MB) did not finish in
+300 s before and takes 31 s. Render + ``markdown`` of that week page alone, 80,000 ``{``:
+58.6 s before, 2.0 s after.
 
 Pure: no MkDocs, no Markdown import; ``parse`` uses it for its link diagnostics.
 """
@@ -37,10 +39,11 @@ ALLOWED_SCHEMES = ("http", "https", "mailto")
 BUDGET = 5_000
 # A plain-text piece carries at most this many, so that pieces pack into blocks evenly.
 _PIECE = 32
-# Python-Markdown runs every later pattern over each link's and emphasis' text and parses
-# each <code> tag as HTML: 100-400 us apiece, against 20-50 us for an escaped character.
-# On a text with more links, code spans or pairs of emphasis marks than this, they show as
-# written instead (20,000 links on a line: 60 s of Markdown as links, 1.5 s as text).
+# Python-Markdown runs every later pattern over each link's text and parses each <code> tag
+# as HTML: 130 us a link, 130 us a code span, against 40-60 us for them escaped as text
+# (20,000 links on a line: 2.6 s of Markdown as links, 0.8 s as text). On a text with more
+# links or more code spans than this, those show as written. (Emphasis costs about the
+# same either way, so it always renders.)
 MAX_RICH = 100
 CUT_MARK = "\u2026"
 
@@ -144,8 +147,6 @@ class _Tokens:
         self.found: list[_Token] = []  # escapes and code spans, in order
         self.links: list[_Token] = []  # links and autolinks, in order
         self.refused: list[str] = []  # the schemes of links shown as text
-        # Too many emphasis marks for Markdown: escaped as text like the rest.
-        self.emphasis = text.count("*") + text.count("_") <= 2 * MAX_RICH
         if "\\" in text or "`" in text:
             self._escapes_and_code()
             if sum(token.kind == "code" for token in self.found) > MAX_RICH:
@@ -218,10 +219,8 @@ class _Writer:
     def __init__(self, text: str) -> None:
         self.text = text
         self.pieces: list[Piece] = []
-        self.emphasis = True
 
     def write(self, tokens: _Tokens, link_text: bool) -> list[Piece]:
-        self.emphasis = tokens.emphasis
         found, position, index = tokens.found, 0, 0
         for link in tokens.links:
             while index < len(found) and found[index].start < link.start:
@@ -263,7 +262,7 @@ class _Writer:
             out.append(text[last : match.start()])
             last = match.end()
             spent += 1
-            if character in "*_" and self.emphasis and not code:
+            if character in "*_" and not code:
                 out.append(character)  # for Markdown's emphasis
             elif character == "{":
                 # "\{" costs Markdown half what "&#123;" does, but before "%" or "#" it
@@ -419,7 +418,7 @@ def refused_links(text: str) -> list[str]:
 
 
 def html_text(text: str, *, lines: bool = False) -> str:
-    """Notes text for HTML that no Markdown reads (page titles, nav, attributes, <pre>).
+    """Notes text for HTML that no Markdown reads (page titles, nav, a raw ``<pre>`` block).
 
     With ``lines``, line ends stay line ends (for a ``<pre>``) rather than symbols.
     """
