@@ -129,7 +129,7 @@ def reading_text(reading: Reading, references: References) -> str:
 
 def _item_line(item: Item, references: References) -> str:
     box = "[x]" if item.done else "[ ]"
-    if isinstance(item, Reading):
+    if isinstance(item, Reading) and markup.fits(item.text):
         parts = [reading_text(item, references)]
     else:
         # A huge line goes on in further paragraphs of the same item.
