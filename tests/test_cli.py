@@ -122,7 +122,7 @@ def test_export_writes_the_readings_page(
     # 6 weeks, readings, FAQ, faq/questions.md, faq/questions.txt and the stylesheet.
     assert out == f"wrote 11 files to {folder}\n"
     readings = (folder / "readings.md").read_text(encoding="utf-8")
-    assert readings.startswith('---\ntitle: "Readings"\n')
+    assert readings.startswith("---\ntitle: Readings\n")
     assert "render_macros: false" in readings
     assert "[Kingma & Ba (2015), Adam: A Method for Stochastic Optimization]" in readings
     week_2 = (folder / "week-2.md").read_text(encoding="utf-8")

@@ -71,7 +71,7 @@ def test_open_leaves_out_answered_entries(
 def test_export_writes_the_faq_page_and_files(tmp_path: Path) -> None:
     assert main(["export", str(tmp_path), "--notes", str(SEED)]) == 0
     page = (tmp_path / "faq.md").read_text("utf-8")
-    assert page.startswith('---\ntitle: "FAQ"\n')
+    assert page.startswith("---\ntitle: FAQ\n")
     assert "render_macros: false" in page
     # The page's links resolve in the exported folder too.
     assert "(faq/questions.md)" in page and "(faq/questions.txt)" in page

@@ -1,11 +1,17 @@
-"""What the plugin hands to mkdocs-macros: the course as variables, macros and filters."""
+"""What the plugin hands to mkdocs-macros: the course as variables, macros and filters.
+
+Notes text reaches pages through these variables, so it is safe by default: every string
+a page can get from them is a ``NotesText``, which a template prints (``{{ week.title }}``)
+as Markdown that shows the text as typed. ``.raw`` gives the text as written, unescaped.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import functools
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
 
-from . import render
+from . import markup, render
 from .model import Course, Progress, Topic, format_duration
 from .questions import read_questions
 from .readings import ReadingList
@@ -19,14 +25,146 @@ class MacrosPlugin(Protocol):
     def register_filters(self, items: dict[str, Callable[..., Any]]) -> None: ...
 
 
+@functools.total_ordering
+class NotesText:
+    """Text from the notes as a page gets it: printed, it shows as typed, never as markup.
+
+    Not a ``str``: Jinja prints it (and its filters read it) through ``str()``, which gives
+    ``markup.inert`` Markdown. It compares, sorts, measures, slices and tests like the text
+    as written, and ``raw`` is that text: unsafe in a page, where HTML in it would run.
+    """
+
+    __slots__ = ("raw",)
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+
+    def __str__(self) -> str:
+        return markup.inert(self.raw)
+
+    def __repr__(self) -> str:
+        return repr(str(self))
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def __bool__(self) -> bool:
+        return bool(self.raw)
+
+    def __eq__(self, other: object) -> bool:
+        return self.raw == raw(other)
+
+    def __lt__(self, other: object) -> bool:
+        return self.raw < raw(other)
+
+    def __hash__(self) -> int:
+        return hash(self.raw)
+
+    def __contains__(self, part: object) -> bool:
+        return raw(part) in self.raw
+
+    def __getitem__(self, key: int | slice) -> NotesText:
+        # A slice of the text, escaped as a whole: never a cut escape.
+        return NotesText(self.raw[key])
+
+    def __iter__(self) -> Iterator[NotesText]:
+        return (NotesText(character) for character in self.raw)
+
+    def __add__(self, other: object) -> NotesText:
+        return NotesText(self.raw + str(raw(other)))
+
+    def __radd__(self, other: object) -> NotesText:
+        return NotesText(str(raw(other)) + self.raw)
+
+    def __getattr__(self, name: str) -> Any:
+        # The str methods (upper, startswith, split...), their text results kept safe.
+        return _safe(getattr(self.raw, name))
+
+
+class View:
+    """A model object as a page gets it: its text as ``NotesText``, numbers as they are."""
+
+    __slots__ = ("_target",)
+
+    def __init__(self, target: Any) -> None:
+        self._target = target
+
+    def __getattr__(self, name: str) -> Any:
+        return _safe(getattr(self._target, name))
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        raw_kwargs = {key: raw(value) for key, value in kwargs.items()}
+        return _safe(self._target(*map(raw, args), **raw_kwargs))
+
+    def __str__(self) -> str:
+        # The model's short descriptions (mkdocs-macros logs str() of every variable).
+        return markup.inert(str(self._target))
+
+    def __repr__(self) -> str:
+        return f"View({self})"
+
+    def __iter__(self) -> Iterator[Any]:
+        return map(_safe, self._target)
+
+    def __len__(self) -> int:
+        return len(self._target)
+
+    def __bool__(self) -> bool:
+        return bool(self._target)
+
+    def __getitem__(self, key: Any) -> Any:
+        return _safe(self._target[raw(key)])
+
+    def __contains__(self, item: object) -> bool:
+        return raw(item) in self._target
+
+    def __eq__(self, other: object) -> bool:
+        return bool(self._target == raw(other))
+
+    def __lt__(self, other: object) -> bool:
+        return bool(self._target < raw(other))
+
+    def __hash__(self) -> int:
+        return hash(self._target)
+
+
+# Values that hold no notes text: handed over as they are.
+_PLAIN = (bool, int, float, type(None), Progress)
+
+
+def _safe(value: Any) -> Any:
+    """A value as pages get it: text as NotesText, containers and objects as views."""
+    if isinstance(value, _PLAIN) or isinstance(value, (NotesText, View)):
+        return value
+    if isinstance(value, str):
+        return NotesText(value)
+    if isinstance(value, (list, tuple)):
+        return [_safe(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _safe(item) for key, item in value.items()}
+    return View(value)
+
+
+def raw(value: Any) -> Any:
+    """What a view or a NotesText stands for; anything else as it is."""
+    if isinstance(value, NotesText):
+        return value.raw
+    if isinstance(value, View):
+        return value._target
+    return value
+
+
 def variables(
     course: Course, reading_list: ReadingList | None = None, topics: Sequence[Topic] = ()
 ) -> dict[str, Any]:
     """The variables a page can use: ``course``, ``reading_list`` and ``questions``."""
     return {
-        "course": course,
-        "reading_list": reading_list or ReadingList(),
-        "questions": read_questions(course.thoughts, topics),
+        "course": _safe(course),
+        "reading_list": _safe(reading_list or ReadingList()),
+        "questions": _safe(read_questions(course.thoughts, topics)),
     }
 
 
@@ -37,21 +175,21 @@ def macro_functions(
 
     def weeks_table(base: str = "") -> str:
         """A table of the weeks with progress bars and links."""
-        return render.weeks_table(course, base)
+        return render.weeks_table(course, str(raw(base)))
 
     def progress_bar(done: int | Progress, total: int | None = None, label: str = "") -> str:
         """A progress bar for ``progress_bar(course.progress)`` or ``progress_bar(3, 7)``."""
         progress = done if isinstance(done, Progress) else Progress(done, total or 0)
-        return render.progress_bar(progress, label or None)
+        return render.progress_bar(progress, str(raw(label)) or None)
 
     def badge(label: str, done: int | Progress, total: int | None = None) -> str:
         """A progress badge like the ones on the week pages."""
         progress = done if isinstance(done, Progress) else Progress(done, total or 0)
-        return render.badge(label, progress)
+        return render.badge(str(raw(label)), progress)
 
     def readings(base: str = "") -> str:
         """The course reading list as a task list, as on the Readings page."""
-        return render.reading_list_markdown(reading_list or ReadingList(), base)
+        return render.reading_list_markdown(reading_list or ReadingList(), str(raw(base)))
 
     return {
         "weeks_table": weeks_table,

@@ -6,6 +6,7 @@ import codecs
 import gc
 import re
 
+from .markup import refused_links
 from .model import (
     Course,
     Diagnostic,
@@ -216,7 +217,24 @@ class _Reader:
     def info(self, line: int, message: str) -> None:
         self.course.diagnostics.append(Diagnostic(line, message))
 
+    def links(self, line: int, text: str) -> None:
+        # Pages show such links as text (render uses the same tokeniser): say so, and where.
+        for scheme in refused_links(text):
+            shown = scheme if len(scheme) <= 20 else scheme[:20] + "..."
+            self.info(
+                line,
+                f"a link to a '{shown}:' address is shown as text; "
+                "links go to http, https, mailto or relative addresses only",
+            )
+
+    def note(self, line: int, text: str) -> None:
+        if "](" in text:
+            self.links(line, text)
+        self.current_section(line).entries.append(Note(text, line))
+
     def open_section(self, title: str, line: int) -> Section:
+        if "](" in title:
+            self.links(line, title)
         section = Section(title=title, kind=section_kind(title), line=line)
         if self.week is None:
             if not self.course.general:
@@ -235,6 +253,8 @@ class _Reader:
         if self.in_thoughts:
             if line.startswith("#") and self.heading(number, line):
                 return
+            if "](" in line:
+                self.links(number, line)
             self.course.thoughts.append(SourceLine(number, "" if line.isspace() else line))
             return
         # Items first: they are most of the lines, and no item is blank or a heading.
@@ -249,7 +269,7 @@ class _Reader:
         if line.startswith("#") and self.heading(number, line):
             return
         self.info(number, "line fits no rule of the notes format; shown as written")
-        self.current_section(number).entries.append(Note(repair(line.strip()), number))
+        self.note(number, repair(line.strip()))
 
     def heading(self, number: int, line: str) -> bool:
         first, self.seen_heading = not self.seen_heading, True
@@ -266,7 +286,7 @@ class _Reader:
             # A typo or a date rather than a week: kept where it stands, like any odd line.
             shown = digits if len(digits) <= 12 else digits[:12] + "..."
             self.info(number, f"week {shown} is above {MAX_WEEK}; shown as written")
-            self.current_section(number).entries.append(Note(repair(line.strip()), number))
+            self.note(number, repair(line.strip()))
             return True
         if _THOUGHTS.match(line):
             self.in_thoughts = True
@@ -289,7 +309,7 @@ class _Reader:
             return True
         if week:
             self.info(number, "week heading without a number; shown as written")
-            self.current_section(number).entries.append(Note(repair(line.strip()), number))
+            self.note(number, repair(line.strip()))
             return True
         return False
 
@@ -297,6 +317,8 @@ class _Reader:
         self.in_thoughts = False
         self.section = None
         title = repair(title)
+        if "](" in title:
+            self.links(number, title)
         existing = self.weeks.get(week_number)
         if existing:
             self.info(
@@ -325,6 +347,8 @@ class _Reader:
         if not body or body == "()":
             section.placeholder_lines.append(number)
             return
+        if "](" in body:
+            self.links(number, body)
         kind = section.kind
         if kind is SectionKind.VIDEOS:
             title, seconds, written = parse_duration(body)

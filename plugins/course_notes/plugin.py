@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import html
 import logging
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import assets, extensions, macros, readings, render, tasklist
+from . import assets, extensions, macros, markup, readings, render, tasklist
 from .model import Course, Topic
 from .notes_file import NotesFileError, read_course, read_topics
 from .readings import ReadingList, References
@@ -141,14 +140,20 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
             config.nav = self._nav(files)
         return files
 
+    # First, before mkdocs-macros (default priority 0, whatever its place in `plugins:`):
+    # it reads page.meta["render_macros"] when its own on_page_markdown runs.
+    @event_priority(100)
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Keep one copy of a generated page's Markdown, not two."""
-        # MkDocs keeps the Markdown it read (less the front matter) for the whole build,
-        # and the generated File kept it too: tens of MB twice over for a 10 MB notes
-        # file. Read once, the File gets the very string the page holds.
+        """Mark a generated page as never rendered by macros; keep one copy of its Markdown."""
         if page.file.src_uri in self.generated:
+            # Set here, not only in the front matter: a page the YAML reader could not
+            # read would lose its front matter, and mkdocs-macros would run the notes.
+            page.meta["render_macros"] = False
+            # MkDocs keeps the Markdown it read (less the front matter) for the whole
+            # build, and the generated File kept it too: tens of MB twice over for a
+            # 10 MB notes file. Read once, the File gets the very string the page holds.
             page.file.content_string = markdown
         return markdown
 
@@ -169,7 +174,7 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         titles = render.page_titles(self.course)
         week_paths = [render.page_path(week) for week in self.course.weeks]
         # Themes write nav titles into the HTML as they are: escaped, notes text stays text.
-        titles = {path: html.escape(title) for path, title in titles.items()}
+        titles = {path: markup.html_text(title) for path, title in titles.items()}
         nav: list[Any] = ["index.md"] if files.get_file_from_path("index.md") else []
         if week_paths:
             nav.append({"Weeks": [{titles[path]: path} for path in week_paths]})

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
-import json
 import posixpath
 import re
 from collections.abc import Iterable, Sequence
 
-from . import questions, readings
+import yaml
+
+from . import markup, questions, readings
 from .model import (
     Course,
     Item,
@@ -40,66 +41,21 @@ STATE_WORDS = {
     "empty": "nothing listed",
 }
 
-# Code spans keep their text as written; autolinks stay links. A span opens and closes
-# with whole runs of equal length, as in Markdown; matching partial runs backtracked for
-# seconds on a line of a few thousand backticks.
-_KEEP = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)|<https?://[^\s<>]+>")
-# Python-Markdown looks for the end of a link from every "[": on a line of thousands of
-# them that takes seconds. Past this many, they are escaped and shown as plain brackets.
-MAX_LINK_BRACKETS = 64
-# What inline() may change or keep whole; text with none of them is returned as it is.
-_ESCAPED_OR_KEPT = re.compile(r"[<`\[{}]")
-# What would start a block at a line's start: heading, quote, list, table, admonition,
-# fence, or a line of -, =, * or _ (a setext underline or a rule under the line before).
-_BLOCK_START = re.compile(
-    r"^(#|>|[-+*=](?:\s|$)|\d+[.)](?:\s|$)|\||:::|\?\?\?|!!!|```|~~~|[-=*_][-=*_ \t]*$)"
-)
-
-
-# Control characters as their visible Unicode pictures (U+2400 block): Python-Markdown
-# deletes STX and ETX, and browsers show the others as nothing at all.
-_CONTROL_PICTURES = {code: 0x2400 + code for code in range(32) if code != 9} | {0x7F: 0x2421}
-# The YAML reader refuses these even inside quotes; JSON leaves them unescaped.
-_YAML_UNSAFE = re.compile("[\x7f-\x84\x86-\x9f\ufffe\uffff]")
-
-
-def visible(text: str) -> str:
-    """Text with control characters shown as symbols (NUL as ␀), nothing else changed."""
-    return text.translate(_CONTROL_PICTURES) if not text.isprintable() else text
+visible = markup.visible
 
 
 def inline(text: str) -> str:
-    """User text as inline Markdown: raw HTML shown literally, links and emphasis kept."""
-    text = visible(text)
-    # Most text has nothing to escape or keep: a week page of a big file has thousands.
-    if _ESCAPED_OR_KEPT.search(text) is None:
-        return text
-    out: list[str] = []
-    position = 0
-    many_brackets = text.count("[") > MAX_LINK_BRACKETS
-    for kept in _KEEP.finditer(text):
-        out.append(_escape_html(text[position : kept.start()], many_brackets))
-        out.append(kept.group(0))
-        position = kept.end()
-    out.append(_escape_html(text[position:], many_brackets))
-    return "".join(out)
-
-
-def _escape_html(text: str, brackets: bool = False) -> str:
-    # Only "<" opens raw HTML. "&" is left alone so that links with query strings
-    # keep working (Python-Markdown escapes it in the output itself). Braces are
-    # backslash-escaped so attr_list never reads "{: .x}" or "{{ x }}" as attributes
-    # (Python-Markdown unescapes them, in link addresses too).
-    text = text.replace("<", "&lt;").replace("{", "\\{").replace("}", "\\}")
-    return text.replace("[", "\\[") if brackets else text
+    """User text as inline Markdown: shown as typed, links and code kept (cut if huge)."""
+    return markup.inline(text)
 
 
 def paragraph(text: str) -> str:
-    """User text as a paragraph of its own, never read as a heading, list or quote."""
-    text = inline(text.strip())
-    # A character reference rather than a backslash: Markdown has no backslash escape
-    # for "=" or "?", and "\\???" would show its backslash.
-    return f"&#{ord(text[0])};{text[1:]}" if _BLOCK_START.match(text) else text
+    """User text as a paragraph of its own, never read as a heading, list or quote.
+
+    Text with more constructs than Markdown reads quickly in one block goes on in further
+    paragraphs (see ``markup.BUDGET``).
+    """
+    return "\n\n".join("\n".join(lines) for lines in markup.paragraphs([text]))
 
 
 def heading(text: str) -> str:
@@ -109,21 +65,24 @@ def heading(text: str) -> str:
     return text[:-1] + "\\#" if text.endswith("#") else text
 
 
+def _heading_block(level: int, text: str) -> str:
+    # A heading too long for one block is cut; the whole text follows as a paragraph.
+    line = f"{'#' * level} {heading(text)}"
+    return line if markup.fits(" ".join(text.split())) else f"{line}\n\n{paragraph(text)}"
+
+
 def front_matter(**fields: str | bool) -> str:
-    """YAML front matter; values are JSON strings, which YAML reads as they are."""
-    lines = [f"{key}: {_yaml_value(value)}" for key, value in fields.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n"
-
-
-def _yaml_value(value: str | bool) -> str:
-    if isinstance(value, str):
-        # Themes put the title and description into the HTML unescaped (<title>, the
-        # header, a meta attribute): escaped here, a "<b>" in a week title shows as typed.
-        value = html.escape(visible(value))
-    # Not ensure_ascii: YAML reads a JSON \ud83d\ude80 pair as two lone surrogates,
-    # fails, and the page loses its front matter (an emoji in a week title did that).
-    quoted = json.dumps(value, ensure_ascii=False)
-    return _YAML_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
+    """YAML front matter written by a YAML emitter, so no value can end it early."""
+    # Themes put the title and description into the HTML unescaped (<title>, the header,
+    # a meta attribute): escaped here, a "<b>" in a week title shows as typed. The emitter
+    # quotes and escapes what YAML would read otherwise (U+2028 and friends, "---"), and
+    # with no line width a value stays on its key's line.
+    values = {
+        key: markup.html_text(value) if isinstance(value, str) else value
+        for key, value in fields.items()
+    }
+    dumped = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=float("inf"))
+    return f"---\n{dumped}---\n"
 
 
 def badge(label: str, progress: Progress) -> str:
@@ -131,7 +90,7 @@ def badge(label: str, progress: Progress) -> str:
     state = progress.state
     return (
         f'<span class="cn-badge cn-badge--{state}" '
-        f'title="{html.escape(label)}: {progress.done} of {progress.total} done, '
+        f'title="{markup.attribute(label)}: {progress.done} of {progress.total} done, '
         f'{STATE_WORDS[state]}">{STATE_ICONS[state]} {inline(label)} {progress}</span>'
     )
 
@@ -163,12 +122,10 @@ def video_time(time: VideoTime) -> str:
 
 
 def citation_link(reference: Reference) -> str:
-    """A reference's citation, linked to its url when it has one."""
-    # Brackets in the citation would end the link text early.
-    text = inline(reference.citation).replace("[", "\\[").replace("]", "\\]")
-    if not reference.url:
-        return text
-    return f"[{text}]({reference.url.replace('(', '%28').replace(')', '%29')})"
+    """A reference's citation, linked to its url when it has one (http, https or relative)."""
+    text = markup.inline(reference.citation, link_text=True)
+    url = markup.link_address(reference.url)[0] if reference.url else None
+    return f"[{text}]({url})" if url else text
 
 
 def reading_text(reading: Reading, references: References) -> str:
@@ -185,12 +142,20 @@ def reading_text(reading: Reading, references: References) -> str:
 
 def _item_line(item: Item, references: References) -> str:
     box = "[x]" if item.done else "[ ]"
-    text = reading_text(item, references) if isinstance(item, Reading) else inline(item.text)
+    if isinstance(item, Reading) and markup.fits(item.text):
+        parts = [reading_text(item, references)]
+    else:
+        # A huge line goes on in further paragraphs of the same item.
+        parts = [" ".join(lines) for lines in markup.paragraphs([item.text])] or [""]
+    text = "\n\n    ".join(parts)
     if isinstance(item, Video):
         if item.duration is None:
             text += ' <span class="cn-duration cn-duration--unknown">duration unknown</span>'
         else:
             text += f' <span class="cn-duration">{_clock(item.duration)}</span>'
+    if len(parts) > 1:
+        # Markdown would take the next item's line into the last paragraph.
+        text += "\n"
     return f"- {box} {text}"
 
 
@@ -203,7 +168,7 @@ def _clock(seconds: int) -> str:
 def render_section(section: Section, level: int = 2, references: References | None = None) -> str:
     """One section: heading, video time for videos, then its items as a task list."""
     known = references or References()
-    blocks = [f"{'#' * level} {heading(section.heading)}"]
+    blocks = [_heading_block(level, section.heading)]
     if section.kind is SectionKind.VIDEOS and section.videos:
         blocks.append(f'<p class="cn-video-time">{video_time(VideoTime.of(section.videos))}</p>')
     if not section.items:
@@ -241,7 +206,7 @@ def render_week(week: Week, references: References | None = None) -> str:
     """The page of one week."""
     blocks = [
         front_matter(title=week.name, description=describe(week), render_macros=False),
-        f"# {heading(week.name)}",
+        _heading_block(1, week.name),
         badges(week),
         progress_bar(week.progress),
     ]
@@ -277,7 +242,8 @@ def _count(count: int, singular: str, plural: str = "") -> str:
 
 def _lines_as_paragraph(text: str, indent: str = "") -> str:
     # Line by line, so that no line of the writer's starts a block inside the paragraph.
-    return "\n".join(indent + paragraph(line) for line in text.split("\n") if line.strip())
+    paragraphs = markup.paragraphs(text.split("\n"))
+    return f"\n\n{indent}".join(indent + f"\n{indent}".join(lines) for lines in paragraphs)
 
 
 def _paragraphs(text: str, indent: str = "") -> str:
@@ -294,7 +260,7 @@ def describe_questions(faq: QuestionList) -> str:
 
 
 def _link_text(text: str) -> str:
-    return heading(text).replace("[", "\\[").replace("]", "\\]")
+    return markup.inline(" ".join(text.split()), link_text=True)
 
 
 NO_TOPIC = ("No topic", "topic--none")  # "--" never comes out of a topic's own slug
@@ -325,11 +291,10 @@ def _topic_index(faq: QuestionList) -> str:
 
 
 def _share(faq: QuestionList) -> str:
-    text = questions.as_text(faq.open)
-    # A fence longer than any run of backticks in the text, so none of it can close it.
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * max(3, longest + 1)
-    block = "\n".join("    " + line if line else "" for line in text.rstrip("\n").split("\n"))
+    # Raw HTML, the writer's text escaped, rather than a fenced block: a fence keeps its text
+    # as written, "{{" included, and the page must hold none. The markup is what
+    # pymdownx.superfences writes for ``` { .text .copy }, so Material adds its copy button.
+    text = markup.html_text(questions.as_text(faq.open).rstrip("\n"), lines=True)
     icons = (":material-language-markdown:", ":material-file-document-outline:")
     buttons = " ".join(
         f"[{icon} {posixpath.basename(path)}]({path}){{ .md-button }}"
@@ -339,9 +304,9 @@ def _share(faq: QuestionList) -> str:
         '<div class="cn-faq-share" markdown>\n\n'
         f"Share the {_count(len(faq.open), 'open entry', 'open entries')} "
         f"with the lecturer: {buttons}\n\n"
-        '??? note "The plain-text list, to copy"\n\n'
-        f"    {fence} {{ .text .copy }}\n{block}\n    {fence}\n\n"
-        "</div>"
+        '<details class="note">\n<summary>The plain-text list, to copy</summary>\n'
+        f'<div class="copy highlight"><pre><span></span><code>{text}\n</code></pre></div>\n'
+        "</details>\n\n</div>"
     )
 
 
@@ -360,7 +325,8 @@ def render_question(entry: Question, topics: dict[str, Topic]) -> str:
         slug = topics[name].slug if name in topics else NO_TOPIC[1]
         badges.append(f"[{_link_text(name)}](#{slug}){{ .cn-topic }}")
     blocks = [
-        f"## {heading(entry.title)} {{#{entry.id}}}",
+        # "{ #id }", not "{#id}": a template engine reads "{#" as a comment.
+        f"## {heading(entry.title)} {{ #{entry.id} }}",
         "\n".join(badges) + "\n{: .cn-badges }",
         _lines_as_paragraph(entry.text),
     ]
@@ -414,7 +380,7 @@ def weeks_table(course: Course, base: str = "") -> str:
         "| :--- | ---: | :--- | :--- |",
     ]
     for week in course.weeks:
-        name = inline(week.name).replace("|", "\\|")
+        name = markup.inline(week.name, link_text=True)
         bar = progress_bar(week.progress)
         time = video_time(week.video_time) if week.videos else "–"
         rows.append(f"| [{name}]({base}{week.slug}.md) | {week.progress} | {bar} | {time} |")
