@@ -26,6 +26,7 @@ from pathlib import Path
 
 from course_notes.export import export
 from course_notes.parse import parse
+from course_notes.site_config import CourseFiles
 
 import synthetic
 
@@ -163,13 +164,11 @@ def hand_written_twin(plugin_config: Path, folder: Path) -> Path:
     references = project / REFERENCES
     # Everything the plugin generates, the FAQ's download files included: without the
     # plugin, MkDocs makes a page of faq/questions.md, one small page more by hand.
-    export(
-        project / "seeds" / "notes.md",
-        folder / "docs",
-        references=references if references.is_file() else None,
-        # docs/ holds the hand-written pages copied above.
-        force=True,
+    files = CourseFiles(
+        project / "seeds" / "notes.md", references if references.is_file() else None
     )
+    # docs/ holds the hand-written pages copied above.
+    export(files, folder / "docs", force=True)
     # Pages that used macros get what mkdocs-macros made of them, as plain Markdown.
     for src_uri, markdown in captured["pages"].items():
         source = (project / "docs" / src_uri).read_text(encoding="utf-8")

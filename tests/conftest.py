@@ -13,6 +13,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from course_notes import site as course_site
+from course_notes.model import Course, References, Topic
+
 from siteserver import serve
 
 if TYPE_CHECKING:
@@ -219,3 +222,18 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     # Nothing of the source tree on the path: the package imported is the wheel's.
     assert venv.package_file(root).is_relative_to(venv.venv)
     return venv
+
+
+def site_pages(
+    course: Course, references: References | None = None, topics: list[Topic] | None = None
+) -> dict[str, str]:
+    """The Markdown of every page build_site makes for a course, by path, in nav order."""
+    return {
+        page.path: page.markdown
+        for page in course_site.build_site(course, references, topics or []).pages
+    }
+
+
+def page_titles(course: Course) -> dict[str, str]:
+    """The title of every page build_site makes for a course, by path."""
+    return {page.path: page.title for page in course_site.build_site(course).pages}

@@ -152,8 +152,8 @@ def fresh_project(target: Path, theme: str = "material", **theme_options: object
     }
     (target / "docs").mkdir(parents=True)
     (target / "docs" / "index.md").write_text("# My course\n", encoding="utf-8")
-    (target / "seeds").mkdir()
-    shutil.copy(SEED, target / "seeds" / "notes.md")
-    shutil.copy(REFERENCES, target / "seeds" / "references.yml")
+    # Where the plugin looks when its options name no files: beside mkdocs.yml.
+    shutil.copy(SEED, target / "notes.md")
+    shutil.copy(REFERENCES, target / "references.yml")
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return target

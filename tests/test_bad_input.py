@@ -16,9 +16,16 @@ from course_notes.cli import main as cli_main
 from course_notes.model import Progress
 from course_notes.notes_file import NotesFileError, read_course
 from course_notes.parse import parse
-from course_notes.render import render_pages
 
-from conftest import build_errors, build_project, copy_project, missing_texts, read_html, site_texts
+from conftest import (
+    build_errors,
+    build_project,
+    copy_project,
+    missing_texts,
+    read_html,
+    site_pages,
+    site_texts,
+)
 
 
 def article_text(site: Path, page: str) -> str:
@@ -278,7 +285,7 @@ def test_ten_megabyte_file() -> None:
     assert len(course.weeks) == 52
     assert course.progress == Progress(191_900, 383_800)
     assert sum(len(week.joined_at) for week in course.weeks) == 1919 - 52
-    pages = render_pages(course)
+    pages = site_pages(course)
     assert pages["week-1.md"].count("- [x] lecture part 1 ") == 36 * 100
 
 
@@ -353,15 +360,15 @@ def test_many_odd_lines_keep_the_build_output_short(
 def test_macros_variables_describe_themselves_briefly() -> None:
     # mkdocs-macros writes str() of every variable into a debug message on every build
     # (debugging on or not). A big course's full repr took a second and 130 MB.
-    from course_notes import macros, readings
-    from course_notes.readings import References
+    from course_notes import macros
+    from course_notes.site import build_site
 
     notes = "".join(
         f"# week {n}\n## readings\n" + "".join(f"- paper {n}.{i} ✓\n" for i in range(200))
         for n in range(1, 53)
     )
     course = parse(notes + "# Thoughts\nwhy?\n")
-    variables = macros.variables(course, readings.reading_list(course, References()))
+    variables = macros.variables(build_site(course))
     assert str(variables["course"]) == "Course(52 weeks, 10400/10400 done)"
     assert str(variables["questions"]) == "QuestionList(1 entries, 1 open)"
     assert re.fullmatch(

@@ -12,10 +12,10 @@ from mkdocs.utils import meta
 
 from course_notes import macros, markup
 from course_notes.parse import parse
-from course_notes.readings import reading_list
-from course_notes.render import render_pages, render_week
+from course_notes.render import render_week
+from course_notes.site import Site, build_site
 
-from conftest import build_project, copy_project, read_html
+from conftest import build_project, copy_project, read_html, site_pages
 
 # A command whose output would prove it ran: "CANARY-42" appears only if the shell did it.
 RUN = "{{ cycler.__init__.__globals__.os.popen('echo CANARY-$((6*7))').read() }}"
@@ -81,7 +81,7 @@ def jinja(text: str) -> list[str]:
 def test_no_template_syntax_in_any_generated_page(seed_text: str) -> None:
     for notes in (seed_text, HOSTILE):
         course = parse(notes)
-        pages = render_pages(course, topics=[], reading_list=reading_list(course))
+        pages = site_pages(course)
         assert len(pages) >= 3
         for path, page in pages.items():
             assert jinja(page) == [], path
@@ -126,16 +126,22 @@ def test_generated_pages_are_never_given_to_macros(
 ) -> None:
     # Whatever the front matter says (here: nothing) and wherever macros is listed (here:
     # first), the plugin marks its pages as not to be rendered before macros sees them.
-    from course_notes import render
+    from dataclasses import replace
 
-    made = render.render_pages
+    from course_notes import notes_file
+
+    made = notes_file.build_site
     template = '{{ "CAN" ~ "ARY" }}'
 
-    def without_front_matter(*args: object, **kwargs: object) -> dict[str, str]:
-        pages = made(*args, **kwargs)  # type: ignore[arg-type]
-        return {path: meta.get_data(page)[0] + template for path, page in pages.items()}
+    def without_front_matter(*args: object, **kwargs: object) -> Site:
+        site = made(*args, **kwargs)  # type: ignore[arg-type]
+        site.pages = [
+            replace(page, markdown=meta.get_data(page.markdown)[0] + template)
+            for page in site.pages
+        ]
+        return site
 
-    monkeypatch.setattr(render, "render_pages", without_front_matter)
+    monkeypatch.setattr(notes_file, "build_site", without_front_matter)
     config = copy_project(tmp_path, "# week 1\n- a\n")
     text = config.read_text("utf-8")
     assert PLUGINS in text
@@ -312,7 +318,7 @@ def test_a_hand_written_page_gets_notes_text_escaped(tmp_path: Path) -> None:
 
 def test_the_raw_text_stays_reachable_by_name() -> None:
     course = parse(f"# week 1: {IMG}\n- a\n")
-    week = next(iter(macros.variables(course)["course"].weeks))
+    week = next(iter(macros.variables(build_site(course))["course"].weeks))
     assert week.title == IMG
     assert week.title.raw == IMG
     assert str(week.title) == markup.inert(IMG)

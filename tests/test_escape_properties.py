@@ -23,10 +23,10 @@ from course_notes import markup
 from course_notes.model import Item, Note, Question, Section, SectionKind, Week
 from course_notes.parse import parse
 from course_notes.questions import title_of
-from course_notes.render import paragraph, render_pages, render_question, render_section
+from course_notes.render import paragraph, render_question, render_section
 from course_notes.render import weeks_table as render_weeks_table
 
-from conftest import ROOT
+from conftest import ROOT, site_pages
 
 # Python-Markdown and its extensions, as the site configures them.
 _config = load_config(str(ROOT / "mkdocs.yml"))
@@ -220,6 +220,6 @@ def test_whole_pages_from_notes_around_the_text(first: str, second: str) -> None
         f"## readings\n- {second} (ch 1)\n## video recordings & notes\n- {first} (4:40)\n"
         f"# Thoughts\n{first}?\n\n{second}\n\nA: {first}\n"
     )
-    for page in render_pages(parse(notes)).values():
+    for page in site_pages(parse(notes)).values():
         check_no_template(page)
         check_markup(to_html(page, page=True))

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from course_notes.notes_file import read_topics
 from course_notes.parse import parse
 from course_notes.questions import as_markdown, as_text, read_questions
+from course_notes.site import build_site
 
 from conftest import ROOT, build_errors, build_project, copy_project, read_html
 
@@ -300,7 +301,7 @@ def test_macros_questions_variable_gives_the_documented_values(seed_text: str) -
     from course_notes.macros import variables
 
     env = jinja2.Environment()
-    values = variables(parse(seed_text), topics=read_topics())
+    values = variables(build_site(parse(seed_text), topics=read_topics()))
     docs = (ROOT / "docs" / "macros.md").read_text("utf-8")
     documented = {
         "{{ questions | length }}": "19",

@@ -14,9 +14,8 @@ from mkdocs.utils import meta
 
 from course_notes.model import Course, Progress, Section
 from course_notes.parse import decode_notes, parse
-from course_notes.render import page_titles, render_pages
 
-from conftest import ROOT, missing_texts
+from conftest import ROOT, missing_texts, page_titles, site_pages
 from notes_strategies import any_text, notes_like
 
 # Modest: the whole suite runs on two cores. deadline=None: a slow CI machine is no bug.
@@ -66,7 +65,7 @@ def check_progress_adds_up(course: Course) -> None:
 
 def check_pages(course: Course) -> dict[str, str]:
     """Rendering never raises; each week page ticks as many boxes as the week has done."""
-    pages = render_pages(course)
+    pages = site_pages(course)
     assert set(page_titles(course)) == set(pages)
     for week in course.weeks:
         page = pages[f"{week.slug}.md"]
@@ -132,6 +131,6 @@ def test_nothing_lost_in_the_rendered_html(text: str) -> None:
     # test_nothing_lost.py does the full builds.
     if not _markdown:
         _markdown.append(Markdown())
-    pages = render_pages(parse(text))
+    pages = site_pages(parse(text))
     shown = [_markdown[0].text(page) for page in pages.values()]
     assert missing_texts(text, shown) == []

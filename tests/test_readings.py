@@ -6,23 +6,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from course_notes.model import Progress
+from course_notes.model import Progress, Reference, References, SectionNumber
 from course_notes.parse import parse
-from course_notes.readings import (
-    Reference,
-    References,
-    SectionNumber,
-    normalise,
-    reading_list,
-    records,
-    split_sections,
-)
+from course_notes.readings import reading_list, records, split_sections
 from course_notes.references_file import (
     ReferencesFileError,
     parse_references,
     read_references,
 )
 from course_notes.render import render_readings
+from course_notes.text import normalise
 
 from conftest import REFERENCES, SEED_BOOK_SECTIONS
 

@@ -3,24 +3,23 @@ from __future__ import annotations
 import yaml
 
 from course_notes import macros
-from course_notes.model import Progress
+from course_notes.model import Progress, Reference
 from course_notes.parse import parse
-from course_notes.readings import Reference, reading_list
+from course_notes.readings import reading_list
 from course_notes.references_file import parse_references, read_references
 from course_notes.render import (
     badge,
     citation_link,
     inline,
-    page_titles,
     paragraph,
     progress_bar,
-    render_pages,
     render_readings,
     render_week,
     video_time,
 )
+from course_notes.site import build_site
 
-from conftest import REFERENCES
+from conftest import REFERENCES, page_titles, site_pages
 
 
 def test_inline_escapes_html_but_keeps_markdown() -> None:
@@ -95,7 +94,7 @@ def test_placeholder_only_section_says_nothing_listed() -> None:
 
 
 def test_pages_for_the_seed(seed_text: str) -> None:
-    assert list(render_pages(parse(seed_text))) == [
+    assert list(site_pages(parse(seed_text))) == [
         "week-1.md",
         "week-2.md",
         "week-3.md",
@@ -128,8 +127,8 @@ def test_seed_nav_titles_put_readings_after_the_weeks(seed_text: str) -> None:
 
 
 def test_readings_page_only_when_the_notes_have_readings() -> None:
-    assert "readings.md" not in render_pages(parse("# week 1\n## exercises\n- a\n"))
-    empty = render_pages(parse("# week 1\n## readings\n-\n"))["readings.md"]
+    assert "readings.md" not in site_pages(parse("# week 1\n## exercises\n- a\n"))
+    empty = site_pages(parse("# week 1\n## readings\n-\n"))["readings.md"]
     assert "Nothing listed yet." in empty
     assert "Readings 0/0" in empty
 
@@ -147,7 +146,7 @@ def test_week_page_reading_with_and_without_reference() -> None:
     week = parse("# week 2\n## readings\n- adam - a method for stochastic optimisation ✓\n")
     plain = render_week(week.weeks[0])
     assert "- [x] adam - a method for stochastic optimisation\n" in plain
-    cited = render_week(week.weeks[0], read_references(REFERENCES))
+    cited = site_pages(week, read_references(REFERENCES))["week-2.md"]
     assert (
         "- [x] [Kingma & Ba (2015), Adam: A Method for Stochastic Optimization]"
         "(https://arxiv.org/abs/1412.6980) "
@@ -165,9 +164,11 @@ def test_citation_text_cannot_break_its_link() -> None:
 def test_macros_hand_over_the_reading_list(seed_text: str) -> None:
     course = parse(seed_text)
     readings = reading_list(course, parse_references("Deep Learning:\n  authors: G\n"))
-    assert macros.raw(macros.variables(course, readings)["reading_list"]) is readings
-    listed = macros.macro_functions(course, readings)["readings"]("../")
+    site = build_site(course, parse_references("Deep Learning:\n  authors: G\n"))
+    assert macros.raw(macros.variables(site)["reading_list"]) is site.reading_list
+    assert site.reading_list.readings[0].reference == readings.readings[0].reference
+    listed = macros.macro_functions(site)["readings"]("../")
     assert listed.startswith("- [ ] G, Deep Learning · [Week 1](../week-1.md), ")
-    assert macros.macro_functions(course)["readings"]() == (
+    assert macros.macro_functions(build_site(parse("# week 1\n")))["readings"]() == (
         '<p class="cn-empty">Nothing listed yet.</p>'
     )

@@ -9,12 +9,12 @@ from course_notes.questions import read_questions
 from course_notes.render import (
     heading,
     inline,
-    page_titles,
     paragraph,
-    render_downloads,
     render_faq,
-    render_pages,
 )
+from course_notes.site import build_site
+
+from conftest import page_titles, site_pages
 
 
 def faq_of(thoughts: str, topics: list[Topic] | None = None):
@@ -65,16 +65,16 @@ def test_faq_page_front_matter_and_anchors() -> None:
 
 def test_empty_thoughts_page_says_so() -> None:
     course = parse("# week 1\n- a\n# Thoughts\n\n")
-    pages = render_pages(course)
+    pages = site_pages(course)
     assert "none yet" in pages["faq.md"]
     assert page_titles(course)["faq.md"] == "FAQ"
-    assert render_downloads(course) == {"faq/questions.md": "", "faq/questions.txt": ""}
+    assert build_site(course).downloads == {"faq/questions.md": "", "faq/questions.txt": ""}
 
 
 def test_no_thoughts_no_faq() -> None:
     course = parse("# week 1\n- a\n")
-    assert "faq.md" not in render_pages(course)
-    assert render_downloads(course) == {}
+    assert "faq.md" not in site_pages(course)
+    assert build_site(course).downloads == {}
 
 
 def test_copy_block_holds_the_text_as_typed() -> None:

@@ -10,12 +10,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import new_site, questions, readings, render, spreadsheet
-from .export import MANIFEST, ExportError, export
-from .new_site import NewSiteError
-from .notes_file import NotesFileError, read_course, read_topics
-from .readings import References
-from .references_file import ReferencesFileError, read_references
-from .site_config import CourseFiles, SiteConfigError, resolve
+from .errors import CourseNotesError
+from .export import MANIFEST, export
+from .notes_file import read_site
+from .site_config import CourseFiles, resolve
 
 FORMATS = ("markdown", "csv", "json")
 
@@ -30,18 +28,10 @@ def course_files(arguments: argparse.Namespace) -> CourseFiles:
     )
 
 
-def load_references(files: CourseFiles) -> References:
-    """The references the files name; none without a references file."""
-    path = files.references_file
-    return read_references(path) if path is not None else References()
-
-
 def _export(arguments: argparse.Namespace) -> int:
     files = course_files(arguments)
     folder = arguments.folder
-    exported = export(
-        files.notes, folder, files.references_file, files.topics, force=arguments.force
-    )
+    exported = export(files, folder, force=arguments.force)
     removed = exported.removed
     gone = f"; removed {len(removed)} it no longer makes: {', '.join(removed)}" if removed else ""
     print(f"wrote {len(exported.written)} files to {folder}{gone}")
@@ -74,34 +64,28 @@ def format_readings(reading_list: readings.ReadingList, form: str) -> str:
 
 
 def _readings(arguments: argparse.Namespace) -> int:
-    files = course_files(arguments)
-    course = read_course(files.notes)
-    reading_list = readings.reading_list(course, load_references(files))
-    sys.stdout.write(format_readings(reading_list, arguments.format))
+    site = read_site(course_files(arguments))
+    sys.stdout.write(format_readings(site.reading_list, arguments.format))
     return 0
 
 
-def question_list(notes: Path, form: str, open_only: bool, topics: Path | None = None) -> str:
+def question_list(files: CourseFiles, form: str, open_only: bool) -> str:
     """The Thoughts' entries (only the open ones if asked) in one of the list formats."""
-    faq = questions.read_questions(read_course(notes).thoughts, read_topics(topics))
+    faq = read_site(files).questions
     return questions.formatted(faq.open if open_only else faq.entries, form)
 
 
 def _questions(arguments: argparse.Namespace) -> int:
-    files = course_files(arguments)
-    sys.stdout.write(question_list(files.notes, arguments.format, arguments.open, files.topics))
+    sys.stdout.write(question_list(course_files(arguments), arguments.format, arguments.open))
     return 0
 
 
 def _init(arguments: argparse.Namespace) -> int:
     files = course_files(arguments)
     folder = arguments.folder
-    course = read_course(files.notes)
-    # Read now, so that a file the new site could not build with is said here, not later.
+    # Every file read now, so that one the new site could not build with is said here.
+    course = read_site(files).course
     references = files.references_file
-    if references is not None:
-        read_references(references)
-    read_topics(files.topics)
     options = new_site.SiteFiles(
         notes=new_site.relative(files.notes, folder),
         references=new_site.relative(references, folder) if references else None,
@@ -231,13 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     try:
         return int(arguments.run(arguments))
-    except (
-        NotesFileError,
-        ReferencesFileError,
-        SiteConfigError,
-        ExportError,
-        NewSiteError,
-    ) as error:
+    except CourseNotesError as error:
         print(f"course-notes: {error}", file=sys.stderr)
         return 1
     except OSError as error:

@@ -6,10 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from . import assets, render
-from .notes_file import read_course, read_topics
-from .readings import References
-from .references_file import read_references
+from .errors import CourseNotesError
+from .notes_file import read_site
+from .site_config import CourseFiles
 
 # A dot file: MkDocs leaves it out of a site whose docs/ the pages are exported into.
 MANIFEST = ".course-notes-export"
@@ -19,7 +18,7 @@ _MANIFEST_HEADER = (
 )
 
 
-class ExportError(Exception):
+class ExportError(CourseNotesError):
     """The folder cannot be written into; the message says why and what to do."""
 
 
@@ -105,21 +104,6 @@ def _remove_empty_parents(folder: Path, target: Path) -> None:
             return
 
 
-def export(
-    notes: Path,
-    folder: Path,
-    references: Path | None = None,
-    topics: Path | None = None,
-    *,
-    force: bool = False,
-) -> Exported:
-    """Write every generated page, the files they link to and their stylesheet into a folder."""
-    course = read_course(notes)
-    known = read_references(references) if references is not None else References()
-    topic_map = read_topics(topics)
-    files = {
-        **render.render_pages(course, known, topic_map),
-        **render.render_downloads(course, topic_map),
-        assets.STYLESHEET: assets.stylesheet(),
-    }
-    return write_folder(folder, files, force=force)
+def export(files: CourseFiles, folder: Path, *, force: bool = False) -> Exported:
+    """Write every file of the course's site (pages, downloads, stylesheet) into a folder."""
+    return write_folder(folder, read_site(files).files(), force=force)

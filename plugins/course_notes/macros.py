@@ -8,13 +8,13 @@ as Markdown that shows the text as typed. ``.raw`` gives the text as written, un
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 from . import markup, render
-from .model import Course, Progress, Topic, format_duration
-from .questions import read_questions
-from .readings import ReadingList
+from .model import Progress
+from .site import Site
+from .text import format_duration
 
 
 class MacrosPlugin(Protocol):
@@ -157,25 +157,21 @@ def raw(value: Any) -> Any:
     return value
 
 
-def variables(
-    course: Course, reading_list: ReadingList | None = None, topics: Sequence[Topic] = ()
-) -> dict[str, Any]:
+def variables(site: Site) -> dict[str, Any]:
     """The variables a page can use: ``course``, ``reading_list`` and ``questions``."""
     return {
-        "course": _safe(course),
-        "reading_list": _safe(reading_list or ReadingList()),
-        "questions": _safe(read_questions(course.thoughts, topics)),
+        "course": _safe(site.course),
+        "reading_list": _safe(site.reading_list),
+        "questions": _safe(site.questions),
     }
 
 
-def macro_functions(
-    course: Course, reading_list: ReadingList | None = None
-) -> dict[str, Callable[..., str]]:
+def macro_functions(site: Site) -> dict[str, Callable[..., str]]:
     """The macros a page can call; each returns Markdown."""
 
     def weeks_table(base: str = "") -> str:
         """A table of the weeks with progress bars and links."""
-        return render.weeks_table(course, str(raw(base)))
+        return render.weeks_table(site.course, str(raw(base)))
 
     def progress_bar(done: int | Progress, total: int | None = None, label: str = "") -> str:
         """A progress bar for ``progress_bar(course.progress)`` or ``progress_bar(3, 7)``."""
@@ -189,7 +185,7 @@ def macro_functions(
 
     def readings(base: str = "") -> str:
         """The course reading list as a task list, as on the Readings page."""
-        return render.reading_list_markdown(reading_list or ReadingList(), str(raw(base)))
+        return render.reading_list_markdown(site.reading_list, str(raw(base)))
 
     return {
         "weeks_table": weeks_table,
@@ -204,13 +200,8 @@ def filters() -> dict[str, Callable[..., str]]:
     return {"duration": format_duration}
 
 
-def register(
-    plugin: MacrosPlugin,
-    course: Course,
-    reading_list: ReadingList | None = None,
-    topics: Sequence[Topic] = (),
-) -> None:
+def register(plugin: MacrosPlugin, site: Site) -> None:
     """Hand the course's variables, macros and filters to mkdocs-macros."""
-    plugin.register_variables(variables(course, reading_list, topics))
-    plugin.register_macros(macro_functions(course, reading_list))
+    plugin.register_variables(variables(site))
+    plugin.register_macros(macro_functions(site))
     plugin.register_filters(filters())

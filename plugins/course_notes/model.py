@@ -4,10 +4,26 @@ from __future__ import annotations
 
 import enum
 import hashlib
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+
+from .text import capitalise_first, capitalise_words, normalise, slugify
+
+
+class ProgressState(str, enum.Enum):
+    """How far along some progress is; the value names its CSS modifier (``cn-badge--none``)."""
+
+    EMPTY = "empty"
+    NONE = "none"
+    PARTIAL = "partial"
+    COMPLETE = "complete"
+
+
+class QuestionStatus(str, enum.Enum):
+    """Whether an entry of the Thoughts has an answer yet; the value is its word in exports."""
+
+    OPEN = "open"
+    ANSWERED = "answered"
 
 
 @dataclass(frozen=True)
@@ -33,13 +49,13 @@ class Progress:
         return self.total > 0 and self.done == self.total
 
     @property
-    def state(self) -> str:
-        """One word for the completion: ``empty``, ``none``, ``partial`` or ``complete``."""
+    def state(self) -> ProgressState:
+        """How far along: nothing to do, not started, in progress or all done."""
         if self.total == 0:
-            return "empty"
+            return ProgressState.EMPTY
         if self.done == 0:
-            return "none"
-        return "complete" if self.done == self.total else "partial"
+            return ProgressState.NONE
+        return ProgressState.COMPLETE if self.done == self.total else ProgressState.PARTIAL
 
     def __add__(self, other: Progress) -> Progress:
         return Progress(self.done + other.done, self.total + other.total)
@@ -269,9 +285,9 @@ class Question:
     topics: list[str] = field(default_factory=list)
 
     @property
-    def status(self) -> str:
-        """``answered`` once an ``A:`` paragraph follows it, else ``open``."""
-        return "open" if self.answer is None else "answered"
+    def status(self) -> QuestionStatus:
+        """Answered once an ``A:`` paragraph follows it, else open."""
+        return QuestionStatus.OPEN if self.answer is None else QuestionStatus.ANSWERED
 
     @property
     def is_open(self) -> bool:
@@ -407,29 +423,190 @@ class Course:
         return lines
 
 
-def capitalise_words(text: str) -> str:
-    """Upper-case each word's first letter, leaving the rest (``NLP`` stays ``NLP``)."""
-    return " ".join(word[:1].upper() + word[1:] for word in text.split())
+@dataclass(frozen=True, order=True)
+class SectionNumber:
+    """A chapter (``3``) or section (``3.10``) of a book, ordered part by part as numbers."""
+
+    parts: tuple[int, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> SectionNumber:
+        """``"3.10"`` to (3, 10)."""
+        return cls(tuple(int(part) for part in text.split(".")))
+
+    @property
+    def name(self) -> str:
+        """``Chapter 3`` or ``Section 3.10``."""
+        return f"{'Chapter' if len(self.parts) == 1 else 'Section'} {self}"
+
+    def __str__(self) -> str:
+        return ".".join(str(part) for part in self.parts)
 
 
-def capitalise_first(text: str) -> str:
-    """Upper-case the first letter only."""
-    return text[:1].upper() + text[1:]
+@dataclass(frozen=True)
+class Reference:
+    """A known work: how the notes may name it, and its citation and link."""
+
+    name: str
+    title: str
+    authors: str = ""
+    year: str = ""
+    venue: str = ""
+    url: str = ""
+    aliases: tuple[str, ...] = ()
+    line: int = 0
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every title the notes may use for this work."""
+        return (self.name, *self.aliases)
+
+    @property
+    def citation(self) -> str:
+        """``Kingma & Ba (2015), Adam: A Method for Stochastic Optimization``."""
+        lead = f"{self.authors} ({self.year})" if self.authors and self.year else self.authors
+        title = self.title if self.authors or not self.year else f"{self.title} ({self.year})"
+        return ", ".join(part for part in (lead, title, self.venue) if part)
 
 
-def format_duration(seconds: int) -> str:
-    """``2h 20m 44s``, ``4m 40s``, ``0s``."""
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    parts = [f"{hours}h"] if hours else []
-    if hours or minutes:
-        parts.append(f"{minutes}m")
-    parts.append(f"{secs}s")
-    return " ".join(parts)
+@dataclass
+class References:
+    """Known references by normalised name, with what was odd in their file."""
+
+    by_name: dict[str, Reference] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, reference: Reference) -> list[tuple[str, Reference]]:
+        """Index a reference under its names; return the names another reference already has."""
+        taken = []
+        for name in reference.names:
+            owner = self.by_name.setdefault(normalise(name), reference)
+            if owner is not reference:
+                taken.append((name, owner))
+        return taken
+
+    def find(self, title: str) -> Reference | None:
+        """The reference a reading's title names, if any."""
+        return self.by_name.get(normalise(title))
+
+    def __len__(self) -> int:
+        return len({id(reference) for reference in self.by_name.values()})
 
 
-def slugify(text: str, max_words: int | None = None) -> str:
-    """Lower-case ASCII words joined by hyphens: ``Computer vision`` -> ``computer-vision``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    return "-".join(words[:max_words])
+@dataclass(frozen=True)
+class Assignment:
+    """One line of a readings section: a reading as one week (or the General page) sets it."""
+
+    reading: Reading
+    week: Week | None
+    title: str
+    sections: tuple[SectionNumber, ...]
+
+    @property
+    def done(self) -> bool:
+        """Ticked in the notes."""
+        return self.reading.done
+
+
+class _Assigned:
+    """Something one or more weeks set: a reading or one of its book sections."""
+
+    assignments: list[Assignment]
+
+    @property
+    def weeks(self) -> list[Week]:
+        """The weeks that set it, in number order."""
+        return _weeks(self.assignments)
+
+    @property
+    def general(self) -> bool:
+        """Set before the first week, on the General page."""
+        return any(assignment.week is None for assignment in self.assignments)
+
+
+def _weeks(assignments: Iterable[Assignment]) -> list[Week]:
+    weeks = {a.week.number: a.week for a in assignments if a.week is not None}
+    return [weeks[number] for number in sorted(weeks)]
+
+
+@dataclass
+class BookSection(_Assigned):
+    """A chapter or section of a reading, with the lines that set it."""
+
+    number: SectionNumber
+    assignments: list[Assignment] = field(default_factory=list)
+
+    @property
+    def done(self) -> bool:
+        """Read once a line that lists it is ticked."""
+        return any(assignment.done for assignment in self.assignments)
+
+
+@dataclass
+class CourseReading(_Assigned):
+    """One distinct reading of the course, however many weeks set it."""
+
+    title: str
+    reference: Reference | None = None
+    assignments: list[Assignment] = field(default_factory=list)
+
+    @property
+    def sections(self) -> list[BookSection]:
+        """Every chapter and section set, once each, in numeric order."""
+        by_number: dict[SectionNumber, BookSection] = {}
+        for assignment in self.assignments:
+            for number in assignment.sections:
+                by_number.setdefault(number, BookSection(number)).assignments.append(assignment)
+        return [by_number[number] for number in sorted(by_number)]
+
+    @property
+    def done(self) -> bool:
+        """Every section read, or (with no sections) ticked in some week."""
+        sections = self.sections
+        if sections:
+            return all(section.done for section in sections)
+        return any(assignment.done for assignment in self.assignments)
+
+    @property
+    def section_progress(self) -> Progress:
+        """Sections read of sections set (0/0 for a reading without sections)."""
+        sections = self.sections
+        return Progress(sum(section.done for section in sections), len(sections))
+
+    @property
+    def citation(self) -> str | None:
+        """The full citation, when the reading is a known reference."""
+        return self.reference.citation if self.reference else None
+
+    @property
+    def url(self) -> str | None:
+        """The reference's link, when it has one."""
+        return (self.reference.url or None) if self.reference else None
+
+
+@dataclass
+class ReadingList:
+    """Every distinct reading, in the order the notes first set them."""
+
+    readings: list[CourseReading] = field(default_factory=list)
+
+    @property
+    def progress(self) -> Progress:
+        """Readings done of distinct readings."""
+        return Progress(sum(reading.done for reading in self.readings), len(self.readings))
+
+    @property
+    def section_progress(self) -> Progress:
+        """Book sections read of book sections set, over every reading."""
+        return Progress.of(reading.section_progress for reading in self.readings)
+
+    def __iter__(self) -> Iterator[CourseReading]:
+        return iter(self.readings)
+
+    def __len__(self) -> int:
+        return len(self.readings)
+
+    def __str__(self) -> str:
+        # mkdocs-macros puts str() of every variable into a debug message on every build,
+        # debugging on or not: the full repr of a 52-week list took over half a second.
+        return f"ReadingList({len(self.readings)} readings, {self.progress} done)"

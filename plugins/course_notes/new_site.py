@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 import yaml
 
+from .errors import CourseNotesError
 from .model import Course
 from .render import visible
 
@@ -30,7 +31,7 @@ TEMPLATES = {
 }
 
 
-class NewSiteError(Exception):
+class NewSiteError(CourseNotesError):
     """The site cannot be written; the message names the file and what to do."""
 
 

@@ -1,13 +1,16 @@
-"""Reading the notes and topic files from disk into the course and the FAQ's topics."""
+"""Reading a course's files from disk (notes, references, topics) into its ``Site``."""
 
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
 
-from .model import Course, Topic
+from .model import Course, References, Topic
 from .parse import decode_notes, parse
 from .questions import TopicsError, parse_topics
+from .references_file import read_references
+from .site import Site, build_site
+from .site_config import CourseFiles
 from .user_files import NOTES_LIMIT, YAML_LIMIT, UserFileError, read_user_file
 
 DEFAULT_TOPICS = "topics.yml"
@@ -56,3 +59,11 @@ def read_topics(path: Path | None = None) -> list[Topic]:
         raise NotesFileError(f"topics file '{path}' is not UTF-8 text") from None
     except TopicsError as error:
         raise NotesFileError(f"topics file {error}") from None
+
+
+def read_site(files: CourseFiles) -> Site:
+    """Read the notes, references and topics the files name, and derive the site once."""
+    course = read_course(files.notes)
+    path = files.references_file
+    references = read_references(path, files.label(path)) if path is not None else References()
+    return build_site(course, references, read_topics(files.topics))

@@ -1,4 +1,4 @@
-"""The MkDocs adapter: reads the notes, serves the rendered pages, watches the file."""
+"""The MkDocs adapter: hands the course's ``Site`` to MkDocs as files and nav, watches the notes."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -16,29 +14,18 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import assets, extensions, macros, markup, readings, render, tasklist
-from .model import Course, Topic
-from .notes_file import NotesFileError, read_course, read_topics
-from .readings import ReadingList, References
-from .references_file import ReferencesFileError, read_references
+from . import extensions, macros, tasklist
+from .errors import CourseNotesError
+from .model import Course
+from .notes_file import read_site
+from .options import CourseNotesConfig
+from .site import Site
+from .site_config import CourseFiles, files_of
 
 log = get_plugin_logger(__name__)
 
-STYLESHEET = assets.STYLESHEET
-DEFAULT_REFERENCES = "seeds/references.yml"
 MAX_INFO_LINES = 50
 BIG_PAGE = 1_000_000  # characters of HTML
-
-
-class CourseNotesConfig(base.Config):
-    """Options of the ``course-notes`` plugin."""
-
-    notes = c.Type(str, default="seeds/notes.md")
-    """The notes file, relative to mkdocs.yml."""
-    references = c.Optional(c.Type(str))
-    """The references file (YAML), relative to mkdocs.yml; unset: seeds/references.yml if any."""
-    topics = c.Optional(c.Type(str))
-    """The FAQ's topic map (YAML), relative to mkdocs.yml; the package's own when unset."""
 
 
 class Download(File):
@@ -57,46 +44,34 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
     """Turns one notes file into week pages with progress badges."""
 
     def __init__(self) -> None:
-        self.course = Course()
-        self.topics: list[Topic] = []
-        self.notes_path = Path()
-        self.references = References()
-        self.reading_list = ReadingList()
-        self.references_path = Path()
-        self.topics_path: Path | None = None
+        self.site = Site(Course())
+        self.files = CourseFiles(Path())
         self.generated: set[str] = set()
 
     # Before the default priority so that mkdocs-macros, whatever its place in
     # `plugins:`, finds the course's variables when its own on_config runs.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig, /) -> MkDocsConfig:
-        """Read the notes, hand the course to mkdocs-macros, add the stylesheet and extensions."""
-        root = Path(config.config_file_path or ".").parent
-        self.notes_path = root / self.config.notes
-        references = self.config.references or DEFAULT_REFERENCES
-        self.references_path = root / references
-        self.topics_path = root / self.config.topics if self.config.topics else None
+        """Read the notes into the site, hand it to mkdocs-macros, add stylesheet and extensions."""
+        self.files = files_of(self.config, Path(config.config_file_path or ".").parent)
         try:
-            self.course = read_course(self.notes_path)
-            # Only a file the user names must exist; without one, readings show as written.
-            self.references = read_references(
-                self.references_path, references, required=self.config.references is not None
-            )
-            self.topics = read_topics(self.topics_path)
-        except (NotesFileError, ReferencesFileError) as error:
+            self.site = read_site(self.files)
+        except CourseNotesError as error:
             raise PluginError(str(error)) from None
+        self.generated = self.site.page_paths
         self._log_diagnostics()
-        for diagnostic in self.references.diagnostics:
-            log.info("%s:%d: %s", references, diagnostic.line, diagnostic.message)
-        # Made once: the macros and the reading list page both use it.
-        self.reading_list = readings.reading_list(self.course, self.references)
+        references = self.files.references_file
+        for diagnostic in self.site.references.diagnostics:
+            label = self.files.label(references) if references else ""
+            log.info("%s:%d: %s", label, diagnostic.line, diagnostic.message)
         macros_plugin = config.plugins.get("macros")
         if macros_plugin is not None:
-            macros.register(macros_plugin, self.course, self.reading_list, self.topics)
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.insert(0, STYLESHEET)
+            macros.register(macros_plugin, self.site)
+        for path in self.site.assets:
+            if path.endswith(".css") and path not in config.extra_css:
+                config.extra_css.insert(0, path)
         # The generated pages need them whatever the site lists: a site without them would
-        # build, strict and silent, with raw `[=68% ...]` and `{: .cn-badges }` on the pages.
+        # build, strict and silent, with raw `{: .cn-badges }` and `[x]` on the pages.
         added = extensions.add_missing(config.markdown_extensions, config.mdx_configs)
         if added:
             log.debug("Markdown extensions added for the generated pages: %s", ", ".join(added))
@@ -105,39 +80,35 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
     def _log_diagnostics(self) -> None:
         # A garbled file can have thousands of odd lines: past the first ones, they go
         # to the debug log (`mkdocs build --verbose`) so the build output stays readable.
-        for count, diagnostic in enumerate(self.course.diagnostics):
-            where = (
-                f"{self.config.notes}:{diagnostic.line}" if diagnostic.line else self.config.notes
-            )
+        notes = self.config.notes
+        diagnostics = self.site.course.diagnostics
+        for count, diagnostic in enumerate(diagnostics):
+            where = f"{notes}:{diagnostic.line}" if diagnostic.line else notes
             level = logging.INFO if count < MAX_INFO_LINES else logging.DEBUG
             log.log(level, "%s: %s", where, diagnostic.message)
-        hidden = len(self.course.diagnostics) - MAX_INFO_LINES
+        hidden = len(diagnostics) - MAX_INFO_LINES
         if hidden > 0:
-            log.info(
-                "%s: %d more odd lines, listed with `mkdocs build --verbose`",
-                self.config.notes,
-                hidden,
-            )
+            log.info("%s: %d more odd lines, listed with `mkdocs build --verbose`", notes, hidden)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        """Add the generated pages and files (never replacing a hand-written one) and the nav."""
-        pages = render.render_pages(
-            self.course, self.references, self.topics, reading_list=self.reading_list
-        )
-        downloads = render.render_downloads(self.course, self.topics)
-        for path, content in {**pages, **downloads}.items():
+        """Add the site's pages and downloads (never replacing a hand-written one) and the nav."""
+        made = {page.path: page.markdown for page in self.site.pages} | self.site.downloads
+        for path, content in made.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(
                     f"docs/{path} already exists and the notes file {self.config.notes} "
                     f"generates a file at the same path; rename or remove docs/{path}"
                 )
-            kind = Download if path in downloads else File
+            kind = File if path in self.generated else Download
             files.append(kind.generated(config, path, content=content))
-        self.generated = set(pages)
-        if files.get_file_from_path(STYLESHEET) is None:
-            files.append(File.generated(config, STYLESHEET, content=assets.stylesheet()))
+        # An asset the site's own docs/ provides (an edited stylesheet) wins.
+        for path, content in self.site.assets.items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=content))
         if config.nav is None:
-            config.nav = self._nav(files)
+            home = "index.md" if files.get_file_from_path("index.md") else None
+            others = [file.src_uri for file in files.documentation_pages()]
+            config.nav = self.site.nav(home, others)
         return files
 
     # First, before mkdocs-macros (default priority 0, whatever its place in `plugins:`):
@@ -170,29 +141,13 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
             gc.collect()
         return tasklist.label_checkboxes(html)
 
-    def _nav(self, files: Files) -> list[Any]:
-        titles = render.page_titles(self.course)
-        week_paths = [render.page_path(week) for week in self.course.weeks]
-        # Themes write nav titles into the HTML as they are: escaped, notes text stays text.
-        titles = {path: markup.html_text(title) for path, title in titles.items()}
-        nav: list[Any] = ["index.md"] if files.get_file_from_path("index.md") else []
-        if week_paths:
-            nav.append({"Weeks": [{titles[path]: path} for path in week_paths]})
-        nav += [{title: path} for path, title in titles.items() if path not in week_paths]
-        nav += sorted(
-            file.src_uri
-            for file in files.documentation_pages()
-            if file.src_uri not in titles and file.src_uri != "index.md"
-        )
-        return nav
-
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         """Rebuild when the notes, references or topics file changes: they live outside docs/."""
-        server.watch(str(self.notes_path))
-        if self.references_path.is_file():
-            server.watch(str(self.references_path))
-        if self.topics_path is not None:
-            server.watch(str(self.topics_path))
+        server.watch(str(self.files.notes))
+        if self.files.references is not None and self.files.references.is_file():
+            server.watch(str(self.files.references))
+        if self.files.topics is not None:
+            server.watch(str(self.files.topics))
         return server

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 import yaml
 
 from . import spreadsheet, yaml_nodes
-from .model import Question, QuestionList, SourceLine, Topic, capitalise_first, slugify
+from .errors import CourseNotesError
+from .model import Question, QuestionList, SourceLine, Topic
+from .text import capitalise_first, slugify
 from .yaml_nodes import quoted
 
 # The same separator as between weeks: three or more dashes alone on a line.
@@ -34,7 +36,7 @@ ID_WORDS = 6
 ID_HASH_LENGTH = 6
 
 
-class TopicsError(ValueError):
+class TopicsError(CourseNotesError):
     """The topic map cannot be used; the message says where and why."""
 
 
@@ -263,7 +265,7 @@ def as_records(entries: Sequence[Question]) -> list[dict[str, object]]:
             "text": entry.text,
             "context": list(entry.context),
             "answer": entry.answer,
-            "status": entry.status,
+            "status": entry.status.value,
             "topics": list(entry.topics),
         }
         for entry in entries
@@ -287,7 +289,9 @@ def as_csv(entries: Sequence[Question]) -> str:
         context = "\n\n".join(entry.context)
         answer = entry.answer or ""
         topics = "; ".join(entry.topics)
-        writer.writerow([entry.id, entry.title, entry.text, context, answer, entry.status, topics])
+        writer.writerow(
+            [entry.id, entry.title, entry.text, context, answer, entry.status.value, topics]
+        )
     return out.getvalue()
 
 

@@ -9,8 +9,7 @@ from typing import Any
 import yaml
 
 from . import yaml_nodes
-from .model import Diagnostic
-from .readings import Reference, References
+from .model import Diagnostic, Reference, References
 from .user_files import YAML_LIMIT, MissingFileError, UserFileError, read_user_file
 from .yaml_nodes import quoted
 

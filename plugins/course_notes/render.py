@@ -5,40 +5,44 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 
 import yaml
 
-from . import markup, questions, readings
+from . import markup, questions
 from .model import (
     Course,
+    CourseReading,
     Item,
     Note,
     Progress,
+    ProgressState,
     Question,
     QuestionList,
+    QuestionStatus,
     Reading,
+    ReadingList,
+    Reference,
     Section,
     SectionKind,
     Topic,
     Video,
     VideoTime,
     Week,
-    format_duration,
 )
-from .readings import CourseReading, ReadingList, Reference, References
+from .text import format_clock, format_duration
 
 STATE_ICONS = {
-    "complete": ":material-check-circle:",
-    "partial": ":material-circle-half-full:",
-    "none": ":material-circle-outline:",
-    "empty": ":material-minus-circle-outline:",
+    ProgressState.COMPLETE: ":material-check-circle:",
+    ProgressState.PARTIAL: ":material-circle-half-full:",
+    ProgressState.NONE: ":material-circle-outline:",
+    ProgressState.EMPTY: ":material-minus-circle-outline:",
 }
 STATE_WORDS = {
-    "complete": "all done",
-    "partial": "in progress",
-    "none": "not started",
-    "empty": "nothing listed",
+    ProgressState.COMPLETE: "all done",
+    ProgressState.PARTIAL: "in progress",
+    ProgressState.NONE: "not started",
+    ProgressState.EMPTY: "nothing listed",
 }
 
 visible = markup.visible
@@ -89,7 +93,7 @@ def badge(label: str, progress: Progress) -> str:
     """A progress badge: icon, label and figures, with the state in words for screen readers."""
     state = progress.state
     return (
-        f'<span class="cn-badge cn-badge--{state}" '
+        f'<span class="cn-badge cn-badge--{state.value}" '
         f'title="{markup.attribute(label)}: {progress.done} of {progress.total} done, '
         f'{STATE_WORDS[state]}">{STATE_ICONS[state]} {inline(label)} {progress}</span>'
     )
@@ -105,8 +109,9 @@ def progress_bar(progress: Progress, label: str | None = None) -> str:
     # table cell or a list item alike, so the bar is valid wherever a page or a macro puts
     # it; the stylesheet shows them as blocks. The class names are pymdownx's (.progress,
     # .progress-bar, .progress-label): the look is the same, pixel for pixel.
+    state = progress.state.value
     return (
-        f'<span class="progress cn-progress cn-progress--{progress.state}" role="progressbar" '
+        f'<span class="progress cn-progress cn-progress--{state}" role="progressbar" '
         f'aria-valuemin="0" aria-valuemax="100" aria-valuenow="{width}" aria-label="{text}">'
         f'<span class="progress-bar" style="width:{width}%"></span>'
         f'<span class="progress-label">{text}</span></span>'
@@ -128,9 +133,8 @@ def citation_link(reference: Reference) -> str:
     return f"[{text}]({url})" if url else text
 
 
-def reading_text(reading: Reading, references: References) -> str:
+def reading_text(reading: Reading, reference: Reference | None) -> str:
     """A reading as a week lists it: its citation when known, then the words as written."""
-    reference = references.find(readings.split_sections(reading.text)[0])
     if reference is None:
         return inline(reading.text)
     # The words as written stay on the page: nothing the user wrote is lost.
@@ -140,10 +144,10 @@ def reading_text(reading: Reading, references: References) -> str:
     )
 
 
-def _item_line(item: Item, references: References) -> str:
+def _item_line(item: Item, cited: Mapping[int, Reference]) -> str:
     box = "[x]" if item.done else "[ ]"
     if isinstance(item, Reading) and markup.fits(item.text):
-        parts = [reading_text(item, references)]
+        parts = [reading_text(item, cited.get(item.line))]
     else:
         # A huge line goes on in further paragraphs of the same item.
         parts = [" ".join(lines) for lines in markup.paragraphs([item.text])] or [""]
@@ -152,22 +156,21 @@ def _item_line(item: Item, references: References) -> str:
         if item.duration is None:
             text += ' <span class="cn-duration cn-duration--unknown">duration unknown</span>'
         else:
-            text += f' <span class="cn-duration">{_clock(item.duration)}</span>'
+            text += f' <span class="cn-duration">{format_clock(item.duration)}</span>'
     if len(parts) > 1:
         # Markdown would take the next item's line into the last paragraph.
         text += "\n"
     return f"- {box} {text}"
 
 
-def _clock(seconds: int) -> str:
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
+def render_section(
+    section: Section, level: int = 2, cited: Mapping[int, Reference] | None = None
+) -> str:
+    """One section: heading, video time for videos, then its items as a task list.
 
-
-def render_section(section: Section, level: int = 2, references: References | None = None) -> str:
-    """One section: heading, video time for videos, then its items as a task list."""
-    known = references or References()
+    ``cited`` gives the reference of each reading line (by line number) the site knows.
+    """
+    known = cited or {}
     blocks = [_heading_block(level, section.heading)]
     if section.kind is SectionKind.VIDEOS and section.videos:
         blocks.append(f'<p class="cn-video-time">{video_time(VideoTime.of(section.videos))}</p>')
@@ -202,7 +205,7 @@ def describe(week: Week) -> str:
     return f"{summary}. {parts}." if parts else f"{summary}."
 
 
-def render_week(week: Week, references: References | None = None) -> str:
+def render_week(week: Week, cited: Mapping[int, Reference] | None = None) -> str:
     """The page of one week."""
     blocks = [
         front_matter(title=week.name, description=describe(week), render_macros=False),
@@ -212,15 +215,17 @@ def render_week(week: Week, references: References | None = None) -> str:
     ]
     if week.videos:
         blocks.append(f'<p class="cn-video-time">Videos: {video_time(week.video_time)}</p>')
-    blocks.extend(render_section(section, references=references) for section in week.sections)
+    blocks.extend(render_section(section, cited=cited) for section in week.sections)
     if not week.sections:
         blocks.append('<p class="cn-empty">Nothing listed yet.</p>')
     return "\n\n".join(blocks) + "\n"
 
 
-def render_general(sections: Iterable[Section], references: References | None = None) -> str:
+def render_general(
+    sections: Iterable[Section], cited: Mapping[int, Reference] | None = None
+) -> str:
     """The page for sections written before the first week."""
-    body = "\n\n".join(render_section(section, references=references) for section in sections)
+    body = "\n\n".join(render_section(section, cited=cited) for section in sections)
     head = front_matter(
         title="General",
         description="Notes written before the first week.",
@@ -231,8 +236,8 @@ def render_general(sections: Iterable[Section], references: References | None = 
 
 FAQ_DOWNLOADS = ("faq/questions.md", "faq/questions.txt")
 STATUS_BADGES = {
-    "open": ("none", ":material-help-circle-outline:", "Open"),
-    "answered": ("complete", ":material-check-circle:", "Answered"),
+    QuestionStatus.OPEN: (ProgressState.NONE, ":material-help-circle-outline:", "Open"),
+    QuestionStatus.ANSWERED: (ProgressState.COMPLETE, ":material-check-circle:", "Answered"),
 }
 
 
@@ -313,7 +318,7 @@ def _share(faq: QuestionList) -> str:
 def _status_badge(entry: Question) -> str:
     state, icon, word = STATUS_BADGES[entry.status]
     return (
-        f'<span class="cn-badge cn-badge--{state}" title="Status: {entry.status}">'
+        f'<span class="cn-badge cn-badge--{state.value}" title="Status: {entry.status.value}">'
         f"{icon} {word}</span>"
     )
 
@@ -362,15 +367,6 @@ def render_faq(faq: QuestionList) -> str:
     by_name = {topic.name: topic for topic in faq.topics}
     blocks += [render_question(entry, by_name) for entry in faq]
     return "\n\n".join(blocks) + "\n"
-
-
-def render_downloads(course: Course, topics: Sequence[Topic] = ()) -> dict[str, str]:
-    """Files the FAQ links to, served as they are: the open questions as Markdown and text."""
-    if not course.thoughts_line:
-        return {}
-    open_entries = questions.read_questions(course.thoughts, topics).open
-    markdown, text = FAQ_DOWNLOADS
-    return {markdown: questions.as_markdown(open_entries), text: questions.as_text(open_entries)}
 
 
 def weeks_table(course: Course, base: str = "") -> str:
@@ -448,37 +444,3 @@ def render_readings(reading_list: ReadingList) -> str:
 def page_path(week: Week) -> str:
     """Where a week's page lives in the docs: ``week-3.md``."""
     return f"{week.slug}.md"
-
-
-def render_pages(
-    course: Course,
-    references: References | None = None,
-    topics: Sequence[Topic] = (),
-    *,
-    reading_list: ReadingList | None = None,
-) -> dict[str, str]:
-    """Every generated page of the site, by its path in the docs folder, in nav order.
-
-    ``reading_list``, when the caller has it already, saves making it again.
-    """
-    pages = {page_path(week): render_week(week, references) for week in course.weeks}
-    if readings.has_readings(course):
-        known = reading_list or readings.reading_list(course, references)
-        pages["readings.md"] = render_readings(known)
-    if course.general:
-        pages["general.md"] = render_general(course.general, references)
-    if course.thoughts_line:
-        pages["faq.md"] = render_faq(questions.read_questions(course.thoughts, topics))
-    return pages
-
-
-def page_titles(course: Course) -> dict[str, str]:
-    """The nav title of every generated page, by its path."""
-    titles = {page_path(week): week.name for week in course.weeks}
-    if readings.has_readings(course):
-        titles["readings.md"] = "Readings"
-    if course.general:
-        titles["general.md"] = "General"
-    if course.thoughts_line:
-        titles["faq.md"] = "FAQ"
-    return titles

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+from .errors import CourseNotesError
+
+if TYPE_CHECKING:
+    from .options import CourseNotesConfig
 
 PLUGIN = "course-notes"
 # The names `mkdocs` itself looks for when no -f is given, in its order.
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
 
-class SiteConfigError(Exception):
+class SiteConfigError(CourseNotesError):
     """The config file cannot be read or names no notes; the message says how to give them."""
 
 
@@ -26,6 +31,14 @@ class CourseFiles:
     references_required: bool = True
     """False for the plugin's default references file, which is read only if it exists."""
     topics: Path | None = None
+    root: Path | None = None
+    """The folder of the mkdocs.yml that named the files: messages name them relative to it."""
+
+    def label(self, path: Path) -> str:
+        """How messages name a file: relative to the config's folder, as mkdocs.yml gives it."""
+        if self.root is not None and path.is_relative_to(self.root):
+            return str(path.relative_to(self.root))
+        return str(path)
 
     @property
     def references_file(self) -> Path | None:
@@ -112,9 +125,9 @@ def course_files(config_file: Path) -> CourseFiles | None:
     options = plugin_options(config_file)
     if options is None:
         return None
-    from .plugin import DEFAULT_REFERENCES, CourseNotesConfig
-
     # `enabled:` is MkDocs' switch for any plugin, not one of the plugin's own options.
+    from .options import CourseNotesConfig
+
     options.pop("enabled", None)
     # The plugin's own config class: the same defaults and checks as a build.
     config = CourseNotesConfig(config_file_path=str(config_file))
@@ -123,12 +136,19 @@ def course_files(config_file: Path) -> CourseFiles | None:
     if errors:
         key, problem = errors[0]
         raise SiteConfigError(f"{config_file}: {PLUGIN} option '{key}': {problem}")
-    root = config_file.parent
+    return files_of(config, config_file.parent)
+
+
+def files_of(config: CourseNotesConfig, root: Path) -> CourseFiles:
+    """The files a validated config names, relative to the folder of its mkdocs.yml."""
+    from .options import DEFAULT_REFERENCES
+
     return CourseFiles(
         notes=root / config.notes,
         references=root / (config.references or DEFAULT_REFERENCES),
         references_required=config.references is not None,
         topics=root / config.topics if config.topics else None,
+        root=root,
     )
 
 

@@ -6,6 +6,8 @@ import os
 import stat
 from pathlib import Path
 
+from .errors import CourseNotesError
+
 # A path can name /dev/zero, a named pipe or a file that never stops growing: each is
 # refused with one line before anything is read, and no file is read past its limit.
 # Notes: five times the 10 MB file of the benchmarks (docs/benchmarks.md).
@@ -24,7 +26,7 @@ _KINDS = (
 )
 
 
-class UserFileError(Exception):
+class UserFileError(CourseNotesError):
     """A file the user named cannot be used; the message names it and the reason, in one line."""
 
 

@@ -1,0 +1,21 @@
+"""The ``course-notes`` plugin's options, as MkDocs validates them for a build and the CLI."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class CourseNotesConfig(base.Config):
+    """Options of the ``course-notes`` plugin, read by a build and by the command line alike."""
+
+    notes = c.Type(str, default="notes.md")
+    """The notes file, relative to mkdocs.yml."""
+    references = c.Optional(c.Type(str))
+    """The references file (YAML), relative to mkdocs.yml; unset: references.yml if there is one."""
+    topics = c.Optional(c.Type(str))
+    """The FAQ's topic map (YAML), relative to mkdocs.yml; the package's own when unset."""
+
+
+# Read when it exists and the config names no references file.
+DEFAULT_REFERENCES = "references.yml"

@@ -1,0 +1,72 @@
+"""build_site: every page, download, asset and nav entry of a course, derived once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from course_notes import questions
+from course_notes.cli import main
+from course_notes.parse import parse
+from course_notes.site import build_site
+
+from conftest import build_project, copy_project
+
+SEED_PAGES = [f"week-{n}.md" for n in range(1, 7)] + ["readings.md", "faq.md"]
+
+
+def test_the_seed_site_lists_its_pages_downloads_and_assets_once(seed_text: str) -> None:
+    site = build_site(parse(seed_text))
+    assert [page.path for page in site.pages] == SEED_PAGES
+    assert [page.title for page in site.pages][-2:] == ["Readings", "FAQ"]
+    assert list(site.downloads) == ["faq/questions.md", "faq/questions.txt"]
+    assert list(site.assets) == ["assets/course-notes.css"]
+    assert set(site.files()) == set(SEED_PAGES) | set(site.downloads) | set(site.assets)
+
+
+def test_the_nav_puts_the_weeks_together_then_the_other_pages(seed_text: str) -> None:
+    nav = build_site(
+        parse("# week 2: Graphs\n- x\n# week 1: <i>\n## readings\n- r\n# Thoughts\nq?\n")
+    ).nav("index.md", ["index.md", "about.md", "week-1.md"])
+    assert nav == [
+        "index.md",
+        {"Weeks": [{"Week 1: &lt;i&gt;": "week-1.md"}, {"Week 2: Graphs": "week-2.md"}]},
+        {"Readings": "readings.md"},
+        {"FAQ": "faq.md"},
+        "about.md",
+    ]
+
+
+def test_a_course_without_thoughts_or_readings_has_only_week_pages() -> None:
+    site = build_site(parse("# week 1\n## exercises\n- a\n"))
+    assert [page.path for page in site.pages] == ["week-1.md"]
+    assert site.downloads == {}
+
+
+def test_a_build_reads_the_thoughts_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    read = questions.read_questions
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return read(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(questions, "read_questions", counted)
+    site = build_project(copy_project(tmp_path))
+    assert (site / "faq" / "index.html").is_file()
+    # The FAQ page, its two downloads, the home page's macros: one reading of the Thoughts.
+    assert len(calls) == 1
+
+
+def test_export_writes_exactly_the_files_the_plugin_serves(tmp_path: Path, seed_text: str) -> None:
+    config = copy_project(
+        tmp_path / "project" if (tmp_path / "project").mkdir() is None else tmp_path
+    )
+    assert main(["export", str(tmp_path / "out"), "-f", str(config)]) == 0
+    written = {
+        path.relative_to(tmp_path / "out").as_posix()
+        for path in (tmp_path / "out").rglob("*")
+        if path.is_file() and not path.name.startswith(".")
+    }
+    assert written == set(build_site(parse(seed_text)).files())
