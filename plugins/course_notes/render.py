@@ -241,9 +241,13 @@ def render_week(week: Week, references: References | None = None) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def render_general(sections: Iterable[Section], references: References | None = None) -> str:
-    """The page for sections written before the first week."""
-    body = "\n\n".join(render_section(section, references=references) for section in sections)
+def render_general(
+    sections: Iterable[Section], references: References | None = None, intro: Sequence[str] = ()
+) -> str:
+    """The page for sections written before the first week, after the course's title and intro."""
+    blocks = [paragraph(line) for line in intro]
+    blocks += [render_section(section, references=references) for section in sections]
+    body = "\n\n".join(blocks)
     head = front_matter(
         title="General",
         description="Notes written before the first week.",
@@ -487,11 +491,18 @@ def render_pages(
     if readings.has_readings(course):
         known = reading_list or readings.reading_list(course, references)
         pages["readings.md"] = render_readings(known)
-    if course.general:
-        pages["general.md"] = render_general(course.general, references)
+    if _has_general(course):
+        intro = [course.title] if course.title else []
+        intro += [note.text for note in course.intro]
+        pages["general.md"] = render_general(course.general, references, intro)
     if course.thoughts_line:
         pages["faq.md"] = render_faq(questions.read_questions(course.thoughts, topics))
     return pages
+
+
+def _has_general(course: Course) -> bool:
+    # The course's title and intro show on the General page until the home page has them.
+    return bool(course.general or course.title or course.intro)
 
 
 def page_titles(course: Course) -> dict[str, str]:
@@ -499,7 +510,7 @@ def page_titles(course: Course) -> dict[str, str]:
     titles = {page_path(week): week.name for week in course.weeks}
     if readings.has_readings(course):
         titles["readings.md"] = "Readings"
-    if course.general:
+    if _has_general(course):
         titles["general.md"] = "General"
     if course.thoughts_line:
         titles["faq.md"] = "FAQ"
