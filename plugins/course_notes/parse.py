@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from .model import (
     Course,
@@ -199,7 +199,8 @@ _THOUGHTS = re.compile(r"thoughts[ \t]*(?::[ \t]*)?$", re.I)
 # A separator or an item, in one match: most lines are one of the two.
 _LIST_LINE = re.compile(
     r"(?P<indent>[ \t]*)(?:(?P<separator>-{3,})[ \t]*$"
-    r"|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(?:\[(?P<box>[ xX])\][ \t]*)?(?P<text>.*))?$)"
+    r"|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(?:\[(?P<box>[ xX])\][ \t]*)?|(?=$))"
+    r"(?P<text>.*)$)"
 )
 # A duration's candidates: the text of each (...) or [...] (not a link's [text](url)).
 _BRACKETED = re.compile(r"\((?P<paren>[^()\[\]]*)\)|\[(?P<bracket>[^()\[\]]*)\](?!\()")
@@ -241,6 +242,7 @@ _MONTH_DAY = re.compile(
 )
 
 MAX_WEEK = 999
+_VIDEOS, _READINGS = SectionKind.VIDEOS, SectionKind.READINGS
 # Tabs indent to the next multiple of four columns, as in Markdown.
 TAB_SIZE = 4
 
@@ -495,7 +497,7 @@ def _width(indent: str) -> int:
 class _Reader:
     """Walks the lines once, keeping where it is (week, section, open list, thoughts)."""
 
-    def __init__(self, week_level: int, kinds: SectionKinds) -> None:
+    def __init__(self, lines: list[str], week_level: int, kinds: SectionKinds) -> None:
         self.course = Course()
         self.week_level = week_level
         self.section_level = week_level + 1
@@ -507,10 +509,12 @@ class _Reader:
         self.intro_open = False
         self.weeks: dict[int, Week] = {}
         # The list items still open in the section, outermost first, each as
-        # [indent width, index in the entries, text, line, has tasks nested under it].
+        # [indent width, index in the entries, has a ticked or boxed line under it].
         self.open_items: list[list] = []
-        # The text of each nested item as written, for when it turns out to be a note.
-        self.nested_text: dict[int, str] = {}
+        # Most lists are flat: while the last entry is an item with nothing under it and
+        # no other item is open, it has no record, only its indent width here (else -1).
+        self.leaf_width = -1
+        self.lines = lines
 
     def info(self, line: int, message: str) -> None:
         self.course.diagnostics.append(Diagnostic(line, message))
@@ -539,10 +543,16 @@ class _Reader:
         # Items or stray lines with no section heading above them get a section of their own.
         return self.section or self.open_section("", line)
 
-    def thought(self, number: int, line: str) -> None:
-        if line.startswith("#") and self.heading(number, line):
-            return
-        self.course.thoughts.append(SourceLine(number, "" if line.isspace() else line))
+    def read_thoughts(self, numbered: Iterator[tuple[int, str]]) -> None:
+        """Take the lines of the Thoughts as they are, up to a heading that ends them."""
+        # A loop of its own: a tenth of a big file, read with no test for items.
+        thoughts = self.course.thoughts
+        for number, line in numbered:
+            if line[:1] == "#" and self.heading(number, line):
+                if not self.in_thoughts:
+                    return
+                continue
+            thoughts.append(SourceLine(number, "" if line.isspace() else line))
 
     def other(self, number: int, line: str) -> None:
         """A line that is no list item: blank, heading or note."""
@@ -563,32 +573,45 @@ class _Reader:
 
     def nest(self, width: int) -> int:
         """Close the open items at ``width`` or deeper; the depth of a line there."""
+        if self.leaf_width >= 0:
+            if width > self.leaf_width:
+                # A line under the last item: the item is open, and needs its record now.
+                index = len(self.section.entries) - 1  # type: ignore[union-attr]
+                self.open_items.append([self.leaf_width, index, False])
+            self.leaf_width = -1
         open_items = self.open_items
         while open_items and open_items[-1][0] >= width:
-            self.close_item(open_items.pop())
+            self.close_item(*open_items.pop())
         return len(open_items)
 
-    def close_item(self, record: list) -> None:
+    def close_item(self, width: int, index: int, has_tasks: bool) -> None:
         """Decide what a finished list item is, now that the lines under it are known."""
-        _, index, text, line, has_tasks = record
         entries = self.section.entries  # type: ignore[union-attr]
         if index == len(entries) - 1:
             return
+        entry = entries[index]
         if has_tasks:
             # A ticked or boxed line under it: the nested lines are the tasks, it their group.
-            entries[index] = Group(text, line, entries[index].depth)
+            entries[index] = Group(self.item_text(entry.line), entry.line, entry.depth)
             if self.open_items:
-                self.open_items[-1][4] = True
+                self.open_items[-1][2] = True
             return
         # Nothing under it is ticked or boxed: the nested lines are notes on it.
         for position in range(index + 1, len(entries)):
             entry = entries[position]
             if isinstance(entry, Item):
-                entries[position] = Note(self.nested_text[entry.line], entry.line, entry.depth)
+                entries[position] = Note(self.item_text(entry.line), entry.line, entry.depth)
+
+    def item_text(self, number: int) -> str:
+        """An item line's text as written, less its marks (a video's duration kept)."""
+        # Read again from the line, rare enough: kept for every item, it slowed them all.
+        listed = _LIST_LINE.match(self.lines[number - 1])
+        return _read_marks(listed["text"], listed["box"])[0]  # type: ignore[index]
 
     def close_items(self) -> None:
+        self.leaf_width = -1
         while self.open_items:
-            self.close_item(self.open_items.pop())
+            self.close_item(*self.open_items.pop())
 
     def heading(self, number: int, line: str) -> bool:
         hashes = len(line) - len(line.lstrip("#"))
@@ -718,41 +741,43 @@ class _Reader:
         self.course.weeks.append(self.week)
 
     def item(
-        self, number: int, indent: str, separator: str | None, box: str | None, text: str | None
+        self,
+        number: int,
+        indent: str,
+        separator: str | None,
+        box: str | None,
+        text: str,
     ) -> None:
         """A list line (``-``, ``*``, ``+``, ``1.``, ``1)``), or a ``---`` separator."""
         # The hot path of a big file: kept to few calls on purpose.
         if separator is not None:
             return
         section = self.section or self.current_section(number)
-        entries = section.entries
-        open_items = self.open_items
-        width = len(indent) if "\t" not in indent else _width(indent)
-        while open_items and open_items[-1][0] >= width:
-            record = open_items.pop()
-            # An item with nothing under it (most are) stays as it is.
-            if record[1] != len(entries) - 1:
-                self.close_item(record)
-        body, state = _read_marks(text or "", box)
+        body, state = _read_marks(text, box)
         if not body or body == "()":
             section.placeholder_lines.append(number)
             return
-        depth = len(open_items)
-        done = state is True
-        kind = section.kind
-        if kind is SectionKind.VIDEOS:
-            title, seconds, written = parse_duration(body)
-            entry: Item = Video(title, done, number, depth, seconds, written)
-        elif kind is SectionKind.READINGS:
-            entry = Reading(body, done, number, depth)
+        entries = section.entries
+        width = len(indent) if "\t" not in indent else _width(indent)
+        if width == self.leaf_width:
+            # Most items: next to one with nothing under it, which stays as it is.
+            depth = 0
         else:
-            entry = Item(body, done, number, depth)
-        if depth:
-            self.nested_text[number] = body
-            if state is not None:
-                open_items[-1][4] = True
-        open_items.append([width, len(entries), body, number, False])
-        entries.append(entry)
+            depth = self.nest(width)
+            if depth:
+                if state is not None:
+                    self.open_items[-1][2] = True
+                self.open_items.append([width, len(entries), False])
+            else:
+                self.leaf_width = width
+        kind = section.kind
+        if kind is _VIDEOS:
+            title, seconds, written = parse_duration(body)
+            entries.append(Video(title, state is True, number, depth, seconds, written))
+        elif kind is _READINGS:
+            entries.append(Reading(body, state is True, number, depth))
+        else:
+            entries.append(Item(body, state is True, number, depth))
 
 
 def parse(text: str, sections: Mapping[str, SectionKind] | None = None) -> Course:
@@ -767,18 +792,19 @@ def parse(text: str, sections: Mapping[str, SectionKind] | None = None) -> Cours
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     first_week = _FIRST_WEEK.search(text)
     kinds = SectionKinds(sections) if sections else _DEFAULT_KINDS
-    reader = _Reader(len(first_week[1]) if first_week else 1, kinds)
+    lines = text.split("\n")
+    reader = _Reader(lines, len(first_week[1]) if first_week else 1, kinds)
     list_line, item, other = _LIST_LINE.match, reader.item, reader.other
-    for number, line in enumerate(text.split("\n"), start=1):
-        if reader.in_thoughts:
-            reader.thought(number, line)
-            continue
+    numbered = enumerate(lines, start=1)
+    for number, line in numbered:
         # Items first: they are most of the lines, and no item is blank or a heading.
         listed = list_line(line)
-        if listed is None:
-            other(number, line)
-        else:
+        if listed is not None:
             item(number, *listed.groups())
+            continue
+        other(number, line)
+        if reader.in_thoughts:
+            reader.read_thoughts(numbered)
     reader.close_items()
     course = reader.course
     course.weeks.sort(key=lambda week: week.number)
