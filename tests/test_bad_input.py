@@ -331,10 +331,10 @@ def test_many_odd_lines_keep_the_build_output_short(
     caplog.set_level("DEBUG", logger="mkdocs.plugins")
     site = build_logged(notes)
     info = info_lines(caplog)
-    odd = [line for line in info if "is no week" in line]
+    odd = [line for line in info if "is neither a week" in line]
     assert odd[0] == (
-        "seeds/notes.md:3: heading `# odd line 1` is at the level of the week headings "
-        "but is no week (`Week N`); shown as written"
+        "seeds/notes.md:3: heading `# odd line 1` is neither a week (`# Week N`) "
+        "nor a section (`## Videos`); shown as written"
     )
     assert len(odd) == 50
     assert "seeds/notes.md: 70 more odd lines, listed with `mkdocs build --verbose`" in info

@@ -131,7 +131,7 @@ def test_odd_lines_are_shown_and_logged(build_site, caplog: pytest.LogCaptureFix
     # level that is no week is what the parser cannot place.
     site = build_site("# week 1\n## exercises\n- a\n# something odd\n")
     assert "# something odd" in read_html(site, "week-1").select_one("article").get_text()
-    assert "seeds/notes.md:4: heading `# something odd` is at the level" in caplog.text
+    assert "seeds/notes.md:4: heading `# something odd` is neither a week" in caplog.text
 
 
 def test_missing_notes_is_one_clear_error(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from course_notes.model import Progress, SectionKind, Video
 from course_notes.parse import (
     clock_seconds,
     decode_notes,
+    duration_seconds,
     heading_title,
     parse,
     parse_duration,
@@ -168,6 +169,36 @@ def test_items_indented_under_another_belong_to_it() -> None:
 )
 def test_durations(line: str, title: str, seconds: int | None) -> None:
     assert parse_duration(line)[:2] == (title, seconds)
+
+
+@pytest.mark.parametrize(
+    ("written", "seconds"),
+    [
+        ("4:40", 280),
+        ("1h 5m", 3900),
+        ("1h05", 3900),
+        ("1H 5M", 3900),
+        ("58 min", 3480),
+        ("58m", 3480),
+        ("1 hr 45 min", 6300),
+        ("2 hours", 7200),
+        ("5m30s", 330),
+        ("5m30", 330),
+        ("90s", 90),
+        ("1h", 3600),
+        ("1h 10m 5s", 4205),
+        ("0s", 0),
+    ],
+)
+def test_duration_units(written: str, seconds: int) -> None:
+    assert duration_seconds(written) == seconds
+
+
+@pytest.mark.parametrize(
+    "written", ["", "?", "part 2", "ch 1", "1", "5 pages", "1m 2h", "1h 1h", "30 1h", "1h 5m x"]
+)
+def test_not_a_duration(written: str) -> None:
+    assert duration_seconds(written) is None
 
 
 def test_videos_carry_durations() -> None:

@@ -633,8 +633,9 @@ class _Reader:
                 self.odd_heading(
                     number,
                     line,
-                    f"heading `{_shown(line.strip())}` is at the level of the week headings "
-                    "but is no week (`Week N`); shown as written",
+                    f"heading `{_shown(line.strip())}` is neither a week "
+                    f"(`{'#' * self.week_level} Week N`) nor a section "
+                    f"(`{'#' * self.section_level} Videos`); shown as written",
                 )
             elif not (self.course.title or self.course.general or self.course.thoughts_line):
                 # Above the first week, the first such heading names the course.
