@@ -79,7 +79,7 @@ _MARK_FIRSTS = frozenset(form[0] for form in _MARK_FORMS)
 # The last character of every mark and box: a line with none of them has no mark inside.
 _MARK_END = re.compile("[" + re.escape("".join(_MARKS_BY_LAST)) + r"\]]")
 # Where a note after a mark may start: a parenthesis that closes the text, or a dash.
-_NOTE_START = re.compile(r"\((?=.*\)$)|[\u2013\u2014]|-(?=[ \t]|$)")
+_NOTE_START = re.compile(r"\(|[\u2013\u2014]|-(?=[ \t]|$)")
 _BOX = re.compile(r"\[(?P<mark>[ xX])\][ \t]*")
 _BOX_ENDS = ("[ ", "[x", "[X")
 
@@ -343,15 +343,33 @@ def _end_mark(body: str) -> tuple[str, bool | None]:
 def _middle_mark(body: str) -> tuple[str, bool | None]:
     """A mark just before a trailing note: the text without it, and its state."""
     # From the last possible start of a note backwards; a mark elsewhere is the item's text.
+    # Nothing is sliced or scanned to the end per candidate: a line of thousands of "("
+    # or dashes stays linear.
+    closed = body.endswith(")")
     for found in reversed(list(_NOTE_START.finditer(body))):
         start = end = found.start()
+        if body[start] == "(" and not closed:
+            continue
         while end and body[end - 1] in " \t":
             end -= 1
-        # Only a mark's last character can stand there: ruled out in one look.
-        if end and (body[end - 1] in _MARKS_BY_LAST or body[end - 1] == "]"):
-            text, state = _end_mark(body[:end])
-            if state is not None and text:
-                return f"{text} {body[start:]}", state
+        last = body[end - 1 : end]
+        forms = _MARKS_BY_LAST.get(last)
+        if forms:
+            for form in forms:
+                if body.endswith(form, 0, end):
+                    before = body[: end - len(form)].rstrip()
+                    if before:
+                        return f"{before} {body[start:]}", True
+        elif (
+            last == "]"
+            and body[end - 3 : end - 1] in _BOX_ENDS
+            and body[end - 4 : end - 3]
+            in (
+                " ",
+                "\t",
+            )
+        ):
+            return f"{body[: end - 3].rstrip()} {body[start:]}", body[end - 2] != " "
     return body, None
 
 
@@ -508,8 +526,9 @@ class _Reader:
         self.seen_week = False
         self.intro_open = False
         self.weeks: dict[int, Week] = {}
-        # The list items still open in the section, outermost first, each as
-        # [indent width, index in the entries, has a ticked or boxed line under it].
+        # The list items still open in the section, outermost first, each as [indent
+        # width, index in the entries, has a ticked or boxed line under it, the indexes
+        # of the items right under it].
         self.open_items: list[list] = []
         # Most lists are flat: while the last entry is an item with nothing under it and
         # no other item is open, it has no record, only its indent width here (else -1).
@@ -577,14 +596,14 @@ class _Reader:
             if width > self.leaf_width:
                 # A line under the last item: the item is open, and needs its record now.
                 index = len(self.section.entries) - 1  # type: ignore[union-attr]
-                self.open_items.append([self.leaf_width, index, False])
+                self.open_items.append([self.leaf_width, index, False, []])
             self.leaf_width = -1
         open_items = self.open_items
         while open_items and open_items[-1][0] >= width:
             self.close_item(*open_items.pop())
         return len(open_items)
 
-    def close_item(self, width: int, index: int, has_tasks: bool) -> None:
+    def close_item(self, width: int, index: int, has_tasks: bool, children: list[int]) -> None:
         """Decide what a finished list item is, now that the lines under it are known."""
         entries = self.section.entries  # type: ignore[union-attr]
         if index == len(entries) - 1:
@@ -596,11 +615,12 @@ class _Reader:
             if self.open_items:
                 self.open_items[-1][2] = True
             return
-        # Nothing under it is ticked or boxed: the nested lines are notes on it.
-        for position in range(index + 1, len(entries)):
+        # Nothing under it is ticked or boxed: the nested lines are notes on it. Only the
+        # items right under it are left to turn: those deeper turned when their own item
+        # closed (had any of them had tasks, this item would have too).
+        for position in children:
             entry = entries[position]
-            if isinstance(entry, Item):
-                entries[position] = Note(self.item_text(entry.line), entry.line, entry.depth)
+            entries[position] = Note(self.item_text(entry.line), entry.line, entry.depth)
 
     def item_text(self, number: int) -> str:
         """An item line's text as written, less its marks (a video's duration kept)."""
@@ -766,9 +786,10 @@ class _Reader:
         else:
             depth = self.nest(width)
             if depth:
-                if state is not None:
-                    self.open_items[-1][2] = True
-                self.open_items.append([width, len(entries), False])
+                parent = self.open_items[-1]
+                parent[2] = parent[2] or state is not None
+                parent[3].append(len(entries))
+                self.open_items.append([width, len(entries), False, []])
             else:
                 self.leaf_width = width
         kind = section.kind
