@@ -82,6 +82,7 @@ _MARK_END = re.compile("[" + re.escape("".join(_MARKS_BY_LAST)) + r"\]]")
 _NOTE_START = re.compile(r"\(|[\u2013\u2014]|-(?=[ \t]|$)")
 _BOX = re.compile(r"\[(?P<mark>[ xX])\][ \t]*")
 _BOX_ENDS = ("[ ", "[x", "[X")
+_BLANKS = (" ", "\t")
 
 S = SectionKind
 # The words that give a section its kind, matched case-insensitively as whole words in
@@ -187,8 +188,10 @@ _DEFAULT_KINDS = SectionKinds()
 
 # A heading that starts a week: "Week 3", "Wk 3", "W3", "Weeks 3-4", any case. The number
 # ends at a non-word character, so "W12A" or "week 3rd" is no week.
-_WEEK = re.compile(r"(?P<word>weeks?|wks?\.?|w)[ \t]*(?P<number>\d+)(?!\w)", re.I)
-_FIRST_WEEK = re.compile(r"^(#{1,6})[ \t]*(?:weeks?|wks?\.?|w)[ \t]*\d+(?!\w)", re.I | re.M)
+_WEEK_START = r"(?P<word>weeks?|wks?\.?|w)[ \t]*(?P<number>\d+)(?!\w)"
+_WEEK = re.compile(_WEEK_START, re.I)
+# The first week heading in the file: its level is the level of every week heading.
+_FIRST_WEEK = re.compile(rf"^(?P<hashes>#{{1,6}})[ \t]*{_WEEK_START}", re.I | re.M)
 _WEEK_WORD = re.compile(r"weeks?\b", re.I)
 # After the number: "-4", "–4" or "/4" make a range (with blanks around only after "Weeks").
 _RANGE = re.compile(r"(?P<before>[ \t]*)[-\u2013\u2014/](?P<after>[ \t]*)(?P<last>\d+)(?!\w)")
@@ -309,8 +312,9 @@ def _read_marks(body: str, box: str | None) -> tuple[str, bool | None]:
             body = _fix_encoding(body)
             if end is None:
                 body, end = _end_mark(body)
-        # A note after a mark ends the text with ")" or follows a dash: looked for first, as
-        # "in" is ten times cheaper than a regex's character class on accented text.
+        # A note after a mark ends the text with ")" or follows a dash: looked for first,
+        # as four "in" cost less than one regex search (each call costs thousands of
+        # instructions before it scans anything).
         if (
             end is None
             and (last == ")" or "-" in body or "\u2013" in body or "\u2014" in body)
@@ -332,7 +336,7 @@ def _end_mark(body: str) -> tuple[str, bool | None]:
         for form in _MARKS_BY_LAST[last]:
             if body.endswith(form):
                 return body[: -len(form)].rstrip(), True
-    elif last == "]" and body[-3:-1] in _BOX_ENDS and body[-4:-3] in ("", " ", "\t"):
+    elif last == "]" and body[-3:-1] in _BOX_ENDS and body[-4:-3] in ("", *_BLANKS):
         return body[:-3].rstrip(), body[-2] != " "
     elif last.isspace():
         # A blank other than space or tab after the mark (U+00A0, say).
@@ -360,16 +364,9 @@ def _middle_mark(body: str) -> tuple[str, bool | None]:
                     before = body[: end - len(form)].rstrip()
                     if before:
                         return f"{before} {body[start:]}", True
-        elif (
-            last == "]"
-            and body[end - 3 : end - 1] in _BOX_ENDS
-            and body[end - 4 : end - 3]
-            in (
-                " ",
-                "\t",
-            )
-        ):
-            return f"{body[: end - 3].rstrip()} {body[start:]}", body[end - 2] != " "
+        elif last == "]" and body[end - 3 : end - 1] in _BOX_ENDS:
+            if body[end - 4 : end - 3] in _BLANKS:
+                return f"{body[: end - 3].rstrip()} {body[start:]}", body[end - 2] != " "
     return body, None
 
 
@@ -499,11 +496,6 @@ def heading_title(text: str) -> str:
     return title
 
 
-def section_kind(title: str, kinds: SectionKinds = _DEFAULT_KINDS) -> SectionKind:
-    """The kind of a section heading's text, by its keywords (see ``SECTION_KEYWORDS``)."""
-    return kinds.kind(title)
-
-
 def _shown(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
@@ -582,6 +574,7 @@ class _Reader:
         self.note(number, line)
 
     def note(self, number: int, line: str) -> None:
+        """A line of text: the course's intro, a note in its section or on the item above."""
         text = repair(line.strip())
         if self.intro_open:
             self.course.intro.append(Note(text, number))
@@ -678,7 +671,7 @@ class _Reader:
         return True
 
     def odd_heading(self, number: int, line: str, message: str) -> None:
-        # A typo or a date rather than a week: kept where it stands, like any odd line.
+        """A heading that cannot be placed: a note where it stands, and a diagnostic."""
         self.info(number, message)
         section = self.current_section(number)
         self.close_items()
@@ -806,7 +799,8 @@ def parse(text: str, sections: Mapping[str, SectionKind] | None = None) -> Cours
     """Read notes text into a course; odd lines are kept and noted in ``diagnostics``.
 
     ``sections`` maps heading words to section kinds, added to ``SECTION_KEYWORDS`` (a
-    word already there gets the kind given here).
+    word already there gets the kind given here). Pure: no global state is touched, the
+    garbage collector's included (tuning like that belongs to the adapters).
     """
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -815,7 +809,7 @@ def parse(text: str, sections: Mapping[str, SectionKind] | None = None) -> Cours
     first_week = _FIRST_WEEK.search(text)
     kinds = SectionKinds(sections) if sections else _DEFAULT_KINDS
     lines = text.split("\n")
-    reader = _Reader(lines, len(first_week[1]) if first_week else 1, kinds)
+    reader = _Reader(lines, len(first_week["hashes"]) if first_week else 1, kinds)
     list_line, item, other = _LIST_LINE.match, reader.item, reader.other
     numbered = enumerate(lines, start=1)
     for number, line in numbered:
