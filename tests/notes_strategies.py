@@ -91,3 +91,59 @@ def notes_like(draw: st.DrawFn) -> str:
 
 # Anything at all, and notes-like text with arbitrary lines mixed in.
 any_text = st.text() | st.lists(format_lines | st.text(max_size=30), max_size=30).map("\n".join)
+
+
+# The forgiving format of issue 12: course titles, week forms at two levels, numbered
+# items, ticks and boxes in the middle of lines, durations in units, nested lists.
+@st.composite
+def forgiving_week_headings(draw: st.DrawFn) -> str:
+    level = draw(st.sampled_from(["#", "##"]))
+    word = draw(st.sampled_from(["Week", "week", "Wk", "W", "Weeks", "wk."]))
+    first = draw(st.integers(0, 60))
+    numbers = str(first)
+    if draw(st.booleans()):
+        dash = draw(st.sampled_from(["-", "\u2013", "/", " - "]))
+        numbers += dash + str(draw(st.integers(0, 60)))
+    date = draw(st.sampled_from(["", " (Mar 10)", " (no lectures)", " (31 Feb)", " ()"]))
+    separator = draw(st.sampled_from(["", ": ", " - ", " \u2014 ", ". ", " "]))
+    title = draw(st.just("") | phrases)
+    return f"{level} {word}{draw(st.sampled_from(['', ' ']))}{numbers}{date}{separator}{title}"
+
+
+@st.composite
+def forgiving_items(draw: st.DrawFn) -> str:
+    marker = draw(st.sampled_from(["-", "*", "+", "1.", "2)", "10."]))
+    tick = draw(st.sampled_from(["", "[x] ", "[ ] ", "\u2713 ", "\u00e2\u0153\u201c "]))
+    text = draw(phrases)
+    duration = draw(
+        st.sampled_from(["", " (1h 5m)", " [12:30]", " (58 min)", " (5m30s)", " (?)", " ()"])
+    )
+    middle = draw(st.sampled_from(["", " \u2713", " [x]", " [ ]", " \u2714\ufe0f"]))
+    note = draw(st.sampled_from(["", " (scored 8/10)", " \u2014 took ages", " - later"]))
+    indent = draw(st.sampled_from(["", "", "  ", "    ", "\t", "      "]))
+    return f"{indent}{marker} {tick}{text}{duration}{middle}{note}"
+
+
+forgiving_lines = st.one_of(
+    forgiving_week_headings(),
+    section_headings(),
+    section_headings().map(lambda heading: "#" + heading),
+    forgiving_items(),
+    forgiving_items(),
+    forgiving_items(),
+    items(),
+    placeholders,
+    blanks,
+    thoughts_headings,
+    thoughts_headings.map(lambda heading: "#" + heading),
+    odd_lines,
+    phrases.map(lambda phrase: "   " + phrase),
+    phrases.map(lambda phrase: "#### " + phrase),
+)
+
+
+@st.composite
+def forgiving_notes(draw: st.DrawFn) -> str:
+    """Notes in the forgiving format, sometimes under a course title."""
+    title = draw(st.sampled_from(["", "# COMP3121 Algorithms\nLecturer: X\n"]))
+    return title + "\n".join(draw(st.lists(forgiving_lines, max_size=40)))

@@ -144,7 +144,7 @@ def test_init_site_builds_with_badges_bars_and_ticks(algorithms_site: Path) -> N
     assert (len(boxes), sum(box.has_attr("checked") for box in boxes)) == (9, 6)
     assert week.select_one(".progress.cn-progress .progress-bar")["style"] == "width:67%"
     assert week.title.get_text() == (
-        "Week 1: Greedy Algorithms - COMP3121 Algorithms & Data Structures — Term 1"
+        "Week 1: greedy algorithms - COMP3121 Algorithms & Data Structures — Term 1"
     )
 
 
@@ -177,8 +177,8 @@ def test_init_site_has_no_raw_syntax_and_none_of_the_manual(algorithms_site: Pat
 
 def test_course_title_is_the_first_heading_before_any_week() -> None:
     assert parse("# COMP3121 Algorithms\n# week 1\n").title == "COMP3121 Algorithms"
-    # The line is still kept, as a note of the General page.
-    assert parse("# COMP3121 Algorithms\n").general[0].notes[0].text == "# COMP3121 Algorithms"
+    # The line is still accounted for: the title's own line, shown on the General page.
+    assert parse("# COMP3121 Algorithms\n").title_line == 1
     assert parse("# week 1: intro\n# COMP3121\n").title == ""
     assert parse("## lectures\n# COMP3121\n").title == ""
     assert parse("# Thoughts\n# COMP3121\n").title == ""

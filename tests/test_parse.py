@@ -6,6 +6,7 @@ from course_notes.model import Progress, SectionKind, Video
 from course_notes.parse import (
     clock_seconds,
     decode_notes,
+    duration_seconds,
     heading_title,
     parse,
     parse_duration,
@@ -39,10 +40,11 @@ def test_seed_course_total(seed_text: str) -> None:
     course = parse(seed_text)
     assert course.progress == Progress(27, 73)
     assert course.progress.percent == 37
+    # Titles as written (issue 12): no longer re-cased to "Week 3: Computer Vision".
     assert [w.name for w in course.weeks] == [
         "Week 1",
         "Week 2",
-        "Week 3: Computer Vision",
+        "Week 3: computer vision",
         "Week 4: NLP",
         "Week 5: Reinforcement Learning",
         "Week 6: Unsupervised Learning",
@@ -62,8 +64,9 @@ def test_seed_placeholders_are_not_items(seed_text: str) -> None:
 
 def test_week_headings_case_and_titles() -> None:
     course = parse("# WEEK 2: computer vision\n- a\n# Week 10\n- b\n# week 9 - NLP\n- c\n")
+    # The title is kept exactly as written (issue 12): "computer vision" was re-cased before.
     assert [(w.number, w.name) for w in course.weeks] == [
-        (2, "Week 2: Computer Vision"),
+        (2, "Week 2: computer vision"),
         (9, "Week 9: NLP"),
         (10, "Week 10"),
     ]
@@ -138,8 +141,18 @@ def test_boxes() -> None:
 
 
 def test_items_indented_with_spaces_or_tabs() -> None:
+    # A list indented as a whole is still the section's own list.
+    course = parse("# week 1\n## exercises\n    - a\n    - b\n## readings\n\t- c\n\t- d\n")
+    assert [i.text for i in course.weeks[0].items] == ["a", "b", "c", "d"]
+
+
+def test_items_indented_under_another_belong_to_it() -> None:
+    # Before issue 12 "b" and "c" were two more items; now they nest under "a", and with
+    # no tick or box among them they are notes on it.
     course = parse("# week 1\n## exercises\n- a\n    - b\n\t- c\n")
-    assert [i.text for i in course.weeks[0].items] == ["a", "b", "c"]
+    section = course.weeks[0].sections[0]
+    assert [i.text for i in section.items] == ["a"]
+    assert [(n.text, n.depth) for n in section.notes] == [("b", 1), ("c", 1)]
 
 
 @pytest.mark.parametrize(
@@ -156,6 +169,36 @@ def test_items_indented_with_spaces_or_tabs() -> None:
 )
 def test_durations(line: str, title: str, seconds: int | None) -> None:
     assert parse_duration(line)[:2] == (title, seconds)
+
+
+@pytest.mark.parametrize(
+    ("written", "seconds"),
+    [
+        ("4:40", 280),
+        ("1h 5m", 3900),
+        ("1h05", 3900),
+        ("1H 5M", 3900),
+        ("58 min", 3480),
+        ("58m", 3480),
+        ("1 hr 45 min", 6300),
+        ("2 hours", 7200),
+        ("5m30s", 330),
+        ("5m30", 330),
+        ("90s", 90),
+        ("1h", 3600),
+        ("1h 10m 5s", 4205),
+        ("0s", 0),
+    ],
+)
+def test_duration_units(written: str, seconds: int) -> None:
+    assert duration_seconds(written) == seconds
+
+
+@pytest.mark.parametrize(
+    "written", ["", "?", "part 2", "ch 1", "1", "5 pages", "1m 2h", "1h 1h", "30 1h", "1h 5m x"]
+)
+def test_not_a_duration(written: str) -> None:
+    assert duration_seconds(written) is None
 
 
 def test_videos_carry_durations() -> None:
@@ -195,7 +238,8 @@ def test_stray_lines_are_kept_with_their_line_numbers() -> None:
     course = parse("# week 1\n## exercises\n- a\njust a remark\n")
     section = course.weeks[0].sections[0]
     assert [(n.text, n.line) for n in section.notes] == [("just a remark", 4)]
-    assert [d.line for d in course.diagnostics] == [4]
+    # A line of text in a section is a note there (issue 12), placed, so no diagnostic.
+    assert course.diagnostics == []
 
 
 def test_thoughts_are_kept_verbatim() -> None:

@@ -16,7 +16,7 @@ from course_notes.model import Course, Progress, Section
 from course_notes.parse import decode_notes, parse
 
 from conftest import ROOT, missing_texts, page_titles, site_pages
-from notes_strategies import any_text, notes_like
+from notes_strategies import any_text, forgiving_notes, notes_like
 
 # Modest: the whole suite runs on two cores. deadline=None: a slow CI machine is no bug.
 FAST = settings(max_examples=150, deadline=None)
@@ -104,6 +104,22 @@ def test_notes_like_text(text: str) -> None:
     for section in all_sections(course):
         for entry in section.entries:
             assert entry.text.split()[0] in lines[entry.line - 1], (entry, lines[entry.line - 1])
+
+
+@FAST
+@given(forgiving_notes())
+def test_forgiving_notes(text: str) -> None:
+    # Nested lists, groups, sub-headings, titles: still every line once, counts that add up.
+    course = parse(text)
+    check_every_line_is_accounted_for(text, course)
+    check_progress_adds_up(course)
+    check_pages(course)
+    for section in all_sections(course):
+        depth = 0
+        for entry in section.entries:
+            # Nesting goes one level deeper at a time.
+            assert entry.depth <= depth + 1
+            depth = entry.depth
 
 
 class Markdown:

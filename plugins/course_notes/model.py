@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .text import capitalise_first, capitalise_words, normalise, slugify
+from .text import capitalise_first, normalise, slugify
 
 
 class ProgressState(str, enum.Enum):
@@ -82,14 +82,28 @@ class SectionKind(enum.Enum):
     READINGS = "Readings"
     OTHER = "Other"
 
+    @classmethod
+    def named(cls, name: str) -> SectionKind:
+        """The kind called ``name`` (``videos``, ``Videos``); ValueError naming the choices."""
+        for kind in cls:
+            if name.strip().lower() in (kind.name.lower(), kind.value.lower()):
+                return kind
+        choices = ", ".join(kind.value.lower() for kind in cls)
+        raise ValueError(f"unknown section kind {name!r}; one of: {choices}")
+
 
 @dataclass(slots=True)
 class Item:
-    """One ``- text`` line: something to do, done when it ends in a check mark."""
+    """One list line that is a task: counted, done when it carries a tick or ``[x]``.
+
+    ``depth`` is how deep the line is nested (0 for a section's own list): a task of depth
+    d + 1 belongs to the nearest entry above it of depth d, a ``Group``.
+    """
 
     text: str
     done: bool
     line: int
+    depth: int = 0
 
 
 @dataclass(slots=True)
@@ -107,10 +121,27 @@ class Reading(Item):
 
 @dataclass(slots=True)
 class Note:
-    """A line that fits no rule of the format; kept and shown as written."""
+    """A line shown as written and not counted: a remark in a section, or on an item.
+
+    Depth 0 is a section's own note; a note of depth d + 1 is about the nearest entry above
+    it of depth d (a nested list line under a task, or an indented line under an item).
+    """
 
     text: str
     line: int
+    depth: int = 0
+
+
+@dataclass(slots=True)
+class Group(Note):
+    """A list line whose nested lines are the tasks: shown as their heading, not counted."""
+
+
+@dataclass(slots=True)
+class Subheading(Note):
+    """A heading deeper than the section headings: shown in its section, not a new one."""
+
+    level: int = 3
 
 
 @dataclass
@@ -121,6 +152,7 @@ class Section:
     kind: SectionKind
     line: int
     entries: list[Item | Note] = field(default_factory=list)
+    """Tasks, notes, groups and sub-headings in the notes' order (``depth`` gives nesting)."""
     placeholder_lines: list[int] = field(default_factory=list)
 
     @property
@@ -130,12 +162,12 @@ class Section:
 
     @property
     def items(self) -> list[Item]:
-        """The section's items, without notes."""
+        """The section's tasks (nested ones included), without notes, groups or sub-headings."""
         return [entry for entry in self.entries if isinstance(entry, Item)]
 
     @property
     def notes(self) -> list[Note]:
-        """Lines under the section that fit no rule."""
+        """Lines under the section that are not tasks: notes, groups and sub-headings."""
         return [entry for entry in self.entries if isinstance(entry, Note)]
 
     @property
@@ -152,7 +184,7 @@ class Section:
 
     @property
     def progress(self) -> Progress:
-        """Items done of items listed."""
+        """Tasks done of tasks listed (a group's nested tasks count; the group does not)."""
         # One pass, no list: pages ask every section for this several times.
         done = total = 0
         for entry in self.entries:
@@ -205,21 +237,34 @@ class VideoTime:
 
 @dataclass
 class Week:
-    """``# week N``: the sections of one week of the course."""
+    """``# Week N`` (or ``Weeks N-M``): the sections of one week of the course."""
 
     number: int
     line: int
     title: str = ""
+    """The words after the number and one separator, exactly as written."""
     sections: list[Section] = field(default_factory=list)
     joined_at: list[int] = field(default_factory=list)
-    """Lines of later ``# week N`` headings of the same number, whose sections joined this week."""
+    """Lines of later headings of the same week, whose sections joined this week."""
+    numbers: tuple[int, ...] = ()
+    """Every week number the heading covers: ``(3, 4)`` for ``Weeks 3-4``, else ``(N,)``."""
+    date_label: str = ""
+    """What a parenthesis right after the number held, ``Mar 10`` in ``Week 3 (Mar 10)``."""
+    month_day: tuple[int, int] | None = None
+    """The date label as (month, day) when it is a date, such as ``(3, 10)``; else None."""
+
+    def __post_init__(self) -> None:
+        if not self.numbers:
+            self.numbers = (self.number,)
 
     @property
     def name(self) -> str:
-        """``Week 3: Computer Vision``, or ``Week 1`` when the week has no title."""
-        if not self.title:
-            return f"Week {self.number}"
-        return f"Week {self.number}: {capitalise_words(self.title)}"
+        """``Week 3: computer vision``, ``Weeks 3–4 (Mar 10)``, ``Week 1``: the title as written."""
+        first, last = self.numbers[0], self.numbers[-1]
+        name = f"Week {first}" if first == last else f"Weeks {first}\u2013{last}"
+        if self.date_label:
+            name += f" ({self.date_label})"
+        return f"{name}: {self.title}" if self.title else name
 
     @property
     def slug(self) -> str:
@@ -357,11 +402,13 @@ class Diagnostic:
 class Course:
     """Everything the notes file says."""
 
-    title: str = ""
-    """The course's name: the file's first heading, when it is a ``#`` heading before any week
-    and no week or Thoughts heading (``# COMP3121 Algorithms``); empty without one."""
     weeks: list[Week] = field(default_factory=list)
     general: list[Section] = field(default_factory=list)
+    title: str = ""
+    """The heading above the first week that is not a week (``COMP3121 Algorithms``)."""
+    title_line: int = 0
+    intro: list[Note] = field(default_factory=list)
+    """The lines between the title and the first section or week."""
     thoughts: list[SourceLine] = field(default_factory=list)
     thoughts_line: int = 0
     thoughts_joined_at: list[int] = field(default_factory=list)
@@ -405,6 +452,9 @@ class Course:
     def accounted_lines(self) -> list[tuple[int, str]]:
         """Every line the course holds, as (line number, role); blanks and separators hold none."""
         lines: list[tuple[int, str]] = []
+        if self.title_line:
+            lines.append((self.title_line, "course title"))
+        lines += [(note.line, "intro") for note in self.intro]
         for week in self.weeks:
             lines += [(week.line, "week heading")]
             lines += [(line, "week heading") for line in week.joined_at]
@@ -412,15 +462,22 @@ class Course:
             if section.title:
                 lines.append((section.line, "section heading"))
             lines += [(line, "placeholder") for line in section.placeholder_lines]
-            lines += [
-                (entry.line, "note" if isinstance(entry, Note) else "item")
-                for entry in section.entries
-            ]
+            lines += [(entry.line, _ROLES[type(entry)]) for entry in section.entries]
         if self.thoughts_line:
             lines.append((self.thoughts_line, "thoughts heading"))
         lines += [(line, "thoughts heading") for line in self.thoughts_joined_at]
         lines += [(line.number, "thoughts") for line in self.thoughts]
         return lines
+
+
+_ROLES: dict[type, str] = {
+    Item: "item",
+    Video: "item",
+    Reading: "item",
+    Note: "note",
+    Group: "group",
+    Subheading: "subheading",
+}
 
 
 @dataclass(frozen=True, order=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import yaml
 
@@ -222,10 +222,14 @@ def render_week(week: Week, cited: Mapping[int, Reference] | None = None) -> str
 
 
 def render_general(
-    sections: Iterable[Section], cited: Mapping[int, Reference] | None = None
+    sections: Iterable[Section],
+    cited: Mapping[int, Reference] | None = None,
+    intro: Sequence[str] = (),
 ) -> str:
-    """The page for sections written before the first week."""
-    body = "\n\n".join(render_section(section, cited=cited) for section in sections)
+    """The page for sections written before the first week, after the course's title and intro."""
+    blocks = [paragraph(line) for line in intro]
+    blocks += [render_section(section, cited=cited) for section in sections]
+    body = "\n\n".join(blocks)
     head = front_matter(
         title="General",
         description="Notes written before the first week.",

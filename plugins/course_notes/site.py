@@ -87,8 +87,12 @@ def build_site(
     ]
     if readings.has_readings(course):
         pages.append(Page("readings.md", "Readings", render.render_readings(reading_list)))
-    if course.general:
-        pages.append(Page("general.md", "General", render.render_general(course.general, cited)))
+    # The course's title and intro show on the General page until the home page has them.
+    if course.general or course.title or course.intro:
+        intro = [course.title] if course.title else []
+        intro += [note.text for note in course.intro]
+        general = render.render_general(course.general, cited, intro)
+        pages.append(Page("general.md", "General", general))
     downloads: dict[str, str] = {}
     if course.thoughts_line:
         pages.append(Page("faq.md", "FAQ", render.render_faq(faq)))
