@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from course_notes.model import Progress, SectionKind, Video
+from course_notes.model import Course, Note, Progress, Section, SectionKind, Video, Week
 from course_notes.parse import (
     clock_seconds,
     decode_notes,
@@ -17,7 +17,7 @@ from course_notes.parse import (
 
 
 def test_seed_week_1_figures(seed_text: str) -> None:
-    week = parse(seed_text).week(1)
+    week = week_of(parse(seed_text), 1)
     assert week is not None
     assert [(s.label, str(s.progress)) for s in week.sections] == [
         ("Slides", "3/3"),
@@ -31,7 +31,7 @@ def test_seed_week_1_figures(seed_text: str) -> None:
 
 
 def test_seed_week_2_videos(seed_text: str) -> None:
-    week = parse(seed_text).week(2)
+    week = week_of(parse(seed_text), 2)
     assert week is not None
     assert week.sections_of(SectionKind.VIDEOS)[0].progress == Progress(6, 7)
 
@@ -54,7 +54,7 @@ def test_seed_course_total(seed_text: str) -> None:
 
 
 def test_seed_placeholders_are_not_items(seed_text: str) -> None:
-    week = parse(seed_text).week(3)
+    week = week_of(parse(seed_text), 3)
     assert week is not None
     exercises = week.sections_of(SectionKind.EXERCISES)[0]
     videos = week.sections_of(SectionKind.VIDEOS)[0]
@@ -152,7 +152,7 @@ def test_items_indented_under_another_belong_to_it() -> None:
     course = parse("# week 1\n## exercises\n- a\n    - b\n\t- c\n")
     section = course.weeks[0].sections[0]
     assert [i.text for i in section.items] == ["a"]
-    assert [(n.text, n.depth) for n in section.notes] == [("b", 1), ("c", 1)]
+    assert [(n.text, n.depth) for n in notes_of(section)] == [("b", 1), ("c", 1)]
 
 
 @pytest.mark.parametrize(
@@ -237,7 +237,7 @@ def test_cp1252_bytes_are_read_with_a_diagnostic() -> None:
 def test_stray_lines_are_kept_with_their_line_numbers() -> None:
     course = parse("# week 1\n## exercises\n- a\njust a remark\n")
     section = course.weeks[0].sections[0]
-    assert [(n.text, n.line) for n in section.notes] == [("just a remark", 4)]
+    assert [(n.text, n.line) for n in notes_of(section)] == [("just a remark", 4)]
     # A line of text in a section is a note there (issue 12), placed, so no diagnostic.
     assert course.diagnostics == []
 
@@ -265,7 +265,7 @@ def test_repeated_week_joins_the_first() -> None:
 def test_week_without_number_is_shown_as_written() -> None:
     course = parse("# week 1\n## exercises\n- a\n# week two\n- b\n")
     section = course.weeks[0].sections[0]
-    assert [n.text for n in section.notes] == ["# week two"]
+    assert [n.text for n in notes_of(section)] == ["# week two"]
     assert [i.text for i in section.items] == ["a", "b"]
 
 
@@ -355,3 +355,13 @@ def test_no_weeks_is_said_once() -> None:
         "the file is empty, so the site has no week pages"
     ]
     assert [d.line for d in parse("# Thoughts\nwhy?\n").diagnostics] == [0]
+
+
+def week_of(course: Course, number: int) -> Week:
+    """The course's week with that number."""
+    return next(week for week in course.weeks if week.number == number)
+
+
+def notes_of(section: Section) -> list[Note]:
+    """The section's lines that are not tasks: notes, groups and sub-headings."""
+    return [entry for entry in section.entries if isinstance(entry, Note)]

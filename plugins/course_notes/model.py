@@ -111,7 +111,6 @@ class Video(Item):
     """A video recording; ``duration`` is in seconds, None when unknown."""
 
     duration: int | None = None
-    duration_text: str = ""
 
 
 @dataclass(slots=True)
@@ -166,11 +165,6 @@ class Section:
         return [entry for entry in self.entries if isinstance(entry, Item)]
 
     @property
-    def notes(self) -> list[Note]:
-        """Lines under the section that are not tasks: notes, groups and sub-headings."""
-        return [entry for entry in self.entries if isinstance(entry, Note)]
-
-    @property
     def label(self) -> str:
         """The short name for badges: ``Videos`` for a known kind, else the heading."""
         if self.kind is not SectionKind.OTHER:
@@ -206,7 +200,6 @@ class VideoTime:
     watched: int
     total: int
     unknown: int
-    unknown_watched: int = 0
 
     @property
     def left(self) -> int:
@@ -218,21 +211,19 @@ class VideoTime:
             self.watched + other.watched,
             self.total + other.total,
             self.unknown + other.unknown,
-            self.unknown_watched + other.unknown_watched,
         )
 
     @classmethod
     def of(cls, videos: Iterable[Video]) -> VideoTime:
         """Add up the durations of some videos."""
-        watched = total = unknown = unknown_watched = 0
+        watched = total = unknown = 0
         for video in videos:
             if video.duration is None:
                 unknown += 1
-                unknown_watched += video.done
             else:
                 total += video.duration
                 watched += video.duration if video.done else 0
-        return cls(watched, total, unknown, unknown_watched)
+        return cls(watched, total, unknown)
 
 
 @dataclass
@@ -431,19 +422,6 @@ class Course:
         """Video time watched and in all, over the whole course."""
         return VideoTime.of(self.videos)
 
-    def progress_of(self, kind: SectionKind) -> Progress:
-        """Progress over every section of one kind."""
-        return Progress.of(
-            section.progress for week in self.weeks for section in week.sections_of(kind)
-        )
-
-    def week(self, number: int) -> Week | None:
-        """The week with that number, if the notes have it."""
-        return next((week for week in self.weeks if week.number == number), None)
-
-    def __iter__(self) -> Iterator[Week]:
-        return iter(self.weeks)
-
     def __str__(self) -> str:
         # Short, as mkdocs-macros writes str() of every variable into a debug message on
         # every build: the full repr of a big course is megabytes.
@@ -556,7 +534,6 @@ class Assignment:
 
     reading: Reading
     week: Week | None
-    title: str
     sections: tuple[SectionNumber, ...]
 
     @property

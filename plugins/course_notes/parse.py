@@ -787,8 +787,8 @@ class _Reader:
                 self.leaf_width = width
         kind = section.kind
         if kind is _VIDEOS:
-            title, seconds, written = parse_duration(body)
-            entries.append(Video(title, state is True, number, depth, seconds, written))
+            title, seconds, _written = parse_duration(body)
+            entries.append(Video(title, state is True, number, depth, seconds))
         elif kind is _READINGS:
             entries.append(Reading(body, state is True, number, depth))
         else:

@@ -122,11 +122,6 @@ def _matcher(topic: Topic) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + ")", re.I) if patterns else None
 
 
-def topics_of(text: str, topics: Sequence[Topic]) -> list[str]:
-    """The names of the topics whose keywords occur in the text, in the map's order."""
-    return _topics_of(text, [(topic.name, _matcher(topic)) for topic in topics])
-
-
 def _topics_of(text: str, matchers: Sequence[tuple[str, re.Pattern[str] | None]]) -> list[str]:
     return [name for name, matcher in matchers if matcher is not None and matcher.search(text)]
 

@@ -68,7 +68,7 @@ def reading_list(course: Course, references: References | None = None) -> Readin
         reference = known.find(title)
         key = ("reference", reference.name) if reference else ("title", normalise(title))
         entry = entries.setdefault(key, CourseReading(title, reference))
-        entry.assignments.append(Assignment(reading, week, title, tuple(sections)))
+        entry.assignments.append(Assignment(reading, week, tuple(sections)))
     return ReadingList(list(entries.values()))
 
 
