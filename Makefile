@@ -58,16 +58,16 @@ $(VNU): Makefile
 
 # Needs /usr/bin/chromium and npm; installs Lighthouse into .audit/ (not part of make test).
 audit: $(VENV)/.installed
-	$(BIN)/python scripts/audit
+	$(BIN)/python -m scripts.audit
 
 # The browser tests' harness takes the README's screenshot of a week page (light theme).
 screenshot: $(VENV)/.installed-test
 	SCREENSHOT=$(SCREENSHOT) $(BIN)/python -m pytest -q tests/test_browser.py -k screenshot
 
 bench: $(VENV)/.installed
-	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
-	$(BIN)/python benchmarks/bench_readings.py
-	$(BIN)/python benchmarks/bench_questions.py
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+	$(BIN)/python -m benchmarks.bench_readings
+	$(BIN)/python -m benchmarks.bench_questions
 
 clean:
 	rm -rf site .pytest_cache .hypothesis .audit .vnu

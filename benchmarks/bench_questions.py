@@ -1,5 +1,5 @@
 """Time reading the Thoughts into FAQ entries and rendering the FAQ page, on the seed and on
-a large synthetic Thoughts section. Run: .venv/bin/python benchmarks/bench_questions.py"""
+a large synthetic Thoughts section. Run: .venv/bin/python -m benchmarks.bench_questions"""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Time the reading list on the seed and on a large made-up course.
 
-Run: .venv/bin/python benchmarks/bench_readings.py
+Run: .venv/bin/python -m benchmarks.bench_readings
 """
 
 from __future__ import annotations

@@ -24,14 +24,11 @@ import time
 from datetime import date
 from pathlib import Path
 
+from benchmarks import synthetic
 from course_notes.export import export
 from course_notes.parse import parse
 from course_notes.site_config import CourseFiles
-
-import synthetic
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from siteserver import fetch, free_port, wait_for  # noqa: E402 (scripts/ is put on the path just above)
+from tests.support.siteserver import fetch, free_port, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "notes.md"

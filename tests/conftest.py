@@ -16,7 +16,7 @@ from mkdocs.exceptions import Abort
 from course_notes import site as course_site
 from course_notes.model import Course, References, Topic
 
-from siteserver import serve
+from support.siteserver import serve
 
 if TYPE_CHECKING:
     from installed import Installed

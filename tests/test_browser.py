@@ -33,7 +33,7 @@ from course_notes.questions import read_questions
 
 from conftest import build_project
 from installed import fresh_project
-from siteserver import serve
+from support.siteserver import serve
 
 pytestmark = pytest.mark.browser
 

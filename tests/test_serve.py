@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import copy_project
-from siteserver import fetch, free_port, wait_for
+from support.siteserver import fetch, free_port, wait_for
 
 # Bounds, not timings: generous so that a loaded CI machine is not a failure.
 START_TIMEOUT = 90.0

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score the built site with Lighthouse: build, serve on 127.0.0.1, audit, print the scores.
 
-Usage: scripts/audit [--runs N]   (or `make audit`)
+Usage: python -m scripts.audit [--runs N]   (or `make audit`)
 
 Lighthouse 12.2.3 is installed with `npm i -E` into .audit/ (git ignores it) and drives
 Debian's Chromium (CHROME_PATH=/usr/bin/chromium). Each page is audited N times (default 3)
@@ -118,7 +118,7 @@ def main() -> int:
         sys.exit(f"audit: {CHROMIUM} is missing: apt-get install chromium")
     ensure_lighthouse()
 
-    from siteserver import serve  # scripts/ is this script's folder, first on sys.path
+    from tests.support.siteserver import serve  # run as `python -m scripts.audit` from the root
 
     site = AUDIT / "site"
     reports = AUDIT / "reports"
