@@ -47,6 +47,19 @@ STATE_WORDS = {
 
 visible = markup.visible
 
+# Where a section, a week or the reading list has nothing to do yet.
+NOTHING_LISTED = '<p class="cn-empty">Nothing listed yet.</p>'
+
+
+def task_box(done: bool) -> str:
+    """The task-list box of an item: ``[x]`` done, ``[ ]`` not."""
+    return "[x]" if done else "[ ]"
+
+
+def badge_row(badges: Iterable[str]) -> str:
+    """Badges as one Markdown paragraph (so their icon shortcodes render), styled as a row."""
+    return "\n".join(badges) + "\n{: .cn-badges }"
+
 
 def inline(text: str) -> str:
     """User text as inline Markdown: shown as typed, links and code kept (cut if huge)."""
@@ -145,7 +158,7 @@ def reading_text(reading: Reading, reference: Reference | None) -> str:
 
 
 def _item_line(item: Item, cited: Mapping[int, Reference]) -> str:
-    box = "[x]" if item.done else "[ ]"
+    box = task_box(item.done)
     if isinstance(item, Reading) and markup.fits(item.text):
         parts = [reading_text(item, cited.get(item.line))]
     else:
@@ -175,7 +188,7 @@ def render_section(
     if section.kind is SectionKind.VIDEOS and section.videos:
         blocks.append(f'<p class="cn-video-time">{video_time(VideoTime.of(section.videos))}</p>')
     if not section.items:
-        blocks.append('<p class="cn-empty">Nothing listed yet.</p>')
+        blocks.append(NOTHING_LISTED)
     run: list[str] = []
     for entry in section.entries:
         if isinstance(entry, Note):
@@ -195,7 +208,7 @@ def badges(week: Week) -> str:
     row = [badge(section.label, section.progress) for section in week.sections]
     row.append(badge("Week", week.progress))
     # A Markdown paragraph, not a raw <p>, so the icon shortcodes in it are rendered.
-    return "\n".join(row) + "\n{: .cn-badges }"
+    return badge_row(row)
 
 
 def describe(week: Week) -> str:
@@ -217,7 +230,7 @@ def render_week(week: Week, cited: Mapping[int, Reference] | None = None) -> str
         blocks.append(f'<p class="cn-video-time">Videos: {video_time(week.video_time)}</p>')
     blocks.extend(render_section(section, cited=cited) for section in week.sections)
     if not week.sections:
-        blocks.append('<p class="cn-empty">Nothing listed yet.</p>')
+        blocks.append(NOTHING_LISTED)
     return "\n\n".join(blocks) + "\n"
 
 
@@ -336,7 +349,7 @@ def render_question(entry: Question, topics: dict[str, Topic]) -> str:
     blocks = [
         # "{ #id }", not "{#id}": a template engine reads "{#" as a comment.
         f"## {heading(entry.title)} {{ #{entry.id} }}",
-        "\n".join(badges) + "\n{: .cn-badges }",
+        badge_row(badges),
         _lines_as_paragraph(entry.text),
     ]
     if entry.context:
@@ -400,16 +413,16 @@ def _reading_name(reading: CourseReading) -> str:
 def reading_list_markdown(reading_list: ReadingList, base: str = "") -> str:
     """The reading list as a task list: each reading with its weeks, then its sections."""
     if not reading_list.readings:
-        return '<p class="cn-empty">Nothing listed yet.</p>'
+        return NOTHING_LISTED
     lines = []
     for reading in reading_list:
-        line = f"- {'[x]' if reading.done else '[ ]'} {_reading_name(reading)}"
+        line = f"- {task_box(reading.done)} {_reading_name(reading)}"
         line += f" · {_week_links(reading.weeks, reading.general, base)}"
         if reading.sections:
             line += f" · {reading.section_progress} sections read"
         lines.append(line)
         for section in reading.sections:
-            box = "[x]" if section.done else "[ ]"
+            box = task_box(section.done)
             weeks = _week_links(section.weeks, section.general, base)
             lines.append(f"    - {box} {section.number.name} · {weeks}")
     return "\n".join(lines)
@@ -435,7 +448,7 @@ def render_readings(reading_list: ReadingList) -> str:
             render_macros=False,
         ),
         "# Readings",
-        "\n".join(row) + "\n{: .cn-badges }",
+        badge_row(row),
         progress_bar(
             reading_list.progress,
             f"{reading_list.progress} readings done ({reading_list.progress.percent}%)",
