@@ -23,8 +23,9 @@ from course_notes import markup
 from course_notes.model import Item, Note, Question, Section, SectionKind, Week
 from course_notes.parse import parse
 from course_notes.questions import title_of
-from course_notes.render import paragraph, render_question, render_section
+from course_notes.render import paragraph, render_section
 from course_notes.render import weeks_table as render_weeks_table
+from course_notes.render_faq import render_question
 
 from conftest import ROOT, site_pages
 

@@ -10,8 +10,8 @@ from course_notes.render import (
     heading,
     inline,
     paragraph,
-    render_faq,
 )
+from course_notes.render_faq import render_faq
 from course_notes.site import build_site
 
 from conftest import page_titles, site_pages

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import assets, questions, readings, render
+from . import assets, questions, readings, render, render_faq
 from .model import Course, QuestionList, ReadingList, Reference, References, Topic
 
-FAQ_DOWNLOADS = render.FAQ_DOWNLOADS
+FAQ_DOWNLOADS = render_faq.FAQ_DOWNLOADS
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def build_site(
         pages.append(Page("general.md", "General", general))
     downloads: dict[str, str] = {}
     if course.thoughts_line:
-        pages.append(Page("faq.md", "FAQ", render.render_faq(faq)))
+        pages.append(Page("faq.md", "FAQ", render_faq.render_faq(faq)))
         markdown, text = FAQ_DOWNLOADS
         downloads = {markdown: questions.as_markdown(faq.open), text: questions.as_text(faq.open)}
     return Site(
