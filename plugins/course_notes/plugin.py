@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import assets, macros, readings, render, tasklist
+from . import assets, macros, readings, render, sanitize, tasklist
 from .model import Course, Topic
 from .notes_file import NotesFileError, read_course, read_topics
 from .readings import ReadingList, References
@@ -150,7 +150,7 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Give the task-list check marks on the plugin's own pages an accessible name."""
+        """Label the check marks on the plugin's own pages and sanitise their HTML."""
         # Hand-written pages are the user's: their HTML is left as Markdown made it.
         if page.file.src_uri not in self.generated:
             return html
@@ -158,7 +158,10 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
             # Python-Markdown's objects hold reference cycles, so a page's garbage waits
             # for a full collection; on a huge site several pages' worth piled up.
             gc.collect()
-        return tasklist.label_checkboxes(html)
+        # The second wall: render escapes the notes, and should a way past that escaping
+        # ever be found, the allow-list still keeps scripts, on* attributes and
+        # javascript: links off the page.
+        return sanitize.clean(tasklist.label_checkboxes(html))
 
     def _nav(self, files: Files) -> list[Any]:
         titles = render.page_titles(self.course)
