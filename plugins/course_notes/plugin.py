@@ -13,9 +13,10 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 
 from . import assets, macros, readings, render, sanitize, tasklist
 from .model import Course, Topic
@@ -29,6 +30,8 @@ STYLESHEET = assets.STYLESHEET
 DEFAULT_REFERENCES = "seeds/references.yml"
 MAX_INFO_LINES = 50
 BIG_PAGE = 1_000_000  # characters of HTML
+# Headings on a page past which its table of contents is kept from the search plugin.
+MANY_HEADINGS = 200
 
 
 class CourseNotesConfig(base.Config):
@@ -66,6 +69,7 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         self.references_path = Path()
         self.topics_path: Path | None = None
         self.generated: set[str] = set()
+        self.hidden_toc: dict[str, TableOfContents] = {}
 
     # Before the default priority so that mkdocs-macros, whatever its place in
     # `plugins:`, finds the course's variables when its own on_config runs.
@@ -163,6 +167,33 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         # javascript: links off the page.
         return sanitize.clean(tasklist.label_checkboxes(html))
 
+    # Material's search plugin looks each section of a page up in the page's table of
+    # contents, from the top every time: n²/2 steps for n headings. 20,000 repeated
+    # "## exercises" in one week took 93 s to build, most of it there; so did a FAQ of
+    # thousands of questions. It takes only the section's anchor from the entry it finds,
+    # "#" + id, and writes the same "#" + id when it finds none; so while the other plugins
+    # see a big page (search among them), its table of contents is empty, and the theme gets
+    # it back. The search index comes out the same (tests/test_search_index.py).
+    @event_priority(100)
+    def _hide_toc(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        if page.file.src_uri in self.generated and _headings(page.toc) > MANY_HEADINGS:
+            self.hidden_toc[page.file.src_uri] = page.toc
+            page.toc = TableOfContents([])
+        return context
+
+    @event_priority(-100)
+    def _show_toc(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        hidden = self.hidden_toc.pop(page.file.src_uri, None)
+        if hidden is not None:
+            page.toc = hidden
+        return context
+
+    on_page_context = CombinedEvent(_hide_toc, _show_toc)
+
     def _nav(self, files: Files) -> list[Any]:
         titles = render.page_titles(self.course)
         week_paths = [render.page_path(week) for week in self.course.weeks]
@@ -189,3 +220,7 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         if self.topics_path is not None:
             server.watch(str(self.topics_path))
         return server
+
+
+def _headings(toc: TableOfContents | list[Any]) -> int:
+    return sum(1 + _headings(item.children) for item in toc)

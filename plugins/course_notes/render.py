@@ -210,12 +210,21 @@ def render_section(section: Section, level: int = 2, references: References | No
     return "\n\n".join(blocks)
 
 
+# Badges per paragraph of the row. Python-Markdown copies a paragraph's whole text at each
+# icon and tag it finds in it, so one paragraph of n badges costs n² (a week of 20,000
+# sections spent 11 of its 28 s there); a week with more sections gets more paragraphs.
+BADGES_PER_ROW = 50
+
+
 def badges(week: Week) -> str:
     """The row of badges: one per section, then the week's total."""
     row = [badge(section.label, section.progress) for section in week.sections]
     row.append(badge("Week", week.progress))
     # A Markdown paragraph, not a raw <p>, so the icon shortcodes in it are rendered.
-    return "\n".join(row) + "\n{: .cn-badges }"
+    return "\n\n".join(
+        "\n".join(row[start : start + BADGES_PER_ROW]) + "\n{: .cn-badges }"
+        for start in range(0, len(row), BADGES_PER_ROW)
+    )
 
 
 def describe(week: Week) -> str:
