@@ -1,6 +1,6 @@
 # make serve: browse the site locally; make test: the whole test suite.
 # make audit: Lighthouse scores of the built site; make screenshot: the README's picture.
-# make bench: the benchmarks (a few minutes; see docs/benchmarks.md).
+# make bench: the benchmarks (about 20 minutes, most of it pathological notes; see docs/benchmarks.md).
 # All create .venv on first use and install the pinned dependencies into it.
 
 PYTHON ?= python3
@@ -51,6 +51,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/bench_readings.py
 	$(BIN)/python benchmarks/bench_questions.py
+	$(BIN)/python benchmarks/bench_pathological.py
 
 clean:
 	rm -rf site .pytest_cache .hypothesis .audit

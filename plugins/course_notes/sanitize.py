@@ -85,9 +85,10 @@ _THEME_IDS_KEPT = nh3.Cleaner(**_OPTIONS, attribute_filter=_theme_ids_kept)
 
 def clean(html: str) -> str:
     """Keep only the tags, attributes and URL schemes the generated pages are made of."""
-    # Measured inside `make bench`'s builds (2 shared CPUs, best of 7): 4 ms of a 1.1 s
-    # build for the sample notes, 0.18 s of a 3 s build for 52 weeks of 10,000 items (2.9 MB
-    # of HTML): html5ever parsing and writing the pages again.
+    # The cost, html5ever parsing and writing each page again (2 shared CPUs, best of 9):
+    # 5 ms per build of the sample notes (8 pages, 80 KB of HTML; importing nh3 takes 6 ms
+    # more), about 1% of the build; 0.18 s per build of 52 weeks and 10,000 items (54 pages,
+    # 2.9 MB), 3-4% of the build. See docs/benchmarks.md.
     cleaned = _CLEANER.clean(html)
     # html5ever writes every attribute as name="value": a reserved id shows as this text.
     if f' id="{RESERVED_ID}' in cleaned:
