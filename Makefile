@@ -1,6 +1,7 @@
 # make serve: browse the site locally; make test: the whole test suite.
 # make audit: Lighthouse scores of the built site; make screenshot: the README's picture.
-# make bench: the benchmarks (a few minutes; see docs/benchmarks.md).
+# make bench: the benchmarks (about 20 minutes, most of it pathological notes; see
+# docs/benchmarks.md).
 # make vnu: the W3C HTML checker the tests run (make test installs it first).
 # All create .venv on first use and install the pinned dependencies into it.
 
@@ -68,6 +69,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 	$(BIN)/python -m benchmarks.bench_readings
 	$(BIN)/python -m benchmarks.bench_questions
+	$(BIN)/python -m benchmarks.bench_pathological
 
 clean:
 	rm -rf site .pytest_cache .hypothesis .audit .vnu

@@ -4,6 +4,7 @@ import logging
 import re
 import shutil
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from mkdocs.exceptions import Abort
 from course_notes import site as course_site
 from course_notes.model import Course, References, Topic
 
+import hostile_notes
 from support.siteserver import serve
 
 if TYPE_CHECKING:
@@ -237,3 +239,33 @@ def site_pages(
 def page_titles(course: Course) -> dict[str, str]:
     """The title of every page build_site makes for a course, by path."""
     return {page.path: page.title for page in course_site.build_site(course).pages}
+
+
+@dataclass(frozen=True)
+class HostileSite:
+    """The site built from hostile notes and references (see hostile_notes.py)."""
+
+    site: Path
+    url: str
+    canary: Path
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileSite]:
+    """The hostile notes' site, built once with a secret in the environment, and served.
+
+    Served like ``pages_site`` (under ``/repo/`` on a free port) for the browser tests.
+    """
+    root = tmp_path_factory.mktemp("hostile")
+    canary = root / "canary"
+    canary.mkdir()
+    config = copy_project(root, hostile_notes.hostile_notes(canary))
+    (root / "seeds" / "references.yml").write_text(
+        hostile_notes.hostile_references(canary), encoding="utf-8"
+    )
+    with serve(root / "site", prefix="/repo/") as url:
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("SITE_URL", url)
+            env.setenv(hostile_notes.SECRET_NAME, hostile_notes.SECRET)
+            site = build_project(config)
+        yield HostileSite(site, url, canary)

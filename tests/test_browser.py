@@ -19,19 +19,21 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import (
     Browser,
     ConsoleMessage,
+    Dialog,
     Page,
     Request,
     Route,
     expect,
     sync_playwright,
 )
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from course_notes.model import QuestionList
 from course_notes.notes_file import read_topics
 from course_notes.parse import parse
 from course_notes.questions import read_questions
 
-from conftest import build_project
+from conftest import HostileSite, build_project
 from installed import fresh_project
 from support.siteserver import serve
 
@@ -411,3 +413,55 @@ def test_week_page_screenshot(page: Page, site_url: str, tmp_path: Path) -> None
     header = target.read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", header[16:24]) == (VIEWPORT["width"], VIEWPORT["height"])
+
+
+# Clicks a link by script, which reaches links in closed blocks too (the FAQ's topics). A
+# link within the site runs its click handlers and then stays put: the page it leads to is
+# loaded on its own, and not following saves a page load per link. Any other link (a script
+# URL, if one got through) is followed.
+CLICK = """(link, follow) => {
+    if (!follow) window.addEventListener("click", event => event.preventDefault(), {once: true});
+    link.click();
+}"""
+
+
+def test_no_dialog_opens_on_any_page_or_link_of_the_hostile_build(
+    page: Page, problems: Problems, hostile_site: HostileSite
+) -> None:
+    """Every page of the hostile notes' site loads, and every link in its article is
+    clicked (but those to other hosts), without one alert, confirm or prompt."""
+    dialogs: list[str] = []
+
+    def opened(dialog: Dialog) -> None:
+        dialogs.append(f"{dialog.type} {dialog.message!r} on {page.url}")
+        dialog.dismiss()
+
+    page.on("dialog", opened)
+    site, base = hostile_site.site, hostile_site.url
+    pages = _site_pages(site, base)
+    clicked = 0
+    for url in pages:
+        page.goto(url)
+        # As the browser resolves them: a.href is the address a click follows.
+        links = page.locator("article a[href]")
+        for index, href in enumerate(links.evaluate_all("links => links.map(a => a.href)")):
+            scheme = urlsplit(href).scheme
+            # The page fixture fails on any request to another host; mailto opens a mailer.
+            if scheme == "mailto" or (scheme in {"http", "https"} and not href.startswith(base)):
+                continue
+            if page.url.split("#")[0] != url:
+                page.goto(url)
+            link = links.nth(index)
+            if scheme in {"http", "https"}:
+                link.evaluate(CLICK, False)
+            else:
+                try:
+                    with page.expect_event("framenavigated", timeout=500):
+                        link.evaluate(CLICK, True)
+                    page.wait_for_load_state()
+                except PlaywrightTimeoutError:
+                    pass  # it did not navigate (a script URL runs in place)
+            clicked += 1
+    assert dialogs == []
+    # The links between the site's pages and to its headings, at least, were clicked.
+    assert len(pages) > 20 and clicked > 100, (len(pages), clicked)

@@ -10,11 +10,12 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 
-from . import extensions, macros, tasklist
+from . import extensions, macros, sanitize, tasklist
 from .errors import CourseNotesError
 from .model import Course
 from .notes_file import read_site
@@ -26,6 +27,8 @@ log = get_plugin_logger(__name__)
 
 MAX_INFO_LINES = 50
 BIG_PAGE = 1_000_000  # characters of HTML
+# Headings on a page past which its table of contents is kept from the search plugin.
+MANY_HEADINGS = 200
 
 
 class Download(File):
@@ -47,6 +50,7 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         self.site = Site(Course())
         self.files = CourseFiles(Path())
         self.generated: set[str] = set()
+        self.hidden_toc: dict[str, TableOfContents] = {}
 
     # Before the default priority so that mkdocs-macros, whatever its place in
     # `plugins:`, finds the course's variables when its own on_config runs.
@@ -131,7 +135,7 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Give the task-list check marks on the plugin's own pages an accessible name."""
+        """Label the check marks on the plugin's own pages and sanitise their HTML."""
         # Hand-written pages are the user's: their HTML is left as Markdown made it.
         if page.file.src_uri not in self.generated:
             return html
@@ -139,7 +143,37 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
             # Python-Markdown's objects hold reference cycles, so a page's garbage waits
             # for a full collection; on a huge site several pages' worth piled up.
             gc.collect()
-        return tasklist.label_checkboxes(html)
+        # The second wall: render escapes the notes, and should a way past that escaping
+        # ever be found, the allow-list still keeps scripts, on* attributes and
+        # javascript: links off the page.
+        return sanitize.clean(tasklist.label_checkboxes(html))
+
+    # Material's search plugin looks each section of a page up in the page's table of
+    # contents, from the top every time: n²/2 steps for n headings. 20,000 repeated
+    # "## exercises" in one week took 93 s to build, most of it there; so did a FAQ of
+    # thousands of questions. It takes only the section's anchor from the entry it finds,
+    # "#" + id, and writes the same "#" + id when it finds none; so while the other plugins
+    # see a big page (search among them), its table of contents is empty, and the theme gets
+    # it back. The search index comes out the same (tests/test_many_sections.py).
+    @event_priority(100)
+    def _hide_toc(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        if page.file.src_uri in self.generated and _headings(page.toc) > MANY_HEADINGS:
+            self.hidden_toc[page.file.src_uri] = page.toc
+            page.toc = TableOfContents([])
+        return context
+
+    @event_priority(-100)
+    def _show_toc(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        hidden = self.hidden_toc.pop(page.file.src_uri, None)
+        if hidden is not None:
+            page.toc = hidden
+        return context
+
+    on_page_context = CombinedEvent(_hide_toc, _show_toc)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -151,3 +185,7 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         if self.files.topics is not None:
             server.watch(str(self.files.topics))
         return server
+
+
+def _headings(toc: TableOfContents | list[Any]) -> int:
+    return sum(1 + _headings(item.children) for item in toc)
