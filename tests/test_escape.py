@@ -22,6 +22,22 @@ RUN = "{{ cycler.__init__.__globals__.os.popen('echo CANARY-$((6*7))').read() }}
 RAN = "CANARY-42"
 # Outside code, Markdown reads "__init__" as strong emphasis: this part shows as typed.
 RUN_TAIL = "popen('echo CANARY-$((6*7))').read() }}"
+# Lines the enabled Markdown extensions would read as markup (definitions, a table of
+# contents, attributes, admonitions, tables, raw HTML): each must show as written.
+MARKERS = (
+    "[r]: javascript:alert(1)",
+    "a [r] reference",
+    "*[ABBR]: Abbreviation",
+    "[TOC]",
+    "{: onclick=alert(1) }",
+    "<script>alert(1)</script>",
+    '[=50% "half"]',
+    "!!! note",
+    "??? note",
+    ":smile: :material-check:",
+    "| a | b |",
+    "<div markdown>x</div>",
+)
 LINE_BREAKS = ("\u2028", "\u2029", "\u0085")
 BAD_LINKS = [
     "[go](javascript:alert(document.domain))",
@@ -43,19 +59,8 @@ HOSTILE = "\n".join(
         "- `<img src=x onerror=alert(1)>`",
         "- ``a`<img src=x onerror=alert(2)>`",
         *(f"- {link} after" for link in BAD_LINKS),
-        "[r]: javascript:alert(1)",
-        "a [r] reference",
-        "*[ABBR]: Abbreviation",
+        *MARKERS,
         "ABBR",
-        "[TOC]",
-        "{: onclick=alert(1) }",
-        "<script>alert(1)</script>",
-        '[=50% "half"]',
-        "!!! note",
-        "??? note",
-        ":smile: :material-check:",
-        "| a | b |",
-        "<div markdown>x</div>",
         f"## readings{LINE_BREAKS[1]}... {RUN}",
         f"- [x](javascript:alert(1)) (ch 1) {RUN}",
         "## video recordings & notes",
@@ -189,18 +194,7 @@ def test_hostile_notes_show_as_written(hostile_site: Path) -> None:
         "<img src=x onerror=alert(1)>",
         "``a<img src=x onerror=alert(2)>",
         *BAD_LINKS,
-        "[r]: javascript:alert(1)",
-        "a [r] reference",
-        "*[ABBR]: Abbreviation",
-        "[TOC]",
-        "{: onclick=alert(1) }",
-        "<script>alert(1)</script>",
-        '[=50% "half"]',
-        "!!! note",
-        "??? note",
-        ":smile: :material-check:",
-        "| a | b |",
-        "<div markdown>x</div>",
+        *MARKERS,
     ]:
         assert line in text, line
     assert RUN in text
