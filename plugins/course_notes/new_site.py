@@ -14,8 +14,8 @@ from urllib.parse import quote
 import yaml
 
 from .errors import CourseNotesError
+from .markup import visible
 from .model import Course
-from .render import visible
 
 PACKAGE = "course-notes"
 # Template (in templates/) -> file in the new site. Setuptools' package-data globs skip

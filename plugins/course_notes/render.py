@@ -39,7 +39,6 @@ STATE_WORDS = {
     ProgressState.EMPTY: "nothing listed",
 }
 
-visible = markup.visible
 
 # Where a section, a week or the reading list has nothing to do yet.
 NOTHING_LISTED = '<p class="cn-empty">Nothing listed yet.</p>'

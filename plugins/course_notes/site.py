@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import assets, questions, readings, render, render_faq
+from .markup import html_text
 from .model import Course, QuestionList, ReadingList, Reference, References, Topic
-
-FAQ_DOWNLOADS = render_faq.FAQ_DOWNLOADS
 
 
 @dataclass(frozen=True)
@@ -60,8 +59,6 @@ class Site:
 
         Titles are escaped for HTML: themes write nav titles into the page as they are.
         """
-        from .markup import html_text
-
         nav: list[Any] = [home] if home else []
         weeks = [{html_text(page.title): page.path} for page in self.pages if page.week]
         if weeks:
@@ -96,7 +93,7 @@ def build_site(
     downloads: dict[str, str] = {}
     if course.thoughts_line:
         pages.append(Page("faq.md", "FAQ", render_faq.render_faq(faq)))
-        markdown, text = FAQ_DOWNLOADS
+        markdown, text = render_faq.FAQ_DOWNLOADS
         downloads = {markdown: questions.as_markdown(faq.open), text: questions.as_text(faq.open)}
     return Site(
         course=course,

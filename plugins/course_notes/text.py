@@ -35,11 +35,6 @@ def normalise(title: str) -> str:
     return key or " ".join(text.split())
 
 
-def capitalise_words(text: str) -> str:
-    """Upper-case each word's first letter, leaving the rest (``NLP`` stays ``NLP``)."""
-    return " ".join(word[:1].upper() + word[1:] for word in text.split())
-
-
 def capitalise_first(text: str) -> str:
     """Upper-case the first letter only."""
     return text[:1].upper() + text[1:]
