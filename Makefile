@@ -3,6 +3,8 @@
 # make bench: the benchmarks (about 20 minutes, most of it pathological notes; see
 # docs/benchmarks.md).
 # make vnu: the W3C HTML checker the tests run (make test installs it first).
+# make mutation: mutation testing of the parser against its fast tests (about half an hour;
+# not part of make test; see README).
 # All create .venv on first use and install the pinned dependencies into it.
 
 PYTHON ?= python3
@@ -20,7 +22,7 @@ SCREENSHOT := .github/screenshot-week.png
 VNU_VERSION := 26.9.27
 VNU := .vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: serve build test lint audit screenshot bench clean vnu
+.PHONY: serve build test lint audit screenshot bench clean vnu mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +35,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(VENV)/.installed $@
+
+$(VENV)/.installed-mutation: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test,mutation]"
+	touch $(VENV)/.installed $(VENV)/.installed-test $@
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -71,5 +77,21 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.bench_questions
 	$(BIN)/python -m benchmarks.bench_pathological
 
+# mutmut wants a src/ layout: src links to plugins (both git-ignored, as is mutants/, where
+# it works). A fresh run each time, so the figures are the code's and tests' of now; the
+# configuration (files, tests, isolation) is [tool.mutmut] in pyproject.toml. Two workers:
+# the machines this runs on have two CPUs. mutmut's progress goes to mutants/run.log.
+MUTATION_JOBS ?= 2
+
+mutation: $(VENV)/.installed-mutation
+	test -L src || ln -s plugins src
+	rm -rf mutants
+	mkdir mutants
+	@start=$$(date +%s); \
+	$(BIN)/mutmut run --max-children $(MUTATION_JOBS) > mutants/run.log 2>&1 \
+		|| { tail -c 3000 mutants/run.log; exit 1; }; \
+	echo "mutmut run: $$(( $$(date +%s) - start )) s with $(MUTATION_JOBS) workers"
+	$(BIN)/python -m scripts.mutation
+
 clean:
-	rm -rf site .pytest_cache .hypothesis .audit .vnu
+	rm -rf site .pytest_cache .hypothesis .audit .vnu mutants

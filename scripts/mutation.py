@@ -1,0 +1,324 @@
+#!/usr/bin/env python3
+"""Print the mutation score of the parser's modules from the last `mutmut run`.
+
+Usage: python -m scripts.mutation [--survivors] [--equivalent]   (`make mutation` runs
+mutmut first, then this; run both from the repository's root)
+
+Reads mutmut's results under mutants/ for each file it mutated (``only_mutate`` in
+pyproject.toml's ``[tool.mutmut]``). The score counts only mutants that can change what the
+code does: a survivor listed in ``EQUIVALENT`` below (each with why no input tells it apart)
+and the mutants of ``IMPORT_TIME`` functions (which no test can run) are left out, so the
+score is killed / (mutants - equivalent - import-time). A timeout counts as killed: a test
+noticed. Entries match by function and changed line, not by mutmut's numbering, which shifts
+as the code changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MUTANTS = ROOT / "mutants"
+# mutmut's exit codes (mutmut/stats.py): 1 and 3 killed, 0 survived, 36/24/152/255 timeouts.
+KILLED = {1, 3, 24, -24, 36, 152, 255}
+SURVIVED = {0}
+
+# Functions run only while the module is imported (to build a table), before mutmut switches
+# a mutant on: no test can run their mutants. The tests of the table's use cover them.
+IMPORT_TIME = {("parse.py", "_mojibake"): "builds the table of garbled tick forms at import"}
+
+_FAST_PATH = "a shortcut: skipped, the general loop below gives the same answer"
+_FALSE = "only ever tested for truth, and None or '' is as false as the original"
+_NEVER_READ = "the duration as written is returned, but no caller reads it"
+_CODEC = "codec names ignore case"
+_NEGATIVE = "any negative width means 'no leaf item'; widths are never negative"
+
+# Surviving mutants that no input can tell from the original, each with why:
+# (file, function, the mutated line as mutmut shows it, reason).
+EQUIVALENT: list[tuple[str, str, str, str]] = [
+    ("parse.py", "sloppy_cp1252", 'return raw.decode("LATIN-1").translate(_CP1252_HIGH)', _CODEC),
+    (
+        "parse.py",
+        "decode_notes",
+        'return raw.decode("UTF-16"), [Diagnostic(0, "the file is UTF-16; read as such")]',
+        _CODEC,
+    ),
+    ("parse.py", "decode_notes", 'return raw.decode("UTF-8-SIG"), []', _CODEC),
+    (
+        "parse.py",
+        "decode_notes",
+        'line = raw.count(b"\\n", None, error.start) + 1',
+        "a start of None is 0",
+    ),
+    (
+        "parse.py",
+        "SectionKinds.kind",
+        "known = None",
+        "the cache of kinds only: computed again, the kind is the same",
+    ),
+    (
+        "parse.py",
+        "SectionKinds.kind",
+        "known = self.known.get(None)",
+        "the cache of kinds only: computed again, the kind is the same",
+    ),
+    ("parse.py", "SectionKinds._kind", 'first: SectionKind | None = ""', _FALSE),
+    (
+        "parse.py",
+        "read_marks",
+        'box = _BOX.match(body) if (body[:1] == "[") or True else None',
+        "the check only saves a regex call, which fails without the [",
+    ),
+    (
+        "parse.py",
+        "_end_mark",
+        'return body[:-4].rstrip(), body[-2] != " "',
+        "the character cut too is the blank before the box, which rstrip cuts anyway",
+    ),
+    (
+        "parse.py",
+        "_middle_mark",
+        'return f"{body[: end - 4].rstrip()} {body[start:]}", body[end - 2] != " "',
+        "the character cut too is the blank before the box, which rstrip cuts anyway",
+    ),
+    (
+        "parse.py",
+        "_middle_mark",
+        "if body.endswith(form, None, end):",
+        "a start of None is 0",
+    ),
+    (
+        "parse.py",
+        "_middle_mark",
+        "if body.endswith(form, 1, end):",
+        "a mark at 0 leaves no text before it, which is passed over either way",
+    ),
+    ("parse.py", "parse_duration", 'if text.endswith("XX)XX"):', _FAST_PATH),
+    ("parse.py", "parse_duration", 'start = text.find("(")', _FAST_PATH),
+    ("parse.py", "parse_duration", 'start = text.rfind("XX(XX")', _FAST_PATH),
+    ("parse.py", "parse_duration", 'if start > 0 and ")" not in inside:', _FAST_PATH),
+    ("parse.py", "parse_duration", 'if start >= 1 and ")" not in inside:', _FAST_PATH),
+    ("parse.py", "parse_duration", 'if start >= 0 and "XX)XX" not in inside:', _FAST_PATH),
+    ("parse.py", "parse_duration", 'if start >= 0 and ")" in inside:', _FAST_PATH),
+    ("parse.py", "parse_duration", "seconds = None", _FAST_PATH),
+    (
+        "parse.py",
+        "parse_duration",
+        'if (inside == "" and inside == "?") and "(" not in text[:start] and "[" not in text:',
+        _FAST_PATH,
+    ),
+    (
+        "parse.py",
+        "parse_duration",
+        'if (inside == "XXXX" or inside == "?") and "(" not in text[:start] and "[" not in text:',
+        _FAST_PATH,
+    ),
+    (
+        "parse.py",
+        "parse_duration",
+        'if (inside == "" or inside == "XX?XX") and "(" not in text[:start] and "[" not in text:',
+        _FAST_PATH,
+    ),
+    ("parse.py", "parse_duration", 'return text, None, "XXXX"', _NEVER_READ),
+    ("parse.py", "parse_duration", "written = None", _NEVER_READ),
+    (
+        "parse.py",
+        "_width",
+        'return len(indent.expandtabs(TAB_SIZE)) if ("\\t" in indent) or True else len(indent)',
+        "expandtabs leaves an indent without tabs as it is",
+    ),
+    (
+        "parse.py",
+        "_Reader.item",
+        'width = len(indent) if ("\\t" not in indent) and False else _width(indent)',
+        "_width gives len(indent) for an indent without tabs",
+    ),
+    ("parse.py", "_Reader.__init__", 'self.section: Section | None = ""', _FALSE),
+    ("parse.py", "_Reader.__init__", "self.in_thoughts = None", _FALSE),
+    ("parse.py", "_Reader.__init__", "self.seen_week = None", _FALSE),
+    ("parse.py", "_Reader.__init__", "self.intro_open = None", _FALSE),
+    *(
+        (
+            "parse.py",
+            "_Reader.__init__",
+            f"self.leaf_width = {value}",
+            "open_section resets it before any line is read as an item or a note",
+        )
+        for value in ("None", "+1", "-2")
+    ),
+    ("parse.py", "_Reader.nest", "self.leaf_width = -2", _NEGATIVE),
+    ("parse.py", "_Reader.close_items", "self.leaf_width = -2", _NEGATIVE),
+    (
+        "parse.py",
+        "_Reader.nest",
+        "if width >= self.leaf_width:",
+        "at the leaf's own width its record is closed at once, and closing the last entry"
+        " changes nothing",
+    ),
+    (
+        "parse.py",
+        "_Reader.close_item",
+        "if index == len(entries) + 1:",
+        "the last entry has nothing under it: no tasks, no children, so closing it changes nothing",
+    ),
+    (
+        "parse.py",
+        "_Reader.item_text",
+        'return _read_marks(listed["text"], None)[0]  # type: ignore[index]',
+        "the box only sets the state, and only the text is used",
+    ),
+    (
+        "parse.py",
+        "_Reader.open_section",
+        "def open_section(self, title: str, line: int, level: int = 1) -> Section:",
+        "the level is shown only for a heading with a title, and those callers pass it",
+    ),
+    (
+        "parse.py",
+        "_Reader.open_section",
+        "kind = self.kinds.kind(title) if (title) or True else SectionKind.OTHER",
+        "an empty title has no keyword: kind other either way",
+    ),
+    *(
+        ("parse.py", function, "self.intro_open = None", _FALSE)
+        for function in (
+            "_Reader.open_section",
+            "_Reader.heading",
+            "_Reader.odd_heading",
+            "_Reader.start_thoughts",
+        )
+    ),
+    (
+        "parse.py",
+        "_Reader.start_thoughts",
+        "self.intro_open = True",
+        "only a week heading ends the Thoughts, and it closes the intro",
+    ),
+    (
+        "parse.py",
+        "_Reader.start_thoughts",
+        'self.week = self.section = ""',
+        "only a week heading ends the Thoughts, and it sets both",
+    ),
+    ("parse.py", "_Reader.start_week", "self.in_thoughts = self.intro_open = None", _FALSE),
+    ("parse.py", "_Reader.start_week", 'self.section = ""', _FALSE),
+    (
+        "parse.py",
+        "_Reader.start_week",
+        "month_day=month_day(label) if (label) or True else None,",
+        "month_day('') is None",
+    ),
+    (
+        "parse.py",
+        "_Reader.week_heading",
+        "first = int(digits) if len(digits) <= 6 else MAX_WEEK + 2",
+        "any number above MAX_WEEK is refused the same way",
+    ),
+    (
+        "parse.py",
+        "parse",
+        "kinds = SectionKinds(sections) if (sections) or True else _DEFAULT_KINDS",
+        "SectionKinds(None) is the default table again",
+    ),
+]
+
+
+@dataclass
+class Score:
+    path: str
+    killed: int = 0
+    survivors: list[tuple[str, str]] = field(default_factory=list)
+    equivalent: list[tuple[str, str]] = field(default_factory=list)
+    import_time: int = 0
+    other: int = 0
+
+    @property
+    def counted(self) -> int:
+        """The mutants that can change what the code does."""
+        return self.killed + len(self.survivors) + self.other
+
+    @property
+    def percent(self) -> float:
+        return 100 * self.killed / self.counted if self.counted else 100.0
+
+
+def function_of(key: str) -> str:
+    """``course_notes.parse.xǁ_Readerǁheading__mutmut_3`` to ``_Reader.heading``."""
+    name = re.sub(r"__mutmut_\d+$", "", key).rpartition(".")[2]
+    if name.startswith("x\u01c1"):
+        return name[2:].replace("\u01c1", ".")
+    return name.removeprefix("x_")
+
+
+def changed_lines(diff: str) -> str:
+    """The lines a mutant adds, stripped and joined: how EQUIVALENT names a mutant."""
+    return " / ".join(
+        line[1:].strip()
+        for line in diff.splitlines()
+        if line.startswith("+") and not line.startswith("+++")
+    )
+
+
+def score(path: str) -> Score:
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+
+    meta = json.loads((MUTANTS / f"{path}.meta").read_text("utf-8"))
+    result = Score(path)
+    name = Path(path).name
+    reasons = {(f, fn, line): why for f, fn, line, why in EQUIVALENT}
+    for key, code in meta["exit_code_by_key"].items():
+        function = function_of(key)
+        if code in KILLED:
+            result.killed += 1
+        elif (name, function) in IMPORT_TIME:
+            result.import_time += 1
+        elif code in SURVIVED:
+            change = changed_lines(get_diff_for_mutant(key, path=path))
+            why = reasons.get((name, function, change))
+            if why is not None:
+                result.equivalent.append((f"{function}: {change}", why))
+            else:
+                result.survivors.append((key, f"{function}: {change}"))
+        else:
+            # Not run, no test reaches it, or suspicious: not killed.
+            result.other += 1
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--survivors", action="store_true", help="list each survivor's change")
+    parser.add_argument("--equivalent", action="store_true", help="list the equivalent ones")
+    args = parser.parse_args()
+    metas = sorted(MUTANTS.glob("src/**/*.py.meta"))
+    if not metas:
+        print("no results under mutants/: run `make mutation`")
+        return 1
+    scores = [score(str(meta.relative_to(MUTANTS))[: -len(".meta")]) for meta in metas]
+    print("file          mutants  killed  survived  equivalent  import-time  score")
+    for s in scores:
+        total = s.counted + len(s.equivalent) + s.import_time
+        survived = len(s.survivors) + len(s.equivalent)
+        print(
+            f"{Path(s.path).name:<13} {total:>7} {s.killed:>7} {survived:>9} "
+            f"{len(s.equivalent):>11} {s.import_time:>12}  {s.percent:.1f}%"
+            + (f" ({s.other} not run, no test or suspicious)" if s.other else "")
+        )
+    print("score: killed / (mutants - equivalent - import-time)")
+    for s in scores:
+        if args.equivalent:
+            for change, why in s.equivalent:
+                print(f"equivalent  {change}\n    {why}")
+        if args.survivors:
+            for key, change in s.survivors:
+                print(f"survived  {key}\n    {change}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
