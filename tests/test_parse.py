@@ -10,6 +10,7 @@ from course_notes.parse import (
     heading_title,
     parse,
     parse_duration,
+    read_marks,
     repair,
     sloppy_cp1252,
     split_check_mark,
@@ -123,6 +124,24 @@ def test_mojibake_mark_repaired_by_ftfy_when_not_a_known_form() -> None:
     # Latin-1 reading of the tick: C1 control characters instead of cp1252 punctuation.
     text, done = split_check_mark("video " + "✓".encode().decode("latin-1"))
     assert (text, done) == ("video", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("  [x] read ch 2 \t", ("read ch 2", True)),
+        ("[X]b", ("b", True)),
+        ("[ ] later", ("later", False)),
+        ("[ ] started ✓", ("started", True)),
+        ("no mark", ("no mark", None)),
+        ("X-ray ✓", ("X-ray", True)),
+        ("\t✓ X-ray", ("X-ray", True)),
+        ("[y] not a box", ("[y] not a box", None)),
+    ],
+)
+def test_read_marks(text: str, read: tuple[str, bool | None]) -> None:
+    # (the rest, True for done, False for an open box, None for no mark at all)
+    assert read_marks(text) == read
 
 
 def test_no_mark_is_not_done() -> None:

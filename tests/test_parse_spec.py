@@ -508,11 +508,12 @@ SPEC = [
         -
         - ()
         - [ ]
+        - ✓ [x]
         ---
         """,
         """
         week 1
-          exercises 0/0 "Exercises" +3 placeholder
+          exercises 0/0 "Exercises" +4 placeholder
         """,
         id="placeholders",
     ),
@@ -682,6 +683,327 @@ SPEC = [
         """,
         id="notes-and-sub-headings",
     ),
+    # --- Edges: each example below made a wrong parser visible (see `make mutation`) -----
+    example(
+        # Up to six digits are read (leading zeros too); above week 999 is no week.
+        """\
+        # Week 000001
+        # Week 0000002
+        # Week 1234567
+        # Week 999
+        """,
+        """
+        week 1
+          other 0/0 ""
+            note # Week 0000002
+            note # Week 1234567
+        week 999
+        ! 2 week 0000002 is above 999
+        ! 3 week 1234567 is above 999
+        """,
+        id="week-number-limits",
+    ),
+    example(
+        # A range goes up, ends at 999 at most and has at most six digits; blanks around its
+        # dash only after "Weeks" or "Wks". A title keeps its last letter (an X is no mark).
+        """\
+        # Week 3-3
+        # Weeks 4-000005
+        # Weeks 6-0000007
+        # Wks 8 - 9
+        # Week 10 -11: x
+        # Weeks 998-999
+        # Week 12: Chapter X
+        # Week 13: Part X ##
+        """,
+        """
+        week 3 "3"
+        week 4,5
+        week 6 "0000007"
+        week 8,9
+        week 10 "11: x"
+        week 12 "Chapter X"
+        week 13 "Part X"
+        week 998,999
+        """,
+        id="week-range-limits",
+    ),
+    example(
+        # A week written again: a new date label joins the title in brackets, a repeated
+        # title or label is not repeated, a first label or title is taken.
+        """\
+        # Week 1 (Mar 10): a
+        # Week 1 (Mar 17): b
+        # Week 1 (Mar 10)
+        # Week 1
+        # Week 2: c
+        # Week 2: c
+        # Week 2
+        # Week 3
+        # Week 3 (Mar 24): d
+        # Week 4 (Mar 31)
+        # Week 4 (Apr 7)
+        """,
+        """
+        week 1 "a / (Mar 17) b" (Mar 10)
+        week 2 "c"
+        week 3 "d" (Mar 24)
+        week 4 "(Apr 7)" (Mar 31)
+        ! 2 week 1 appears again (first at line 1)
+        ! 3 week 1 appears again (first at line 1)
+        ! 4 week 1 appears again (first at line 1)
+        ! 6 week 2 appears again (first at line 5)
+        ! 7 week 2 appears again (first at line 5)
+        ! 9 week 3 appears again (first at line 8)
+        ! 11 week 4 appears again (first at line 10)
+        """,
+        id="week-written-again",
+    ),
+    example(
+        # Headings have one to six #; a # alone or seven of them are text.
+        """\
+        # Week 1
+        - a
+        #
+        ####### seven
+        ###### six
+        """,
+        """
+        week 1
+          other 0/1 ""
+            [ ] a
+            note #
+            note ####### seven
+            ###### six
+        """,
+        id="heading-marks",
+    ),
+    example(
+        # Without any week heading, # is the week level still: ## sections, ### sub-headings.
+        """\
+        # COMP
+        ## Admin
+        ### Forms
+        - a
+        ## Thoughts
+        - b
+        """,
+        """
+        title COMP
+        general
+          other 0/1 "Admin"
+            ### Forms
+            [ ] a
+          other 0/1 "Thoughts"
+            [ ] b
+        ! 2 section before the first week
+        ! 2 heading `## Admin` matched no section kind
+        ! 5 heading `## Thoughts` matched no section kind
+        ! 0 no '# week N' heading, so the site has no week pages
+        """,
+        id="no-week-headings",
+    ),
+    example(
+        # A heading after the first item is a section, not the course's title.
+        """\
+        - buy the book
+        # COMP
+        - c
+        # Week 1
+        """,
+        """
+        general
+          other 0/1 ""
+            [ ] buy the book
+          other 0/1 "COMP"
+            [ ] c
+        week 1
+        ! 1 section before the first week
+        ! 2 heading `# COMP` matched no section kind
+        """,
+        id="no-title-after-an-item",
+    ),
+    example(
+        # The intro ends at any heading: lines after a sub-heading or an odd heading are notes.
+        """\
+        # COMP
+        ### Admin
+        some note
+        # Week
+        more
+        # Week 1
+        """,
+        """
+        title COMP
+        general
+          other 0/0 ""
+            ### Admin
+            note some note
+            note # Week
+            note more
+        week 1
+        ! 2 section before the first week
+        ! 4 week heading without a number
+        """,
+        id="intro-ends-at-a-heading",
+    ),
+    example(
+        # A sub-heading or an odd heading first in the file opens the General page there.
+        """\
+        ### Deep
+        - a
+        """,
+        """
+        general
+          other 0/1 ""
+            ### Deep
+            [ ] a
+        ! 1 section before the first week
+        ! 0 no '# week N' heading, so the site has no week pages
+        """,
+        id="sub-heading-first",
+    ),
+    example(
+        """\
+        # Week
+        - a
+        # Week 1
+        """,
+        """
+        general
+          other 0/1 ""
+            note # Week
+            [ ] a
+        week 1
+        ! 1 week heading without a number
+        ! 1 section before the first week
+        """,
+        id="odd-heading-first",
+    ),
+    example(
+        # Anything but a week heading stays in the Thoughts: a second Thoughts heading right
+        # after the first, another heading, a week above 999.
+        """\
+        # Week 1
+        # Thoughts
+        why?
+
+        # Thoughts
+        how?
+        # Misc
+        # Week 1000
+        # Week 2
+        """,
+        """
+        week 1
+        week 2
+        thoughts 5
+        ! 5 a second # Thoughts heading
+        """,
+        id="thoughts-keep-headings",
+    ),
+    example(
+        """\
+        # Week 1
+        ## Labs
+        - café ✓ (yum)\x20\x20
+        - ✓ X-ray reading
+        - Part X
+        - lab 3 ✓ – done
+        - [x] started [ ]
+        - ends open [ ]
+        - read ch 2 ✓\u00a0
+        - compute dp[x]
+        - Quiz 2 ✓ (8/10) then redo
+        - lab 4 ✓ — see (notes) later
+        - [Müller](https://example.org) ✓
+        - Sheet 2 ✓ X (retry)
+        - PS3 ✓ (mostly) but Q4 - ask tutor
+        - lab 5 ✓ — redo ✓
+        """,
+        """
+        week 1
+          exercises 8/14 "Labs"
+            [x] café (yum)
+            [x] X-ray reading
+            [ ] Part X
+            [x] lab 3 – done
+            [x] started
+            [ ] ends open
+            [x] read ch 2
+            [ ] compute dp[x]
+            [ ] Quiz 2 ✓ (8/10) then redo
+            [x] lab 4 — see (notes) later
+            [x] [Müller](https://example.org)
+            [ ] Sheet 2 ✓ X (retry)
+            [ ] PS3 ✓ (mostly) but Q4 - ask tutor
+            [x] lab 5 ✓ — redo
+        """,
+        id="check-marks-edges",
+    ),
+    example(
+        # The last (...) or [...] holding a duration wins over a (?) after it; a duration
+        # alone is the whole title; a bracket without its opening one is text.
+        """\
+        # Week 1
+        ## Videos
+        - (4:40)
+        - 4:40)
+        - w (4:40) (?)
+        - x [4:40] (?)
+        - y (part 2) (?)
+        - z (part 3) ()
+        - u (part 4) []
+        """,
+        """
+        week 1
+          videos 0/7 "Videos"
+            [ ]  280s
+            [ ] 4:40) ?s
+            [ ] w (?) 280s
+            [ ] x (?) 280s
+            [ ] y (part 2) ?s
+            [ ] z (part 3) ?s
+            [ ] u (part 4) [] ?s
+        """,
+        id="durations-edges",
+    ),
+    example(
+        # A group's tasks may be a level further down; a tab is four columns; readings nest.
+        """\
+        # Week 1
+        ## Exercises
+        - PS1
+          - Q1
+            - a ✓
+            - b
+          - Q2
+        - c
+          - d
+        \t- e ✓
+        ## Readings
+        - ch 1
+          - [x] 1.1
+          - 1.2
+        """,
+        """
+        week 1
+          exercises 2/4 "Exercises"
+            group PS1
+              group Q1
+                [x] a
+                [ ] b
+              [ ] Q2
+            group c
+              group d
+                [x] e
+          readings 1/2 "Readings"
+            group ch 1
+              [x] 1.1
+              [ ] 1.2
+        """,
+        id="nesting-edges",
+    ),
 ]
 
 
@@ -719,6 +1041,18 @@ def test_sections_option_whole_heading_beats_the_table() -> None:
     assert parse(notes, sections=words).weeks[0].sections[0].kind is SectionKind.VIDEOS
 
 
+def test_sections_option_longest_words_win() -> None:
+    # "lab" alone is exercises; "lab videos" given in sections: is longer and wins where
+    # both match, though the heading is more than those words.
+    notes = "# Week 1\n## Lab videos (recorded)\n- a (4:40)\n## Lab notes\n- b\n"
+    course = parse(notes, sections={"lab videos": SectionKind.VIDEOS})
+    assert [s.kind for s in course.weeks[0].sections] == [
+        SectionKind.VIDEOS,
+        SectionKind.EXERCISES,
+    ]
+    assert course.video_time.total == 280
+
+
 def test_section_kind_by_name() -> None:
     assert SectionKind.named("videos") is SectionKind.VIDEOS
     assert SectionKind.named(" Readings ") is SectionKind.READINGS
@@ -729,9 +1063,16 @@ def test_section_kind_by_name() -> None:
 def test_week_date_label_as_month_and_day() -> None:
     course = parse(
         "# Week 1 (Mar 10)\n# Week 2 (10th March)\n# Week 3 (Sept. 2)\n# Week 4 (Feb 30)\n"
-        "# Week 5 (2025-12-01)\n# Week 6 (no lectures)\n# Week 7\n"
+        "# Week 5 (2025-12-01)\n# Week 6 (no lectures)\n# Week 7\n# Week 8 (Jan 31)\n"
+        "# Week 9 (Dec 31)\n# Week 10 (exam 10)\n# Week 11 (2025-13-01)\n"
+        "# Week 12 (2025-00-10)\n"
     )
     assert [w.month_day for w in course.weeks] == [(3, 10), (3, 10), (9, 2), None, (12, 1)] + [
+        None,
+        None,
+        (1, 31),
+        (12, 31),
+        None,
         None,
         None,
     ]
@@ -791,3 +1132,100 @@ def test_parse_leaves_the_garbage_collector_alone() -> None:
         gc.enable()
     parse("# Week 1\n- a\n")
     assert gc.isenabled()
+
+
+# --- What the parser says, word for word -------------------------------------------------
+# The outline above keeps a diagnostic's first clause; `course-notes check` and the build's
+# INFO lines show all of it, the hint after the ";" included.
+
+
+def messages(notes: str) -> list[str]:
+    return [f"{d.line} {d.message}" for d in parse(notes).diagnostics]
+
+
+def test_every_diagnostic_word_for_word() -> None:
+    notes = textwrap.dedent(
+        """\
+        ## admin
+        - enrol
+        # Week
+        # Week 1234
+        # Week 1
+        ## Vids
+        - [a](javascript:alert(1))
+        # Week 1
+        # Thoughts
+        why?
+        # Thoughts
+        """
+    )
+    assert messages(notes) == [
+        "1 section before the first week; shown on the General page",
+        "1 heading `## admin` matched no section kind; add it under `sections:`",
+        "3 week heading without a number; shown as written",
+        "4 week 1234 is above 999; shown as written",
+        "6 heading `## Vids` matched no section kind; add it under `sections:`",
+        "8 week 1 appears again (first at line 5); its sections join the first",
+        "11 a second # Thoughts heading; its lines join the first",
+        "7 a link to a 'javascript:' address is shown as text; links go to http, https, mailto"
+        " or relative addresses only",
+    ]
+    assert messages("") == ["0 the file is empty, so the site has no week pages"]
+    assert messages(" \n\t\n") == ["0 the file is empty, so the site has no week pages"]
+    assert messages("- a\n")[-1] == "0 no '# week N' heading, so the site has no week pages"
+
+
+def test_long_names_in_diagnostics_are_cut() -> None:
+    # A heading, a week number or a link's scheme is quoted whole up to a limit, then cut.
+    x60, z58 = "x" * 60, "z" * 58
+    scheme20 = "s" * 20
+    hint = "; shown as written"
+    assert messages(
+        f"# Week 1\n## {x60}\n## {x60}y\n# {z58}\n# {z58}z\n"
+        "# Week 123456789012\n# Week 1234567890123\n"
+        f"- [a]({scheme20}:b)\n- [a]({scheme20}t:b)\n"
+    ) == [
+        f"2 heading `## {x60}` matched no section kind; add it under `sections:`",
+        f"3 heading `## {x60[:57]}...` matched no section kind; add it under `sections:`",
+        f"4 heading `# {z58}` is neither a week (`# Week N`) nor a section (`## Videos`){hint}",
+        f"5 heading `# {z58[:55]}...` is neither a week (`# Week N`) nor a section"
+        f" (`## Videos`){hint}",
+        f"6 week 123456789012 is above 999{hint}",
+        f"7 week 123456789012... is above 999{hint}",
+        f"8 a link to a '{scheme20}:' address is shown as text; links go to http, https,"
+        " mailto or relative addresses only",
+        f"9 a link to a '{scheme20}...:' address is shown as text; links go to http, https,"
+        " mailto or relative addresses only",
+    ]
+
+
+def test_how_a_file_was_decoded_is_said_with_the_line() -> None:
+    # The first byte that is not UTF-8 is on line 3, after a blank first line; lines after
+    # it do not move the line said.
+    text, diagnostics = decode_notes(b"\n# Week 1\n- caf\xe9\n- b\n- c\n")
+    assert text == "\n# Week 1\n- café\n- b\n- c\n"
+    assert [(d.line, d.message) for d in diagnostics] == [
+        (3, "bytes that are not UTF-8; the file was read as cp1252")
+    ]
+    text, diagnostics = decode_notes("# Week 1\n- naïve ✓\n".encode("utf-16"))
+    assert text == "# Week 1\n- naïve ✓\n"
+    assert [(d.line, d.message) for d in diagnostics] == [(0, "the file is UTF-16; read as such")]
+    # A UTF-8 BOM is dropped, and so is a BOM left in the text.
+    assert decode_notes("\ufeff# Week 1\n".encode()) == ("# Week 1\n", [])
+    # Windows and old Mac line ends are line ends: the line numbers stay those of the file.
+    course = parse("\ufeff# Week 1\r\n- a ✓\r- b\r\n## Vids\r\n")
+    assert [(i.text, i.done, i.line) for i in course.weeks[0].items] == [
+        ("a", True, 2),
+        ("b", False, 3),
+    ]
+    assert [d.line for d in course.diagnostics] == [4]
+
+
+def test_thoughts_lines_as_written_blank_ones_empty() -> None:
+    course = parse("# Week 1\n# Thoughts\nwhy?\n \t\nhow?\n")
+    assert [(line.number, line.text) for line in course.thoughts] == [
+        (3, "why?"),
+        (4, ""),
+        (5, "how?"),
+        (6, ""),
+    ]
