@@ -918,12 +918,13 @@ SPEC = [
         - lab 4 ✓ — see (notes) later
         - [Müller](https://example.org) ✓
         - Sheet 2 ✓ X (retry)
+        - Quiz 3 ✓ (scored 9/10)\u00a0
         - PS3 ✓ (mostly) but Q4 - ask tutor
         - lab 5 ✓ — redo ✓
         """,
         """
         week 1
-          exercises 8/14 "Labs"
+          exercises 9/15 "Labs"
             [x] café (yum)
             [x] X-ray reading
             [ ] Part X
@@ -936,6 +937,7 @@ SPEC = [
             [x] lab 4 — see (notes) later
             [x] [Müller](https://example.org)
             [ ] Sheet 2 ✓ X (retry)
+            [x] Quiz 3 (scored 9/10)
             [ ] PS3 ✓ (mostly) but Q4 - ask tutor
             [x] lab 5 ✓ — redo
         """,
