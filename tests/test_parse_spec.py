@@ -502,6 +502,25 @@ SPEC = [
         id="tick-forms",
     ),
     example(
+        # Garbled twice over (UTF-8 read as cp1252, saved, read so again), or with a wide
+        # space after the tick garbled too: repaired, and the tick counts.
+        """\
+        # Week 1
+        ## Readings
+        - read ch 4 Ã¢Å“â€œ
+        - read ch 3 âœ“â€ƒ
+        - èª\u00adã‚€ âœ“ã€€
+        """,
+        """
+        week 1
+          readings 3/3 "Readings"
+            [x] read ch 4
+            [x] read ch 3
+            [x] 読む
+        """,
+        id="tick-forms-garbled-further",
+    ),
+    example(
         """\
         # Week 1
         ## Exercises
