@@ -65,6 +65,16 @@ def test_an_answer_paragraph_answers_the_entry_before_it() -> None:
     assert second.answer is None
 
 
+def test_a_second_answer_paragraph_adds_to_the_first() -> None:
+    (entry,) = entries_of("why a?\n\nA: one way\n\nA: another way\n")
+    assert entry.answer == "one way\n\nanother way"
+
+
+def test_the_last_paragraph_counts_without_a_line_end() -> None:
+    entries = entries_of("why a?\n\nwhy b?")
+    assert [(e.text, e.line) for e in entries] == [("why a?", 2), ("why b?", 4)]
+
+
 def test_an_answer_with_no_entry_before_it_is_an_entry_of_its_own() -> None:
     entries = entries_of("A: first\n\nwhy?\n---\nA: after a separator\n")
     assert [(e.text, e.answer) for e in entries] == [
@@ -111,6 +121,20 @@ def test_title_is_cut_at_a_word_near_100_characters() -> None:
     assert len(title_of("x" * 150)) == 100
 
 
+def test_title_cut_exactly() -> None:
+    # Up to 100 characters are kept whole; past that the title ends at the last whole word
+    # that fits with the ellipsis, without the comma before it.
+    assert title_of("y" * 100) == "Y" + "y" * 99
+    assert title_of("x" * 100 + " more words") == "X" + "x" * 98 + "\u2026"
+    assert title_of(
+        "Could you go over how the attention weights are computed in the transformer layer,"
+        " step by step, and why?"
+    ) == (
+        "Could you go over how the attention weights are computed in the transformer layer,"
+        " step by step\u2026"
+    )
+
+
 def test_ids_are_made_from_the_text_not_the_position() -> None:
     before = entries_of("why a?\n\nwhy b?\n")
     after = entries_of("a new first question?\n\nwhy a?\n\ncontext added\n\nwhy b?\n")
@@ -124,6 +148,17 @@ def test_ids_ignore_wrapping_and_case_but_not_wording() -> None:
     assert question_id("why do we\nneed it?") == question_id("Why do we need   it?")
     assert question_id("why do we need it?") != question_id("why do we want it?")
     assert question_id("为什么?").startswith("q-")
+
+
+def test_ids_stay_as_published() -> None:
+    # Anchors people have linked to (…/faq/#why-is-the-sky-blue-8adcdb): the same text must
+    # give the same id in every version; the first six words and a hash of all of them.
+    assert question_id("Why is the sky blue?") == "why-is-the-sky-blue-8adcdb"
+    assert (
+        question_id("why do we need  batch norm at all, and when does it hurt?")
+        == "why-do-we-need-batch-norm-82c046"
+    )
+    assert question_id("为什么?") == "q-c55e25"
 
 
 def test_the_same_text_twice_gets_distinct_ids() -> None:
@@ -145,6 +180,15 @@ def test_topics_from_keywords() -> None:
     assert [e.topics for e in entries] == [["Hardware"], ["Vision"], []]
 
 
+def test_topics_any_case_in_the_context_too() -> None:
+    topics = [Topic("Libraries", ("JAX",)), Topic("Vision", ("cnn",)), Topic("None", ("*",))]
+    lines = parse("# Thoughts\nwhy is it slow?\n\nCNN from lab 3, in jax\n").thoughts
+    questions = read_questions(lines, topics)
+    assert [e.topics for e in questions.entries] == [["Libraries", "Vision"]]
+    # The list keeps the topics it was read with, for the FAQ's topic sections.
+    assert questions.topics == topics
+
+
 def test_shipped_topic_map_has_the_issue_topics() -> None:
     assert [topic.name for topic in read_topics()] == [
         "Transformers",
@@ -164,6 +208,11 @@ def test_topic_map_errors_name_the_file_and_line() -> None:
         parse_topics("- a\n- b\n", "my.yml")
     with pytest.raises(TopicsError, match="'A' needs a list of keywords"):
         parse_topics("A: {x: 1}\n", "my.yml")
+    with pytest.raises(TopicsError, match=r"^my\.yml:2: a topic name must be text$"):
+        parse_topics("A: [a]\n~: [b]\n", "my.yml")
+    # Without a file name, the message says "topics".
+    with pytest.raises(TopicsError, match=r"^topics:1: expected topic names"):
+        parse_topics("- a\n")
     with pytest.raises(TopicsError, match="too alike"):
         parse_topics("C++: [x]\nC: [y]\n", "my.yml")
     assert parse_topics("", "empty.yml") == []
@@ -307,7 +356,31 @@ def test_json_list_has_the_issue_fields_in_file_order(small_list) -> None:
     assert records[2]["answer"] is None
 
 
+def test_json_list_as_written(small_list) -> None:
+    # Two-space indents, non-ASCII as itself: the file is for people as well as programs.
+    entry = entries_of("café, why?\n")
+    assert as_json(entry) == (
+        "[\n"
+        "  {\n"
+        f'    "id": "{entry[0].id}",\n'
+        '    "title": "Café, why?",\n'
+        '    "text": "café, why?",\n'
+        '    "context": [],\n'
+        '    "answer": null,\n'
+        '    "status": "open",\n'
+        '    "topics": []\n'
+        "  }\n"
+        "]\n"
+    )
+
+
+def test_answer_on_the_line_after_a_lone_a() -> None:
+    entries = entries_of("why a?\n\nA:\nbecause b.\n")
+    assert as_text(entries) == "1. why a?\n\n   Answer:\n   because b.\n"
+
+
 def test_csv_list_reads_back(small_list) -> None:
+    assert as_csv(small_list).splitlines()[0] == "id,title,text,context,answer,status,topics"
     rows = list(csv.DictReader(io.StringIO(as_csv(small_list))))
     assert [row["text"] for row in rows] == [
         "why a?\nsecond line  ",
@@ -316,7 +389,7 @@ def test_csv_list_reads_back(small_list) -> None:
     ]
     assert rows[0]["context"] == "its context"
     assert rows[0]["topics"] == "Letters"
-    assert rows[1]["answer"] == ""
+    assert [row["answer"] for row in rows] == ["an answer", "", ""]
     assert [row["status"] for row in rows] == ["answered", "open", "open"]
 
 

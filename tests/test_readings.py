@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from course_notes.model import Progress, Reference, References, SectionNumber
 from course_notes.parse import parse
-from course_notes.readings import reading_list, records, split_sections
+from course_notes.readings import has_readings, reading_list, records, split_sections
 from course_notes.references_file import (
     ReferencesFileError,
     parse_references,
@@ -141,6 +141,13 @@ def test_seed_reading_list_without_references(seed_text: str) -> None:
     adam = [e for e in readings if e.title == "adam - a method for stochastic optimisation"]
     assert [[w.number for w in e.weeks] for e in adam] == [[2, 3]]
     assert all(e.citation is None and e.url is None for e in readings)
+
+
+def test_a_readings_page_only_with_a_readings_section() -> None:
+    # site.py adds the Readings page when this is true: an empty section is enough.
+    assert not has_readings(parse("# Week 1\n## Exercises\n- a\n## Videos\n"))
+    assert has_readings(parse("# Week 1\n## Exercises\n- a\n## Readings\n"))
+    assert has_readings(parse("## Papers\n- a\n# Week 1\n"))
 
 
 def test_readings_before_the_first_week_are_general() -> None:
