@@ -38,8 +38,9 @@ _NEVER_READ = "the duration as written is returned, but no caller reads it"
 _CODEC = "codec names ignore case"
 _NEGATIVE = "any negative width means 'no leaf item'; widths are never negative"
 
-# Surviving mutants that no input can tell from the original, each with why:
-# (file, function, the mutated line as mutmut shows it, reason).
+# Surviving mutants that no input can tell from the original, each with why: (file, function,
+# the mutated line as mutmut shows it, or "original => mutated" where that alone is ambiguous,
+# reason).
 EQUIVALENT: list[tuple[str, str, str, str]] = [
     ("parse.py", "sloppy_cp1252", 'return raw.decode("LATIN-1").translate(_CP1252_HIGH)', _CODEC),
     (
@@ -225,6 +226,73 @@ EQUIVALENT: list[tuple[str, str, str, str]] = [
         "kinds = SectionKinds(sections) if (sections) or True else _DEFAULT_KINDS",
         "SectionKinds(None) is the default table again",
     ),
+    ("questions.py", "paragraphs", "blocks.append(_END) => blocks.append(None)", "_END is None"),
+    (
+        "questions.py",
+        "asks",
+        'prose = _NOT_PROSE.sub("XX XX", text)',
+        "what replaces a link or code span only needs to hold no question mark",
+    ),
+    (
+        "questions.py",
+        "title_of",
+        'cut = cut.rsplit(None, 1)[0] if " " in cut else cut[:room]',
+        "the text was flattened to single spaces, where both split alike",
+    ),
+    (
+        "questions.py",
+        "question_id",
+        'digest = hashlib.sha1(normal.encode("UTF-8")).hexdigest()[:ID_HASH_LENGTH]',
+        _CODEC,
+    ),
+    (
+        "questions.py",
+        "_matcher",
+        'patterns = [_keyword_pattern(k) for k in topic.keywords if k.strip().lstrip("*")]',
+        "stripped of * from either end, a keyword is empty only if it is all *",
+    ),
+    *(
+        ("questions.py", "read_questions", line, "set again before it is read")
+        for line in (
+            "in_answer = None",
+            "in_answer = True",
+            "current, in_answer = None, True",
+        )
+    ),
+    (
+        "questions.py",
+        "_numbered",
+        '"\\n".join(indent + line if (line) or True else "" for line in p) for p in paragraphs',
+        "no line of a paragraph is empty (blank lines split paragraphs; an answer's first"
+        " line has its label)",
+    ),
+    (
+        "questions.py",
+        "_numbered",
+        '"\\n".join(indent + line if line else "XXXX" for line in p) for p in paragraphs',
+        "no line of a paragraph is empty (blank lines split paragraphs; an answer's first"
+        " line has its label)",
+    ),
+    (
+        "questions.py",
+        "as_json",
+        'return json.dumps(as_records(entries), ensure_ascii=None, indent=2) + "\\n"',
+        "None is as false as False",
+    ),
+    *(
+        (
+            "readings.py",
+            "reading_list",
+            f"key = {key} if reference else {title}",
+            "a tag that only keeps reference keys apart from title keys; still different",
+        )
+        for key, title in (
+            ('("XXreferenceXX", reference.name)', '("title", normalise(title))'),
+            ('("REFERENCE", reference.name)', '("title", normalise(title))'),
+            ('("reference", reference.name)', '("XXtitleXX", normalise(title))'),
+            ('("reference", reference.name)', '("TITLE", normalise(title))'),
+        )
+    ),
 ]
 
 
@@ -255,13 +323,14 @@ def function_of(key: str) -> str:
     return name.removeprefix("x_")
 
 
-def changed_lines(diff: str) -> str:
-    """The lines a mutant adds, stripped and joined: how EQUIVALENT names a mutant."""
-    return " / ".join(
-        line[1:].strip()
-        for line in diff.splitlines()
-        if line.startswith("+") and not line.startswith("+++")
-    )
+def changes(diff: str) -> tuple[str, str]:
+    """The lines a mutant removes and those it adds, each stripped and joined by " / "."""
+    lines = diff.splitlines()[2:]
+
+    def joined(sign: str) -> str:
+        return " / ".join(line[1:].strip() for line in lines if line.startswith(sign))
+
+    return joined("-"), joined("+")
 
 
 def score(path: str) -> Score:
@@ -278,8 +347,9 @@ def score(path: str) -> Score:
         elif (name, function) in IMPORT_TIME:
             result.import_time += 1
         elif code in SURVIVED:
-            change = changed_lines(get_diff_for_mutant(key, path=path))
+            removed, change = changes(get_diff_for_mutant(key, path=path))
             why = reasons.get((name, function, change))
+            why = reasons.get((name, function, f"{removed} => {change}"), why)
             if why is not None:
                 result.equivalent.append((f"{function}: {change}", why))
             else:
