@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "notes.md"
 REFERENCES = ROOT / "seeds" / "references.yml"
+TOPICS = ROOT / "seeds" / "topics.yml"
 # The Deep Learning book's chapters and sections the seed sets, in numeric order.
 SEED_BOOK_SECTIONS = [
     "1",
@@ -67,6 +68,7 @@ def copy_project(target: Path, notes: str | bytes | None = None) -> Path:
             shutil.copytree(ROOT / folder, target / folder)
     (target / "seeds").mkdir()
     shutil.copy(REFERENCES, target / "seeds" / "references.yml")
+    shutil.copy(TOPICS, target / "seeds" / "topics.yml")
     notes_path = target / "seeds" / "notes.md"
     if notes is None:
         shutil.copy(SEED, notes_path)

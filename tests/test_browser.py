@@ -33,7 +33,7 @@ from course_notes.notes_file import read_topics
 from course_notes.parse import parse
 from course_notes.questions import read_questions
 
-from conftest import HostileSite, build_project
+from conftest import TOPICS, HostileSite, build_project
 from installed import fresh_project
 from support.siteserver import serve
 
@@ -250,7 +250,7 @@ def heading_in_view(page: Page, anchor: str) -> str:
 
 @pytest.fixture(scope="module")
 def seed_questions(seed_text: str) -> QuestionList:
-    return read_questions(parse(seed_text).thoughts, read_topics())
+    return read_questions(parse(seed_text).thoughts, read_topics(TOPICS))
 
 
 def test_a_faq_permalink_lands_on_that_question(

@@ -20,7 +20,17 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
 def test_json_is_every_entry_in_file_order(capsys: pytest.CaptureFixture[str]) -> None:
     records = json.loads(run(capsys, "questions", "--notes", str(SEED), "--format", "json"))
     assert len(records) == 19
-    assert set(records[0]) == {"id", "title", "text", "context", "answer", "status", "topics"}
+    assert list(records[0]) == [
+        "id",
+        "title",
+        "text",
+        "context",
+        "answer",
+        "status",
+        "topics",
+        "group",
+        "asked",
+    ]
     assert records[0]["title"] == (
         "Why do we not need to know standard deviation in derivations least squares?"
     )

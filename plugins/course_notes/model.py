@@ -20,9 +20,11 @@ class ProgressState(str, enum.Enum):
 
 
 class QuestionStatus(str, enum.Enum):
-    """Whether an entry of the Thoughts has an answer yet; the value is its word in exports."""
+    """Where an entry of the Thoughts stands; the value is its word in exports."""
 
     OPEN = "open"
+    ASKED = "asked"
+    """Asked (an ``Asked:`` line or ``(asked)``) and not answered yet."""
     ANSWERED = "answered"
 
 
@@ -319,16 +321,24 @@ class Question:
     context: list[str] = field(default_factory=list)
     answer: str | None = None
     topics: list[str] = field(default_factory=list)
+    group: str = ""
+    """The heading above it in the Thoughts, as written; empty before any heading."""
+    asked: str | None = None
+    """When it was asked, as written (``12 Mar``), empty if no date was given; None: not yet."""
+    title_only: bool = False
+    """True when the text is just the title (pages show it once)."""
 
     @property
     def status(self) -> QuestionStatus:
-        """Answered once an ``A:`` paragraph follows it, else open."""
-        return QuestionStatus.OPEN if self.answer is None else QuestionStatus.ANSWERED
+        """Answered once an answer follows it; else asked once marked so; else open."""
+        if self.answer is not None:
+            return QuestionStatus.ANSWERED
+        return QuestionStatus.OPEN if self.asked is None else QuestionStatus.ASKED
 
     @property
     def is_open(self) -> bool:
-        """True while the entry has no answer."""
-        return self.answer is None
+        """True while the entry is neither answered nor asked: still to send."""
+        return self.status is QuestionStatus.OPEN
 
 
 @dataclass
@@ -340,13 +350,28 @@ class QuestionList:
 
     @property
     def open(self) -> list[Question]:
-        """Entries without an answer."""
+        """Entries neither answered nor asked yet: the ones to send."""
         return [entry for entry in self.entries if entry.is_open]
+
+    @property
+    def asked(self) -> list[Question]:
+        """Entries asked and not answered yet."""
+        return [entry for entry in self.entries if entry.status is QuestionStatus.ASKED]
+
+    @property
+    def unanswered(self) -> list[Question]:
+        """Entries without an answer, asked or not."""
+        return [entry for entry in self.entries if entry.answer is None]
 
     @property
     def answered(self) -> list[Question]:
         """Entries with an answer."""
-        return [entry for entry in self.entries if not entry.is_open]
+        return [entry for entry in self.entries if entry.answer is not None]
+
+    @property
+    def groups(self) -> list[str]:
+        """The headings the entries sit under, once each in file order (none: no headings)."""
+        return list(dict.fromkeys(entry.group for entry in self.entries if entry.group))
 
     @property
     def asking(self) -> list[Question]:

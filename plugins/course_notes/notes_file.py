@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 
 from .model import Course, References, Topic
@@ -15,8 +14,6 @@ from .references_file import read_references
 from .site import Site, build_site
 from .site_config import CourseFiles
 from .user_files import NOTES_LIMIT, YAML_LIMIT, UserFileError, read_user_file
-
-DEFAULT_TOPICS = "topics.yml"
 
 
 class NotesFileError(UserFileError):
@@ -62,15 +59,13 @@ def read_course(path: Path) -> Course:
     return course
 
 
-def default_topics_text() -> str:
-    """The topic map shipped with the package."""
-    return resources.files(__package__).joinpath(DEFAULT_TOPICS).read_text("utf-8")
-
-
 def read_topics(path: Path | None = None) -> list[Topic]:
-    """The FAQ's topic map from a YAML file, or the shipped one when no path is given."""
+    """The FAQ's topic map from a YAML file; none when no file is given.
+
+    Topics are the site's: a course's words (``GPU``, ``greedy``) mean nothing to another.
+    """
     if path is None:
-        return parse_topics(default_topics_text(), DEFAULT_TOPICS)
+        return []
     raw = _read_bytes(path, "topics file", YAML_LIMIT)
     try:
         return parse_topics(raw.decode("utf-8-sig"), str(path))
@@ -85,4 +80,5 @@ def read_site(files: CourseFiles) -> Site:
     course = read_course(files.notes)
     path = files.references_file
     references = read_references(path, files.label(path)) if path is not None else References()
-    return build_site(course, references, read_topics(files.topics))
+    topics = read_topics(files.topics)
+    return build_site(course, references, topics, lecturer_email=files.lecturer_email)

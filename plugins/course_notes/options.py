@@ -14,7 +14,9 @@ class CourseNotesConfig(base.Config):
     references = c.Optional(c.Type(str))
     """The references file (YAML), relative to mkdocs.yml; unset: references.yml if there is one."""
     topics = c.Optional(c.Type(str))
-    """The FAQ's topic map (YAML), relative to mkdocs.yml; the package's own when unset."""
+    """The FAQ's topic map (YAML), relative to mkdocs.yml; unset: no topics."""
+    lecturer_email = c.Type(str, default="")
+    """Where the FAQ's "Email the open questions" link writes to; unset: the mail program asks."""
 
 
 # Read when it exists and the config names no references file.

@@ -69,9 +69,16 @@ class Site:
 
 
 def build_site(
-    course: Course, references: References | None = None, topics: Sequence[Topic] = ()
+    course: Course,
+    references: References | None = None,
+    topics: Sequence[Topic] = (),
+    *,
+    lecturer_email: str = "",
 ) -> Site:
-    """Derive the site of a course: each piece made once, in the order pages need them."""
+    """Derive the site of a course: each piece made once, in the order pages need them.
+
+    ``lecturer_email`` is where the FAQ's email link writes to (the plugin's option).
+    """
     known = references or References()
     reading_list = readings.reading_list(course, known)
     # The Thoughts are read here and nowhere else: the FAQ page, its downloads and the
@@ -92,7 +99,8 @@ def build_site(
         pages.append(Page("general.md", "General", general))
     downloads: dict[str, str] = {}
     if course.thoughts_line:
-        pages.append(Page("faq.md", "FAQ", render_faq.render_faq(faq)))
+        faq_page = render_faq.render_faq(faq, course.title, lecturer_email)
+        pages.append(Page("faq.md", "FAQ", faq_page))
         markdown, text = render_faq.FAQ_DOWNLOADS
         downloads = {markdown: questions.as_markdown(faq.open), text: questions.as_text(faq.open)}
     return Site(

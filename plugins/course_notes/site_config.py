@@ -33,6 +33,8 @@ class CourseFiles:
     topics: Path | None = None
     root: Path | None = None
     """The folder of the mkdocs.yml that named the files: messages name them relative to it."""
+    lecturer_email: str = ""
+    """The plugin's ``lecturer_email``: the FAQ's email link goes to it."""
 
     def label(self, path: Path) -> str:
         """How messages name a file: relative to the config's folder, as mkdocs.yml gives it."""
@@ -149,6 +151,7 @@ def files_of(config: CourseNotesConfig, root: Path) -> CourseFiles:
         references_required=config.references is not None,
         topics=root / config.topics if config.topics else None,
         root=root,
+        lecturer_email=config.lecturer_email,
     )
 
 
