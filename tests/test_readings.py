@@ -102,7 +102,7 @@ def test_merged_sections_are_in_numeric_not_text_order() -> None:
     # The seed's sections sort the same as text; these do not.
     course = parse(notes(["Book (ch 10, 3.10)"], ["book (3.9, 2, 3.10.1)"]))
     (book,) = reading_list(course).readings
-    assert [str(s.number) for s in book.sections] == ["2", "3.9", "3.10", "3.10.1", "10"]
+    assert [str(s.part) for s in book.sections] == ["2", "3.9", "3.10", "3.10.1", "10"]
 
 
 def test_seed_book_is_one_reading_with_16_sections(seed_text: str) -> None:
@@ -110,8 +110,8 @@ def test_seed_book_is_one_reading_with_16_sections(seed_text: str) -> None:
     books = [e for e in entries if normalise(e.title) == "deeplearning"]
     assert len(books) == 1
     book = books[0]
-    assert [str(s.number) for s in book.sections] == SEED_BOOK_SECTIONS
-    weeks = {str(s.number): [w.number for w in s.weeks] for s in book.sections}
+    assert [str(s.part) for s in book.sections] == SEED_BOOK_SECTIONS
+    weeks = {str(s.part): [w.number for w in s.weeks] for s in book.sections}
     assert weeks["1"] == [1]
     assert weeks["3.13"] == [3]
     assert weeks["6.3"] == [2]
@@ -123,7 +123,7 @@ def test_seed_book_is_one_reading_with_16_sections(seed_text: str) -> None:
 def test_a_section_is_read_when_a_line_listing_it_is_ticked() -> None:
     course = parse(notes(["Book (1, 2) ✓"], ["book (2, 3)"]))
     (book,) = reading_list(course).readings
-    assert [(str(s.number), s.done) for s in book.sections] == [
+    assert [(str(s.part), s.done) for s in book.sections] == [
         ("1", True),
         ("2", True),
         ("3", False),
@@ -235,7 +235,12 @@ def test_records_are_one_object_per_reading(seed_text: str, seed_references: Ref
     assert (adam["weeks"], adam["done"], adam["sections"]) == ([2, 3], False, [])
     book = data[0]
     assert [s["number"] for s in book["sections"]] == SEED_BOOK_SECTIONS
-    assert book["sections"][6] == {"number": "5.2.2", "weeks": [2, 3], "done": False}
+    assert book["sections"][6] == {
+        "number": "5.2.2",
+        "kind": "section",
+        "weeks": [2, 3],
+        "done": False,
+    }
 
 
 # The references file
@@ -320,7 +325,7 @@ def test_every_reading_lands_in_exactly_one_entry(lines: list[str]) -> None:
         id(r) for week in course.weeks for r in week.readings
     )
     for entry in readings:
-        assert [s.number for s in entry.sections] == sorted({s.number for s in entry.sections})
+        assert [s.part for s in entry.sections] == sorted({s.part for s in entry.sections})
     render_readings(readings)
 
 

@@ -2,7 +2,8 @@
 
 Notes are untrusted. The tokeniser picks out the few inline constructs the site supports:
 code spans, links and ``<https://...>`` autolinks to http, https, mailto or relative
-addresses, and backslash escapes. Everything else is written so that Python-Markdown (with
+addresses, bare ``https://...`` addresses (as pymdownx.magiclink finds them), and backslash
+escapes. Everything else is written so that Python-Markdown (with
 this site's extensions) can only show it as text: no raw HTML, no entities of the writer's, no
 attribute lists, no link or reference syntax, no emoji shortcodes (pymdownx.emoji fetches
 those from a CDN), and never ``{{``, ``{%`` or ``{#``, so no template engine can find
@@ -92,6 +93,7 @@ class _Token:
     title: str = ""
     text_start: int = 0
     text_end: int = 0
+    bare: bool = False
 
 
 _INTERESTING = re.compile(r"\\(.)|`+")
@@ -104,9 +106,13 @@ _LINK = re.compile(
     r"""\[(?P<text>[^\[\]\n]*)\]\([ \t]*
     (?:<(?P<angle>[^<>\n\x00]*)>|(?P<bare>(?:[^\s()\x00]|\([^\s()\x00]*\))*))
     (?:[ \t]+(?P<title>"[^"\n\x00]*"|'[^'\n\x00]*'))?[ \t]*\)
-    |<(?P<auto>[Hh][Tt][Tt][Pp][Ss]?://[^\s<>\x00]+)>""",
+    |<(?P<auto>[Hh][Tt][Tt][Pp][Ss]?://[^\s<>\x00]+)>
+    |(?<![\w/@.\-])(?P<plain>[Hh][Tt][Tt][Pp][Ss]?://[^\s<>\x00\x01\[\]]+)""",
     re.X,
 )
+# What ends a bare address rather than belongs to it (as GitHub and magiclink read it):
+# "see https://example.org." links https://example.org.
+_URL_TRAILING = ".,:;!?'\"*_~"
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 # What a browser's URL parser drops before it reads the scheme (WHATWG URL): tab and
 # newline anywhere, C0 controls and space at either end.
@@ -132,6 +138,20 @@ def link_address(written: str) -> tuple[str | None, str]:
     return quote(address, safe="!#$%&*+,-./:;=?@_~").replace("&", "&amp;"), name
 
 
+def _bare_address(found: str) -> str:
+    """A bare address without the punctuation after it, and without an unmatched ``)``."""
+    end = len(found)
+    while end:
+        last = found[end - 1]
+        if last in _URL_TRAILING:
+            end -= 1
+        elif last == ")" and found.count("(", 0, end) < found.count(")", 0, end):
+            end -= 1
+        else:
+            break
+    return found[:end]
+
+
 def _title(quoted: str) -> str:
     # Into a title attribute: every character Markdown or a template could read is a
     # character reference, which the browser shows as typed.
@@ -152,7 +172,7 @@ class _Tokens:
             if sum(token.kind == "code" for token in self.found) > MAX_RICH:
                 self.found = []
                 self._escapes_and_code(code=False)
-        if "[" in text or "<" in text:
+        if "[" in text or "<" in text or "://" in text:
             self._links()
 
     def _escapes_and_code(self, code: bool = True) -> None:
@@ -198,6 +218,14 @@ class _Tokens:
             return
         for match in matches:
             start, end = match.span()
+            if match["plain"] is not None:
+                end = start + len(_bare_address(match["plain"]))
+                if not self.text[start:end].split("://", 1)[1].strip("/"):
+                    continue  # "https://" alone: no address
+                url, _ = link_address(self.text[start:end])
+                token = _Token(start, end, "link", url or "", "", start, end, bare=True)
+                self.links.append(token)
+                continue
             if match["auto"] is not None:
                 url, _ = link_address(self.text[start + 1 : end - 1])
                 self.links.append(_Token(start, end, "link", url or "", "", start + 1, end - 1))
@@ -304,7 +332,8 @@ class _Writer:
         position = link.text_start
         for token in inner:
             position = self._token(token, position, True)
-        self._text(self.text[position : link.text_end], True)
+        # A bare address is its own text: shown as typed, "*" and "_" in it no emphasis.
+        self._text(self.text[position : link.text_end], True, code=link.bare)
         words = self.pieces[start:]
         cost = 1 + sum(cost for _, cost in words)
         if cost > BUDGET:
@@ -408,6 +437,25 @@ def inline(text: str, *, link_text: bool = False) -> str:
 def fits(text: str) -> bool:
     """True when the text is shown whole by ``inline``."""
     return len(blocks(text)) <= 1
+
+
+def link_targets(text: str) -> list[str]:
+    """The addresses of the text's links, autolinks and bare addresses, as the pages link them."""
+    if "](" not in text and "<" not in text and "://" not in text:
+        return []
+    return [html.unescape(link.url) for link in _Tokens(visible(text)).links if link.url]
+
+
+def autolinked(text: str) -> str:
+    """Text with each bare address in ``<...>``: a link in any Markdown, the rest as written."""
+    if "://" not in text:
+        return text
+    links = [link for link in _Tokens(visible(text)).links if link.bare]
+    out, position = [], 0
+    for link in links:
+        out += [text[position : link.start], "<", text[link.start : link.end], ">"]
+        position = link.end
+    return "".join(out) + text[position:]
 
 
 def refused_links(text: str) -> list[str]:

@@ -503,6 +503,61 @@ class SectionNumber:
         return ".".join(str(part) for part in self.parts)
 
 
+class PartKind(str, enum.Enum):
+    """What a part of a work is; the value is its word in exports."""
+
+    CHAPTER = "chapter"
+    SECTION = "section"
+    PAGE = "page"
+
+
+_PART_NAMES = {
+    PartKind.CHAPTER: ("Chapter", "Chapters"),
+    PartKind.SECTION: ("Section", "Sections"),
+    PartKind.PAGE: ("Page", "Pages"),
+}
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a work that a reading sets: a chapter, a section, pages, or a range of them.
+
+    Parts are equal when they cover the same numbers (``chapter 3`` and ``§3`` are one), and
+    order as numbers, chapters and sections first, then pages; a range sorts by its start.
+    """
+
+    kind: PartKind = field(compare=False)
+    first: SectionNumber
+    last: SectionNumber | None = None
+    """A range's end (``4.5`` in ``4.3-4.5``); None for one number."""
+    pages: bool = False
+
+    @property
+    def key(self) -> tuple[bool, SectionNumber, SectionNumber]:
+        """What parts are compared and sorted by."""
+        return (self.pages, self.first, self.last or self.first)
+
+    def __lt__(self, other: Part) -> bool:
+        return self.key < other.key
+
+    @property
+    def numbers(self) -> str:
+        """``3.10``, ``4.3–4.5``, ``898–925``."""
+        return f"{self.first}\u2013{self.last}" if self.last else str(self.first)
+
+    @property
+    def name(self) -> str:
+        """``Chapter 3``, ``Sections 4.3–4.5``, ``Pages 898–925``."""
+        one, many = _PART_NAMES[self.kind]
+        return f"{many if self.last else one} {self.numbers}"
+
+    def __str__(self) -> str:
+        """``3.10``, ``4.3–4.5``, ``p. 12``, ``pp. 898–925``."""
+        if self.pages:
+            return f"pp. {self.numbers}" if self.last else f"p. {self.numbers}"
+        return self.numbers
+
+
 @dataclass(frozen=True)
 class Reference:
     """A known work: how the notes may name it, and its citation and link."""
@@ -559,7 +614,10 @@ class Assignment:
 
     reading: Reading
     week: Week | None
-    sections: tuple[SectionNumber, ...]
+    sections: tuple[Part, ...]
+    """The parts of the work the line sets, as written after its title."""
+    title: str = ""
+    """The line's title, less its parts."""
 
     @property
     def done(self) -> bool:
@@ -590,9 +648,9 @@ def _weeks(assignments: Iterable[Assignment]) -> list[Week]:
 
 @dataclass
 class BookSection(_Assigned):
-    """A chapter or section of a reading, with the lines that set it."""
+    """A part of a reading (chapter, section, pages, or a range), with the lines that set it."""
 
-    number: SectionNumber
+    part: Part
     assignments: list[Assignment] = field(default_factory=list)
 
     @property
@@ -611,12 +669,12 @@ class CourseReading(_Assigned):
 
     @property
     def sections(self) -> list[BookSection]:
-        """Every chapter and section set, once each, in numeric order."""
-        by_number: dict[SectionNumber, BookSection] = {}
+        """Every part set (chapters, sections, ranges, pages), once each, in numeric order."""
+        by_part: dict[Part, BookSection] = {}
         for assignment in self.assignments:
-            for number in assignment.sections:
-                by_number.setdefault(number, BookSection(number)).assignments.append(assignment)
-        return [by_number[number] for number in sorted(by_number)]
+            for part in assignment.sections:
+                by_part.setdefault(part, BookSection(part)).assignments.append(assignment)
+        return [by_part[part] for part in sorted(by_part)]
 
     @property
     def done(self) -> bool:

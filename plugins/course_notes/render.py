@@ -289,7 +289,7 @@ def reading_list_markdown(reading_list: ReadingList, base: str = "") -> str:
         for section in reading.sections:
             box = task_box(section.done)
             weeks = _week_links(section.weeks, section.general, base)
-            lines.append(f"    - {box} {section.number.name} · {weeks}")
+            lines.append(f"    - {box} {section.part.name} · {weeks}")
     return "\n".join(lines)
 
 
