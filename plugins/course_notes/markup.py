@@ -1,15 +1,15 @@
 """Notes text to Markdown that can only show as typed: one tokeniser, one escaper, safe links.
 
-Notes are untrusted. The tokeniser picks out the few inline constructs the site supports:
-code spans, links and ``<https://...>`` autolinks to http, https, mailto or relative
-addresses, bare ``https://...`` addresses (as pymdownx.magiclink finds them), and backslash
-escapes. Everything else is written so that Python-Markdown (with
-this site's extensions) can only show it as text: no raw HTML, no entities of the writer's, no
-attribute lists, no link or reference syntax, no emoji shortcodes (pymdownx.emoji fetches
-those from a CDN), and never ``{{``, ``{%`` or ``{#``, so no template engine can find
-anything to run either. Emphasis (``*``, ``_``) is left to Markdown: whatever it makes of
-them, it makes ``<em>`` and ``<strong>`` only. Where Python-Markdown disagrees with this
-tokeniser about what is a code span or a link, only the looks can change.
+Notes are untrusted. The tokeniser picks out the few inline constructs the site supports: code
+spans, links and ``<https://...>`` autolinks to http, https, mailto or relative addresses, bare
+``https://...`` addresses (as pymdownx.magiclink finds them), ``$...$`` and ``$$...$$`` math
+(written as MathML, see ``mathml``), and backslash escapes. Everything else is written so that
+Python-Markdown (with this site's extensions) can only show it as text: no raw HTML, no
+entities of the writer's, no attribute lists, no link or reference syntax, no emoji shortcodes
+(pymdownx.emoji fetches those from a CDN), and never ``{{``, ``{%`` or ``{#``, so no template
+engine can find anything to run either. Emphasis (``*``, ``_``) is left to Markdown: whatever
+it makes of them, it makes ``<em>`` and ``<strong>`` only. Where Python-Markdown disagrees with
+this tokeniser about what is a code span or a link, only the looks can change.
 
 Python-Markdown's inline processor rebuilds a block's whole text for every construct it
 matches, so one block with n constructs costs it O(n * length). Text is therefore cut into
@@ -31,6 +31,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
+
+from . import mathml
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 # Constructs Python-Markdown may match in one block: it copies the block's text once per
@@ -65,15 +67,16 @@ ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!|")
 #   <          raw HTML, autolinks, comments; before a blank it is never a tag, so stays;
 #   &          before "#" or a letter or digit: a character reference ("&amp;" shows as typed);
 #   :          before a word character: an emoji shortcode, which pymdownx fetches from a CDN;
+#   $          math, to a site that renders it: the notes' math is MathML already;
 #   !          at the end, before a link: an image;
 #   * _        left for emphasis, but counted: Python-Markdown matches them too.
-_COMMON = r"[\\`\[{|]|<(?![ \t])|&(?=[#A-Za-z0-9])|:(?=[\w+\-])|!$|[*_]"
+_COMMON = r"[\\`\[{|$]|<(?![ \t])|&(?=[#A-Za-z0-9])|:(?=[\w+\-])|!$|[*_]"
 _PLAIN = re.compile(_COMMON)
 # In a link's text "]" would end it; in <code> "*" and "_" must not make emphasis.
 _CLOSED = re.compile(_COMMON + r"|\]")
-_REFERENCES = {"<": "&lt;", "&": "&amp;", ":": "&#58;"}
+_REFERENCES = {"<": "&lt;", "&": "&amp;", ":": "&#58;", "$": "&#36;"}
 # Anything tokens or escaping may concern; text without any is returned as it is.
-_ANY = re.compile(r"[\\`\[\]{|<&:!*_]")
+_ANY = re.compile(r"[\\`\[\]{|<&:!*_$]")
 
 Piece = tuple[str, int]
 """Markdown and the number of constructs Python-Markdown matches in it."""
@@ -88,7 +91,7 @@ def visible(text: str) -> str:
 class _Token:
     start: int
     end: int
-    kind: str  # "escape", "code" or "link"
+    kind: str  # "escape", "code", "math" or "link"
     url: str = ""
     title: str = ""
     text_start: int = 0
@@ -96,7 +99,7 @@ class _Token:
     bare: bool = False
 
 
-_INTERESTING = re.compile(r"\\(.)|`+")
+_INTERESTING = re.compile(r"\\(.)|`+|\$")
 _ESCAPED_IN_URL = re.compile(r"\\([!-/:-@\[-`{-~])")
 # Links and autolinks, matched on the text with code spans blanked (\x00) and backslash
 # escapes blanked (\x01): a link's text holds no bracket, its address no blank and one
@@ -167,15 +170,17 @@ class _Tokens:
         self.found: list[_Token] = []  # escapes and code spans, in order
         self.links: list[_Token] = []  # links and autolinks, in order
         self.refused: list[str] = []  # the schemes of links shown as text
-        if "\\" in text or "`" in text:
+        if "\\" in text or "`" in text or "$" in text:
             self._escapes_and_code()
-            if sum(token.kind == "code" for token in self.found) > MAX_RICH:
+            code = sum(token.kind == "code" for token in self.found) <= MAX_RICH
+            math = sum(token.kind == "math" for token in self.found) <= MAX_RICH
+            if not (code and math):
                 self.found = []
-                self._escapes_and_code(code=False)
+                self._escapes_and_code(code=code, math=math)
         if "[" in text or "<" in text or "://" in text:
             self._links()
 
-    def _escapes_and_code(self, code: bool = True) -> None:
+    def _escapes_and_code(self, code: bool = True, math: bool = True) -> None:
         text = self.text
         # Every maximal run of backticks, by length: a run of n opens a code span that the
         # next run of exactly n closes (backslashes inside a code span are text).
@@ -186,7 +191,20 @@ class _Tokens:
         while match := _INTERESTING.search(text, position):
             start, end = match.span()
             escaped = match.group(1)
+            if match.group() == "$":
+                found = mathml.math_at(text, start) if math else None
+                if found is None:
+                    position = end
+                    continue
+                after, latex, display = found
+                kind = "math" if not display else "display"
+                self.found.append(_Token(start, after, "math", latex, kind))
+                position = after
+                continue
             if escaped is not None:
+                if escaped == "$":
+                    position = end  # "\$" is a dollar as typed, never math
+                    continue
                 if escaped in ESCAPABLE:
                     self.found.append(_Token(start, end, "escape"))
                     position = end
@@ -210,7 +228,7 @@ class _Tokens:
         if self.found:
             characters = list(masked)
             for token in self.found:
-                blank = "\x00" if token.kind == "code" else "\x01"
+                blank = "\x01" if token.kind == "escape" else "\x00"
                 characters[token.start : token.end] = blank * (token.end - token.start)
             masked = "".join(characters)
         matches = list(_LINK.finditer(masked))
@@ -275,6 +293,14 @@ class _Writer:
                 self._text("{", link_text)
             else:
                 self.pieces.append(("\\" + character, 1))
+        elif token.kind == "math":
+            html = mathml.to_mathml(token.url, display=token.title == "display")
+            if html is None:
+                # LaTeX it cannot convert: shown as written, dollars and all.
+                self._text(self.text[token.start : token.end], link_text)
+            else:
+                # Each tag is a construct to Python-Markdown.
+                self.pieces.append((html, html.count("<")))
         else:
             self._code(self.text[token.text_start : token.text_end])
         return token.end
@@ -478,7 +504,7 @@ def html_text(text: str, *, lines: bool = False) -> str:
 
 # Every ASCII character that starts something in Markdown, its extensions or a template:
 # as a character reference it can only show itself, wherever a template cuts or joins it.
-_NOT_INERT = re.compile(r"[&*_`\\\[\]{}|<>:~!]")
+_NOT_INERT = re.compile(r"[&*_`\\\[\]{}|<>:~!$]")
 
 
 def inert(text: str) -> str:

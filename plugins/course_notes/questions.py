@@ -14,12 +14,12 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import yaml
 
-from . import spreadsheet, yaml_nodes
+from . import markup, spreadsheet, yaml_nodes
 from .errors import CourseNotesError
 from .model import Question, QuestionList, SourceLine, Topic
 from .text import capitalise_first, slugify
@@ -361,8 +361,8 @@ def _keywords(node: yaml.Node) -> tuple[str, ...] | None:
 FORMATS = ("markdown", "text", "csv", "json")
 
 
-def _lines(text: str) -> list[str]:
-    return [line.rstrip() for line in text.split("\n")]
+def _lines(text: str, line: Callable[[str], str] = str) -> list[str]:
+    return [line(part.rstrip()) for part in text.split("\n")]
 
 
 def _asked_line(entry: Question) -> str | None:
@@ -373,7 +373,11 @@ def _asked_line(entry: Question) -> str | None:
 
 
 def _numbered(
-    entries: Sequence[Question], answer_label: str, hanging: int | None, head: str
+    entries: Sequence[Question],
+    answer_label: str,
+    hanging: int | None,
+    head: str,
+    line: Callable[[str], str] = str,
 ) -> str:
     parts = []
     group = ""
@@ -384,12 +388,12 @@ def _numbered(
                 parts.append(head + " ".join(group.split()))
         marker = f"{number}. "
         indent = " " * (hanging if hanging is not None else len(marker))
-        paragraphs = [_lines(entry.text), *(_lines(part) for part in entry.context)]
+        paragraphs = [_lines(entry.text, line), *(_lines(part, line) for part in entry.context)]
         asked = _asked_line(entry)
         if asked:
             paragraphs.append([asked])
         if entry.answer is not None:
-            answer = _lines(entry.answer)
+            answer = _lines(entry.answer, line)
             answer[0] = f"{answer_label} {answer[0]}".rstrip()
             paragraphs.append(answer)
         body = "\n\n".join(
@@ -404,8 +408,9 @@ def as_markdown(entries: Sequence[Question]) -> str:
 
     The entries' groups are ``##`` headings; the numbers run on across them.
     """
-    # Four spaces keep the paragraphs inside the list item in every Markdown flavour.
-    return _numbered(entries, "**Answer:**", 4, "## ")
+    # Four spaces keep the paragraphs inside the list item in every Markdown flavour; bare
+    # addresses go in <...>, a link in every flavour (the text is otherwise as written).
+    return _numbered(entries, "**Answer:**", 4, "## ", markup.autolinked)
 
 
 def as_text(entries: Sequence[Question]) -> str:

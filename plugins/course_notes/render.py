@@ -252,7 +252,11 @@ def render_general(
 
 
 def weeks_table(course: Course, base: str = "") -> str:
-    """A Markdown table of the weeks with their progress bars and links."""
+    """A Markdown table of the weeks with their progress bars and links.
+
+    In a ``cn-weeks`` block: on a phone the stylesheet shows each row as a card, so that no
+    column (the video time last) is off the screen.
+    """
     rows = [
         "| Week | Done | Progress | Videos |",
         "| :--- | ---: | :--- | :--- |",
@@ -262,7 +266,9 @@ def weeks_table(course: Course, base: str = "") -> str:
         bar = progress_bar(week.progress)
         time = video_time(week.video_time) if week.videos else "–"
         rows.append(f"| [{name}]({base}{week.slug}.md) | {week.progress} | {bar} | {time} |")
-    return "\n".join(rows)
+    table = "\n".join(rows)
+    return f'<div class="cn-weeks" markdown>\n\n{table}\n\n</div>'
+
 
 
 def _week_links(weeks: list[Week], general: bool, base: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import nh3
 
+from . import mathml
+
 # What the plugin's pages are made of, collected from the built pages of the sample notes
 # plus a general section, an answered question and inline Markdown in items: the markup
 # render.py writes (badges, bars, task lists, FAQ blocks, admonitions, the copyable list),
@@ -34,8 +36,10 @@ TAGS = frozenset(
         "svg",
         "ul",
     }
-)
-ATTRIBUTES = {
+) | mathml.TAGS
+# The notes' math, written again from mathml's own allow-list.
+_MATH_ATTRIBUTES = {tag: set(mathml.ATTRIBUTES) for tag in mathml.TAGS}
+ATTRIBUTES = _MATH_ATTRIBUTES | {
     "a": {"class", "href", "title"},
     "details": {"class"},
     "div": {"class"},
