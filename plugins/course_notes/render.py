@@ -270,7 +270,6 @@ def weeks_table(course: Course, base: str = "") -> str:
     return f'<div class="cn-weeks" markdown>\n\n{table}\n\n</div>'
 
 
-
 def _week_links(weeks: list[Week], general: bool, base: str) -> str:
     links = [f"[General]({base}general.md)"] if general else []
     links += [f"[Week {week.number}]({base}{page_path(week)})" for week in weeks]

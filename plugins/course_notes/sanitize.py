@@ -14,29 +14,32 @@ from . import mathml
 # badges are inline SVG: <svg viewBox> with one <path d>; html5ever, nh3's parser, gives
 # SVG attributes their SVG case, so "viewBox" is spelt so here. Anything else is dropped,
 # its text kept; <script> and <style> go with their content.
-TAGS = frozenset(
-    {
-        "a",
-        "code",
-        "details",
-        "div",
-        "em",
-        "h1",
-        "h2",
-        "h3",
-        "input",
-        "label",
-        "li",
-        "p",
-        "path",
-        "pre",
-        "span",
-        "strong",
-        "summary",
-        "svg",
-        "ul",
-    }
-) | mathml.TAGS
+TAGS = (
+    frozenset(
+        {
+            "a",
+            "code",
+            "details",
+            "div",
+            "em",
+            "h1",
+            "h2",
+            "h3",
+            "input",
+            "label",
+            "li",
+            "p",
+            "path",
+            "pre",
+            "span",
+            "strong",
+            "summary",
+            "svg",
+            "ul",
+        }
+    )
+    | mathml.TAGS
+)
 # The notes' math, written again from mathml's own allow-list.
 _MATH_ATTRIBUTES = {tag: set(mathml.ATTRIBUTES) for tag in mathml.TAGS}
 ATTRIBUTES = _MATH_ATTRIBUTES | {
