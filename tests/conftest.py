@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import logging
 import re
 import shutil
@@ -77,6 +78,14 @@ def copy_project(target: Path, notes: str | bytes | None = None) -> Path:
     else:
         notes_path.write_text(notes, encoding="utf-8", newline="")
     return target / "mkdocs.yml"
+
+
+def plugin_options(config_file: Path, **options: str) -> Path:
+    """Set options of the course-notes plugin in a copied project's mkdocs.yml (JSON-quoted)."""
+    text = config_file.read_text("utf-8")
+    lines = "".join(f"      {name}: {json.dumps(value)}\n" for name, value in options.items())
+    config_file.write_text(text.replace("  - course-notes:\n", f"  - course-notes:\n{lines}"))
+    return config_file
 
 
 def build_project(config_file: Path, **overrides: object) -> Path:
@@ -262,6 +271,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileSi
     canary = root / "canary"
     canary.mkdir()
     config = copy_project(root, hostile_notes.hostile_notes(canary))
+    plugin_options(config, lecturer_email=hostile_notes.LECTURER_EMAIL)
     (root / "seeds" / "references.yml").write_text(
         hostile_notes.hostile_references(canary), encoding="utf-8"
     )

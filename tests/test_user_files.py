@@ -107,8 +107,8 @@ def mkdocs_build(tmp_path: Path, option: str, path: Path) -> Run:
         text = text.replace("notes: seeds/notes.md", setting)
     else:
         text = text.replace("  - course-notes:\n", f"  - course-notes:\n      {setting}\n")
-    if option == "references":
-        text = text.replace("      references: seeds/references.yml\n", "")
+    if option in ("references", "topics"):
+        text = text.replace(f"      {option}: seeds/{option}.yml\n", "")
     config.write_text(text, "utf-8")
     argv = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config)]
     return run_measured(argv, project)

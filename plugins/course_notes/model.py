@@ -347,6 +347,8 @@ class QuestionList:
 
     entries: list[Question] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
+    headings: list[SourceLine] = field(default_factory=list)
+    """The Thoughts' headings (the groups) as written, with their lines, entries or none."""
 
     @property
     def open(self) -> list[Question]:
@@ -373,6 +375,10 @@ class QuestionList:
         """The headings the entries sit under, once each in file order (none: no headings)."""
         return list(dict.fromkeys(entry.group for entry in self.entries if entry.group))
 
+    def in_order(self) -> list[Question | SourceLine]:
+        """Headings and entries together, in file order."""
+        return sorted([*self.headings, *self.entries], key=lambda part: _line_of(part))
+
     @property
     def asking(self) -> list[Question]:
         """Entries that ask a question (have a question mark)."""
@@ -396,6 +402,10 @@ class QuestionList:
     def __str__(self) -> str:
         # Short, for the same reason as Course.__str__.
         return f"QuestionList({len(self.entries)} entries, {len(self.open)} open)"
+
+
+def _line_of(part: Question | SourceLine) -> int:
+    return part.line if isinstance(part, Question) else part.number
 
 
 @dataclass(frozen=True, slots=True)

@@ -241,7 +241,7 @@ def read_questions(thoughts: Iterable[SourceLine], topics: Sequence[Topic] = ())
     matchers = [(topic.name, _matcher(topic)) for topic in topics]
     for entry in entries:
         entry.topics = _topics_of("\n\n".join([entry.text, *entry.context]), matchers)
-    return QuestionList(entries, list(topics))
+    return QuestionList(entries, list(topics), reader.headings)
 
 
 class _QuestionReader:
@@ -249,6 +249,7 @@ class _QuestionReader:
 
     def __init__(self) -> None:
         self.entries: list[Question] = []
+        self.headings: list[SourceLine] = []
         self.current: Question | None = None
         self.in_answer = False
         self.group = ""
@@ -271,6 +272,7 @@ class _QuestionReader:
             self.current, self.in_answer = None, False
         elif kind == "heading":
             self.group = text
+            self.headings.append(SourceLine(block.line, text))
             self.current, self.in_answer = None, False
         elif kind == "item":
             entry = self.start(text, block.line)

@@ -183,16 +183,16 @@ def group_anchor(name: str, taken: set[str]) -> str:
 
 
 def _entries(faq: QuestionList) -> list[str]:
-    # Entries before any heading at level 2; each group a level-2 heading, its entries under.
+    # Entries before any heading at level 2; each group a level-2 heading, its entries under
+    # (a heading with none still shows: nothing written is lost).
     by_name = {topic.name: topic for topic in faq.topics}
     taken: set[str] = set()
     blocks: list[str] = []
-    group = ""
-    for entry in faq:
-        if entry.group != group:
-            group = entry.group
-            blocks.append(f"## {heading(group)} {{ #{group_anchor(group, taken)} }}")
-        blocks.append(render_question(entry, by_name, 3 if entry.group else 2))
+    for part in faq.in_order():
+        if isinstance(part, Question):
+            blocks.append(render_question(part, by_name, 3 if part.group else 2))
+        else:
+            blocks.append(f"## {heading(part.text)} {{ #{group_anchor(part.text, taken)} }}")
     return blocks
 
 
@@ -209,7 +209,7 @@ def render_faq(faq: QuestionList, course_title: str = "", lecturer_email: str = 
     blocks = [head, "# FAQ"]
     if not faq:
         blocks.append("Questions for the lecturer go under `# Thoughts` in the notes; none yet.")
-        return "\n\n".join(blocks) + "\n"
+        return "\n\n".join(blocks + _entries(faq)) + "\n"
     asking = len(faq.asking)
     blocks.append(
         "Questions for the lecturer, from the Thoughts in the notes: "
