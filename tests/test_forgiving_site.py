@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -59,7 +61,7 @@ just a note here
 
 def _site(tmp_path: Path, notes: str, extra: str = "") -> Path:
     """A site of its own, with no docs/index.md: the plugin gives it a home page."""
-    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs").mkdir(exist_ok=True)
     (tmp_path / "notes.md").write_text(notes, encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text(
@@ -239,3 +241,35 @@ def test_corpus_builds_strict_with_its_counts_and_nav(tmp_path: Path, name: str)
         if week.videos:
             time = page.select_one("article .cn-video-time").get_text()
             assert time == f"Videos: {video_time(week.video_time)}"
+
+
+def test_a_home_page_of_the_sites_own_is_kept_and_told_of_the_intro(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# My home\n", encoding="utf-8")
+    with caplog.at_level(logging.INFO):
+        site = _site(tmp_path, "# Algorithms\nIntro line.\n# Week 1\n- a\n")
+    assert heading_text(read_html(site, "").h1) == "My home"
+    assert (
+        "notes.md:1: the course's title and intro show on the home page through "
+        "`{{ course_intro() }}` (and `{{ course.title }}`), which index.md does not use"
+    ) in caplog.text
+
+
+def test_a_section_kind_the_option_does_not_know_is_one_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("# Week 1\n## Vids\n- a\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: A\nplugins:\n  - course-notes:\n      sections: {vids: movies}\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "course_notes.cli", "readings", "-f", "mkdocs.yml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("course-notes: mkdocs.yml: course-notes option 'sections':")
+    assert "movies" in result.stderr and "videos" in result.stderr
+    assert result.stderr.count("\n") == 1
