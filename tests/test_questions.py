@@ -328,3 +328,32 @@ def test_csv_list_reads_back(small_list) -> None:
 def test_empty_list_is_empty_text() -> None:
     assert as_text([]) == ""
     assert json.loads(as_json([])) == []
+
+
+# The seed's ids before the Thoughts were read as students write them (issue 13): the same.
+SEED_IDS = [
+    "why-do-we-not-need-to-842ffe",
+    "what-is-hook-s-law-cb06b2",
+    "what-s-the-difference-between-shannon-d66ddd",
+    "what-library-do-you-use-for-986e0d",
+    "it-seems-like-transfer-learning-has-6cc85e",
+    "how-do-you-decide-what-model-e70ddc",
+    "a-good-result-almost-always-requires-84b6eb",
+    "do-you-ever-build-a-new-90652a",
+    "how-do-you-optimise-the-weights-a0a25a",
+    "how-do-you-fine-tune-your-94c985",
+    "i-wonder-how-i-can-use-927c3f",
+    "in-terms-of-hardware-what-do-c3c74f",
+    "in-chapter-1-the-textbook-talks-bd09e3",
+    "chapter-1-also-talks-a-lot-026f95",
+    "initially-transformers-were-viewed-as-a-e0e108",
+    "what-do-you-make-of-the-27b7d4",
+    "at-what-point-do-you-think-391ee6",
+    "i-understand-that-transformers-are-quite-1769a8",
+    "the-book-indicates-that-modern-computer-8628df",
+]
+
+
+def test_seed_ids_are_unchanged(seed_questions) -> None:
+    assert [e.id for e in seed_questions] == SEED_IDS
+    assert seed_questions.groups == [] and seed_questions.headings == []
