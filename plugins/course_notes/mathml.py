@@ -19,6 +19,7 @@ is a dollar.
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ElementTree
 
@@ -118,6 +119,9 @@ def _write(element: ElementTree.Element, out: list[str]) -> bool:
     return True
 
 
+# A formula costs latex2mathml about 1-2 ms; notes repeat theirs (the same $O(n)$ on many
+# lines), and a page built again on save meets them all again.
+@functools.lru_cache(maxsize=4096)
 def to_mathml(latex: str, display: bool = False) -> str | None:
     """A formula as MathML in a ``<span class="cn-math">``, or None if it cannot be shown.
 
