@@ -442,3 +442,20 @@ def test_parts_merge_in_numeric_order_ranges_kept_pages_last() -> None:
         ("4.10", "section"),
         ("pp. 10–20", "page"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Book " + "ch 1, " * 4000 + "x",
+        "Book" + " " * 40_000 + "x(",
+        "Book (" + "1, " * 20_000 + "x)",
+        "Book " + "(1) " * 20_000,
+    ],
+)
+def test_long_reading_lines_split_in_linear_time(text: str) -> None:
+    # Each took seconds (quadratic: a regex over the rest of the line from every blank or
+    # item); read from the end a window at a time they take milliseconds. No timing here:
+    # a wrong turn is minutes, which the suite's own time shows.
+    title, _parts = split_sections(text)
+    assert title

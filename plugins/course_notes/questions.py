@@ -34,8 +34,8 @@ ANSWER = re.compile(
 )
 # "Asked:" (any case, bold or not), then the date if one is given.
 ASKED = re.compile(r"[ \t]*(?:\*\*asked[ \t]*:\*\*|\*\*asked\*\*[ \t]*:|asked[ \t]*:)[ \t]*", re.I)
-# "(asked)" or "(asked 12 Mar)" ending an entry's text.
-ASKED_AT_END = re.compile(r"[ \t]*\([ \t]*asked\b[ \t:,\-]*(?P<date>[^()]*?)[ \t]*\)[ \t]*$", re.I)
+# "(asked)" or "(asked 12 Mar)" ending an entry's text (see asked_at_end).
+_ASKED = re.compile(r"\([ \t]*asked\b[ \t:,\-]*(?P<date>[^()]*?)[ \t]*\)", re.I)
 # "Q:", "Question:", "**Q:**" before the question: like a list's bullet, not its title.
 QUESTION_LABEL = re.compile(
     r"(?:\*\*(?:q|question)[ \t]*:\*\*|\*\*(?:q|question)\*\*[ \t]*:|(?:q|question)[ \t]*:)[ \t]*",
@@ -58,41 +58,6 @@ ID_HASH_LENGTH = 6
 
 class TopicsError(CourseNotesError):
     """The topic map cannot be used; the message says where and why."""
-
-
-@dataclass
-class _Paragraph:
-    lines: list[SourceLine]
-
-    @property
-    def text(self) -> str:
-        return "\n".join(line.text for line in self.lines)
-
-    @property
-    def line(self) -> int:
-        return self.lines[0].number
-
-
-_END = None  # a separator in the run of paragraphs
-
-
-def paragraphs(thoughts: Iterable[SourceLine]) -> list[_Paragraph | None]:
-    """Split lines into paragraphs at blank lines; a separator line becomes ``None``."""
-    blocks: list[_Paragraph | None] = []
-    current: list[SourceLine] = []
-    for line in thoughts:
-        separator = SEPARATOR.fullmatch(line.text) is not None
-        if separator or not line.text.strip():
-            if current:
-                blocks.append(_Paragraph(current))
-                current = []
-            if separator:
-                blocks.append(_END)
-        else:
-            current.append(line)
-    if current:
-        blocks.append(_Paragraph(current))
-    return blocks
 
 
 @dataclass
@@ -173,12 +138,20 @@ def asks(text: str) -> bool:
     return any(mark in prose for mark in QUESTION_MARKS)
 
 
+def asked_at_end(text: str) -> tuple[int, str] | None:
+    """Where an ``(asked)`` or ``(asked 12 Mar)`` ending the text starts, and its date."""
+    # From the last "(" only: a search from every blank was quadratic in a run of blanks.
+    end = text.rstrip()
+    found = _ASKED.fullmatch(end, end.rfind("(")) if end.endswith(")") else None
+    return (found.start(), found["date"]) if found else None
+
+
 def bare_question(text: str) -> str:
     """The text less a ``Q:`` in front and an ``(asked)`` at the end: what its title is made of."""
     label = QUESTION_LABEL.match(text.lstrip(" \t"))
     bare = text.lstrip(" \t")[label.end() :] if label else text
-    ending = ASKED_AT_END.search(bare)
-    bare = bare[: ending.start()] if ending else bare
+    ending = asked_at_end(bare)
+    bare = bare[: ending[0]] if ending else bare
     return bare if bare.strip() else text
 
 
@@ -234,9 +207,9 @@ def read_questions(thoughts: Iterable[SourceLine], topics: Sequence[Topic] = ())
         reader.read(block)
     entries = reader.entries
     for entry in entries:
-        ending = ASKED_AT_END.search(entry.text)
+        ending = asked_at_end(entry.text)
         if ending and entry.asked is None:
-            entry.asked = ending["date"]
+            entry.asked = ending[1]
     _unique_ids(entries)
     matchers = [(topic.name, _matcher(topic)) for topic in topics]
     for entry in entries:
@@ -369,7 +342,7 @@ def _lines(text: str, line: Callable[[str], str] = str) -> list[str]:
 
 def _asked_line(entry: Question) -> str | None:
     # Said once: an "(asked)" ending the text already says it.
-    if entry.asked is None or entry.answer is not None or ASKED_AT_END.search(entry.text):
+    if entry.asked is None or entry.answer is not None or asked_at_end(entry.text):
         return None
     return f"Asked: {entry.asked}" if entry.asked else "Asked."
 

@@ -33,35 +33,36 @@ from .model import (
 from .text import normalise
 
 _CHAPTER = r"chapters?|chaps?|chs?"
-_SECTION = r"sections?|secs?|§{1,2}"
+_SECTION = r"sections?|secs?"
 _PAGE = r"pages?|pgs?|pp|p"
+_WORD = rf"(?:(?:{_CHAPTER}|{_SECTION}|{_PAGE})\b|§{{1,2}})\.?[ \t]*"
 _NUMBER = r"[0-9]{1,4}(?:\.[0-9]{1,4})*"
 # A range: "4.3-4.5", "1–40", "5.1 to 5.4".
 _TO = r"(?:[ \t]*(?:-{1,2}|[\u2012-\u2015])[ \t]*|[ \t]+to[ \t]+)"
-_ITEM = (
-    rf"(?:(?P<prefix>{_CHAPTER}|{_SECTION}|{_PAGE})\b\.?[ \t]*|(?<=§))?"
-    rf"(?P<first>{_NUMBER})(?:{_TO}(?P<last>{_NUMBER}))?"
-)
+_ITEM = rf"(?:(?P<word>{_WORD}))?(?P<first>{_NUMBER})(?:{_TO}(?P<last>{_NUMBER}))?"
 _PART_ITEM = re.compile(_ITEM, re.I)
 _AND = r"[ \t]*(?:,|;|&|\band\b)[ \t]*"
-_ANY_ITEM = rf"(?:(?:{_CHAPTER}|{_SECTION}|{_PAGE})\b\.?[ \t]*)?{_NUMBER}(?:{_TO}{_NUMBER})?"
-_FIRST_ITEM = rf"(?:{_CHAPTER}|{_SECTION}|{_PAGE})\b\.?[ \t]*{_NUMBER}(?:{_TO}{_NUMBER})?"
+_ANY_ITEM = rf"(?:{_WORD})?{_NUMBER}(?:{_TO}{_NUMBER})?"
 # Inside parentheses the numbers may stand alone: "(6.3, 5.2.2)".
 _LIST = re.compile(rf"[ \t]*{_ANY_ITEM}(?:{_AND}{_ANY_ITEM})*[ \t]*", re.I)
-# After the title they need a word first: "Sedgewick ch 5", "Wasserman, pp. 1–40", "§3.2"
-# ("MIT 6.006 notes" and "Hoerl & Kennard 1970" set no parts).
-_TRAILING_LIST = re.compile(
-    rf"(?P<title>.*?)(?P<parts>(?:(?<=[\s,;:\u2013\u2014-])|(?=§)){_FIRST_ITEM}(?:{_AND}{_ANY_ITEM})*)"
-    r"[ \t]*",
-    re.I | re.S,
+# After a title, parts are read from the end, one item at a time, each found in a short
+# window before the last: a line of thousands of "ch 1, " stays linear (one regex over the
+# rest of the line per item took 9 s for 2,000 of them). They need a word first:
+# "Sedgewick ch 5", "Wasserman, pp. 1–40", "§3.2" ("MIT 6.006 notes" sets no parts).
+_ITEM_AT_END = re.compile(
+    rf"(?<![\w.§])(?P<word>{_WORD})?{_NUMBER}(?:{_TO}{_NUMBER})?[ \t]*$", re.I
 )
-_TRAILING_PARENS = re.compile(r"(?P<title>.*?)[ \t]*\((?P<inside>[^()]*)\)[ \t]*", re.S)
+_AND_AT_END = re.compile(rf"{_AND}$", re.I)
+_WINDOW = 64
+_BEFORE_PARTS = " \t,;:\u2013\u2014-("
 # "(2017)" after a title is a year, not chapter 2017.
 _YEAR = re.compile(r"\s*[0-9]{4}\s*")
 _TITLE_END = " \t,;:\u2013\u2014-"
-_SECTION_WORD = re.compile(rf"(?:{_SECTION})\b", re.I)
+_SECTION_WORD = re.compile(rf"(?:{_SECTION})\b|§", re.I)
 _PAGE_WORD = re.compile(rf"(?:{_PAGE})\b", re.I)
 _DOI = re.compile(r"\b10\.[0-9]{4,9}/[^\s\"<>]+")
+# At most this many groups of parts after a title ("(ch 30), pp. 898–925" has two).
+_MOST_GROUPS = 4
 
 
 def _parts(written: str) -> list[Part]:
@@ -69,17 +70,14 @@ def _parts(written: str) -> list[Part]:
     parts = []
     pages = section = False
     for found in _PART_ITEM.finditer(written):
-        prefix = found["prefix"]
-        if prefix is not None or written[found.start() - 1 : found.start()] == "§":
-            word = prefix or "§"
-            pages = _PAGE_WORD.fullmatch(word) is not None
-            section = _SECTION_WORD.fullmatch(word) is not None or word.startswith("§")
+        word = found["word"]
+        if word is not None:
+            pages = _PAGE_WORD.match(word) is not None
+            section = _SECTION_WORD.match(word) is not None
         first = SectionNumber.parse(found["first"])
         last = SectionNumber.parse(found["last"]) if found["last"] else None
         if last is not None and not first < last:
-            last = None if last == first else last
-            if last is not None:
-                first, last = last, first
+            first, last = (last, first) if last < first else (first, None)
         if pages:
             kind = PartKind.PAGE
         elif section or len(first.parts) > 1:
@@ -88,6 +86,36 @@ def _parts(written: str) -> list[Part]:
             kind = PartKind.CHAPTER
         parts.append(Part(kind, first, last, pages))
     return parts
+
+
+def _trailing_parens(text: str) -> tuple[str, str] | None:
+    """``(title, inside)`` when the text ends with ``(...)`` holding no parenthesis."""
+    if not text.endswith(")"):
+        return None
+    start = text.rfind("(")
+    inside = text[start + 1 : -1]
+    if start < 0 or ")" in inside:
+        return None
+    return text[:start].rstrip(" \t"), inside
+
+
+def _trailing_parts(text: str) -> tuple[str, str] | None:
+    """``(title, parts)`` when the text ends with parts after a word (``ch 4.1, 4.3``)."""
+    position = len(text)
+    start = None
+    while True:
+        item = _ITEM_AT_END.search(text, max(0, position - _WINDOW), position)
+        if item is None:
+            break
+        if item["word"] is not None:
+            start = item.start()
+        joined = _AND_AT_END.search(text, max(0, item.start() - _WINDOW), item.start())
+        if joined is None:
+            break
+        position = joined.start()
+    if start is None or (start and text[start - 1] not in _BEFORE_PARTS and text[start] != "§"):
+        return None
+    return text[:start].rstrip(_TITLE_END), text[start:]
 
 
 def split_sections(text: str) -> tuple[str, list[Part]]:
@@ -99,24 +127,24 @@ def split_sections(text: str) -> tuple[str, list[Part]]:
     """
     text = text.strip()
     rest, parts = text, []
-    while True:
-        enclosed = _TRAILING_PARENS.fullmatch(rest)
-        if enclosed and enclosed["title"].strip(_TITLE_END):
-            inside = enclosed["inside"]
+    for _ in range(_MOST_GROUPS):
+        enclosed = _trailing_parens(rest)
+        if enclosed and enclosed[0].strip(_TITLE_END):
+            title, inside = enclosed
             if not _YEAR.fullmatch(inside) and _LIST.fullmatch(inside):
                 parts[:0] = _parts(inside)
-                rest = enclosed["title"].rstrip(_TITLE_END)
+                rest = title.rstrip(_TITLE_END)
                 continue
-            trailing = _TRAILING_LIST.fullmatch(enclosed["title"])
-            if not parts and trailing and trailing["title"].strip(_TITLE_END):
+            trailing = _trailing_parts(title)
+            if not parts and trailing and trailing[0]:
                 # A note on the parts before it: "chapter 15.4 (LCS)".
-                parts[:0] = _parts(trailing["parts"])
-                rest = trailing["title"].rstrip(_TITLE_END)
+                parts[:0] = _parts(trailing[1])
+                rest = trailing[0]
                 continue
-        trailing = _TRAILING_LIST.fullmatch(rest)
-        if trailing and trailing["title"].strip(_TITLE_END):
-            parts[:0] = _parts(trailing["parts"])
-            rest = trailing["title"].rstrip(_TITLE_END)
+        trailing = _trailing_parts(rest)
+        if trailing and trailing[0]:
+            parts[:0] = _parts(trailing[1])
+            rest = trailing[0]
             continue
         break
     title = rest.strip().rstrip(_TITLE_END)
