@@ -144,12 +144,15 @@ def link_address(written: str) -> tuple[str | None, str]:
 def _bare_address(found: str) -> str:
     """A bare address without the punctuation after it, and without an unmatched ``)``."""
     end = len(found)
+    # Counted once: recounting per character was quadratic in a run of ")".
+    opened, closed = found.count("("), found.count(")")
     while end:
         last = found[end - 1]
         if last in _URL_TRAILING:
             end -= 1
-        elif last == ")" and found.count("(", 0, end) < found.count(")", 0, end):
+        elif last == ")" and opened < closed:
             end -= 1
+            closed -= 1
         else:
             break
     return found[:end]
