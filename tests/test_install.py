@@ -52,7 +52,7 @@ def test_every_tracked_package_file_is_in_the_wheel(installed: Installed) -> Non
         for path in tracked_files()
         if path.startswith(PACKAGE_SOURCE)
     }
-    assert {"plugin.py", "topics.yml", "assets/course-notes.css"} <= tracked
+    assert {"plugin.py", "mathml.py", "assets/course-notes.css"} <= tracked
     assert tracked - wheel_files(installed.wheel) == set()
 
 
