@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -306,3 +307,16 @@ def test_the_counts_are_the_boxes_the_pages_show(notes: str) -> None:
             general = task_boxes(site, "general")
             done, total = done + general[0], total + general[1]
         assert (done, total) == (data["done"], data["total"])
+
+
+def test_the_documented_example_is_what_check_prints(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = (ROOT / "docs" / "customising.md").read_text(encoding="utf-8")
+    part = doc[doc.index("## Check how the notes were read") :]
+    blocks = re.findall(r"```(markdown|text|json)\n(.*?)```", part, re.S)
+    notes, outline, record = (text for _, text in blocks[:3])
+    (tmp_path / "notes.md").write_text(notes, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "check", "--notes", "notes.md") == (0, outline, "")
+    assert check_json(capsys, "--notes", "notes.md") == json.loads(record)
