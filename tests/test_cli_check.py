@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from course_notes.cli import main
 from course_notes.parse import parse
 
+import hostile_notes
 from conftest import ROOT, SEED, build_project, copy_project
 from notes_strategies import (
     forgiving_items,
@@ -320,3 +321,31 @@ def test_the_documented_example_is_what_check_prints(
     monkeypatch.chdir(tmp_path)
     assert run(capsys, "check", "--notes", "notes.md") == (0, outline, "")
     assert check_json(capsys, "--notes", "notes.md") == json.loads(record)
+
+
+def test_hostile_notes_print_as_inert_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    canary = tmp_path / "canary"
+    canary.mkdir()
+    notes = tmp_path / "notes.md"
+    # The issue-9 payloads in every field, and terminal escapes: a title for the window, a
+    # cleared screen, hidden text, the line above erased, a CSI in its one-byte form.
+    escapes = "\x1b]0;owned\x07 \x1b[2J \x1b[8m hidden \x1b[1A\x1b[2K\x9b31m"
+    notes.write_text(
+        hostile_notes.hostile_notes(canary) + f"\n# Week 40: {escapes}\n## slides\n- {escapes}\n",
+        encoding="utf-8",
+    )
+    for form in ("text", "json"):
+        status, out, err = run(capsys, "check", "--notes", str(notes), "--format", form)
+        assert (status, err) == (0, "")
+        assert list(canary.iterdir()) == []
+        assert re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", out) is None
+    # Shown escaped, in the JSON as in the text.
+    assert (
+        "\\u001b]0;owned\\u0007 \\u001b[2J \\u001b[8m hidden \\u001b[1A\\u001b[2K\\u009b31m" in out
+    )
+    outline = run(capsys, "check", "--notes", str(notes))[1]
+    assert (
+        "Week 40: \\x1b]0;owned\\x07 \\x1b[2J \\x1b[8m hidden \\x1b[1A\\x1b[2K\\x9b31m" in outline
+    )

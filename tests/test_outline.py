@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from textwrap import dedent
 
-from course_notes.outline import outline, page_url, printable, record
+from course_notes.outline import as_json, outline, page_url, printable, record
 from course_notes.parse import parse
 from course_notes.site import Page, Site, build_site
 
@@ -218,3 +219,11 @@ def test_control_characters_never_reach_the_terminal() -> None:
     assert "\x1b" not in text
     assert "Week 1: \\x1b[2J" in text
     assert "[ ] \\x1b[31mred" in text
+
+
+def test_json_keeps_letters_and_escapes_every_control() -> None:
+    data = {"title": "café 中文 \x1b[2J \x9b31m \x7f \u2028 \n"}
+    text = as_json(data)
+    assert json.loads(text) == data
+    assert "café 中文" in text
+    assert "\\u001b[2J \\u009b31m \\u007f \\u2028 \\n" in text

@@ -84,7 +84,7 @@ def _check(arguments: argparse.Namespace) -> int:
     files = course_files(arguments)
     site = read_site(files)
     if arguments.format == "json":
-        sys.stdout.write(json.dumps(outline.record(site), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(outline.as_json(outline.record(site)) + "\n")
     else:
         sys.stdout.write(outline.outline(site, files.label(files.notes)))
     return 1 if arguments.strict and site.course.diagnostics else 0
