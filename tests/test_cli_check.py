@@ -100,9 +100,9 @@ def test_the_seed_as_text_from_the_sites_config(
     assert lines[3:6] == [
         "  1  Week 1  [19/28]  page week-1/",
         "       videos 2h 20m 44s watched of 2h 20m 44s known, 1 of unknown length",
-        "  2    lecture slides  [slides 3/3]",
+        "  2    ## lecture slides  [slides 3/3]",
     ]
-    assert " 16    video recordings & notes:  [videos 14/14]" in lines
+    assert " 16    ## video recordings & notes:  [videos 14/14]" in lines
     assert " 17      [x] basic neuroanatomy  (4:40)" in lines
     assert " 21      [x] limitations of perceptrons and multi-layer perceptrons  " in out
     assert "150  Thoughts  [19 FAQ entries, 19 open]" in lines
@@ -157,6 +157,26 @@ def test_config_file_names_the_notes_relative_to_it(
     assert data["video_seconds"] == {"known": 60, "watched": 0, "unknown_videos": 0}
     # --notes wins over the config's.
     assert check_json(capsys, "-f", "site/mkdocs.yml", "--notes", str(SEED))["total"] == 73
+
+
+def test_the_configs_sections_option_gives_headings_their_kind(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "notes.md").write_text("# Week 1\n## Vids\n- intro (4:40) ✓\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - course-notes:\n      sections:\n        vids: videos\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run(capsys, "check", "--strict")
+    assert (status, err) == (0, "")
+    assert "2    ## Vids  [videos 1/1]\n3      [x] intro  (4:40)\n" in out
+    assert out.endswith("Every line was placed.\n")
+    data = check_json(capsys)
+    assert data["weeks"][0]["sections"] == [
+        {"title": "Vids", "kind": "videos", "done": 1, "total": 1}
+    ]
+    assert data["video_seconds"] == {"known": 280, "watched": 280, "unknown_videos": 0}
 
 
 @pytest.mark.parametrize(

@@ -93,19 +93,19 @@ def test_outline_shows_every_line_as_read() -> None:
          2    note: Lecturer: Alex
 
         20  Week 1  [1/1]  page week-1/
-        21    Slides  [slides 1/1]
+        21    ## Slides  [slides 1/1]
         22      [x] L1
 
          4  Weeks 3–4 (Mar 10): Graphs  [4/8]  page week-3/
               videos 1h 5m 0s watched of 1h 15m 0s known, 1 of unknown length
-         5    Vids  [other 1/1]
+         5    ## Vids  [other 1/1]
          6      [x] BFS (12:00)
-         7    Videos  [videos 1/3]
+         7    ## Videos  [videos 1/3]
          8      [x] DFS  (1:05:00)
          9      [ ] Dijkstra  (duration unknown)
         10      -  (placeholder, not counted)
         11      [ ] Prim  (10:00)
-        12    homework  [exercises 2/4]
+        12    ## homework  [exercises 2/4]
         13      PS1  (group of the tasks under it, not counted)
         14        [x] Q1
         15        [ ] Q2
@@ -130,7 +130,7 @@ def test_a_clean_file_says_every_line_was_placed() -> None:
         1/1 done
 
         1  Week 2: Trees  [1/1]  page week-2/
-        2    readings  [readings 1/1]
+        2    ## readings  [readings 1/1]
         3      [x] CLRS
 
         Every line was placed.

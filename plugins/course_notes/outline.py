@@ -147,7 +147,8 @@ def _entry_text(entry: Item | Note) -> str:
 def _section(outline: _Outline, section: Section, depth: int) -> None:
     kind = section.kind.name.lower()
     if section.title:
-        outline.add(section.line, depth, f"{printable(section.title)}  [{kind} {section.progress}]")
+        heading = f"{'#' * section.level} {printable(section.title)}"
+        outline.add(section.line, depth, f"{heading}  [{kind} {section.progress}]")
     else:
         # Lines above any section heading: no line of the file is this heading.
         outline.add(0, depth, f"{NO_HEADING}  [{kind} {section.progress}]")
