@@ -227,3 +227,11 @@ def test_json_keeps_letters_and_escapes_every_control() -> None:
     assert json.loads(text) == data
     assert "café 中文" in text
     assert "\\u001b[2J \\u009b31m \\u007f \\u2028 \\n" in text
+
+
+def test_a_second_thoughts_heading_joins_the_first() -> None:
+    text = outline(site_of("# Week 1\n# Thoughts\nwhy?\n# Thoughts\nhow?\n"), "n.md")
+    assert (
+        "\n2  Thoughts  [1 FAQ entry, 1 open]\n4    (Thoughts again: its lines join the first)\n"
+        in text
+    )

@@ -202,8 +202,8 @@ def outline(site: Site, source: str = "notes.md") -> str:
             week.line, 0, f"{printable(week.name)}  [{week.progress}]  page {page_url(page)}"
         )
         if week.videos:
-            time = week.video_time
-            outline.add(0, 1, _videos(time.watched, time.total, time.unknown))
+            week_time = week.video_time
+            outline.add(0, 1, _videos(week_time.watched, week_time.total, week_time.unknown))
         for line in week.joined_at:
             outline.add(line, 1, "(the same week again: its sections join this one)")
         for section in week.sections:
@@ -216,6 +216,8 @@ def outline(site: Site, source: str = "notes.md") -> str:
             0,
             f"Thoughts  [{_count(len(faq), 'FAQ entry', 'FAQ entries')}, {len(faq.open)} open]",
         )
+        for line in course.thoughts_joined_at:
+            outline.add(line, 1, "(Thoughts again: its lines join the first)")
     problems = [diagnostic_line(diagnostic, source) for diagnostic in course.diagnostics]
     if problems:
         tail = [f"Lines the parser could not place ({len(problems)}):"]
