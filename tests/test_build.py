@@ -33,6 +33,7 @@ def test_week_1_badges(seed_site: Path) -> None:
         "Videos 14/14",
         "Readings 0/4",
         "Week 19/28",
+        "Behind",
     ]
     assert badges[0]["class"] == ["cn-badge", "cn-badge--complete"]
     assert badges[2]["class"] == ["cn-badge", "cn-badge--none"]

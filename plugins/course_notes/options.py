@@ -2,8 +2,29 @@
 
 from __future__ import annotations
 
+import datetime
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+
+class Day(base.BaseConfigOption[datetime.date]):
+    """A calendar day, ``2027-03-01``: YAML reads it as a date, quoted it is a string."""
+
+    def run_validation(self, value: object) -> datetime.date:
+        """The day the value names; a ValidationError saying the form expected otherwise."""
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return datetime.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise base.ValidationError(
+            f"expected a day as YYYY-MM-DD, such as 2027-03-01; got {value!r}"
+        )
 
 
 class CourseNotesConfig(base.Config):
@@ -15,6 +36,8 @@ class CourseNotesConfig(base.Config):
     """The references file (YAML), relative to mkdocs.yml; unset: references.yml if there is one."""
     topics = c.Optional(c.Type(str))
     """The FAQ's topic map (YAML), relative to mkdocs.yml; the package's own when unset."""
+    term_start = c.Optional(Day())
+    """The first day of week 1: week N starts 7·(N−1) days later unless its heading has a date."""
 
 
 # Read when it exists and the config names no references file.

@@ -202,10 +202,11 @@ def render_section(
 BADGES_PER_ROW = 50
 
 
-def badges(week: Week) -> str:
-    """The row of badges: one per section, then the week's total."""
+def badges(week: Week, extra: Sequence[str] = ()) -> str:
+    """The row of badges: one per section, then the week's total, then ``extra`` (behind)."""
     row = [badge(section.label, section.progress) for section in week.sections]
     row.append(badge("Week", week.progress))
+    row += extra
     # A Markdown paragraph, not a raw <p>, so the icon shortcodes in it are rendered.
     rows = range(0, len(row), BADGES_PER_ROW)
     return "\n\n".join(badge_row(row[start : start + BADGES_PER_ROW]) for start in rows)
@@ -218,12 +219,14 @@ def describe(week: Week) -> str:
     return f"{summary}. {parts}." if parts else f"{summary}."
 
 
-def render_week(week: Week, cited: Mapping[int, Reference] | None = None) -> str:
-    """The page of one week."""
+def render_week(
+    week: Week, cited: Mapping[int, Reference] | None = None, extra_badges: Sequence[str] = ()
+) -> str:
+    """The page of one week; ``extra_badges`` (the "behind" badge) end its badge row."""
     blocks = [
         front_matter(title=week.name, description=describe(week), render_macros=False),
         _heading_block(1, week.name),
-        badges(week),
+        badges(week, extra_badges),
         progress_bar(week.progress),
     ]
     if week.videos:
@@ -251,8 +254,11 @@ def render_general(
     return f"{head}\n# General\n\n{body}\n"
 
 
-def weeks_table(course: Course, base: str = "") -> str:
-    """A Markdown table of the weeks with their progress bars and links."""
+def weeks_table(course: Course, base: str = "", marks: Mapping[int, str] | None = None) -> str:
+    """A Markdown table of the weeks with their progress bars and links.
+
+    ``marks`` gives HTML to show after a week's name (its "behind" badge), by week number.
+    """
     rows = [
         "| Week | Done | Progress | Videos |",
         "| :--- | ---: | :--- | :--- |",
@@ -261,7 +267,8 @@ def weeks_table(course: Course, base: str = "") -> str:
         name = markup.inline(week.name, link_text=True)
         bar = progress_bar(week.progress)
         time = video_time(week.video_time) if week.videos else "–"
-        rows.append(f"| [{name}]({base}{week.slug}.md) | {week.progress} | {bar} | {time} |")
+        mark = f" {marks[week.number]}" if marks and week.number in marks else ""
+        rows.append(f"| [{name}]({base}{week.slug}.md){mark} | {week.progress} | {bar} | {time} |")
     return "\n".join(rows)
 
 

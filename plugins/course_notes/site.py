@@ -6,13 +6,36 @@ plugin and the command line only hand a ``Site`` to their host (MkDocs' files, a
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import assets, questions, readings, render, render_faq
+from . import assets, ics, questions, readings, render, render_faq, render_now, schedule
 from .markup import html_text
-from .model import Course, QuestionList, ReadingList, Reference, References, Topic
+from .model import (
+    Burnup,
+    Course,
+    HistoryPoint,
+    QuestionList,
+    ReadingList,
+    Reference,
+    References,
+    Schedule,
+    Topic,
+)
+
+
+@dataclass(frozen=True)
+class Term:
+    """What places the course in time: the first day of week 1, if set, and today's date."""
+
+    start: datetime.date | None
+    today: datetime.date
+    history: Sequence[HistoryPoint] | None = None
+    """The notes' history from git, oldest first; None when there is none to read."""
+    name: str = "Course"
+    """The calendar's name (the site's)."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +62,15 @@ class Site:
     downloads: dict[str, str] = field(default_factory=dict)
     """Files served byte for byte (the FAQ's lists), by path."""
     assets: dict[str, str] = field(default_factory=dict)
-    """Static files the pages need (the stylesheet), by path."""
+    """Static files the pages need (the stylesheet; the script when the course has dates)."""
+    schedule: Schedule | None = None
+    """The course in the calendar, when ``term_start`` or a dated heading places it."""
+    today: datetime.date | None = None
+    """The day the build takes as today: the panel's state without JavaScript."""
+    burnup: Burnup | None = None
+    """Progress over time, when the notes have a git history and the course has dates."""
+    behind_badges: dict[int, str] = field(default_factory=dict)
+    """Each dated week's "behind" badge, by week number."""
 
     @property
     def page_paths(self) -> set[str]:
@@ -69,17 +100,35 @@ class Site:
 
 
 def build_site(
-    course: Course, references: References | None = None, topics: Sequence[Topic] = ()
+    course: Course,
+    references: References | None = None,
+    topics: Sequence[Topic] = (),
+    term: Term | None = None,
 ) -> Site:
-    """Derive the site of a course: each piece made once, in the order pages need them."""
+    """Derive the site of a course: each piece made once, in the order pages need them.
+
+    With a ``term`` whose start or a dated heading places the course in the calendar, the
+    site also gets the calendar, the "behind" badges, the script and the burn-up data.
+    """
     known = references or References()
+    placed = schedule.schedule(course, term.start, term.today) if term else None
+    behind: dict[int, str] = {}
+    if placed is not None and term is not None:
+        behind = {
+            dated.week.number: render_now.behind_badge(dated, term.today) for dated in placed.weeks
+        }
     reading_list = readings.reading_list(course, known)
     # The Thoughts are read here and nowhere else: the FAQ page, its downloads and the
     # macros' `questions` all use this one list.
     faq = questions.read_questions(course.thoughts, topics)
     cited = _citations(reading_list)
     pages = [
-        Page(render.page_path(week), week.name, render.render_week(week, cited), week=True)
+        Page(
+            render.page_path(week),
+            week.name,
+            render.render_week(week, cited, _extra(behind.get(week.number))),
+            week=True,
+        )
         for week in course.weeks
     ]
     if readings.has_readings(course):
@@ -95,6 +144,12 @@ def build_site(
         pages.append(Page("faq.md", "FAQ", render_faq.render_faq(faq)))
         markdown, text = render_faq.FAQ_DOWNLOADS
         downloads = {markdown: questions.as_markdown(faq.open), text: questions.as_text(faq.open)}
+    site_assets = {assets.STYLESHEET: assets.stylesheet()}
+    chart = None
+    if placed is not None and term is not None:
+        downloads[ics.PATH] = ics.calendar(placed, term.name, term.today)
+        site_assets[assets.SCRIPT] = assets.script()
+        chart = _burnup(course, placed, term)
     return Site(
         course=course,
         references=known,
@@ -102,8 +157,29 @@ def build_site(
         questions=faq,
         pages=pages,
         downloads=downloads,
-        assets={assets.STYLESHEET: assets.stylesheet()},
+        assets=site_assets,
+        schedule=placed,
+        today=term.today if term else None,
+        burnup=chart,
+        behind_badges=behind,
     )
+
+
+def _extra(badge: str | None) -> tuple[str, ...]:
+    return (badge,) if badge else ()
+
+
+def _burnup(course: Course, placed: Schedule, term: Term) -> Burnup | None:
+    # The history's points, and the notes as they are now when that differs from the last
+    # commit (edited, not committed yet).
+    if term.history is None or not term.history:
+        return None
+    points = list(term.history)
+    progress = course.progress
+    last = points[-1]
+    if (last.done, last.total) != (progress.done, progress.total):
+        points.append(HistoryPoint(max(term.today, last.when), progress.done, progress.total))
+    return Burnup(points, schedule.projection(points, placed, term.today))
 
 
 def _citations(reading_list: ReadingList) -> dict[int, Reference]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,8 @@ class CourseFiles:
     topics: Path | None = None
     root: Path | None = None
     """The folder of the mkdocs.yml that named the files: messages name them relative to it."""
+    term_start: datetime.date | None = None
+    """The first day of week 1 (the ``term_start`` option), when the config gives one."""
 
     def label(self, path: Path) -> str:
         """How messages name a file: relative to the config's folder, as mkdocs.yml gives it."""
@@ -149,6 +152,7 @@ def files_of(config: CourseNotesConfig, root: Path) -> CourseFiles:
         references_required=config.references is not None,
         topics=root / config.topics if config.topics else None,
         root=root,
+        term_start=config.term_start,
     )
 
 
