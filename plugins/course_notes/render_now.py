@@ -76,9 +76,7 @@ def _due_line(entry: DueItem, show: str, shown: bool, base: str) -> str:
     )
 
 
-def _group(
-    name: str, lines: Sequence[str], any_shown: bool, none: str, listed: bool = True
-) -> str:
+def _group(name: str, lines: Sequence[str], any_shown: bool, none: str, listed: bool = True) -> str:
     parts = [f'<div class="cn-now-group" data-cn-group="{name}" markdown="1">']
     if lines:
         parts += ['<ul markdown="1">', *lines, "</ul>"] if listed else lines

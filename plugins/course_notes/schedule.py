@@ -29,6 +29,8 @@ NEXT_DUE = 3
 """How many of the next items due the panel lists."""
 PACE_DAYS = 14
 """The pace of the projection is measured over this many days back."""
+MIN_PACE_DAYS = 7
+"""A history younger than this gives no pace: a day or two says little about a term."""
 
 
 def schedule(
@@ -119,7 +121,7 @@ def start_of(day: datetime.date) -> datetime.datetime:
 def projection(
     points: Sequence[HistoryPoint], placed: Schedule, today: datetime.date
 ) -> Projection | None:
-    """Where the pace of the last ``PACE_DAYS`` days leads; None without a day of history."""
+    """Where the pace of the last ``PACE_DAYS`` days leads; None with under a week of history."""
     if len(points) < 2 or points[0].when >= today:
         return None
     last = points[-1]
@@ -129,7 +131,7 @@ def projection(
     before = [point for point in points if point.when <= since]
     origin = before[-1] if before else first
     days = min(PACE_DAYS, (today - max(origin.when, since)).days)
-    if days <= 0:
+    if days < MIN_PACE_DAYS:
         return None
     done = max(last.done - origin.done, 0)
     left = last.total - last.done
