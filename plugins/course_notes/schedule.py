@@ -122,6 +122,9 @@ def projection(
     points: Sequence[HistoryPoint], placed: Schedule, today: datetime.date
 ) -> Projection | None:
     """Where the pace of the last ``PACE_DAYS`` days leads; None with under a week of history."""
+    # What was known on that day: a build told to take an earlier day as today ignores later
+    # commits.
+    points = [point for point in points if point.when <= today]
     if len(points) < 2 or points[0].when >= today:
         return None
     last = points[-1]
