@@ -188,3 +188,20 @@ def test_projection() -> None:
     assert slow is not None and (slow.days, slow.done) == (7, 6)
     # Under a week of history: no pace to speak of.
     assert schedule.projection(points[:2], placed, D(2027, 3, 5)) is None
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Mar 17", WrittenDate("Mar 17", month=3, day=17)),
+        (" 17 March ", WrittenDate("17 March", month=3, day=17)),
+        ("Mon 17/3", WrittenDate("Mon 17/3", month=3, day=17)),
+        ("2027-03-17", WrittenDate("2027-03-17", 2027, 3, 17)),
+        ("Mon", WrittenDate("Mon", weekday=0)),
+        ("no lectures", None),
+        ("Feb 30", None),
+        ("2027-02-29", None),
+    ],
+)
+def test_a_whole_label_as_a_date(label: str, expected: WrittenDate | None) -> None:
+    assert read_date(label) == expected

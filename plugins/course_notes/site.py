@@ -174,7 +174,9 @@ def _burnup(course: Course, placed: Schedule, term: Term) -> Burnup | None:
     # commit (edited, not committed yet).
     if term.history is None or not term.history:
         return None
-    points = list(term.history)
+    points = [point for point in term.history if point.when <= term.today]
+    if not points:
+        return None
     progress = course.progress
     last = points[-1]
     if (last.done, last.total) != (progress.done, progress.total):
