@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime
 import json
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import HistoryPoint
+from .model import HistoryPoint, SectionKind
 from .parse import decode_notes, parse
 
 CACHE = Path(".cache") / "course-notes" / "history.json"
@@ -24,11 +24,16 @@ CACHE_VERSION = 1
 _NO_BLOB = "0" * 40
 
 
-def count_notes(raw: bytes) -> tuple[int, int]:
-    """Items done and listed in one version of the notes file."""
+def count_notes(raw: bytes, sections: Mapping[str, SectionKind] | None = None) -> tuple[int, int]:
+    """Items done and listed in one version of the notes file (``sections`` as for ``parse``)."""
     text, _diagnostics = decode_notes(raw)
-    progress = parse(text).progress
+    progress = parse(text, sections).progress
     return progress.done, progress.total
+
+
+def fingerprint(sections: Mapping[str, SectionKind] | None) -> str:
+    """What the counts depend on besides the text: the ``sections:`` option, in one string."""
+    return ";".join(f"{words}={kind.name}" for words, kind in sorted((sections or {}).items()))
 
 
 @dataclass

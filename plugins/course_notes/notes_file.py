@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import gc
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -10,8 +11,8 @@ from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
-from .history import CACHE, read_history
-from .model import Course, References, Topic
+from .history import CACHE, count_notes, fingerprint, read_history
+from .model import Course, References, SectionKind, Topic
 from .parse import decode_notes, parse
 from .questions import TopicsError, parse_topics
 from .references_file import read_references
@@ -50,8 +51,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_course(path: Path) -> Course:
-    """Read and parse a notes file; raise NotesFileError with one clear line if unreadable."""
+def read_course(path: Path, sections: Mapping[str, SectionKind] | None = None) -> Course:
+    """Read and parse a notes file; raise NotesFileError with one clear line if unreadable.
+
+    ``sections`` maps heading words to kinds on top of the parser's keywords.
+    """
     text, diagnostics = decode_notes(_read_bytes(path, "notes file", NOTES_LIMIT))
     # Typed text never holds a NUL: a file that does is binary (a PDF, an image, a
     # notes file saved as UTF-32...) and showing it as text would help no one.
@@ -62,7 +66,7 @@ def read_course(path: Path) -> Course:
             f"{path}:{line}: a NUL byte; this is a binary file, not a text notes file"
         )
     with _collector_paused():
-        course = parse(text)
+        course = parse(text, sections)
     course.diagnostics[:0] = diagnostics
     return course
 
@@ -106,11 +110,16 @@ def read_site(
     With a ``term`` and a course that has dates, the notes' git history is read too (counts
     cached beside the config); ``note`` gets the one line saying why there is none.
     """
-    course = read_course(files.notes)
+    course = read_course(files.notes, files.sections)
     path = files.references_file
     references = read_references(path, files.label(path)) if path is not None else References()
     if term is not None and (term.start or any(week.date for week in course.weeks)):
-        found = read_history(files.notes, files.root / CACHE if files.root else None)
+        found = read_history(
+            files.notes,
+            files.root / CACHE if files.root else None,
+            functools.partial(count_notes, sections=files.sections),
+            fingerprint(files.sections),
+        )
         if found.reason and note is not None:
             note(found.reason)
         term = replace(term, history=found.points or None)

@@ -7,6 +7,11 @@ import datetime
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .model import SectionKind
+
+# The names `sections:` may map heading words to: ``videos``, ``readings``, ...
+SECTION_KIND_NAMES = tuple(kind.name.lower() for kind in SectionKind)
+
 
 class Day(base.BaseConfigOption[datetime.date]):
     """A calendar day, ``2027-03-01``: YAML reads it as a date, quoted it is a string."""
@@ -36,6 +41,8 @@ class CourseNotesConfig(base.Config):
     """The references file (YAML), relative to mkdocs.yml; unset: references.yml if there is one."""
     topics = c.Optional(c.Type(str))
     """The FAQ's topic map (YAML), relative to mkdocs.yml; the package's own when unset."""
+    sections = c.DictOfItems(c.Choice(SECTION_KIND_NAMES), default={})
+    """Heading words to section kinds (``vids: videos``), on top of the built-in keywords."""
     term_start = c.Optional(Day())
     """The first day of week 1: week N starts 7·(N−1) days later unless its heading has a date."""
 

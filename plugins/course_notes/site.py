@@ -38,6 +38,10 @@ class Term:
     """The calendar's name (the site's)."""
 
 
+# The home page's path: MkDocs serves docs/index.md at the site's root.
+HOME = "index.md"
+
+
 @dataclass(frozen=True)
 class Page:
     """A generated page: its path in the docs folder, its title as written, its Markdown."""
@@ -71,16 +75,19 @@ class Site:
     """Progress over time, when the notes have a git history and the course has dates."""
     behind_badges: dict[int, str] = field(default_factory=dict)
     """Each dated week's "behind" badge, by week number."""
+    home: Page | None = None
+    """A home page (title, intro, progress, weeks) for a site whose docs have none."""
 
     @property
     def page_paths(self) -> set[str]:
         """The docs paths of the generated pages."""
         return {page.path for page in self.pages}
 
-    def files(self) -> dict[str, str]:
-        """Every file of the site by path: pages, downloads and assets."""
+    def files(self, home: bool = True) -> dict[str, str]:
+        """Every file by path: pages (the home page too, if ``home``), downloads and assets."""
+        pages = [self.home, *self.pages] if home and self.home else self.pages
         return {
-            **{page.path: page.markdown for page in self.pages},
+            **{page.path: page.markdown for page in pages},
             **self.downloads,
             **self.assets,
         }
@@ -133,17 +140,15 @@ def build_site(
     ]
     if readings.has_readings(course):
         pages.append(Page("readings.md", "Readings", render.render_readings(reading_list)))
-    # The course's title and intro show on the General page until the home page has them.
-    if course.general or course.title or course.intro:
-        intro = [course.title] if course.title else []
-        intro += [note.text for note in course.intro]
-        general = render.render_general(course.general, cited, intro)
-        pages.append(Page("general.md", "General", general))
+    if course.general:
+        pages.append(Page("general.md", "General", render.render_general(course.general, cited)))
     downloads: dict[str, str] = {}
     if course.thoughts_line:
         pages.append(Page("faq.md", "FAQ", render_faq.render_faq(faq)))
         markdown, text = render_faq.FAQ_DOWNLOADS
         downloads = {markdown: questions.as_markdown(faq.open), text: questions.as_text(faq.open)}
+    links = [(page.title, page.path) for page in pages if not page.week]
+    home = Page(HOME, course.title or render.UNTITLED, render.render_home(course, links, behind))
     site_assets = {assets.STYLESHEET: assets.stylesheet()}
     chart = None
     if placed is not None and term is not None:
@@ -152,6 +157,7 @@ def build_site(
         chart = _burnup(course, placed, term)
     return Site(
         course=course,
+        home=home,
         references=known,
         reading_list=reading_list,
         questions=faq,

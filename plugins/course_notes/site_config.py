@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .errors import CourseNotesError
+from .model import SectionKind
 
 if TYPE_CHECKING:
     from .options import CourseNotesConfig
@@ -36,6 +38,8 @@ class CourseFiles:
     """The folder of the mkdocs.yml that named the files: messages name them relative to it."""
     term_start: datetime.date | None = None
     """The first day of week 1 (the ``term_start`` option), when the config gives one."""
+    sections: Mapping[str, SectionKind] = field(default_factory=dict)
+    """The config's ``sections:``: heading words to kinds, on top of the built-in keywords."""
 
     def label(self, path: Path) -> str:
         """How messages name a file: relative to the config's folder, as mkdocs.yml gives it."""
@@ -153,6 +157,7 @@ def files_of(config: CourseNotesConfig, root: Path) -> CourseFiles:
         topics=root / config.topics if config.topics else None,
         root=root,
         term_start=config.term_start,
+        sections={words: SectionKind.named(kind) for words, kind in config.sections.items()},
     )
 
 
