@@ -89,7 +89,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _badges(page: BeautifulSoup) -> list[str]:
-    return [" ".join(b.get_text().split()) for b in page.select("article .cn-badge")]
+    return [
+        " ".join(b.get_text().split())
+        for b in page.select("article .cn-badge:not(.cn-badge--behind)")
+    ]
 
 
 def _boxes(page: BeautifulSoup) -> list[bool]:

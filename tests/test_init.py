@@ -332,7 +332,8 @@ def test_template_workflow_asks_for_the_least_it_needs() -> None:
     assert flow["jobs"]["configure"]["permissions"] == {"pages": "read"}
     assert flow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     build = steps(flow["jobs"]["build"])
-    assert build["Check out"]["with"] == {"persist-credentials": False}
+    # The whole history: the burn-up chart counts the notes at every commit.
+    assert build["Check out"]["with"] == {"persist-credentials": False, "fetch-depth": 0}
     assert build["Install the pinned dependencies"]["run"] == (
         "python -m pip install -r requirements.txt"
     )
