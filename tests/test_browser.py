@@ -560,3 +560,30 @@ def test_the_dated_home_page_has_no_accessibility_violation(
         page.goto(dated_site_url + path)
         results = Axe().run(page)
         assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_panel_follows_the_clock_after_an_instant_navigation(
+    page: Page, tmp_path: Path
+) -> None:
+    """With Material's instant navigation the script is not loaded again: document$ runs it."""
+    from test_now import NOTES
+
+    from conftest import copy_project
+
+    config = copy_project(tmp_path, NOTES)
+    text = config.read_text("utf-8")
+    config.write_text(text.replace("  features:\n", "  features:\n    - navigation.instant\n"))
+    page.clock.set_fixed_time(datetime.datetime(2026, 11, 28, 12, 0))
+    # Material navigates instantly only within its site_url: built for the address served.
+    with serve(tmp_path / "site") as url, pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_URL", url)
+        build_project(config)
+        page.goto(url + "week-2/")
+        page.evaluate("window.stillHere = true")
+        page.get_by_role("navigation", name="Navigation").get_by_role("link").first.click()
+        expect(page).to_have_url(url)
+        expect(page.locator("[data-cn-today]")).to_have_text("Today: Sat 28 Nov 2026.")
+        assert page.evaluate("window.stillHere") is True  # no page load: an instant one
+        assert shown_texts(page, ".cn-now-week > p") == [
+            "Week 3: Vision, Mon 23 Nov – Sun 29 Nov · 0/4 done"
+        ]

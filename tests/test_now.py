@@ -302,3 +302,13 @@ def test_a_bad_term_start_stops_the_build_with_its_reason(tmp_path: Path) -> Non
     config.write_text(text.replace("term_start: 2026-11-09", "term_start: next monday"), "utf-8")
     errors = build_errors(config)
     assert any("term_start" in line and "YYYY-MM-DD" in line for line in errors), errors
+
+
+def test_check_names_the_line_of_an_unread_due_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Week 1\n## exercises\n- lab due Fri\n- essay (due: next week)\n", "utf-8")
+    assert main(["check", "--notes", str(notes)]) == 0
+    out = capsys.readouterr().out
+    assert "notes.md:4: due date `due: next week` not read" in out
