@@ -65,6 +65,7 @@ _WHOLE_DATE = re.compile(rf"[ \t]*{_DATE}[ \t]*$", re.I)
 # "due", a colon if any, then the date; what follows it may not go on as a word or number.
 _DUE = re.compile(rf"\bdue\b(?P<colon>[ \t]*:)?[ \t]*(?P<when>{_DATE})(?![\w/:])", re.I)
 _DUE_WORD = re.compile(r"\bdue\b(?P<colon>[ \t]*:)?[ \t]*(?P<next>[^\W_]*)", re.I)
+_CLAUSE_END = re.compile(r"[)\];,]")
 _ISO_START = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?![\w-])")
 
 
@@ -99,7 +100,8 @@ def read_due(text: str) -> tuple[WrittenDate | None, str]:
         meant = meant or _name(following, MONTHS) is not None
         meant = meant or _name(following, WEEKDAYS) is not None
         if meant:
-            shown = text[word.start() : word.end() + 12].strip()
+            # The words from "due" to the end of its clause, as written.
+            shown = _CLAUSE_END.split(text[word.start() :], maxsplit=1)[0][:30].strip()
             return None, f"due date `{shown}` not read; see the date forms in the notes format"
     return None, ""
 
