@@ -123,6 +123,7 @@ def test_init_writes_the_site_files(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert site["site_name"] == "COMP3121 Algorithms &amp; Data Structures — Term 1"
     assert site["plugins"][1] == {"course-notes": {"notes": "notes/algorithms.md"}}
     assert "/site/" in (folder / ".gitignore").read_text("utf-8").split()
+    assert "/.cache/" in (folder / ".gitignore").read_text("utf-8").split()
     readme = (folder / "README.md").read_text("utf-8")
     assert readme.startswith("# COMP3121 Algorithms &amp; Data Structures — Term 1\n")
     assert "[`notes/algorithms.md`](notes/algorithms.md)" in readme
