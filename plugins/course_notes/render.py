@@ -300,11 +300,13 @@ def render_home(
     course: Course,
     links: Sequence[tuple[str, str]] = (),
     marks: Mapping[int, str] | None = None,
+    panels: Sequence[str] = (),
 ) -> str:
     """A home page for a site without one: title, intro, progress, weeks, then ``links``.
 
     ``links`` are (text, page) pairs of the other generated pages (readings, FAQ); ``marks``
-    the weeks' "behind" badges, as for ``weeks_table``.
+    the weeks' "behind" badges, as for ``weeks_table``; ``panels`` Markdown blocks shown
+    under the progress bar (the "now" panel, the calendar, the burn-up chart).
     """
     title = course.title or UNTITLED
     progress = course.progress
@@ -315,7 +317,7 @@ def render_home(
     ]
     if course.intro:
         blocks.append(course_intro(course.intro))
-    blocks += [f"**{summary}**", progress_bar(progress)]
+    blocks += [f"**{summary}**", progress_bar(progress), *panels]
     if course.weeks:
         blocks += ["## Weeks", weeks_table(course, marks=marks)]
     if course.videos:

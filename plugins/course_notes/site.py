@@ -147,14 +147,22 @@ def build_site(
         pages.append(Page("faq.md", "FAQ", render_faq.render_faq(faq)))
         markdown, text = render_faq.FAQ_DOWNLOADS
         downloads = {markdown: questions.as_markdown(faq.open), text: questions.as_text(faq.open)}
-    links = [(page.title, page.path) for page in pages if not page.week]
-    home = Page(HOME, course.title or render.UNTITLED, render.render_home(course, links, behind))
     site_assets = {assets.STYLESHEET: assets.stylesheet()}
     chart = None
+    panels: list[str] = []
     if placed is not None and term is not None:
         downloads[ics.PATH] = ics.calendar(placed, term.name, term.today)
         site_assets[assets.SCRIPT] = assets.script()
         chart = _burnup(course, placed, term)
+        # The generated home page gets what the macros give a home page of one's own.
+        panels = [
+            render_now.now_panel(placed, term.today),
+            render_now.calendar_link(ics.PATH),
+            render_now.burnup(chart, placed, term.today) if chart else "",
+        ]
+    links = [(page.title, page.path) for page in pages if not page.week]
+    home_page = render.render_home(course, links, behind, [panel for panel in panels if panel])
+    home = Page(HOME, course.title or render.UNTITLED, home_page)
     return Site(
         course=course,
         home=home,
