@@ -16,6 +16,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
+from course_notes import mathml
+
 import hostile_notes
 from conftest import HostileSite, build_project, copy_project, plugin_options
 
@@ -240,7 +242,9 @@ def test_due_items_and_dated_weeks_reach_the_panel_and_calendar_as_text(
         assert command in panel.get_text(), field
     # Only the panel's own elements: no tag from the notes got in.
     tags = {tag.name for tag in panel.find_all(True)}
-    assert tags <= {"div", "p", "ul", "li", "a", "strong", "code", "em", "time", "h3", "span"}
+    # (The payloads' math is MathML, from mathml's allow-list, as everywhere else.)
+    allowed = {"div", "p", "ul", "li", "a", "strong", "code", "em", "time", "h3", "span"}
+    assert tags <= allowed | mathml.TAGS
     calendar = icalendar.Calendar.from_ical((hostile_site.site / "calendar.ics").read_bytes())
     summaries = " ".join(str(event["summary"]) for event in calendar.walk("VEVENT"))
     for field in ("due-item", "dated-week-item", "dated-week-title", "iso-week-title"):
