@@ -75,6 +75,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 	$(BIN)/python -m benchmarks.bench_readings
 	$(BIN)/python -m benchmarks.bench_questions
+	$(BIN)/python -m benchmarks.bench_history
 	$(BIN)/python -m benchmarks.bench_pathological
 
 # mutmut wants a src/ layout: src links to plugins (both git-ignored, as is mutants/, where

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import logging
 import re
 import shutil
@@ -9,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "notes.md"
 REFERENCES = ROOT / "seeds" / "references.yml"
+TOPICS = ROOT / "seeds" / "topics.yml"
 # The Deep Learning book's chapters and sections the seed sets, in numeric order.
 SEED_BOOK_SECTIONS = [
     "1",
@@ -47,11 +49,17 @@ SEED_BOOK_SECTIONS = [
 ]
 
 
+# The day every build of the tests takes as today: in week 3 of the term this repository's
+# mkdocs.yml sets (term_start: 2026-11-09), so weeks 1 and 2 are behind and items overdue.
+TODAY = "2026-11-25"
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _quiet_material() -> None:
     import os
 
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    os.environ["COURSE_NOTES_TODAY"] = TODAY
 
 
 @pytest.fixture(scope="session")
@@ -67,6 +75,7 @@ def copy_project(target: Path, notes: str | bytes | None = None) -> Path:
             shutil.copytree(ROOT / folder, target / folder)
     (target / "seeds").mkdir()
     shutil.copy(REFERENCES, target / "seeds" / "references.yml")
+    shutil.copy(TOPICS, target / "seeds" / "topics.yml")
     notes_path = target / "seeds" / "notes.md"
     if notes is None:
         shutil.copy(SEED, notes_path)
@@ -75,6 +84,14 @@ def copy_project(target: Path, notes: str | bytes | None = None) -> Path:
     else:
         notes_path.write_text(notes, encoding="utf-8", newline="")
     return target / "mkdocs.yml"
+
+
+def plugin_options(config_file: Path, **options: str) -> Path:
+    """Set options of the course-notes plugin in a copied project's mkdocs.yml (JSON-quoted)."""
+    text = config_file.read_text("utf-8")
+    lines = "".join(f"      {name}: {json.dumps(value)}\n" for name, value in options.items())
+    config_file.write_text(text.replace("  - course-notes:\n", f"  - course-notes:\n{lines}"))
+    return config_file
 
 
 def build_project(config_file: Path, **overrides: object) -> Path:
@@ -226,14 +243,28 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     return venv
 
 
+def heading_text(heading: Tag) -> str:
+    """A heading's text as a reader sees it, without its ``¶`` permalink."""
+    return "".join(
+        part.get_text() if isinstance(part, Tag) else str(part)
+        for part in heading.contents
+        if not (isinstance(part, Tag) and "headerlink" in (part.get("class") or []))
+    )
+
+
 def site_pages(
-    course: Course, references: References | None = None, topics: list[Topic] | None = None
+    course: Course,
+    references: References | None = None,
+    topics: list[Topic] | None = None,
+    home: bool = False,
 ) -> dict[str, str]:
-    """The Markdown of every page build_site makes for a course, by path, in nav order."""
-    return {
-        page.path: page.markdown
-        for page in course_site.build_site(course, references, topics or []).pages
-    }
+    """The Markdown of every page build_site makes for a course, by path, in nav order.
+
+    With ``home``, the home page a site without its own gets comes first.
+    """
+    site = course_site.build_site(course, references, topics or [])
+    pages = [site.home, *site.pages] if home and site.home else site.pages
+    return {page.path: page.markdown for page in pages}
 
 
 def page_titles(course: Course) -> dict[str, str]:
@@ -260,6 +291,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileSi
     canary = root / "canary"
     canary.mkdir()
     config = copy_project(root, hostile_notes.hostile_notes(canary))
+    plugin_options(config, lecturer_email=hostile_notes.LECTURER_EMAIL)
     (root / "seeds" / "references.yml").write_text(
         hostile_notes.hostile_references(canary), encoding="utf-8"
     )

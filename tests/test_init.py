@@ -11,7 +11,7 @@ from course_notes.cli import main
 from course_notes.new_site import TEMPLATES, template
 from course_notes.parse import parse
 
-from conftest import ROOT, build_project, read_html
+from conftest import ROOT, build_project, heading_text, read_html
 from installed import Installed, run
 
 # Another course than the sample, written as a student would: a title line, the known
@@ -123,6 +123,7 @@ def test_init_writes_the_site_files(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert site["site_name"] == "COMP3121 Algorithms &amp; Data Structures — Term 1"
     assert site["plugins"][1] == {"course-notes": {"notes": "notes/algorithms.md"}}
     assert "/site/" in (folder / ".gitignore").read_text("utf-8").split()
+    assert "/.cache/" in (folder / ".gitignore").read_text("utf-8").split()
     readme = (folder / "README.md").read_text("utf-8")
     assert readme.startswith("# COMP3121 Algorithms &amp; Data Structures — Term 1\n")
     assert "[`notes/algorithms.md`](notes/algorithms.md)" in readme
@@ -152,7 +153,7 @@ def test_init_home_page_is_the_live_course_summary(algorithms_site: Path) -> Non
     home = read_html(algorithms_site, "")
     assert home.title.get_text() == "COMP3121 Algorithms & Data Structures — Term 1"
     article = home.select_one("article")
-    assert article.h1.get_text() == "COMP3121 Algorithms & Data Structures — Term 1"
+    assert heading_text(article.h1) == "COMP3121 Algorithms & Data Structures — Term 1"
     text = " ".join(article.get_text(" ").split())
     assert "7/15 done (47%) across 3 weeks." in text
     assert "30m 35s watched, 45m 10s left, of 1h 15m 45s of known length (1 video has" in text
@@ -175,6 +176,13 @@ def test_init_site_has_no_raw_syntax_and_none_of_the_manual(algorithms_site: Pat
         assert all(f"/{page}/" not in path for path in texts), page
 
 
+def test_init_site_starts_with_no_topics(algorithms_site: Path) -> None:
+    """Topics are a site's own words: a new site has none, so no badges and no index."""
+    article = read_html(algorithms_site, "faq").select_one("article")
+    assert article.select(".cn-topic, .cn-faq-topics") == []
+    assert "No topic" not in article.get_text()
+
+
 def test_course_title_is_the_first_heading_before_any_week() -> None:
     assert parse("# COMP3121 Algorithms\n# week 1\n").title == "COMP3121 Algorithms"
     # The line is still accounted for: the title's own line, shown on the General page.
@@ -195,7 +203,7 @@ def test_a_hostile_title_shows_as_written(tmp_path: Path) -> None:
     site = build_project(init(tmp_path, f"# {title}\n# week 1\n## exercises\n- one 🗸\n"))
     home = read_html(site, "")
     assert home.title.get_text() == title
-    assert home.select_one("article h1").get_text() == title
+    assert heading_text(home.select_one("article h1")) == title
     assert home.select_one(".md-header__topic").get_text(" ", strip=True) == title
     for page in site.rglob("*.html"):
         html = page.read_text("utf-8")
@@ -332,7 +340,8 @@ def test_template_workflow_asks_for_the_least_it_needs() -> None:
     assert flow["jobs"]["configure"]["permissions"] == {"pages": "read"}
     assert flow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     build = steps(flow["jobs"]["build"])
-    assert build["Check out"]["with"] == {"persist-credentials": False}
+    # The whole history: the burn-up chart counts the notes at every commit.
+    assert build["Check out"]["with"] == {"persist-credentials": False, "fetch-depth": 0}
     assert build["Install the pinned dependencies"]["run"] == (
         "python -m pip install -r requirements.txt"
     )

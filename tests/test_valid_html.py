@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from test_forgiving_site import NOTES as FORGIVING_NOTES
 
 from conftest import ROOT, build_project, copy_project
 
@@ -75,7 +76,9 @@ CANARY_ERROR = "No “p” element in scope but a “p” end tag seen."
 
 # Notes that make every kind of generated page and the markup the seed does not: a General
 # page, text that looks like HTML, repeated headings and weeks, a week with nothing listed,
-# a note line, FAQ entries with context, an answer, topics and a repeated title.
+# a note line, FAQ entries with context, an answer, topics and a repeated title; math of
+# every kind latex2mathml writes, bare addresses, merged readings with parts, and the
+# Thoughts as students write them (groups, items, asked entries).
 AWKWARD_NOTES = """\
 before the first week </p> <div>
 ## lecture slides
@@ -90,12 +93,18 @@ before the first week </p> <div>
 - Deep Learning (ch 1, 3.10) ✓
 - Deep Learning (ch 1)
 - <em>a book</em>
+- CLRS (ch 4.1, 4.3-4.5), pp. 898–925 https://example.org/clrs
+- CLRS chapter 15.4 (LCS)
 ## video recordings & notes:
 - a (1:00) ✓
 - b (?)
 ## something else
 a note line with <span>
 - other item ✓
+- math $\\nabla_W L$, $\\sqrt[3]{x}$, $\\hat{x} \\mathbb{R}^n$, $\\left\\| x \\right\\|$ ✓
+- more $\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}$ $\\text{if } x$ $\\boxed{x}$
+- and $\\color{red}{x}$ $\\overbrace{a+b}^{c}$ $\\binom{n}{k}$ $\\phantom{x}$ x \\; y
+- display $$\\sum_{i=1}^n \\frac{a_i}{b} \\quad \\int_0^1 f$$ and https://example.org/a_b?q=1.
 # week 1
 ## exercises
 - a repeated week
@@ -112,6 +121,15 @@ what is a transformer? <b>really</b>
 
 -----
 no question mark here
+
+## For the TA <b>
+- why $x^2$ and https://example.org/?q=1 ?
+  Asked: 3 Mar
+1. and this? (asked)
+2. or this?
+A: yes
+
+### an empty group
 """
 
 
@@ -196,6 +214,7 @@ class Checked:
 
     seed: list[Path]
     awkward: list[Path]
+    forgiving: list[Path]
     canary: Path
     errors: dict[Path, list[Report]]
 
@@ -213,12 +232,23 @@ def checked(seed_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Checke
     command = vnu_command()  # before the builds: a skip need not wait for them
     folder = tmp_path_factory.mktemp("valid-html")
     awkward = build_project(copy_project(folder, AWKWARD_NOTES))
+    # Notes written another way, in a site with no home page of its own: the generated home
+    # page, nested lists, groups, notes and sub-headings.
+    forgiving = folder / "forgiving"
+    (forgiving / "docs").mkdir(parents=True)
+    (forgiving / "notes.md").write_text(FORGIVING_NOTES, encoding="utf-8")
+    (forgiving / "mkdocs.yml").write_text(
+        "site_name: A\ntheme: {name: material}\nplugins:\n  - course-notes\n", encoding="utf-8"
+    )
+    forgiving_pages = html_pages(build_project(forgiving / "mkdocs.yml"))
     canary = folder / "canary.html"
     canary.write_text(CANARY, encoding="utf-8")
     stylesheets = [seed_site / "assets" / "course-notes.css", seed_site / "stylesheets/site.css"]
     seed, awkward_pages = html_pages(seed_site), html_pages(awkward)
-    files = [*seed, *awkward_pages, *(sheet.resolve() for sheet in stylesheets), canary]
-    return Checked(seed, awkward_pages, canary.resolve(), run_vnu(command, files))
+    sheets = [sheet.resolve() for sheet in stylesheets]
+    files = [*seed, *awkward_pages, *forgiving_pages, *sheets, canary]
+    errors = run_vnu(command, files)
+    return Checked(seed, awkward_pages, forgiving_pages, canary.resolve(), errors)
 
 
 def test_the_checker_finds_a_block_inside_a_paragraph(checked: Checked) -> None:
@@ -256,4 +286,13 @@ def test_pages_from_awkward_notes_have_no_errors_of_ours(checked: Checked) -> No
     names = {page.parent.name for page in checked.awkward}
     assert {"general", "week-1", "week-2", "readings", "faq"} <= names
     errors = checked.ours(checked.awkward)
+    assert not errors, "\n".join(errors)
+
+
+def test_pages_from_notes_written_another_way_have_no_errors_of_ours(checked: Checked) -> None:
+    names = {page.parent.name for page in checked.forgiving}
+    assert {"week-1", "week-2", "week-3", "readings"} <= names
+    # The generated home page is among them.
+    assert "site" in names
+    errors = checked.ours(checked.forgiving)
     assert not errors, "\n".join(errors)

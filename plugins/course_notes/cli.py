@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import new_site, questions, readings, render, spreadsheet
+from . import new_site, outline, questions, readings, render, render_now, schedule, spreadsheet
 from .errors import CourseNotesError
 from .export import MANIFEST, export
-from .notes_file import read_site
+from .notes_file import TODAY, read_site, today
+from .site import Term
 from .site_config import CourseFiles, resolve
 
 FORMATS = ("markdown", "csv", "json")
@@ -69,14 +71,44 @@ def _readings(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def question_list(files: CourseFiles, form: str, open_only: bool) -> str:
-    """The Thoughts' entries (only the open ones if asked) in one of the list formats."""
+def question_list(files: CourseFiles, form: str, which: str = "all") -> str:
+    """The Thoughts' entries (all, ``open`` or ``unanswered`` ones) in one of the list formats."""
     faq = read_site(files).questions
-    return questions.formatted(faq.open if open_only else faq.entries, form)
+    chosen = {"open": faq.open, "unanswered": faq.unanswered}.get(which, faq.entries)
+    return questions.formatted(chosen, form)
 
 
 def _questions(arguments: argparse.Namespace) -> int:
-    sys.stdout.write(question_list(course_files(arguments), arguments.format, arguments.open))
+    which = "open" if arguments.open else "unanswered" if arguments.unanswered else "all"
+    sys.stdout.write(question_list(course_files(arguments), arguments.format, which))
+    return 0
+
+
+def _check(arguments: argparse.Namespace) -> int:
+    files = course_files(arguments)
+    site = read_site(files)
+    if arguments.format == "json":
+        sys.stdout.write(outline.as_json(outline.record(site)) + "\n")
+    else:
+        sys.stdout.write(outline.outline(site, files.label(files.notes)))
+    return 1 if arguments.strict and site.course.diagnostics else 0
+
+
+def status_text(files: CourseFiles, environ: dict[str, str] | os._Environ[str]) -> str:
+    """The "now" summary of the home page, as text: the week, overdue, behind, next due."""
+    day = today(environ)
+    site = read_site(files, Term(files.term_start, day))
+    if site.schedule is None:
+        return (
+            "No dates: set term_start (the first day of week 1) under the course-notes "
+            "plugin in mkdocs.yml, or put dates in the week headings (# Week 3 (Mar 10)).\n"
+        )
+    state = schedule.now(site.schedule, schedule.start_of(day))
+    return render_now.status(state, site.schedule, site.burnup)
+
+
+def _status(arguments: argparse.Namespace) -> int:
+    sys.stdout.write(status_text(course_files(arguments), os.environ))
     return 0
 
 
@@ -131,8 +163,7 @@ def _topics_option(command: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         metavar="FILE",
-        help="a YAML topic map for the FAQ, instead of the config's "
-        "(default: the one shipped with course-notes)",
+        help="a YAML topic map for the FAQ, instead of the config's (default: no topics)",
     )
 
 
@@ -191,11 +222,47 @@ def build_parser() -> argparse.ArgumentParser:
         default="markdown",
         help="markdown or text (numbered lists), csv or json (every field); default %(default)s",
     )
-    asker.add_argument(
-        "--open", action="store_true", help="only the entries that have no answer yet"
+    which = asker.add_mutually_exclusive_group()
+    which.add_argument(
+        "--open",
+        action="store_true",
+        help="only the entries still to send: no answer, not marked asked",
+    )
+    which.add_argument(
+        "--unanswered",
+        action="store_true",
+        help="the entries with no answer yet, asked or not",
     )
     _topics_option(asker)
     asker.set_defaults(run=_questions)
+    checker = commands.add_parser(
+        "check",
+        parents=site,
+        help="print how the notes file was read (weeks, sections, tasks, odd lines), "
+        "without building a site",
+    )
+    checker.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: an outline to hold against the file; json: the figures, for tools "
+        "(default: %(default)s)",
+    )
+    checker.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with status 1 when some line could not be placed",
+    )
+    checker.set_defaults(run=_check)
+    teller = commands.add_parser(
+        "status",
+        parents=site,
+        help="print where you are in the term: this week, overdue, behind, next due",
+        description="Where you are in the term, as the home page's panel says it: the week "
+        "on today and its items left, what is overdue and behind, the next three due. "
+        f"Today is the clock's, or {TODAY}=YYYY-MM-DD.",
+    )
+    teller.set_defaults(run=_status)
     starter = commands.add_parser(
         "init",
         parents=site,

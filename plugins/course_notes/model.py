@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import enum
 import hashlib
 from collections.abc import Iterable, Iterator
@@ -20,9 +21,11 @@ class ProgressState(str, enum.Enum):
 
 
 class QuestionStatus(str, enum.Enum):
-    """Whether an entry of the Thoughts has an answer yet; the value is its word in exports."""
+    """Where an entry of the Thoughts stands; the value is its word in exports."""
 
     OPEN = "open"
+    ASKED = "asked"
+    """Asked (an ``Asked:`` line or ``(asked)``) and not answered yet."""
     ANSWERED = "answered"
 
 
@@ -92,6 +95,23 @@ class SectionKind(enum.Enum):
         raise ValueError(f"unknown section kind {name!r}; one of: {choices}")
 
 
+@dataclass(frozen=True)
+class WrittenDate:
+    """A date as the notes write it: a day (``14 Mar``, ``2027-03-14``) or a weekday alone.
+
+    ``year`` is 0 when the text gives none (the term's year is meant); ``weekday`` (0 for
+    Monday) is set only for a weekday alone (``Fri``), the day of the week it is written in.
+    """
+
+    text: str
+    year: int = 0
+    month: int = 0
+    day: int = 0
+    weekday: int | None = None
+    time: tuple[int, int] | None = None
+    """(hour, minute) when a time is written (``11:59pm``: (23, 59))."""
+
+
 @dataclass(slots=True)
 class Item:
     """One list line that is a task: counted, done when it carries a tick or ``[x]``.
@@ -104,6 +124,8 @@ class Item:
     done: bool
     line: int
     depth: int = 0
+    due: WrittenDate | None = field(default=None, kw_only=True)
+    """The date the text gives after ``due`` (``due Fri 11:59pm``); the text keeps it too."""
 
 
 @dataclass(slots=True)
@@ -153,6 +175,8 @@ class Section:
     entries: list[Item | Note] = field(default_factory=list)
     """Tasks, notes, groups and sub-headings in the notes' order (``depth`` gives nesting)."""
     placeholder_lines: list[int] = field(default_factory=list)
+    level: int = 2
+    """How many ``#`` its heading has in the notes: a ``Subheading`` has more."""
 
     @property
     def placeholders(self) -> int:
@@ -243,6 +267,8 @@ class Week:
     """What a parenthesis right after the number held, ``Mar 10`` in ``Week 3 (Mar 10)``."""
     month_day: tuple[int, int] | None = None
     """The date label as (month, day) when it is a date, such as ``(3, 10)``; else None."""
+    date: WrittenDate | None = None
+    """The day the week starts, as its heading writes it (``(Mar 17)``, ``— 2027-03-17``)."""
 
     def __post_init__(self) -> None:
         if not self.numbers:
@@ -287,6 +313,19 @@ class Week:
         """Every reading of the week."""
         return [item for item in self.items if isinstance(item, Reading)]
 
+    @property
+    def progress_by_label(self) -> list[tuple[str, Progress]]:
+        """Progress per badge label, in first-seen order: sections of one kind add up.
+
+        ``## Readings`` and ``## Reading`` make one *Readings* badge; sections of kind other
+        add up when their headings read the same.
+        """
+        tallies: dict[str, Progress] = {}
+        for section in self.sections:
+            label = section.label
+            tallies[label] = tallies.get(label, Progress(0, 0)) + section.progress
+        return list(tallies.items())
+
     def sections_of(self, kind: SectionKind) -> list[Section]:
         """The week's sections of one kind."""
         return [section for section in self.sections if section.kind is kind]
@@ -319,16 +358,24 @@ class Question:
     context: list[str] = field(default_factory=list)
     answer: str | None = None
     topics: list[str] = field(default_factory=list)
+    group: str = ""
+    """The heading above it in the Thoughts, as written; empty before any heading."""
+    asked: str | None = None
+    """When it was asked, as written (``12 Mar``), empty if no date was given; None: not yet."""
+    title_only: bool = False
+    """True when the text is just the title (pages show it once)."""
 
     @property
     def status(self) -> QuestionStatus:
-        """Answered once an ``A:`` paragraph follows it, else open."""
-        return QuestionStatus.OPEN if self.answer is None else QuestionStatus.ANSWERED
+        """Answered once an answer follows it; else asked once marked so; else open."""
+        if self.answer is not None:
+            return QuestionStatus.ANSWERED
+        return QuestionStatus.OPEN if self.asked is None else QuestionStatus.ASKED
 
     @property
     def is_open(self) -> bool:
-        """True while the entry has no answer."""
-        return self.answer is None
+        """True while the entry is neither answered nor asked: still to send."""
+        return self.status is QuestionStatus.OPEN
 
 
 @dataclass
@@ -337,16 +384,37 @@ class QuestionList:
 
     entries: list[Question] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
+    headings: list[SourceLine] = field(default_factory=list)
+    """The Thoughts' headings (the groups) as written, with their lines, entries or none."""
 
     @property
     def open(self) -> list[Question]:
-        """Entries without an answer."""
+        """Entries neither answered nor asked yet: the ones to send."""
         return [entry for entry in self.entries if entry.is_open]
+
+    @property
+    def asked(self) -> list[Question]:
+        """Entries asked and not answered yet."""
+        return [entry for entry in self.entries if entry.status is QuestionStatus.ASKED]
+
+    @property
+    def unanswered(self) -> list[Question]:
+        """Entries without an answer, asked or not."""
+        return [entry for entry in self.entries if entry.answer is None]
 
     @property
     def answered(self) -> list[Question]:
         """Entries with an answer."""
-        return [entry for entry in self.entries if not entry.is_open]
+        return [entry for entry in self.entries if entry.answer is not None]
+
+    @property
+    def groups(self) -> list[str]:
+        """The headings the entries sit under, once each in file order (none: no headings)."""
+        return list(dict.fromkeys(entry.group for entry in self.entries if entry.group))
+
+    def in_order(self) -> list[Question | SourceLine]:
+        """Headings and entries together, in file order."""
+        return sorted([*self.headings, *self.entries], key=lambda part: _line_of(part))
 
     @property
     def asking(self) -> list[Question]:
@@ -371,6 +439,10 @@ class QuestionList:
     def __str__(self) -> str:
         # Short, for the same reason as Course.__str__.
         return f"QuestionList({len(self.entries)} entries, {len(self.open)} open)"
+
+
+def _line_of(part: Question | SourceLine) -> int:
+    return part.line if isinstance(part, Question) else part.number
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,6 +550,61 @@ class SectionNumber:
         return ".".join(str(part) for part in self.parts)
 
 
+class PartKind(str, enum.Enum):
+    """What a part of a work is; the value is its word in exports."""
+
+    CHAPTER = "chapter"
+    SECTION = "section"
+    PAGE = "page"
+
+
+_PART_NAMES = {
+    PartKind.CHAPTER: ("Chapter", "Chapters"),
+    PartKind.SECTION: ("Section", "Sections"),
+    PartKind.PAGE: ("Page", "Pages"),
+}
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a work that a reading sets: a chapter, a section, pages, or a range of them.
+
+    Parts are equal when they cover the same numbers (``chapter 3`` and ``§3`` are one), and
+    order as numbers, chapters and sections first, then pages; a range sorts by its start.
+    """
+
+    kind: PartKind = field(compare=False)
+    first: SectionNumber
+    last: SectionNumber | None = None
+    """A range's end (``4.5`` in ``4.3-4.5``); None for one number."""
+    pages: bool = False
+
+    @property
+    def key(self) -> tuple[bool, SectionNumber, SectionNumber]:
+        """What parts are compared and sorted by."""
+        return (self.pages, self.first, self.last or self.first)
+
+    def __lt__(self, other: Part) -> bool:
+        return self.key < other.key
+
+    @property
+    def numbers(self) -> str:
+        """``3.10``, ``4.3–4.5``, ``898–925``."""
+        return f"{self.first}\u2013{self.last}" if self.last else str(self.first)
+
+    @property
+    def name(self) -> str:
+        """``Chapter 3``, ``Sections 4.3–4.5``, ``Pages 898–925``."""
+        one, many = _PART_NAMES[self.kind]
+        return f"{many if self.last else one} {self.numbers}"
+
+    def __str__(self) -> str:
+        """``3.10``, ``4.3–4.5``, ``p. 12``, ``pp. 898–925``."""
+        if self.pages:
+            return f"pp. {self.numbers}" if self.last else f"p. {self.numbers}"
+        return self.numbers
+
+
 @dataclass(frozen=True)
 class Reference:
     """A known work: how the notes may name it, and its citation and link."""
@@ -534,7 +661,10 @@ class Assignment:
 
     reading: Reading
     week: Week | None
-    sections: tuple[SectionNumber, ...]
+    sections: tuple[Part, ...]
+    """The parts of the work the line sets, as written after its title."""
+    title: str = ""
+    """The line's title, less its parts."""
 
     @property
     def done(self) -> bool:
@@ -565,9 +695,9 @@ def _weeks(assignments: Iterable[Assignment]) -> list[Week]:
 
 @dataclass
 class BookSection(_Assigned):
-    """A chapter or section of a reading, with the lines that set it."""
+    """A part of a reading (chapter, section, pages, or a range), with the lines that set it."""
 
-    number: SectionNumber
+    part: Part
     assignments: list[Assignment] = field(default_factory=list)
 
     @property
@@ -586,12 +716,12 @@ class CourseReading(_Assigned):
 
     @property
     def sections(self) -> list[BookSection]:
-        """Every chapter and section set, once each, in numeric order."""
-        by_number: dict[SectionNumber, BookSection] = {}
+        """Every part set (chapters, sections, ranges, pages), once each, in numeric order."""
+        by_part: dict[Part, BookSection] = {}
         for assignment in self.assignments:
-            for number in assignment.sections:
-                by_number.setdefault(number, BookSection(number)).assignments.append(assignment)
-        return [by_number[number] for number in sorted(by_number)]
+            for part in assignment.sections:
+                by_part.setdefault(part, BookSection(part)).assignments.append(assignment)
+        return [by_part[part] for part in sorted(by_part)]
 
     @property
     def done(self) -> bool:
@@ -644,3 +774,115 @@ class ReadingList:
         # mkdocs-macros puts str() of every variable into a debug message on every build,
         # debugging on or not: the full repr of a 52-week list took over half a second.
         return f"ReadingList({len(self.readings)} readings, {self.progress} done)"
+
+
+@dataclass(frozen=True)
+class DatedWeek:
+    """A week placed in the calendar: its first and last day (a ``Weeks 3-4`` spans two)."""
+
+    week: Week
+    start: datetime.date
+    end: datetime.date
+
+    @property
+    def behind(self) -> int:
+        """Items of the week not done yet (behind once the week is over)."""
+        return self.week.progress.left
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """An item whose due date is placed in the calendar, with the week it belongs to."""
+
+    item: Item
+    week: Week | None
+    due: datetime.datetime
+    """When it is due: at its written time, else at 23:59 of its day."""
+
+    @property
+    def timed(self) -> bool:
+        """True when the notes give a time of day, not only a day."""
+        return self.item.due is not None and self.item.due.time is not None
+
+
+@dataclass(frozen=True)
+class Now:
+    """Where a reader stands in the term at one moment: what is on, overdue, behind, next."""
+
+    moment: datetime.datetime
+    current: DatedWeek | None
+    undone: list[Item]
+    """The current week's items not done yet."""
+    overdue: list[DueItem]
+    behind: list[DatedWeek]
+    """Weeks over with items not done, in week order."""
+    next_due: list[DueItem]
+    before_term: bool
+    after_term: bool
+
+
+@dataclass
+class Schedule:
+    """The course in the calendar: each week's days and each dated item, as of no day."""
+
+    weeks: list[DatedWeek] = field(default_factory=list)
+    due: list[DueItem] = field(default_factory=list)
+    """Every item with a due date that could be placed, earliest first."""
+
+    @property
+    def start(self) -> datetime.date:
+        """The first day of the first week."""
+        return min(dated.start for dated in self.weeks)
+
+    @property
+    def end(self) -> datetime.date:
+        """The last day of the last week."""
+        return max(dated.end for dated in self.weeks)
+
+    @property
+    def undone_due(self) -> list[DueItem]:
+        """The dated items not done yet, earliest first."""
+        return [due for due in self.due if not due.item.done]
+
+    def of(self, week: Week) -> DatedWeek | None:
+        """The days of one week."""
+        return next((dated for dated in self.weeks if dated.week is week), None)
+
+
+@dataclass(frozen=True)
+class HistoryPoint:
+    """The notes as one commit left them: when, and how many items were done of how many."""
+
+    when: datetime.date
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Where the pace of the last days leads: the day the course would be finished."""
+
+    days: int
+    """How many days back the pace is measured over (14, fewer for a younger history)."""
+    done: int
+    """Items done in those days."""
+    left: int
+    finish: datetime.date | None
+    """The day the last item would be done at that pace; None when the pace is nil."""
+    end: datetime.date
+    """The last day of the last week."""
+    per_week: int
+    """Items a week that would finish by ``end`` (0 when nothing is left or the term is over)."""
+
+    @property
+    def on_time(self) -> bool:
+        """True when the pace finishes by the last day of the last week."""
+        return self.finish is not None and self.finish <= self.end
+
+
+@dataclass
+class Burnup:
+    """Progress over time from the notes' history, and where its pace leads."""
+
+    points: list[HistoryPoint]
+    projection: Projection | None = None

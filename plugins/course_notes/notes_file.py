@@ -1,22 +1,26 @@
-"""Reading a course's files from disk (notes, references, topics) into its ``Site``."""
+"""Reading a course's files from disk (notes, references, topics, history) into its ``Site``."""
 
 from __future__ import annotations
 
+import datetime
+import functools
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from importlib import resources
+from dataclasses import replace
 from pathlib import Path
 
-from .model import Course, References, Topic
+from .history import CACHE, count_notes, fingerprint, read_history
+from .model import Course, References, SectionKind, Topic
 from .parse import decode_notes, parse
 from .questions import TopicsError, parse_topics
 from .references_file import read_references
-from .site import Site, build_site
+from .site import Site, Term, build_site
 from .site_config import CourseFiles
 from .user_files import NOTES_LIMIT, YAML_LIMIT, UserFileError, read_user_file
 
-DEFAULT_TOPICS = "topics.yml"
+TODAY = "COURSE_NOTES_TODAY"
+"""The environment variable that sets the day a build or a command takes as today."""
 
 
 class NotesFileError(UserFileError):
@@ -45,8 +49,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_course(path: Path) -> Course:
-    """Read and parse a notes file; raise NotesFileError with one clear line if unreadable."""
+def read_course(path: Path, sections: Mapping[str, SectionKind] | None = None) -> Course:
+    """Read and parse a notes file; raise NotesFileError with one clear line if unreadable.
+
+    ``sections`` maps heading words to kinds on top of the parser's keywords.
+    """
     text, diagnostics = decode_notes(_read_bytes(path, "notes file", NOTES_LIMIT))
     # Typed text never holds a NUL: a file that does is binary (a PDF, an image, a
     # notes file saved as UTF-32...) and showing it as text would help no one.
@@ -57,20 +64,18 @@ def read_course(path: Path) -> Course:
             f"{path}:{line}: a NUL byte; this is a binary file, not a text notes file"
         )
     with _collector_paused():
-        course = parse(text)
+        course = parse(text, sections)
     course.diagnostics[:0] = diagnostics
     return course
 
 
-def default_topics_text() -> str:
-    """The topic map shipped with the package."""
-    return resources.files(__package__).joinpath(DEFAULT_TOPICS).read_text("utf-8")
-
-
 def read_topics(path: Path | None = None) -> list[Topic]:
-    """The FAQ's topic map from a YAML file, or the shipped one when no path is given."""
+    """The FAQ's topic map from a YAML file; none when no file is given.
+
+    Topics are the site's: a course's words (``GPU``, ``greedy``) mean nothing to another.
+    """
     if path is None:
-        return parse_topics(default_topics_text(), DEFAULT_TOPICS)
+        return []
     raw = _read_bytes(path, "topics file", YAML_LIMIT)
     try:
         return parse_topics(raw.decode("utf-8-sig"), str(path))
@@ -80,9 +85,39 @@ def read_topics(path: Path | None = None) -> list[Topic]:
         raise NotesFileError(f"topics file {error}") from None
 
 
-def read_site(files: CourseFiles) -> Site:
-    """Read the notes, references and topics the files name, and derive the site once."""
-    course = read_course(files.notes)
+def today(environ: Mapping[str, str]) -> datetime.date:
+    """The day taken as today: ``COURSE_NOTES_TODAY`` (YYYY-MM-DD) if set, else the clock's."""
+    given = environ.get(TODAY, "").strip()
+    if not given:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(given)
+    except ValueError:
+        raise NotesFileError(f"{TODAY}={given!r} is not a day as YYYY-MM-DD") from None
+
+
+def read_site(
+    files: CourseFiles,
+    term: Term | None = None,
+    note: Callable[[str], None] | None = None,
+) -> Site:
+    """Read the notes, references and topics the files name, and derive the site once.
+
+    With a ``term`` and a course that has dates, the notes' git history is read too (counts
+    cached beside the config); ``note`` gets the one line saying why there is none.
+    """
+    course = read_course(files.notes, files.sections)
     path = files.references_file
     references = read_references(path, files.label(path)) if path is not None else References()
-    return build_site(course, references, read_topics(files.topics))
+    if term is not None and (term.start or any(week.date for week in course.weeks)):
+        found = read_history(
+            files.notes,
+            files.root / CACHE if files.root else None,
+            functools.partial(count_notes, sections=files.sections),
+            fingerprint(files.sections),
+        )
+        if found.reason and note is not None:
+            note(found.reason)
+        term = replace(term, history=found.points or None)
+    topics = read_topics(files.topics)
+    return build_site(course, references, topics, term, lecturer_email=files.lecturer_email)

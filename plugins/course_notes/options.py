@@ -2,8 +2,34 @@
 
 from __future__ import annotations
 
+import datetime
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+from .model import SectionKind
+
+# The names `sections:` may map heading words to: ``videos``, ``readings``, ...
+SECTION_KIND_NAMES = tuple(kind.name.lower() for kind in SectionKind)
+
+
+class Day(base.BaseConfigOption[datetime.date]):
+    """A calendar day, ``2027-03-01``: YAML reads it as a date, quoted it is a string."""
+
+    def run_validation(self, value: object) -> datetime.date:
+        """The day the value names; a ValidationError saying the form expected otherwise."""
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return datetime.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise base.ValidationError(
+            f"expected a day as YYYY-MM-DD, such as 2027-03-01; got {value!r}"
+        )
 
 
 class CourseNotesConfig(base.Config):
@@ -14,7 +40,13 @@ class CourseNotesConfig(base.Config):
     references = c.Optional(c.Type(str))
     """The references file (YAML), relative to mkdocs.yml; unset: references.yml if there is one."""
     topics = c.Optional(c.Type(str))
-    """The FAQ's topic map (YAML), relative to mkdocs.yml; the package's own when unset."""
+    """The FAQ's topic map (YAML), relative to mkdocs.yml; unset: no topics."""
+    sections = c.DictOfItems(c.Choice(SECTION_KIND_NAMES), default={})
+    """Heading words to section kinds (``vids: videos``), on top of the built-in keywords."""
+    term_start = c.Optional(Day())
+    """The first day of week 1: week N starts 7·(N−1) days later unless its heading has a date."""
+    lecturer_email = c.Type(str, default="")
+    """Where the FAQ's "Email the open questions" link writes to; unset: the mail program asks."""
 
 
 # Read when it exists and the config names no references file.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +19,9 @@ from mkdocs.structure.toc import TableOfContents
 from . import extensions, macros, sanitize, tasklist
 from .errors import CourseNotesError
 from .model import Course
-from .notes_file import read_site
+from .notes_file import read_site, today
 from .options import CourseNotesConfig
-from .site import Site
+from .site import Site, Term
 from .site_config import CourseFiles, files_of
 
 log = get_plugin_logger(__name__)
@@ -50,6 +51,7 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         self.site = Site(Course())
         self.files = CourseFiles(Path())
         self.generated: set[str] = set()
+        self.own_home = False
         self.hidden_toc: dict[str, TableOfContents] = {}
 
     # Before the default priority so that mkdocs-macros, whatever its place in
@@ -59,10 +61,12 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         """Read the notes into the site, hand it to mkdocs-macros, add stylesheet and extensions."""
         self.files = files_of(self.config, Path(config.config_file_path or ".").parent)
         try:
-            self.site = read_site(self.files)
+            term = Term(self.config.term_start, today(os.environ), name=config.site_name)
+            self.site = read_site(self.files, term, note=self._note)
         except CourseNotesError as error:
             raise PluginError(str(error)) from None
         self.generated = self.site.page_paths
+        self.own_home = False
         self._log_diagnostics()
         references = self.files.references_file
         for diagnostic in self.site.references.diagnostics:
@@ -74,12 +78,17 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         for path in self.site.assets:
             if path.endswith(".css") and path not in config.extra_css:
                 config.extra_css.insert(0, path)
+            if path.endswith(".js") and path not in config.extra_javascript:
+                config.extra_javascript.append(path)
         # The generated pages need them whatever the site lists: a site without them would
         # build, strict and silent, with raw `{: .cn-badges }` and `[x]` on the pages.
         added = extensions.add_missing(config.markdown_extensions, config.mdx_configs)
         if added:
             log.debug("Markdown extensions added for the generated pages: %s", ", ".join(added))
         return config
+
+    def _note(self, message: str) -> None:
+        log.info("%s: %s", self.config.notes, message)
 
     def _log_diagnostics(self) -> None:
         # A garbled file can have thousands of odd lines: past the first ones, they go
@@ -97,6 +106,13 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Add the site's pages and downloads (never replacing a hand-written one) and the nav."""
         made = {page.path: page.markdown for page in self.site.pages} | self.site.downloads
+        home = self.site.home
+        if home is not None and files.get_file_from_path(home.path) is None:
+            # No home page of the site's own: the generated one, with the course's title.
+            made[home.path] = home.markdown
+            self.generated.add(home.path)
+        elif self.site.course.intro or self.site.course.title:
+            self.own_home = True
         for path, content in made.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(
@@ -122,6 +138,16 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         """Mark a generated page as never rendered by macros; keep one copy of its Markdown."""
+        if self.own_home and page.is_homepage and "course_intro" not in markdown:
+            course = self.site.course
+            first = course.title_line or course.intro[0].line
+            log.info(
+                "%s:%d: the course's title and intro show on the home page through "
+                "`{{ course_intro() }}` (and `{{ course.title }}`), which %s does not use",
+                self.config.notes,
+                first,
+                page.file.src_uri,
+            )
         if page.file.src_uri in self.generated:
             # Set here, not only in the front matter: a page the YAML reader could not
             # read would lose its front matter, and mkdocs-macros would run the notes.

@@ -4,48 +4,72 @@ from __future__ import annotations
 
 import nh3
 
+from . import mathml
+
 # What the plugin's pages are made of, collected from the built pages of the sample notes
 # plus a general section, an answered question and inline Markdown in items: the markup
-# render.py writes (badges, bars, task lists, FAQ blocks, admonitions, the copyable list),
-# what Markdown makes of it (headings with permalinks, lists, paragraphs, details) and
+# render.py writes (badges, bars, task lists, FAQ blocks, admonitions, the copyable list,
+# the home page's weeks table), what Markdown makes of it (headings with permalinks, a
+# section's sub-headings, lists, paragraphs, details, a table) and
 # what inline Markdown in the notes makes (links, emphasis, code). Material's icons in the
 # badges are inline SVG: <svg viewBox> with one <path d>; html5ever, nh3's parser, gives
 # SVG attributes their SVG case, so "viewBox" is spelt so here. Anything else is dropped,
 # its text kept; <script> and <style> go with their content.
-TAGS = frozenset(
-    {
-        "a",
-        "code",
-        "details",
-        "div",
-        "em",
-        "h1",
-        "h2",
-        "input",
-        "label",
-        "li",
-        "p",
-        "path",
-        "pre",
-        "span",
-        "strong",
-        "summary",
-        "svg",
-        "ul",
-    }
+TAGS = (
+    frozenset(
+        {
+            "a",
+            "code",
+            "details",
+            "div",
+            "em",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "input",
+            "label",
+            "li",
+            "p",
+            "path",
+            "pre",
+            "span",
+            "strong",
+            "summary",
+            "svg",
+            "table",
+            "tbody",
+            "td",
+            "th",
+            "thead",
+            "tr",
+            "ul",
+        }
+    )
+    | mathml.TAGS
 )
-ATTRIBUTES = {
+# The notes' math, written again from mathml's own allow-list.
+_MATH_ATTRIBUTES = {tag: set(mathml.ATTRIBUTES) for tag in mathml.TAGS}
+ATTRIBUTES = _MATH_ATTRIBUTES | {
     "a": {"class", "href", "title"},
     "details": {"class"},
     "div": {"class"},
     "h1": {"id"},
     "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "h5": {"id"},
+    "h6": {"id"},
     "input": {"aria-label", "checked", "disabled"},
     "label": {"class"},
     "li": {"class"},
     "p": {"class", "id"},
     "path": {"d"},
-    "span": {"aria-label", "class", "title"},
+    # data-cn-end and hidden: the "behind" badge (render_now.behind_badge), whose end date
+    # the site's script compares with today's to show it or not.
+    "span": {"aria-label", "class", "data-cn-end", "hidden", "title"},
     "svg": {"viewBox"},
     "ul": {"class"},
 }
@@ -61,8 +85,12 @@ ATTRIBUTE_VALUES = {
         "aria-valuemin": {"0"},
         "aria-valuemax": {"100"},
         "aria-valuenow": {str(percent) for percent in range(101)},
+        "data-cn-show": {"behind"},
     },
     "input": {"type": {"checkbox"}},
+    # The generated home page's weeks table: its columns' alignment, as Markdown writes it.
+    "th": {"style": {f"text-align: {side};" for side in ("left", "right", "center")}},
+    "td": {"style": {f"text-align: {side};" for side in ("left", "right", "center")}},
     "svg": {"xmlns": {"http://www.w3.org/2000/svg"}},
 }
 # Relative links (other pages, anchors, the FAQ's downloads) pass as they are.

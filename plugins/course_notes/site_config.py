@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .errors import CourseNotesError
+from .model import SectionKind
 
 if TYPE_CHECKING:
     from .options import CourseNotesConfig
@@ -33,6 +36,12 @@ class CourseFiles:
     topics: Path | None = None
     root: Path | None = None
     """The folder of the mkdocs.yml that named the files: messages name them relative to it."""
+    term_start: datetime.date | None = None
+    """The first day of week 1 (the ``term_start`` option), when the config gives one."""
+    sections: Mapping[str, SectionKind] = field(default_factory=dict)
+    """The config's ``sections:``: heading words to kinds, on top of the built-in keywords."""
+    lecturer_email: str = ""
+    """The plugin's ``lecturer_email``: the FAQ's email link goes to it."""
 
     def label(self, path: Path) -> str:
         """How messages name a file: relative to the config's folder, as mkdocs.yml gives it."""
@@ -149,6 +158,9 @@ def files_of(config: CourseNotesConfig, root: Path) -> CourseFiles:
         references_required=config.references is not None,
         topics=root / config.topics if config.topics else None,
         root=root,
+        term_start=config.term_start,
+        sections={words: SectionKind.named(kind) for words, kind in config.sections.items()},
+        lecturer_email=config.lecturer_email,
     )
 
 
