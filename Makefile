@@ -90,7 +90,9 @@ mutation: $(VENV)/.installed-mutation
 	mkdir mutants
 	@start=$$(date +%s); \
 	$(BIN)/mutmut run --max-children $(MUTATION_JOBS) > mutants/run.log 2>&1 \
-		|| { tail -c 3000 mutants/run.log; exit 1; }; \
+		|| { tr '\r' '\n' < mutants/run.log | grep -av '^. [A-Z][a-z ]*$$' | tail -40; \
+		echo "(a failing test stops mutmut: run the [tool.mutmut] tests in mutants/ to see it)"; \
+		exit 1; }; \
 	echo "mutmut run: $$(( $$(date +%s) - start )) s with $(MUTATION_JOBS) workers"
 	$(BIN)/python -m scripts.mutation
 
