@@ -11,7 +11,16 @@ import textwrap
 
 import pytest
 
-from course_notes.model import Course, Group, Item, Section, SectionKind, Subheading, Video
+from course_notes.model import (
+    Course,
+    Group,
+    Item,
+    Section,
+    SectionKind,
+    Subheading,
+    Video,
+    WrittenDate,
+)
 from course_notes.parse import decode_notes, parse
 
 
@@ -1250,3 +1259,29 @@ def test_thoughts_lines_as_written_blank_ones_empty() -> None:
         (5, "how?"),
         (6, ""),
     ]
+
+
+def test_due_dates_on_videos_and_readings_too() -> None:
+    course = parse(
+        "# Week 1\n## Videos\n- L3 (4:40) due Fri\n## Readings\n- ch 3 due 14 Mar\n"
+        "## Exercises\n- PS1 due Fri\n"
+    )
+    week = course.weeks[0]
+    assert [(i.text, i.due) for i in week.items] == [
+        ("L3 due Fri", WrittenDate("Fri", weekday=4)),
+        ("ch 3 due 14 Mar", WrittenDate("14 Mar", month=3, day=14)),
+        ("PS1 due Fri", WrittenDate("Fri", weekday=4)),
+    ]
+
+
+def test_a_date_label_given_when_a_week_is_written_again() -> None:
+    course = parse("# Week 3\n# Week 3 (Mar 24): d\n")
+    assert course.weeks[0].date == WrittenDate("Mar 24", month=3, day=24)
+
+
+def test_section_levels_as_written() -> None:
+    # `check` shows each section with its heading marks; a section with no heading has the
+    # level its heading would have.
+    course = parse("# COMP\n# Admin\n- a\n## Week 1\n- b\n### Videos\n")
+    assert [(s.title, s.level) for s in course.general] == [("Admin", 1)]
+    assert [(s.title, s.level) for s in course.weeks[0].sections] == [("", 3), ("Videos", 3)]
