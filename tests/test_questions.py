@@ -433,3 +433,35 @@ SEED_IDS = [
 def test_seed_ids_are_unchanged(seed_questions) -> None:
     assert [e.id for e in seed_questions] == SEED_IDS
     assert seed_questions.groups == [] and seed_questions.headings == []
+
+
+def test_asked_without_a_date_and_addresses_in_the_exports() -> None:
+    # "Asked." says it once (not after an "(asked)" ending); Markdown puts every bare
+    # address in <...>, in the text, the context and the answer alike.
+    entries = entries_of(
+        "why a?\nAsked:\n\nwhy b? (asked)\n\nwhy c, see https://example.org/c?\n\n"
+        "ctx https://example.org/x\n\nA: at https://example.org/a\n"
+    )
+    assert as_text(entries) == (
+        "1. why a?\n\n   Asked.\n\n2. why b? (asked)\n\n3. why c, see https://example.org/c?\n\n"
+        "   ctx https://example.org/x\n\n   Answer: at https://example.org/a\n"
+    )
+    assert as_markdown(entries) == (
+        "1. why a?\n\n    Asked.\n\n2. why b? (asked)\n\n"
+        "3. why c, see <https://example.org/c>?\n\n    ctx <https://example.org/x>\n\n"
+        "    **Answer:** at <https://example.org/a>\n"
+    )
+
+
+def test_an_item_holds_its_answer_and_context_indented_under_it() -> None:
+    entries = entries_of("- why a?\n\n  A: because.\n\n  more of it\n- why b?\n\n  its context\n")
+    assert [(e.text, e.answer, e.context) for e in entries] == [
+        ("why a?", "because.\n\nmore of it", []),
+        ("why b?", None, ["its context"]),
+    ]
+
+
+def test_an_answer_of_two_paragraphs_in_the_exports() -> None:
+    # The blank line between them stays empty: no indent left on it.
+    entries = entries_of("why a?\n\nA: one way\n\nA: another way\n")
+    assert as_text(entries) == "1. why a?\n\n   Answer: one way\n\n   another way\n"

@@ -8,7 +8,14 @@ from hypothesis import strategies as st
 
 from course_notes.model import Progress, Reference, References, SectionNumber
 from course_notes.parse import parse
-from course_notes.readings import has_readings, reading_list, records, split_sections
+from course_notes.readings import (
+    address_key,
+    addresses,
+    has_readings,
+    reading_list,
+    records,
+    split_sections,
+)
 from course_notes.references_file import (
     ReferencesFileError,
     parse_references,
@@ -141,6 +148,19 @@ def test_seed_reading_list_without_references(seed_text: str) -> None:
     adam = [e for e in readings if e.title == "adam - a method for stochastic optimisation"]
     assert [[w.number for w in e.weeks] for e in adam] == [[2, 3]]
     assert all(e.citation is None and e.url is None for e in readings)
+
+
+def test_addresses_compare_without_scheme_www_final_slash_or_fragment() -> None:
+    # Two readings at one address are one work; the path and the query tell works apart.
+    assert address_key("https://www.example.org/TeX/?id=2#sec") == "example.org/TeX?id=2"
+    assert address_key("http://example.org/paper/") == "example.org/paper"
+    assert address_key("https://example.org/paper?id=3") != address_key(
+        "https://example.org/paper?id=2"
+    )
+    assert addresses("[a](https://arxiv.org/abs/1) see doi 10.1000/ABC.") == {
+        "url:arxiv.org/abs/1",
+        "doi:10.1000/abc",
+    }
 
 
 def test_a_readings_page_only_with_a_readings_section() -> None:
