@@ -214,6 +214,15 @@ EQUIVALENT: list[tuple[str, str, str, str]] = [
         "month_day=month_day(label) if (label) or True else None,",
         "month_day('') is None",
     ),
+    *(
+        (
+            "parse.py",
+            "_Reader.start_week",
+            f"existing.date = heading_date(label, {title})",
+            "the label is never empty here, and with a label the title is not read",
+        )
+        for title in ("None", '"XXXX"')
+    ),
     (
         "parse.py",
         "_Reader.week_heading",
@@ -252,27 +261,35 @@ EQUIVALENT: list[tuple[str, str, str, str]] = [
         "stripped of * from either end, a keyword is empty only if it is all *",
     ),
     *(
-        ("questions.py", "read_questions", line, "set again before it is read")
-        for line in (
-            "in_answer = None",
-            "in_answer = True",
-            "current, in_answer = None, True",
+        ("questions.py", function, line, "set again (start) before it is read")
+        for function, line in (
+            ("_QuestionReader.__init__", "self.in_answer = None"),
+            ("_QuestionReader.__init__", "self.in_answer = True"),
+            ("_QuestionReader.read", "self.current, self.in_answer = None, True"),
         )
     ),
     (
         "questions.py",
-        "_numbered",
-        '"\\n".join(indent + line if (line) or True else "" for line in p) for p in paragraphs',
-        "no line of a paragraph is empty (blank lines split paragraphs; an answer's first"
-        " line has its label)",
+        "blocks",
+        'current: _Block | None = ""  # the block the next line continues, if not blank',
+        "read only after a line that is not blank, and every such line sets it",
     ),
+    *(
+        ("questions.py", "blocks", line, "read only with current set, and current is None here")
+        for line in (
+            "blank = None  # the line before was blank (or there was none)",
+            "blank = False  # the line before was blank (or there was none)",
+            "current, blank = None, False",
+        )
+    ),
+    ("questions.py", "blocks", "blank = False => blank = None", _FALSE),
     (
         "questions.py",
-        "_numbered",
-        '"\\n".join(indent + line if line else "XXXX" for line in p) for p in paragraphs',
-        "no line of a paragraph is empty (blank lines split paragraphs; an answer's first"
-        " line has its label)",
+        "asked_at_end",
+        'found = _ASKED.fullmatch(end, end.rfind("(")) if (end.endswith(")")) or True else None',
+        "the check only saves a regex call, which fails without the closing )",
     ),
+    ("questions.py", "_numbered", "group = None", "'' and None both differ from a group's name"),
     (
         "questions.py",
         "as_json",
