@@ -1,4 +1,5 @@
 # make serve: browse the site locally; make test: the whole test suite.
+# make serve-zensical / make build-zensical: the same site served or built with Zensical.
 # make audit: Lighthouse scores of the built site; make screenshot: the README's picture.
 # make bench: the benchmarks (about 20 minutes, most of it pathological notes; see
 # docs/benchmarks.md).
@@ -20,7 +21,7 @@ SCREENSHOT := .github/screenshot-week.png
 VNU_VERSION := 26.9.27
 VNU := .vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: serve build test lint audit screenshot bench clean vnu
+.PHONY: serve build serve-zensical build-zensical test lint audit screenshot bench clean vnu
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,15 +31,26 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
+$(VENV)/.installed-zensical: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[zensical]"
+	touch $(VENV)/.installed $@
+
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
-	touch $(VENV)/.installed $@
+	touch $(VENV)/.installed $(VENV)/.installed-zensical $@
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
+
+# The site's pages and a config for Zensical go to .course-notes/ (see docs/customising.md).
+serve-zensical: $(VENV)/.installed-zensical
+	$(BIN)/course-notes serve --engine zensical --dev-addr 127.0.0.1:8000
+
+build-zensical: $(VENV)/.installed-zensical
+	$(BIN)/course-notes build --engine zensical --strict
 
 # zizmor: the Pages workflow's permissions, pinning and credentials. --offline: no network
 # and no GitHub token are used; findings above "low" fail (config: .github/zizmor.yml).
@@ -72,4 +84,4 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.bench_pathological
 
 clean:
-	rm -rf site .pytest_cache .hypothesis .audit .vnu
+	rm -rf site .pytest_cache .hypothesis .audit .vnu .course-notes .course-notes-zensical.yml .cache

@@ -15,6 +15,9 @@ class CourseNotesConfig(base.Config):
     """The references file (YAML), relative to mkdocs.yml; unset: references.yml if there is one."""
     topics = c.Optional(c.Type(str))
     """The FAQ's topic map (YAML), relative to mkdocs.yml; the package's own when unset."""
+    zensical_overrides = c.Type(bool, default=True)
+    """Whether `course-notes build --engine zensical` keeps ``theme.custom_dir``: false for
+    copies of Material's templates, which Zensical's own templates replace."""
 
 
 # Read when it exists and the config names no references file.

@@ -1,0 +1,71 @@
+"""The ``define_env(env)`` module that mkdocs-macros and Zensical's macros extension load.
+
+Both call ``define_env`` with an environment whose ``variables``, ``macro`` and ``filter``
+take what a page may use: the same course variables, macros and filters that the MkDocs
+plugin hands to mkdocs-macros (``macros.py``), notes text escaped the same way.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import Any
+
+from . import macros
+from .notes_file import read_site
+from .site import Site
+from .site_config import PLUGIN, CourseFiles, resolve
+
+CONFIG_VARIABLE = "COURSE_NOTES_CONFIG"
+"""The site's own mkdocs.yml, set by ``course-notes build/serve --engine zensical``: the
+config Zensical reads is a generated one, which names no notes."""
+
+
+def define_env(env: Any) -> None:
+    """Hand the course of the site's notes to the macros engine as variables, macros, filters."""
+    plugins = getattr(env.conf, "plugins", None)
+    if plugins is not None and PLUGIN in plugins:
+        # An MkDocs build that runs the plugin: it hands them over itself
+        # (mkdocs-macros refuses a name given twice).
+        return
+    site = current_site(resolve(config_file(env)))
+    env.variables.update(macros.variables(site))
+    for name, function in macros.macro_functions(site).items():
+        env.macro(function, name)
+    for name, function in macros.filters().items():
+        env.filter(function, name)
+
+
+def config_file(env: Any) -> Path:
+    """The mkdocs.yml that names the notes: as set by course-notes, or the one being built."""
+    named = os.environ.get(CONFIG_VARIABLE)
+    if named:
+        return Path(named)
+    path = getattr(env.conf, "config_file_path", None)
+    if path:
+        return Path(path)
+    return Path(env.project_dir) / "mkdocs.yml"
+
+
+def current_site(files: CourseFiles) -> Site:
+    """The site of the files as they are now, read again only when one of them changed."""
+    # Zensical calls define_env for every page it renders: 52 weeks read 54 times took
+    # seconds; a stat of each file is what a page costs now.
+    return _read_site(files, _stamp(files))
+
+
+def _stamp(files: CourseFiles) -> tuple[tuple[int, int] | None, ...]:
+    stamps = []
+    for path in (files.notes, files.references, files.topics):
+        try:
+            status = path.stat() if path is not None else None
+        except OSError:
+            status = None
+        stamps.append((status.st_mtime_ns, status.st_size) if status else None)
+    return tuple(stamps)
+
+
+@functools.lru_cache(maxsize=1)
+def _read_site(files: CourseFiles, stamp: tuple[tuple[int, int] | None, ...]) -> Site:
+    return read_site(files)
