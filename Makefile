@@ -77,8 +77,9 @@ audit: $(VENV)/.installed
 screenshot: $(VENV)/.installed-test
 	SCREENSHOT=$(SCREENSHOT) $(BIN)/python -m pytest -q tests/test_browser.py -k screenshot
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed-zensical
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+	$(BIN)/python -m benchmarks.bench_engines
 	$(BIN)/python -m benchmarks.bench_readings
 	$(BIN)/python -m benchmarks.bench_questions
 	$(BIN)/python -m benchmarks.bench_pathological

