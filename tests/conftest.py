@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -226,14 +226,28 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     return venv
 
 
+def heading_text(heading: Tag) -> str:
+    """A heading's text as a reader sees it, without its ``¶`` permalink."""
+    return "".join(
+        part.get_text() if isinstance(part, Tag) else str(part)
+        for part in heading.contents
+        if not (isinstance(part, Tag) and "headerlink" in (part.get("class") or []))
+    )
+
+
 def site_pages(
-    course: Course, references: References | None = None, topics: list[Topic] | None = None
+    course: Course,
+    references: References | None = None,
+    topics: list[Topic] | None = None,
+    home: bool = False,
 ) -> dict[str, str]:
-    """The Markdown of every page build_site makes for a course, by path, in nav order."""
-    return {
-        page.path: page.markdown
-        for page in course_site.build_site(course, references, topics or []).pages
-    }
+    """The Markdown of every page build_site makes for a course, by path, in nav order.
+
+    With ``home``, the home page a site without its own gets comes first.
+    """
+    site = course_site.build_site(course, references, topics or [])
+    pages = [site.home, *site.pages] if home and site.home else site.pages
+    return {page.path: page.markdown for page in pages}
 
 
 def page_titles(course: Course) -> dict[str, str]:

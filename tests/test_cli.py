@@ -119,8 +119,9 @@ def test_export_writes_the_readings_page(
         capsys, "export", str(folder), "--notes", str(SEED), "--references", str(REFERENCES)
     )
     assert status == 0
-    # 6 weeks, readings, FAQ, faq/questions.md, faq/questions.txt and the stylesheet.
-    assert out == f"wrote 11 files to {folder}\n"
+    # Home, 6 weeks, readings, FAQ, faq/questions.md, faq/questions.txt and the stylesheet.
+    assert out == f"wrote 12 files to {folder}\n"
+    assert (folder / "index.md").read_text(encoding="utf-8").startswith("---\ntitle: Course")
     readings = (folder / "readings.md").read_text(encoding="utf-8")
     assert readings.startswith("---\ntitle: Readings\n")
     assert "render_macros: false" in readings
@@ -268,20 +269,22 @@ def test_export_removes_what_it_no_longer_makes(
     status, out, _ = run(capsys, "export", str(folder), "--notes", str(notes))
     assert status == 0
     assert out == (
-        f"wrote 2 files to {folder}; removed 9 it no longer makes: faq.md, faq/questions.md, "
+        f"wrote 3 files to {folder}; removed 9 it no longer makes: faq.md, faq/questions.md, "
         "faq/questions.txt, readings.md, week-2.md, week-3.md, week-4.md, week-5.md, week-6.md\n"
     )
     assert exported(folder) == [
         ".course-notes-export",
         "assets/course-notes.css",
+        "index.md",
         "mine.md",  # not the export's: left alone
         "week-1.md",
     ]
     # The FAQ's folder went with its files.
     assert not (folder / "faq").exists()
     manifest = (folder / ".course-notes-export").read_text("utf-8").splitlines()
-    assert [line for line in manifest if not line.startswith("#")] == [
+    assert sorted(line for line in manifest if not line.startswith("#")) == [
         "assets/course-notes.css",
+        "index.md",
         "week-1.md",
     ]
 
@@ -303,6 +306,8 @@ def test_export_refuses_a_folder_it_did_not_write_unless_forced(
     status, out, _ = run(capsys, "export", str(folder), "--notes", str(SEED), "--force")
     assert (status, out) == (0, f"wrote 11 files to {folder}\n")
     assert "index.md" in exported(folder) and "week-1.md" in exported(folder)
+    # The folder's own home page is left as it was: no generated one over it.
+    assert (folder / "index.md").read_text(encoding="utf-8") == "# Home\n"
     # Written by an export now: the next one needs no --force.
     assert run(capsys, "export", str(folder), "--notes", str(SEED))[0] == 0
     # An empty folder is as good as a new one.

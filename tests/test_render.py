@@ -172,3 +172,58 @@ def test_macros_hand_over_the_reading_list(seed_text: str) -> None:
     assert macros.macro_functions(build_site(parse("# week 1\n")))["readings"]() == (
         '<p class="cn-empty">Nothing listed yet.</p>'
     )
+
+
+NESTING = [
+    # (notes of one section, the section's Markdown below its heading)
+    ("- a ✓\n    - re-read this\n- b\n", "- [x] a\n    - re-read this\n- [ ] b"),
+    (
+        "- A1\n    - [x] part a\n    - [ ] part b\n- A2 ✓\n",
+        "- A1\n    - [x] part a\n    - [ ] part b\n- [x] A2",
+    ),
+    ("Due Friday.\n1. q1 ✓\n2) q2\n", "Due Friday.\n\n- [x] q1\n- [ ] q2"),
+    ("just a note\n", "just a note"),
+    ("- [x] a\n### Deeper\n- b\n", "- [x] a\n\n### Deeper\n\n- [ ] b"),
+    ("- [x] a\n#### Two deeper\n", "- [x] a\n\n#### Two deeper"),
+    (
+        "- top\n    - mid\n        - [x] leaf\n",
+        "- top\n    - mid\n        - [x] leaf",
+    ),
+]
+
+
+def test_nested_entries_render_as_nested_lists() -> None:
+    for notes, expected in NESTING:
+        week = parse(f"# week 1\n## exercises\n{notes}").weeks[0]
+        page = render_week(week)
+        body = page.split("## Exercises\n\n", 1)[1].rstrip("\n")
+        assert body == expected, notes
+
+
+def test_a_section_with_notes_only_lists_nothing_missing() -> None:
+    page = render_week(parse("# week 1\n## exercises\nnone this week\n## videos\n").weeks[0])
+    assert page.count("Nothing listed yet.") == 1  # the empty videos section only
+    assert page.index("none this week") < page.index("## Videos")
+
+
+def test_sections_of_one_kind_share_a_badge() -> None:
+    week = parse("# week 1\n## Reading\n- a ✓\n## Readings\n- b\n## Misc\n- c\n").weeks[0]
+    assert week.progress_by_label == [
+        ("Readings", Progress(1, 2)),
+        ("Misc", Progress(0, 1)),
+    ]
+    assert render_week(week).count("Readings 1/2</span>") == 1
+
+
+def test_the_home_page_has_the_title_intro_and_weeks() -> None:
+    notes = "# Intro to C#\nLecturer: *Dr* X\n## Week 2: Graphs\n### Labs\n- a ✓\n"
+    site = build_site(parse(notes))
+    assert site.home is not None and site.home.path == "index.md"
+    home = site.home.markdown
+    assert "\n# Intro to C\\#\n" in home  # the trailing "#" kept, no heading closed early
+    assert "\nLecturer: *Dr* X\n" in home
+    assert "[Week 2: Graphs](week-2.md)" in home
+    assert "**1/1 done (100%) across 1 weeks.**" in home
+    # No General page for a title and intro alone.
+    assert [page.path for page in site.pages] == ["week-2.md"]
+    assert macros.macro_functions(site)["course_intro"]() == "# Intro to C\\#\n\nLecturer: *Dr* X"

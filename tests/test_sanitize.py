@@ -49,6 +49,9 @@ def dom(html: str) -> str:
         '<details class="quote cn-context"><summary>Context (1 paragraph)</summary>'
         "<p>text</p></details>",
         '<div class="copy highlight"><pre><span></span><code>1. why?\n</code></pre></div>',
+        '<h3 id="deeper">Deeper</h3><h6 id="six">Six</h6>',
+        '<table><thead><tr><th style="text-align: left;">Week</th></tr></thead>'
+        '<tbody><tr><td style="text-align: right;">1/2</td></tr></tbody></table>',
     ],
 )
 def test_what_the_pages_are_made_of_passes_unchanged(html: str) -> None:
@@ -77,7 +80,11 @@ def test_what_the_pages_are_made_of_passes_unchanged(html: str) -> None:
             '<a href="https://x.org/">x</a>',
         ),
         ("<iframe src=https://x.org/></iframe><p>t</p>", "<p>t</p>"),
-        ("<table><tr><td>cell</td></tr></table>", "cell"),
+        (
+            '<table><tr><td style="color:red" onclick="x()">cell</td></tr></table>',
+            "<table><tr><td>cell</td></tr></table>",
+        ),
+        ('<td style="text-align: right;background:url(https://x.org/)">c</td>', "c"),
         ('<div style="width:1%;background:url(https://x.org/)">x</div>', "<div>x</div>"),
         ('<p style="width:5%">x</p>', "<p>x</p>"),
         ('<input type="text" value="x">', "<input>"),

@@ -22,7 +22,8 @@ def test_the_seed_site_lists_its_pages_downloads_and_assets_once(seed_text: str)
     assert [page.title for page in site.pages][-2:] == ["Readings", "FAQ"]
     assert list(site.downloads) == ["faq/questions.md", "faq/questions.txt"]
     assert list(site.assets) == ["assets/course-notes.css"]
-    assert set(site.files()) == set(SEED_PAGES) | set(site.downloads) | set(site.assets)
+    assert set(site.files()) == {"index.md", *SEED_PAGES, *site.downloads, *site.assets}
+    assert set(site.files(home=False)) == set(SEED_PAGES) | set(site.downloads) | set(site.assets)
 
 
 def test_the_nav_puts_the_weeks_together_then_the_other_pages(seed_text: str) -> None:

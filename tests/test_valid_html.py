@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from test_forgiving_site import NOTES as FORGIVING_NOTES
 
 from conftest import ROOT, build_project, copy_project
 
@@ -196,6 +197,7 @@ class Checked:
 
     seed: list[Path]
     awkward: list[Path]
+    forgiving: list[Path]
     canary: Path
     errors: dict[Path, list[Report]]
 
@@ -213,12 +215,23 @@ def checked(seed_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Checke
     command = vnu_command()  # before the builds: a skip need not wait for them
     folder = tmp_path_factory.mktemp("valid-html")
     awkward = build_project(copy_project(folder, AWKWARD_NOTES))
+    # Notes written another way, in a site with no home page of its own: the generated home
+    # page, nested lists, groups, notes and sub-headings.
+    forgiving = folder / "forgiving"
+    (forgiving / "docs").mkdir(parents=True)
+    (forgiving / "notes.md").write_text(FORGIVING_NOTES, encoding="utf-8")
+    (forgiving / "mkdocs.yml").write_text(
+        "site_name: A\ntheme: {name: material}\nplugins:\n  - course-notes\n", encoding="utf-8"
+    )
+    forgiving_pages = html_pages(build_project(forgiving / "mkdocs.yml"))
     canary = folder / "canary.html"
     canary.write_text(CANARY, encoding="utf-8")
     stylesheets = [seed_site / "assets" / "course-notes.css", seed_site / "stylesheets/site.css"]
     seed, awkward_pages = html_pages(seed_site), html_pages(awkward)
-    files = [*seed, *awkward_pages, *(sheet.resolve() for sheet in stylesheets), canary]
-    return Checked(seed, awkward_pages, canary.resolve(), run_vnu(command, files))
+    sheets = [sheet.resolve() for sheet in stylesheets]
+    files = [*seed, *awkward_pages, *forgiving_pages, *sheets, canary]
+    errors = run_vnu(command, files)
+    return Checked(seed, awkward_pages, forgiving_pages, canary.resolve(), errors)
 
 
 def test_the_checker_finds_a_block_inside_a_paragraph(checked: Checked) -> None:
@@ -256,4 +269,13 @@ def test_pages_from_awkward_notes_have_no_errors_of_ours(checked: Checked) -> No
     names = {page.parent.name for page in checked.awkward}
     assert {"general", "week-1", "week-2", "readings", "faq"} <= names
     errors = checked.ours(checked.awkward)
+    assert not errors, "\n".join(errors)
+
+
+def test_pages_from_notes_written_another_way_have_no_errors_of_ours(checked: Checked) -> None:
+    names = {page.parent.name for page in checked.forgiving}
+    assert {"week-1", "week-2", "week-3", "readings"} <= names
+    # The generated home page is among them.
+    assert "site" in names
+    errors = checked.ours(checked.forgiving)
     assert not errors, "\n".join(errors)

@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from .errors import CourseNotesError
 from .notes_file import read_site
+from .site import HOME
 from .site_config import CourseFiles
 
 # A dot file: MkDocs leaves it out of a site whose docs/ the pages are exported into.
@@ -106,4 +107,8 @@ def _remove_empty_parents(folder: Path, target: Path) -> None:
 
 def export(files: CourseFiles, folder: Path, *, force: bool = False) -> Exported:
     """Write every file of the course's site (pages, downloads, stylesheet) into a folder."""
-    return write_folder(folder, read_site(files).files(), force=force)
+    site = read_site(files)
+    # A home page of the folder's own (one no export wrote) stays: the generated one is for
+    # a folder without.
+    own_home = (folder / HOME).exists() and HOME not in (read_manifest(folder) or [])
+    return write_folder(folder, site.files(home=not own_home), force=force)

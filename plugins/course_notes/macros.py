@@ -187,7 +187,14 @@ def macro_functions(site: Site) -> dict[str, Callable[..., str]]:
         """The course reading list as a task list, as on the Readings page."""
         return render.reading_list_markdown(site.reading_list, str(raw(base)))
 
+    def course_intro() -> str:
+        """The course's title line and intro as the notes give them (none: empty)."""
+        course = site.course
+        title = f"# {render.heading(course.title)}" if course.title else ""
+        return "\n\n".join(part for part in (title, render.course_intro(course.intro)) if part)
+
     return {
+        "course_intro": course_intro,
         "weeks_table": weeks_table,
         "progress_bar": progress_bar,
         "progress_badge": badge,

@@ -153,6 +153,8 @@ class Section:
     entries: list[Item | Note] = field(default_factory=list)
     """Tasks, notes, groups and sub-headings in the notes' order (``depth`` gives nesting)."""
     placeholder_lines: list[int] = field(default_factory=list)
+    level: int = 2
+    """How many ``#`` its heading has in the notes: a ``Subheading`` has more."""
 
     @property
     def placeholders(self) -> int:
@@ -286,6 +288,19 @@ class Week:
     def readings(self) -> list[Reading]:
         """Every reading of the week."""
         return [item for item in self.items if isinstance(item, Reading)]
+
+    @property
+    def progress_by_label(self) -> list[tuple[str, Progress]]:
+        """Progress per badge label, in first-seen order: sections of one kind add up.
+
+        ``## Readings`` and ``## Reading`` make one *Readings* badge; sections of kind other
+        add up when their headings read the same.
+        """
+        tallies: dict[str, Progress] = {}
+        for section in self.sections:
+            label = section.label
+            tallies[label] = tallies.get(label, Progress(0, 0)) + section.progress
+        return list(tallies.items())
 
     def sections_of(self, kind: SectionKind) -> list[Section]:
         """The week's sections of one kind."""

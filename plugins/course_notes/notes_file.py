@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
-from .model import Course, References, Topic
+from .model import Course, References, SectionKind, Topic
 from .parse import decode_notes, parse
 from .questions import TopicsError, parse_topics
 from .references_file import read_references
@@ -45,8 +45,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_course(path: Path) -> Course:
-    """Read and parse a notes file; raise NotesFileError with one clear line if unreadable."""
+def read_course(path: Path, sections: Mapping[str, SectionKind] | None = None) -> Course:
+    """Read and parse a notes file; raise NotesFileError with one clear line if unreadable.
+
+    ``sections`` maps heading words to kinds on top of the parser's keywords.
+    """
     text, diagnostics = decode_notes(_read_bytes(path, "notes file", NOTES_LIMIT))
     # Typed text never holds a NUL: a file that does is binary (a PDF, an image, a
     # notes file saved as UTF-32...) and showing it as text would help no one.
@@ -57,7 +60,7 @@ def read_course(path: Path) -> Course:
             f"{path}:{line}: a NUL byte; this is a binary file, not a text notes file"
         )
     with _collector_paused():
-        course = parse(text)
+        course = parse(text, sections)
     course.diagnostics[:0] = diagnostics
     return course
 
@@ -82,7 +85,7 @@ def read_topics(path: Path | None = None) -> list[Topic]:
 
 def read_site(files: CourseFiles) -> Site:
     """Read the notes, references and topics the files name, and derive the site once."""
-    course = read_course(files.notes)
+    course = read_course(files.notes, files.sections)
     path = files.references_file
     references = read_references(path, files.label(path)) if path is not None else References()
     return build_site(course, references, read_topics(files.topics))

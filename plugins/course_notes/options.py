@@ -5,6 +5,11 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .model import SectionKind
+
+# The names `sections:` may map heading words to: ``videos``, ``readings``, ...
+SECTION_KIND_NAMES = tuple(kind.name.lower() for kind in SectionKind)
+
 
 class CourseNotesConfig(base.Config):
     """Options of the ``course-notes`` plugin, read by a build and by the command line alike."""
@@ -15,6 +20,8 @@ class CourseNotesConfig(base.Config):
     """The references file (YAML), relative to mkdocs.yml; unset: references.yml if there is one."""
     topics = c.Optional(c.Type(str))
     """The FAQ's topic map (YAML), relative to mkdocs.yml; the package's own when unset."""
+    sections = c.DictOfItems(c.Choice(SECTION_KIND_NAMES), default={})
+    """Heading words to section kinds (``vids: videos``), on top of the built-in keywords."""
     zensical_overrides = c.Type(bool, default=True)
     """Whether `course-notes build --engine zensical` keeps ``theme.custom_dir``: false for
     copies of Material's templates, which Zensical's own templates replace."""

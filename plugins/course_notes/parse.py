@@ -534,7 +534,7 @@ class _Reader:
         self.close_items()
         self.intro_open = False
         kind = self.kinds.kind(title) if title else SectionKind.OTHER
-        section = Section(title=title, kind=kind, line=line)
+        section = Section(title=title, kind=kind, line=line, level=level or self.section_level)
         if self.week is None:
             if not self.course.general:
                 self.info(line, "section before the first week; shown on the General page")

@@ -50,6 +50,7 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         self.site = Site(Course())
         self.files = CourseFiles(Path())
         self.generated: set[str] = set()
+        self.own_home = False
         self.hidden_toc: dict[str, TableOfContents] = {}
 
     # Before the default priority so that mkdocs-macros, whatever its place in
@@ -63,6 +64,7 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         except CourseNotesError as error:
             raise PluginError(str(error)) from None
         self.generated = self.site.page_paths
+        self.own_home = False
         self._log_diagnostics()
         references = self.files.references_file
         for diagnostic in self.site.references.diagnostics:
@@ -97,6 +99,13 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Add the site's pages and downloads (never replacing a hand-written one) and the nav."""
         made = {page.path: page.markdown for page in self.site.pages} | self.site.downloads
+        home = self.site.home
+        if home is not None and files.get_file_from_path(home.path) is None:
+            # No home page of the site's own: the generated one, with the course's title.
+            made[home.path] = home.markdown
+            self.generated.add(home.path)
+        elif self.site.course.intro or self.site.course.title:
+            self.own_home = True
         for path, content in made.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(
@@ -122,6 +131,16 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         """Mark a generated page as never rendered by macros; keep one copy of its Markdown."""
+        if self.own_home and page.is_homepage and "course_intro" not in markdown:
+            course = self.site.course
+            first = course.title_line or course.intro[0].line
+            log.info(
+                "%s:%d: the course's title and intro show on the home page through "
+                "`{{ course_intro() }}` (and `{{ course.title }}`), which %s does not use",
+                self.config.notes,
+                first,
+                page.file.src_uri,
+            )
         if page.file.src_uri in self.generated:
             # Set here, not only in the front matter: a page the YAML reader could not
             # read would lose its front matter, and mkdocs-macros would run the notes.

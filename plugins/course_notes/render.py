@@ -20,6 +20,7 @@ from .model import (
     Reference,
     Section,
     SectionKind,
+    Subheading,
     Video,
     VideoTime,
     Week,
@@ -150,14 +151,14 @@ def reading_text(reading: Reading, reference: Reference | None) -> str:
     )
 
 
-def _item_line(item: Item, cited: Mapping[int, Reference]) -> str:
+def _item_line(item: Item, cited: Mapping[int, Reference], indent: str) -> str:
     box = task_box(item.done)
     if isinstance(item, Reading) and markup.fits(item.text):
         parts = [reading_text(item, cited.get(item.line))]
     else:
         # A huge line goes on in further paragraphs of the same item.
         parts = [" ".join(lines) for lines in markup.paragraphs([item.text])] or [""]
-    text = "\n\n    ".join(parts)
+    text = f"\n\n{indent}    ".join(parts)
     if isinstance(item, Video):
         if item.duration is None:
             text += ' <span class="cn-duration cn-duration--unknown">duration unknown</span>'
@@ -166,33 +167,69 @@ def _item_line(item: Item, cited: Mapping[int, Reference]) -> str:
     if len(parts) > 1:
         # Markdown would take the next item's line into the last paragraph.
         text += "\n"
-    return f"- {box} {text}"
+    return f"{indent}- {box} {text}"
+
+
+def _note_line(note: Note, indent: str) -> str:
+    # A note on an item (a nested line with no tick under it) or a group of nested tasks:
+    # a list entry with no box, so it is shown where it was written and never counted.
+    parts = [" ".join(lines) for lines in markup.paragraphs([note.text])] or [""]
+    line = f"{indent}- " + f"\n\n{indent}    ".join(parts)
+    return line + "\n" if len(parts) > 1 else line
+
+
+def _list_lines(entries: Sequence[Item | Note], cited: Mapping[int, Reference]) -> str:
+    """A run of list entries as one Markdown list, nested as the notes nest them."""
+    lines: list[str] = []
+    depth = -1
+    for entry in entries:
+        # Never deeper than one below the entry above: Markdown could not nest it.
+        depth = min(entry.depth, depth + 1)
+        indent = "    " * depth
+        if isinstance(entry, Item):
+            lines.append(_item_line(entry, cited, indent))
+        else:
+            lines.append(_note_line(entry, indent))
+    return "\n".join(lines)
+
+
+def subheading_level(section: Section, subheading: Subheading) -> int:
+    """The page level of a heading within a section: one deeper than the section's per ``#``."""
+    return min(6, max(3, 2 + subheading.level - section.level))
 
 
 def render_section(
     section: Section, level: int = 2, cited: Mapping[int, Reference] | None = None
 ) -> str:
-    """One section: heading, video time for videos, then its items as a task list.
+    """One section: heading, video time for videos, then its entries in the notes' order.
 
-    ``cited`` gives the reference of each reading line (by line number) the site knows.
+    Items are a task list nested as written; notes on an item and groups of nested tasks are
+    entries without a box; the section's own notes are paragraphs and its sub-headings are
+    headings. ``cited`` gives the reference of each reading line (by line number) the site
+    knows.
     """
     known = cited or {}
     blocks = [_heading_block(level, section.heading)]
     if section.kind is SectionKind.VIDEOS and section.videos:
         blocks.append(f'<p class="cn-video-time">{video_time(VideoTime.of(section.videos))}</p>')
-    if not section.items:
+    if not section.entries:
         blocks.append(NOTHING_LISTED)
-    run: list[str] = []
+    run: list[Item | Note] = []
     for entry in section.entries:
-        if isinstance(entry, Note):
-            if run:
-                blocks.append("\n".join(run))
-                run = []
-            blocks.append(paragraph(entry.text))
+        if isinstance(entry, Item) or (entry.depth and run):
+            run.append(entry)
+            continue
+        if run:
+            blocks.append(_list_lines(run, known))
+            run = []
+        if isinstance(entry, Subheading):
+            blocks.append(_heading_block(subheading_level(section, entry), entry.text))
+        elif type(entry) is not Note:
+            run.append(entry)  # a group: its nested tasks follow
         else:
-            run.append(_item_line(entry, known))
+            blocks.append(paragraph(entry.text))
     if run:
-        blocks.append("\n".join(run))
+        blocks.append(_list_lines(run, known))
     return "\n\n".join(blocks)
 
 
@@ -204,7 +241,7 @@ BADGES_PER_ROW = 50
 
 def badges(week: Week) -> str:
     """The row of badges: one per section, then the week's total."""
-    row = [badge(section.label, section.progress) for section in week.sections]
+    row = [badge(label, progress) for label, progress in week.progress_by_label]
     row.append(badge("Week", week.progress))
     # A Markdown paragraph, not a raw <p>, so the icon shortcodes in it are rendered.
     rows = range(0, len(row), BADGES_PER_ROW)
@@ -213,7 +250,7 @@ def badges(week: Week) -> str:
 
 def describe(week: Week) -> str:
     """A one-sentence summary of a week, for the page's meta description."""
-    parts = ", ".join(f"{section.label} {section.progress}" for section in week.sections)
+    parts = ", ".join(f"{label} {progress}" for label, progress in week.progress_by_label)
     summary = f"{week.name}: {week.progress} done ({week.progress.percent}%)"
     return f"{summary}. {parts}." if parts else f"{summary}."
 
@@ -235,20 +272,49 @@ def render_week(week: Week, cited: Mapping[int, Reference] | None = None) -> str
 
 
 def render_general(
-    sections: Iterable[Section],
-    cited: Mapping[int, Reference] | None = None,
-    intro: Sequence[str] = (),
+    sections: Iterable[Section], cited: Mapping[int, Reference] | None = None
 ) -> str:
-    """The page for sections written before the first week, after the course's title and intro."""
-    blocks = [paragraph(line) for line in intro]
-    blocks += [render_section(section, cited=cited) for section in sections]
-    body = "\n\n".join(blocks)
+    """The page for sections written before the first week."""
+    body = "\n\n".join(render_section(section, cited=cited) for section in sections)
     head = front_matter(
         title="General",
         description="Notes written before the first week.",
         render_macros=False,
     )
     return f"{head}\n# General\n\n{body}\n"
+
+
+def course_intro(intro: Sequence[Note]) -> str:
+    """The lines between the course's title and its first week, as paragraphs."""
+    return "\n\n".join(paragraph(note.text) for note in intro)
+
+
+# The home page's title when the notes have no title line.
+UNTITLED = "Course notes"
+
+
+def render_home(course: Course, links: Sequence[tuple[str, str]] = ()) -> str:
+    """A home page for a site without one: title, intro, progress, weeks, then ``links``.
+
+    ``links`` are (text, page) pairs of the other generated pages (readings, FAQ).
+    """
+    title = course.title or UNTITLED
+    progress = course.progress
+    summary = f"{progress} done ({progress.percent}%) across {len(course.weeks)} weeks."
+    blocks = [
+        front_matter(title=title, description=f"{title}: {summary}", render_macros=False),
+        _heading_block(1, title),
+    ]
+    if course.intro:
+        blocks.append(course_intro(course.intro))
+    blocks += [f"**{summary}**", progress_bar(progress)]
+    if course.weeks:
+        blocks += ["## Weeks", weeks_table(course)]
+    if course.videos:
+        blocks.append(f'<p class="cn-video-time">Videos: {video_time(course.video_time)}</p>')
+    if links:
+        blocks.append(" · ".join(f"[{text}]({path})" for text, path in links))
+    return "\n\n".join(blocks) + "\n"
 
 
 def weeks_table(course: Course, base: str = "") -> str:

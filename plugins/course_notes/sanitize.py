@@ -6,8 +6,9 @@ import nh3
 
 # What the plugin's pages are made of, collected from the built pages of the sample notes
 # plus a general section, an answered question and inline Markdown in items: the markup
-# render.py writes (badges, bars, task lists, FAQ blocks, admonitions, the copyable list),
-# what Markdown makes of it (headings with permalinks, lists, paragraphs, details) and
+# render.py writes (badges, bars, task lists, FAQ blocks, admonitions, the copyable list,
+# the home page's weeks table), what Markdown makes of it (headings with permalinks, a
+# section's sub-headings, lists, paragraphs, details, a table) and
 # what inline Markdown in the notes makes (links, emphasis, code). Material's icons in the
 # badges are inline SVG: <svg viewBox> with one <path d>; html5ever, nh3's parser, gives
 # SVG attributes their SVG case, so "viewBox" is spelt so here. Anything else is dropped,
@@ -21,6 +22,10 @@ TAGS = frozenset(
         "em",
         "h1",
         "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
         "input",
         "label",
         "li",
@@ -31,6 +36,12 @@ TAGS = frozenset(
         "strong",
         "summary",
         "svg",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "tr",
         "ul",
     }
 )
@@ -40,6 +51,10 @@ ATTRIBUTES = {
     "div": {"class"},
     "h1": {"id"},
     "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "h5": {"id"},
+    "h6": {"id"},
     "input": {"aria-label", "checked", "disabled"},
     "label": {"class"},
     "li": {"class"},
@@ -63,6 +78,9 @@ ATTRIBUTE_VALUES = {
         "aria-valuenow": {str(percent) for percent in range(101)},
     },
     "input": {"type": {"checkbox"}},
+    # The generated home page's weeks table: its columns' alignment, as Markdown writes it.
+    "th": {"style": {f"text-align: {side};" for side in ("left", "right", "center")}},
+    "td": {"style": {f"text-align: {side};" for side in ("left", "right", "center")}},
     "svg": {"xmlns": {"http://www.w3.org/2000/svg"}},
 }
 # Relative links (other pages, anchors, the FAQ's downloads) pass as they are.

@@ -14,6 +14,9 @@ from . import assets, questions, readings, render, render_faq
 from .markup import html_text
 from .model import Course, QuestionList, ReadingList, Reference, References, Topic
 
+# The home page's path: MkDocs serves docs/index.md at the site's root.
+HOME = "index.md"
+
 
 @dataclass(frozen=True)
 class Page:
@@ -40,16 +43,19 @@ class Site:
     """Files served byte for byte (the FAQ's lists), by path."""
     assets: dict[str, str] = field(default_factory=dict)
     """Static files the pages need (the stylesheet), by path."""
+    home: Page | None = None
+    """A home page (title, intro, progress, weeks) for a site whose docs have none."""
 
     @property
     def page_paths(self) -> set[str]:
         """The docs paths of the generated pages."""
         return {page.path for page in self.pages}
 
-    def files(self) -> dict[str, str]:
-        """Every file of the site by path: pages, downloads and assets."""
+    def files(self, home: bool = True) -> dict[str, str]:
+        """Every file by path: pages (the home page too, if ``home``), downloads and assets."""
+        pages = [self.home, *self.pages] if home and self.home else self.pages
         return {
-            **{page.path: page.markdown for page in self.pages},
+            **{page.path: page.markdown for page in pages},
             **self.downloads,
             **self.assets,
         }
@@ -84,19 +90,18 @@ def build_site(
     ]
     if readings.has_readings(course):
         pages.append(Page("readings.md", "Readings", render.render_readings(reading_list)))
-    # The course's title and intro show on the General page until the home page has them.
-    if course.general or course.title or course.intro:
-        intro = [course.title] if course.title else []
-        intro += [note.text for note in course.intro]
-        general = render.render_general(course.general, cited, intro)
-        pages.append(Page("general.md", "General", general))
+    if course.general:
+        pages.append(Page("general.md", "General", render.render_general(course.general, cited)))
     downloads: dict[str, str] = {}
     if course.thoughts_line:
         pages.append(Page("faq.md", "FAQ", render_faq.render_faq(faq)))
         markdown, text = render_faq.FAQ_DOWNLOADS
         downloads = {markdown: questions.as_markdown(faq.open), text: questions.as_text(faq.open)}
+    links = [(page.title, page.path) for page in pages if not page.week]
+    home = Page(HOME, course.title or render.UNTITLED, render.render_home(course, links))
     return Site(
         course=course,
+        home=home,
         references=known,
         reading_list=reading_list,
         questions=faq,

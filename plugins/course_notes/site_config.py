@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .errors import CourseNotesError
+from .model import SectionKind
 
 if TYPE_CHECKING:
     from .options import CourseNotesConfig
@@ -33,6 +35,8 @@ class CourseFiles:
     topics: Path | None = None
     root: Path | None = None
     """The folder of the mkdocs.yml that named the files: messages name them relative to it."""
+    sections: Mapping[str, SectionKind] = field(default_factory=dict)
+    """The config's ``sections:``: heading words to kinds, on top of the built-in keywords."""
 
     def label(self, path: Path) -> str:
         """How messages name a file: relative to the config's folder, as mkdocs.yml gives it."""
@@ -149,6 +153,7 @@ def files_of(config: CourseNotesConfig, root: Path) -> CourseFiles:
         references_required=config.references is not None,
         topics=root / config.topics if config.topics else None,
         root=root,
+        sections={words: SectionKind.named(kind) for words, kind in config.sections.items()},
     )
 
 
