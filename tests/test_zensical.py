@@ -356,6 +356,11 @@ def test_a_site_that_lists_nothing_gets_what_the_pages_need(tmp_path: Path) -> N
     assert week.select("li.task-list-item input[type=checkbox][checked]")
     assert all(box.get("aria-label") == "Done" for box in week.select("article input"))
     assert week.select("article span.twemoji svg")
+    # No docs/index.md: the generated home page, as under MkDocs, its links to every week.
+    home = read_html(site, ".").select_one("article")
+    assert home is not None
+    assert "27/73" in home.get_text(" ")
+    assert {"week-1/", "week-6/", "faq/"} <= {a["href"] for a in home.select("a[href]")}
     written = yaml.load(  # noqa: S506 (the module's own loader, a SafeLoader that keeps tags)
         (tmp_path / zensical_engine.CONFIG_NAME).read_text("utf-8"), zensical_engine._Loader
     )

@@ -7,7 +7,6 @@ plugin hands to mkdocs-macros (``macros.py``), notes text escaped the same way.
 
 from __future__ import annotations
 
-import functools
 import os
 from pathlib import Path
 from typing import Any
@@ -53,7 +52,16 @@ def current_site(files: CourseFiles) -> Site:
     # Zensical calls define_env for every page it renders. Reading 52 weeks of 10,000 items
     # takes about 0.5 s, so 54 pages would each have paid it; against a file's time and size,
     # the 54 calls after the first take under a millisecond in all.
-    return _read_site(files, _stamp(files))
+    stamp = _stamp(files)
+    if _last and _last[0] == (files, stamp):
+        return _last[1]
+    site = read_site(files)
+    _last[:] = [(files, stamp), site]
+    return site
+
+
+# The files and their stamp last read, and their site: one process builds one site.
+_last: list[Any] = []
 
 
 def _stamp(files: CourseFiles) -> tuple[tuple[int, int] | None, ...]:
@@ -65,8 +73,3 @@ def _stamp(files: CourseFiles) -> tuple[tuple[int, int] | None, ...]:
             status = None
         stamps.append((status.st_mtime_ns, status.st_size) if status else None)
     return tuple(stamps)
-
-
-@functools.lru_cache(maxsize=1)
-def _read_site(files: CourseFiles, stamp: tuple[tuple[int, int] | None, ...]) -> Site:
-    return read_site(files)

@@ -29,7 +29,7 @@ from . import extensions, markup
 from .errors import CourseNotesError
 from .macros_env import CONFIG_VARIABLE
 from .notes_file import read_site
-from .site import Site
+from .site import HOME, Site
 from .site_config import PLUGIN, CourseFiles, find_config, resolve
 
 # Both inside the site's folder: Zensical reads paths in its config relative to the config's
@@ -209,7 +209,7 @@ def zensical_config(
         made["theme"] = {key: value for key, value in theme.items() if key != "custom_dir"}
     if made.get("nav") is None:
         markdown = [path for path in docs if path.endswith(".md")]
-        home = "index.md" if "index.md" in markdown or "index.md" in site.page_paths else None
+        home = HOME if HOME in markdown or HOME in pages else None
         made["nav"] = site.nav(home, markdown)
     css = list(made.get("extra_css") or [])
     for path in site.assets:
@@ -339,6 +339,10 @@ class Project:
                 )
             made[path] = content
         pages = [page.path for page in site.pages]
+        if site.home is not None and site.home.path not in own:
+            # No home page of the site's own: the generated one, as under MkDocs.
+            made[site.home.path] = site.home.markdown
+            pages.insert(0, site.home.path)
         for path, text in site.downloads.items():
             if path.endswith(".md"):
                 made[path] = download_page(path, text)
