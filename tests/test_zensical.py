@@ -317,7 +317,10 @@ def done(url: str) -> str | None:
 def test_serve_with_zensical_shows_a_saved_tick(tmp_path: Path, seed_text: str) -> None:
     config = copy_project(tmp_path)
     with serving(config) as url:
+        # Zensical answers while its first build is still writing the site.
+        wait_for(lambda: badge(url, "week-2/", "Videos") is not None, START_TIMEOUT, "week 2")
         assert badge(url, "week-2/", "Videos") == "Videos 6/7"
+        wait_for(lambda: done(url) is not None, START_TIMEOUT, "the home page")
         assert done(url) == "27/73 done"
         ticked = seed_text.replace("  - pytorch (52:49) \n", "  - pytorch (52:49) 🗸\n")
         assert ticked != seed_text
