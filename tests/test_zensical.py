@@ -446,3 +446,13 @@ def test_build_with_mkdocs_is_mkdocs_build(tmp_path: Path) -> None:
     assert cli.main(["build", "-f", str(config), "--site-dir", str(out), "--strict"]) == 0
     assert "Videos 6/7" in (out / "week-2" / "index.html").read_text("utf-8").replace("\n", " ")
     assert not (tmp_path / ".course-notes").exists()
+
+
+def test_without_a_config_the_command_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["build", "--engine", "zensical"]) == 1
+    assert capsys.readouterr().err == (
+        "course-notes: no mkdocs.yml here; give the site's config with -f FILE\n"
+    )
