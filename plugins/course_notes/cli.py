@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import new_site, questions, readings, render, spreadsheet, zensical_engine
+from . import new_site, outline, questions, readings, render, spreadsheet, zensical_engine
 from .errors import CourseNotesError
 from .export import MANIFEST, export
 from .notes_file import read_site
@@ -80,6 +80,16 @@ def question_list(files: CourseFiles, form: str, open_only: bool) -> str:
 def _questions(arguments: argparse.Namespace) -> int:
     sys.stdout.write(question_list(course_files(arguments), arguments.format, arguments.open))
     return 0
+
+
+def _check(arguments: argparse.Namespace) -> int:
+    files = course_files(arguments)
+    site = read_site(files)
+    if arguments.format == "json":
+        sys.stdout.write(outline.as_json(outline.record(site)) + "\n")
+    else:
+        sys.stdout.write(outline.outline(site, files.label(files.notes)))
+    return 1 if arguments.strict and site.course.diagnostics else 0
 
 
 def _init(arguments: argparse.Namespace) -> int:
@@ -221,6 +231,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _topics_option(asker)
     asker.set_defaults(run=_questions)
+    checker = commands.add_parser(
+        "check",
+        parents=site,
+        help="print how the notes file was read (weeks, sections, tasks, odd lines), "
+        "without building a site",
+    )
+    checker.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: an outline to hold against the file; json: the figures, for tools "
+        "(default: %(default)s)",
+    )
+    checker.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with status 1 when some line could not be placed",
+    )
+    checker.set_defaults(run=_check)
     starter = commands.add_parser(
         "init",
         parents=site,
