@@ -139,8 +139,8 @@ def main() -> None:
     report = [
         f"Measured {date.today().isoformat()} on {machine()}.",
         "",
-        "| Notes | Engine | Build | Build range | Build CPU | Rebuild | Rebuild range | Runs |",
-        "| :--- | :--- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Notes | Engine | Build | Build CPU | Rebuild |",
+        "| :--- | :--- | ---: | ---: | ---: |",
     ]
     shares: list[str] = []
     with tempfile.TemporaryDirectory(prefix="course-notes-engines-") as folder:
@@ -164,18 +164,21 @@ def main() -> None:
             )
             for engine in ENGINES:
                 reloads = reload_times(engine, config, texts, arguments.saves)
-                built = builds[engine]
+                built, cpu = builds[engine], statistics.median(cpus[engine])
                 report.append(
-                    f"| {name}: {len(texts[1].encode()) / 1000:,.0f} KB, "
-                    f"{len(course.weeks)} weeks, {course.progress.total:,} items | {engine} "
-                    f"| **{statistics.median(built):.2f} s** | {min(built):.2f}–{max(built):.2f} s "
-                    f"| {statistics.median(cpus[engine]):.2f} s "
+                    f"| {name} | {engine} | **{statistics.median(built):.2f} s** "
+                    f"({min(built):.2f}–{max(built):.2f}) | {cpu:.2f} s "
                     f"| **{statistics.median(reloads):.2f} s** "
-                    f"| {min(reloads):.2f}–{max(reloads):.2f} s "
-                    f"| {len(built)} builds, {len(reloads)} saves |"
+                    f"({min(reloads):.2f}–{max(reloads):.2f}) |"
                 )
                 print(report[-1], flush=True)
-    report += ["", "course-notes' share of a Zensical rebuild (notes read, folder rewritten):"]
+    report += [
+        "",
+        f"Medians of {arguments.runs} builds and {arguments.saves} saves of each engine, the "
+        "fastest and slowest in brackets.",
+        "",
+        "course-notes' share of a Zensical rebuild (notes read, folder rewritten):",
+    ]
     print("\n" + "\n".join(report + shares))
 
 
