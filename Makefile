@@ -82,6 +82,7 @@ bench: $(VENV)/.installed-zensical
 	$(BIN)/python -m benchmarks.bench_engines
 	$(BIN)/python -m benchmarks.bench_readings
 	$(BIN)/python -m benchmarks.bench_questions
+	$(BIN)/python -m benchmarks.bench_history
 	$(BIN)/python -m benchmarks.bench_pathological
 
 clean:

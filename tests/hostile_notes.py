@@ -116,6 +116,9 @@ def hostile_notes(canary: Path) -> str:
         "## exercises",
         f"- an exercise {payloads(canary, 'item')}",
         f"- [x] a done exercise {payloads(canary, 'done-item')} ✓",
+        # Due dates: the item reaches the home page's "now" panel and calendar.ics.
+        f"- a due exercise {payloads(canary, 'due-item')} due Fri 11:59pm",
+        f"- an unread due date (due: {payloads(canary, 'due-unread')})",
         f"a line of its own {payloads(canary, 'note')}",
         *REFERENCE_DEFINITIONS,
         "*[HTML]: <img src=x onerror=alert(22)>",
@@ -136,6 +139,11 @@ def hostile_notes(canary: Path) -> str:
         "## __config",
         "- an item",
         "-" * 20,
+        # Dated headings: the label and title reach the panel, the badges and calendar.ics.
+        f"# week 40 (Nov 30) {payloads(canary, 'dated-week-title')}",
+        f"- a dated week's item {payloads(canary, 'dated-week-item')} due Mon",
+        f"# week 41 — 2026-12-07 {payloads(canary, 'iso-week-title')}",
+        "- an item",
         *separator_weeks(canary, 3),
         "# Thoughts",
         f"why {payloads(canary, 'question')}?",

@@ -7,6 +7,7 @@ an uncaught page error, or any request to a host other than 127.0.0.1.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import struct
@@ -150,7 +151,7 @@ def test_home_page_then_the_nav_to_a_week(page: Page, site_url: str) -> None:
 def test_week_page_shows_badges_and_ticked_items(page: Page, site_url: str) -> None:
     page.goto(site_url + "week-1/")
     badges = page.locator(".cn-badges .cn-badge")
-    expect(badges).to_have_count(6)
+    expect(badges).to_have_count(7)
     texts = [" ".join(text.split()) for text in badges.all_inner_texts()]
     assert texts == [
         "Slides 3/3",
@@ -159,6 +160,7 @@ def test_week_page_shows_badges_and_ticked_items(page: Page, site_url: str) -> N
         "Videos 14/14",
         "Readings 0/4",
         "Week 19/28",
+        "Behind",  # week 1 ended with items left (term_start in mkdocs.yml)
     ]
     for badge in badges.all():
         expect(badge).to_be_visible()
@@ -465,3 +467,123 @@ def test_no_dialog_opens_on_any_page_or_link_of_the_hostile_build(
     assert dialogs == []
     # The links between the site's pages and to its headings, at least, were clicked.
     assert len(pages) > 20 and clicked > 100, (len(pages), clicked)
+
+
+@pytest.fixture(scope="module")
+def dated_site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dated notes of test_now.py, built on the tests' today (Wed 25 Nov 2026) and served."""
+    from test_now import NOTES
+
+    from conftest import copy_project
+
+    root = tmp_path_factory.mktemp("dated-browser")
+    site = build_project(copy_project(root, NOTES))
+    with serve(site) as url:
+        yield url
+
+
+def shown_texts(page: Page, selector: str) -> list[str]:
+    return [
+        " ".join(text.split()) for text in page.locator(f"{selector}:visible").all_inner_texts()
+    ]
+
+
+def test_the_now_panel_follows_the_readers_clock_without_a_rebuild(
+    page: Page, dated_site_url: str
+) -> None:
+    """Built on 25 November; opened on 1 and on 28 November, the panel says each day's state."""
+    page.clock.set_fixed_time(datetime.datetime(2026, 11, 1, 10, 0))
+    page.goto(dated_site_url)
+    panel = page.locator(".cn-now")
+    expect(panel.locator("[data-cn-today]")).to_have_text("Today: Sun 1 Nov 2026.")
+    expect(panel.locator('[data-cn-show="before"]')).to_be_visible()
+    assert shown_texts(page, ".cn-now-week") == []
+    expect(panel.get_by_text("No week of the course is on today.")).to_be_visible()
+    expect(panel.get_by_text("Nothing overdue.")).to_be_visible()
+    assert shown_texts(page, '[data-cn-group="next"] li') == [
+        "Week 1: lab 2 due Fri 11:59pm · due Fri 13 Nov, 23:59",
+        "Week 2: quiz (due: 18/11) · due Wed 18 Nov",
+        "Week 3: lab 3 due Wed 9am · due Wed 25 Nov, 09:00",
+    ]
+    # Before the term, no week page says "behind" either.
+    page.goto(dated_site_url + "week-1/")
+    expect(page.locator(".cn-badge--behind")).to_be_hidden()
+
+    page.clock.set_fixed_time(datetime.datetime(2026, 11, 28, 12, 0))
+    page.goto(dated_site_url)
+    expect(panel.locator("[data-cn-today]")).to_have_text("Today: Sat 28 Nov 2026.")
+    assert shown_texts(page, ".cn-now-week > p") == [
+        "Week 3: Vision, Mon 23 Nov – Sun 29 Nov · 0/4 done"
+    ]
+    assert shown_texts(page, '[data-cn-group="overdue"] li') == [
+        "Week 1: lab 2 due Fri 11:59pm · due Fri 13 Nov, 23:59",
+        "Week 2: quiz (due: 18/11) · due Wed 18 Nov",
+        "Week 3: lab 3 due Wed 9am · due Wed 25 Nov, 09:00",
+        "Week 3: lab 4 due Thu · due Thu 26 Nov",
+    ]
+    assert shown_texts(page, '[data-cn-group="behind"] li') == [
+        "Week 1: Intro: 1 of 2 not done (the week ended on Sun 15 Nov)",
+        "Week 2 (Nov 16): 2 of 2 not done (the week ended on Sun 22 Nov)",
+    ]
+    assert shown_texts(page, '[data-cn-group="next"] li') == [
+        "Week 2: essay due 2026-11-30 · due Mon 30 Nov",
+        "Week 4: lab 5 due 2 Dec · due Wed 2 Dec",
+        "Week 3: project due 10 Dec · due Thu 10 Dec",
+    ]
+    page.goto(dated_site_url + "week-1/")
+    expect(page.locator(".cn-badge--behind")).to_be_visible()
+    expect(page.locator(".cn-badge--behind")).to_have_text("Behind")
+
+
+def test_without_javascript_the_panel_says_it_is_the_build_days(
+    browser: Browser, dated_site_url: str
+) -> None:
+    context = browser.new_context(viewport=VIEWPORT, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(dated_site_url)
+    expect(page.locator("[data-cn-today]")).to_contain_text(
+        "As of Wed 25 Nov 2026, the day this site was built"
+    )
+    assert shown_texts(page, ".cn-now-week > p") == [
+        "Week 3: Vision, Mon 23 Nov – Sun 29 Nov · 0/4 done"
+    ]
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_dated_home_page_has_no_accessibility_violation(
+    page: Page, dated_site_url: str, scheme: str
+) -> None:
+    page.clock.set_fixed_time(datetime.datetime(2026, 11, 28, 12, 0))
+    page.emulate_media(color_scheme=scheme)
+    for path in ("", "week-1/"):
+        page.goto(dated_site_url + path)
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_panel_follows_the_clock_after_an_instant_navigation(
+    page: Page, tmp_path: Path
+) -> None:
+    """With Material's instant navigation the script is not loaded again: document$ runs it."""
+    from test_now import NOTES
+
+    from conftest import copy_project
+
+    config = copy_project(tmp_path, NOTES)
+    text = config.read_text("utf-8")
+    config.write_text(text.replace("  features:\n", "  features:\n    - navigation.instant\n"))
+    page.clock.set_fixed_time(datetime.datetime(2026, 11, 28, 12, 0))
+    # Material navigates instantly only within its site_url: built for the address served.
+    with serve(tmp_path / "site") as url, pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_URL", url)
+        build_project(config)
+        page.goto(url + "week-2/")
+        page.evaluate("window.stillHere = true")
+        page.get_by_role("navigation", name="Navigation").get_by_role("link").first.click()
+        expect(page).to_have_url(url)
+        expect(page.locator("[data-cn-today]")).to_have_text("Today: Sat 28 Nov 2026.")
+        assert page.evaluate("window.stillHere") is True  # no page load: an instant one
+        assert shown_texts(page, ".cn-now-week > p") == [
+            "Week 3: Vision, Mon 23 Nov – Sun 29 Nov · 0/4 done"
+        ]

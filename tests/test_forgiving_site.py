@@ -89,7 +89,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _badges(page: BeautifulSoup) -> list[str]:
-    return [" ".join(b.get_text().split()) for b in page.select("article .cn-badge")]
+    return [
+        " ".join(b.get_text().split())
+        for b in page.select("article .cn-badge:not(.cn-badge--behind)")
+    ]
 
 
 def _boxes(page: BeautifulSoup) -> list[bool]:
@@ -273,3 +276,14 @@ def test_a_section_kind_the_option_does_not_know_is_one_clear_error(tmp_path: Pa
     assert result.stderr.startswith("course-notes: mkdocs.yml: course-notes option 'sections':")
     assert "movies" in result.stderr and "videos" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_the_generated_home_page_has_the_now_panel_and_calendar(tmp_path: Path) -> None:
+    # Today is COURSE_NOTES_TODAY=2026-11-25 for every test build (conftest): week 3.
+    site = _site(tmp_path, NOTES, "      term_start: 2026-11-09\n")
+    home = read_html(site, "")
+    assert home.select_one("article .cn-now") is not None
+    assert home.select_one("article a.cn-calendar")["href"] == "calendar.ics"
+    assert (site / "calendar.ics").is_file()
+    # Weeks 1 and 2 are over, with work left in week 1: behind, in words too.
+    assert "Behind" in home.select_one("article table").get_text()

@@ -90,7 +90,7 @@ def test_no_jinja_in_the_notes_runs_at_build_time(hostile_site: HostileSite) -> 
     printed = {
         path.relative_to(hostile_site.site).as_posix()
         for path in files
-        if path.suffix in {".html", ".json", ".xml", ".md", ".txt"}
+        if path.suffix in {".html", ".json", ".xml", ".md", ".txt", ".ics"}
         for text in [path.read_text("utf-8")]
         if hostile_notes.ID_OUTPUT in text or hostile_notes.SECRET in text
     }
@@ -189,3 +189,25 @@ def test_a_reserved_theme_id_from_a_heading_is_dropped(
 )
 def test_url_scheme_is_bad_reads_urls_as_a_browser_does(value: str, bad: bool) -> None:
     assert url_scheme_is_bad(value) is bad
+
+
+def test_due_items_and_dated_weeks_reach_the_panel_and_calendar_as_text(
+    hostile_site: HostileSite, hostile_pages: Pages
+) -> None:
+    """The hostile due items are in the "now" panel and calendar.ics as text, never markup."""
+    import icalendar
+
+    canary = hostile_site.canary
+    panel = hostile_pages["index.html"].select_one("article .cn-now")
+    assert panel is not None
+    for field in ("due-item", "dated-week-item", "dated-week-title", "iso-week-title"):
+        command = f"touch '{canary / field}-code'"
+        assert command in panel.get_text(), field
+    # Only the panel's own elements: no tag from the notes got in.
+    tags = {tag.name for tag in panel.find_all(True)}
+    assert tags <= {"div", "p", "ul", "li", "a", "strong", "code", "em", "time", "h3", "span"}
+    calendar = icalendar.Calendar.from_ical((hostile_site.site / "calendar.ics").read_bytes())
+    summaries = " ".join(str(event["summary"]) for event in calendar.walk("VEVENT"))
+    for field in ("due-item", "dated-week-item", "dated-week-title", "iso-week-title"):
+        assert f"touch '{canary / field}-code'" in summaries, field
+    assert "<img src=x onerror=alert(1)>" in summaries  # as text, as typed

@@ -123,6 +123,7 @@ def test_init_writes_the_site_files(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert site["site_name"] == "COMP3121 Algorithms &amp; Data Structures — Term 1"
     assert site["plugins"][1] == {"course-notes": {"notes": "notes/algorithms.md"}}
     assert "/site/" in (folder / ".gitignore").read_text("utf-8").split()
+    assert "/.cache/" in (folder / ".gitignore").read_text("utf-8").split()
     readme = (folder / "README.md").read_text("utf-8")
     assert readme.startswith("# COMP3121 Algorithms &amp; Data Structures — Term 1\n")
     assert "[`notes/algorithms.md`](notes/algorithms.md)" in readme
@@ -332,7 +333,8 @@ def test_template_workflow_asks_for_the_least_it_needs() -> None:
     assert flow["jobs"]["configure"]["permissions"] == {"pages": "read"}
     assert flow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     build = steps(flow["jobs"]["build"])
-    assert build["Check out"]["with"] == {"persist-credentials": False}
+    # The whole history: the burn-up chart counts the notes at every commit.
+    assert build["Check out"]["with"] == {"persist-credentials": False, "fetch-depth": 0}
     assert build["Install the pinned dependencies"]["run"] == (
         "python -m pip install -r requirements.txt"
     )

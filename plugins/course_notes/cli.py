@@ -5,15 +5,27 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import new_site, outline, questions, readings, render, spreadsheet, zensical_engine
+from . import (
+    new_site,
+    outline,
+    questions,
+    readings,
+    render,
+    render_now,
+    schedule,
+    spreadsheet,
+    zensical_engine,
+)
 from .errors import CourseNotesError
 from .export import MANIFEST, export
-from .notes_file import read_site
+from .notes_file import TODAY, read_site, today
+from .site import Term
 from .site_config import CourseFiles, resolve
 
 FORMATS = ("markdown", "csv", "json")
@@ -90,6 +102,24 @@ def _check(arguments: argparse.Namespace) -> int:
     else:
         sys.stdout.write(outline.outline(site, files.label(files.notes)))
     return 1 if arguments.strict and site.course.diagnostics else 0
+
+
+def status_text(files: CourseFiles, environ: dict[str, str] | os._Environ[str]) -> str:
+    """The "now" summary of the home page, as text: the week, overdue, behind, next due."""
+    day = today(environ)
+    site = read_site(files, Term(files.term_start, day))
+    if site.schedule is None:
+        return (
+            "No dates: set term_start (the first day of week 1) under the course-notes "
+            "plugin in mkdocs.yml, or put dates in the week headings (# Week 3 (Mar 10)).\n"
+        )
+    state = schedule.now(site.schedule, schedule.start_of(day))
+    return render_now.status(state, site.schedule, site.burnup)
+
+
+def _status(arguments: argparse.Namespace) -> int:
+    sys.stdout.write(status_text(course_files(arguments), os.environ))
+    return 0
 
 
 def _init(arguments: argparse.Namespace) -> int:
@@ -250,6 +280,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit with status 1 when some line could not be placed",
     )
     checker.set_defaults(run=_check)
+    teller = commands.add_parser(
+        "status",
+        parents=site,
+        help="print where you are in the term: this week, overdue, behind, next due",
+        description="Where you are in the term, as the home page's panel says it: the week "
+        "on today and its items left, what is overdue and behind, the next three due. "
+        f"Today is the clock's, or {TODAY}=YYYY-MM-DD.",
+    )
+    teller.set_defaults(run=_status)
     starter = commands.add_parser(
         "init",
         parents=site,

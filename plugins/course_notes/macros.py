@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
-from . import markup, render
+from . import ics, markup, render, render_now
 from .model import Progress
 from .site import Site
 from .text import format_duration
@@ -170,8 +170,26 @@ def macro_functions(site: Site) -> dict[str, Callable[..., str]]:
     """The macros a page can call; each returns Markdown."""
 
     def weeks_table(base: str = "") -> str:
-        """A table of the weeks with progress bars and links."""
-        return render.weeks_table(site.course, str(raw(base)))
+        """A table of the weeks with progress bars and links (and "behind" badges)."""
+        return render.weeks_table(site.course, str(raw(base)), site.behind_badges)
+
+    def now_panel(base: str = "", level: int = 2) -> str:
+        """The "now" panel under a heading; nothing when the course has no dates."""
+        if site.schedule is None or site.today is None:
+            return ""
+        return render_now.now_panel(site.schedule, site.today, str(raw(base)), int(level))
+
+    def burnup(level: int = 2) -> str:
+        """The burn-up chart and projection; nothing without dates or git history."""
+        if site.burnup is None or site.schedule is None or site.today is None:
+            return ""
+        return render_now.burnup(site.burnup, site.schedule, site.today, int(level))
+
+    def calendar_link(base: str = "") -> str:
+        """The calendar's link and how to subscribe; nothing when the course has no dates."""
+        if ics.PATH not in site.downloads:
+            return ""
+        return render_now.calendar_link(ics.PATH, str(raw(base)))
 
     def progress_bar(done: int | Progress, total: int | None = None, label: str = "") -> str:
         """A progress bar for ``progress_bar(course.progress)`` or ``progress_bar(3, 7)``."""
@@ -196,6 +214,9 @@ def macro_functions(site: Site) -> dict[str, Callable[..., str]]:
     return {
         "course_intro": course_intro,
         "weeks_table": weeks_table,
+        "now_panel": now_panel,
+        "burnup": burnup,
+        "calendar_link": calendar_link,
         "progress_bar": progress_bar,
         "progress_badge": badge,
         "readings": readings,

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from . import macros
-from .notes_file import read_site
-from .site import Site
+from .notes_file import read_site, today
+from .site import Site, Term
 from .site_config import PLUGIN, CourseFiles, resolve
 
 CONFIG_VARIABLE = "COURSE_NOTES_CONFIG"
@@ -28,7 +28,8 @@ def define_env(env: Any) -> None:
         # An MkDocs build that runs the plugin: it hands them over itself
         # (mkdocs-macros refuses a name given twice).
         return
-    site = current_site(resolve(config_file(env)))
+    files = resolve(config_file(env))
+    site = current_site(files, course_term(files, str(env.conf["site_name"])))
     env.variables.update(macros.variables(site))
     for name, function in macros.macro_functions(site).items():
         env.macro(function, name)
@@ -47,16 +48,21 @@ def config_file(env: Any) -> Path:
     return Path(env.project_dir) / "mkdocs.yml"
 
 
-def current_site(files: CourseFiles) -> Site:
+def course_term(files: CourseFiles, name: str) -> Term:
+    """The course in time as the plugin places it: ``term_start``, today, the site's name."""
+    return Term(files.term_start, today(os.environ), name=name or "Course")
+
+
+def current_site(files: CourseFiles, term: Term) -> Site:
     """The site of the files as they are now, read again only when one of them changed."""
     # Zensical calls define_env for every page it renders. Reading 52 weeks of 10,000 items
     # takes about 0.5 s, so 54 pages would each have paid it; against a file's time and size,
     # the 54 calls after the first take under a millisecond in all.
-    stamp = _stamp(files)
-    if _last and _last[0] == (files, stamp):
+    stamp = (files, term, _stamp(files))
+    if _last and _last[0] == stamp:
         return _last[1]
-    site = read_site(files)
-    _last[:] = [(files, stamp), site]
+    site = read_site(files, term)
+    _last[:] = [stamp, site]
     return site
 
 

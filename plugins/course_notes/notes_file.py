@@ -1,22 +1,28 @@
-"""Reading a course's files from disk (notes, references, topics) into its ``Site``."""
+"""Reading a course's files from disk (notes, references, topics, history) into its ``Site``."""
 
 from __future__ import annotations
 
+import datetime
+import functools
 import gc
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
+from .history import CACHE, count_notes, fingerprint, read_history
 from .model import Course, References, SectionKind, Topic
 from .parse import decode_notes, parse
 from .questions import TopicsError, parse_topics
 from .references_file import read_references
-from .site import Site, build_site
+from .site import Site, Term, build_site
 from .site_config import CourseFiles
 from .user_files import NOTES_LIMIT, YAML_LIMIT, UserFileError, read_user_file
 
 DEFAULT_TOPICS = "topics.yml"
+TODAY = "COURSE_NOTES_TODAY"
+"""The environment variable that sets the day a build or a command takes as today."""
 
 
 class NotesFileError(UserFileError):
@@ -83,9 +89,38 @@ def read_topics(path: Path | None = None) -> list[Topic]:
         raise NotesFileError(f"topics file {error}") from None
 
 
-def read_site(files: CourseFiles) -> Site:
-    """Read the notes, references and topics the files name, and derive the site once."""
+def today(environ: Mapping[str, str]) -> datetime.date:
+    """The day taken as today: ``COURSE_NOTES_TODAY`` (YYYY-MM-DD) if set, else the clock's."""
+    given = environ.get(TODAY, "").strip()
+    if not given:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(given)
+    except ValueError:
+        raise NotesFileError(f"{TODAY}={given!r} is not a day as YYYY-MM-DD") from None
+
+
+def read_site(
+    files: CourseFiles,
+    term: Term | None = None,
+    note: Callable[[str], None] | None = None,
+) -> Site:
+    """Read the notes, references and topics the files name, and derive the site once.
+
+    With a ``term`` and a course that has dates, the notes' git history is read too (counts
+    cached beside the config); ``note`` gets the one line saying why there is none.
+    """
     course = read_course(files.notes, files.sections)
     path = files.references_file
     references = read_references(path, files.label(path)) if path is not None else References()
-    return build_site(course, references, read_topics(files.topics))
+    if term is not None and (term.start or any(week.date for week in course.weeks)):
+        found = read_history(
+            files.notes,
+            files.root / CACHE if files.root else None,
+            functools.partial(count_notes, sections=files.sections),
+            fingerprint(files.sections),
+        )
+        if found.reason and note is not None:
+            note(found.reason)
+        term = replace(term, history=found.points or None)
+    return build_site(course, references, read_topics(files.topics), term)

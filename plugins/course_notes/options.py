@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
@@ -9,6 +11,25 @@ from .model import SectionKind
 
 # The names `sections:` may map heading words to: ``videos``, ``readings``, ...
 SECTION_KIND_NAMES = tuple(kind.name.lower() for kind in SectionKind)
+
+
+class Day(base.BaseConfigOption[datetime.date]):
+    """A calendar day, ``2027-03-01``: YAML reads it as a date, quoted it is a string."""
+
+    def run_validation(self, value: object) -> datetime.date:
+        """The day the value names; a ValidationError saying the form expected otherwise."""
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return datetime.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise base.ValidationError(
+            f"expected a day as YYYY-MM-DD, such as 2027-03-01; got {value!r}"
+        )
 
 
 class CourseNotesConfig(base.Config):
@@ -22,6 +43,8 @@ class CourseNotesConfig(base.Config):
     """The FAQ's topic map (YAML), relative to mkdocs.yml; the package's own when unset."""
     sections = c.DictOfItems(c.Choice(SECTION_KIND_NAMES), default={})
     """Heading words to section kinds (``vids: videos``), on top of the built-in keywords."""
+    term_start = c.Optional(Day())
+    """The first day of week 1: week N starts 7·(N−1) days later unless its heading has a date."""
     zensical_overrides = c.Type(bool, default=True)
     """Whether `course-notes build --engine zensical` keeps ``theme.custom_dir``: false for
     copies of Material's templates, which Zensical's own templates replace."""

@@ -6,6 +6,9 @@ import codecs
 import re
 from collections.abc import Iterator, Mapping
 
+from .dates import DAYS_IN_MONTH as _DAYS_IN_MONTH
+from .dates import MONTHS as _MONTHS
+from .dates import heading_date, read_due
 from .markup import refused_links
 from .model import (
     Course,
@@ -215,29 +218,6 @@ _UNIT_SECONDS = {
     **dict.fromkeys(("m", "min", "mins", "minute", "minutes"), 60),
     **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), 1),
 }
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        ("jan january", "feb february", "mar march", "apr april", "may", "jun june"),
-        start=1,
-    )
-    for name in names.split()
-} | {
-    name: number
-    for number, names in enumerate(
-        (
-            "jul july",
-            "aug august",
-            "sep sept september",
-            "oct october",
-            "nov november",
-            "dec december",
-        ),
-        start=7,
-    )
-    for name in names.split()
-}
-_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MONTH_DAY = re.compile(
     r"(?:(?P<month>[a-z]+)\.?[ \t]+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?P<month2>[a-z]+)\.?"
@@ -739,6 +719,7 @@ class _Reader:
                     title = f"({label}) {title}".rstrip()
                 else:
                     existing.date_label, existing.month_day = label, month_day(label)
+                    existing.date = heading_date(label, "")
             if title and title != existing.title:
                 existing.title = f"{existing.title} / {title}" if existing.title else title
             return
@@ -749,6 +730,7 @@ class _Reader:
             numbers=numbers,
             date_label=label,
             month_day=month_day(label) if label else None,
+            date=heading_date(label, title),
         )
         for week_number in numbers:
             self.weeks[week_number] = self.week
@@ -785,14 +767,19 @@ class _Reader:
                 self.open_items.append([width, len(entries), False, []])
             else:
                 self.leaf_width = width
+        due = None
+        if "ue" in body or "UE" in body:
+            due, problem = read_due(body)
+            if problem:
+                self.info(number, problem)
         kind = section.kind
         if kind is _VIDEOS:
             title, seconds, _written = parse_duration(body)
-            entries.append(Video(title, state is True, number, depth, seconds))
+            entries.append(Video(title, state is True, number, depth, seconds, due=due))
         elif kind is _READINGS:
-            entries.append(Reading(body, state is True, number, depth))
+            entries.append(Reading(body, state is True, number, depth, due=due))
         else:
-            entries.append(Item(body, state is True, number, depth))
+            entries.append(Item(body, state is True, number, depth, due=due))
 
 
 def _refused_links(lines: list[str], reader: _Reader) -> None:

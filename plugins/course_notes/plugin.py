@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +19,9 @@ from mkdocs.structure.toc import TableOfContents
 from . import extensions, macros, sanitize, tasklist
 from .errors import CourseNotesError
 from .model import Course
-from .notes_file import read_site
+from .notes_file import read_site, today
 from .options import CourseNotesConfig
-from .site import Site
+from .site import Site, Term
 from .site_config import CourseFiles, files_of
 
 log = get_plugin_logger(__name__)
@@ -60,7 +61,8 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         """Read the notes into the site, hand it to mkdocs-macros, add stylesheet and extensions."""
         self.files = files_of(self.config, Path(config.config_file_path or ".").parent)
         try:
-            self.site = read_site(self.files)
+            term = Term(self.config.term_start, today(os.environ), name=config.site_name)
+            self.site = read_site(self.files, term, note=self._note)
         except CourseNotesError as error:
             raise PluginError(str(error)) from None
         self.generated = self.site.page_paths
@@ -76,12 +78,17 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         for path in self.site.assets:
             if path.endswith(".css") and path not in config.extra_css:
                 config.extra_css.insert(0, path)
+            if path.endswith(".js") and path not in config.extra_javascript:
+                config.extra_javascript.append(path)
         # The generated pages need them whatever the site lists: a site without them would
         # build, strict and silent, with raw `{: .cn-badges }` and `[x]` on the pages.
         added = extensions.add_missing(config.markdown_extensions, config.mdx_configs)
         if added:
             log.debug("Markdown extensions added for the generated pages: %s", ", ".join(added))
         return config
+
+    def _note(self, message: str) -> None:
+        log.info("%s: %s", self.config.notes, message)
 
     def _log_diagnostics(self) -> None:
         # A garbled file can have thousands of odd lines: past the first ones, they go

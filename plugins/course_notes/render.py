@@ -239,10 +239,11 @@ def render_section(
 BADGES_PER_ROW = 50
 
 
-def badges(week: Week) -> str:
-    """The row of badges: one per section, then the week's total."""
+def badges(week: Week, extra: Sequence[str] = ()) -> str:
+    """The row of badges: one per section, then the week's total, then ``extra`` (behind)."""
     row = [badge(label, progress) for label, progress in week.progress_by_label]
     row.append(badge("Week", week.progress))
+    row += extra
     # A Markdown paragraph, not a raw <p>, so the icon shortcodes in it are rendered.
     rows = range(0, len(row), BADGES_PER_ROW)
     return "\n\n".join(badge_row(row[start : start + BADGES_PER_ROW]) for start in rows)
@@ -255,12 +256,14 @@ def describe(week: Week) -> str:
     return f"{summary}. {parts}." if parts else f"{summary}."
 
 
-def render_week(week: Week, cited: Mapping[int, Reference] | None = None) -> str:
-    """The page of one week."""
+def render_week(
+    week: Week, cited: Mapping[int, Reference] | None = None, extra_badges: Sequence[str] = ()
+) -> str:
+    """The page of one week; ``extra_badges`` (the "behind" badge) end its badge row."""
     blocks = [
         front_matter(title=week.name, description=describe(week), render_macros=False),
         _heading_block(1, week.name),
-        badges(week),
+        badges(week, extra_badges),
         progress_bar(week.progress),
     ]
     if week.videos:
@@ -293,10 +296,17 @@ def course_intro(intro: Sequence[Note]) -> str:
 UNTITLED = "Course notes"
 
 
-def render_home(course: Course, links: Sequence[tuple[str, str]] = ()) -> str:
+def render_home(
+    course: Course,
+    links: Sequence[tuple[str, str]] = (),
+    marks: Mapping[int, str] | None = None,
+    panels: Sequence[str] = (),
+) -> str:
     """A home page for a site without one: title, intro, progress, weeks, then ``links``.
 
-    ``links`` are (text, page) pairs of the other generated pages (readings, FAQ).
+    ``links`` are (text, page) pairs of the other generated pages (readings, FAQ); ``marks``
+    the weeks' "behind" badges, as for ``weeks_table``; ``panels`` Markdown blocks shown
+    under the progress bar (the "now" panel, the calendar, the burn-up chart).
     """
     title = course.title or UNTITLED
     progress = course.progress
@@ -307,9 +317,9 @@ def render_home(course: Course, links: Sequence[tuple[str, str]] = ()) -> str:
     ]
     if course.intro:
         blocks.append(course_intro(course.intro))
-    blocks += [f"**{summary}**", progress_bar(progress)]
+    blocks += [f"**{summary}**", progress_bar(progress), *panels]
     if course.weeks:
-        blocks += ["## Weeks", weeks_table(course)]
+        blocks += ["## Weeks", weeks_table(course, marks=marks)]
     if course.videos:
         blocks.append(f'<p class="cn-video-time">Videos: {video_time(course.video_time)}</p>')
     if links:
@@ -317,8 +327,11 @@ def render_home(course: Course, links: Sequence[tuple[str, str]] = ()) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def weeks_table(course: Course, base: str = "") -> str:
-    """A Markdown table of the weeks with their progress bars and links."""
+def weeks_table(course: Course, base: str = "", marks: Mapping[int, str] | None = None) -> str:
+    """A Markdown table of the weeks with their progress bars and links.
+
+    ``marks`` gives HTML to show after a week's name (its "behind" badge), by week number.
+    """
     rows = [
         "| Week | Done | Progress | Videos |",
         "| :--- | ---: | :--- | :--- |",
@@ -327,7 +340,8 @@ def weeks_table(course: Course, base: str = "") -> str:
         name = markup.inline(week.name, link_text=True)
         bar = progress_bar(week.progress)
         time = video_time(week.video_time) if week.videos else "–"
-        rows.append(f"| [{name}]({base}{week.slug}.md) | {week.progress} | {bar} | {time} |")
+        mark = f" {marks[week.number]}" if marks and week.number in marks else ""
+        rows.append(f"| [{name}]({base}{week.slug}.md){mark} | {week.progress} | {bar} | {time} |")
     return "\n".join(rows)
 
 

@@ -60,7 +60,9 @@ ATTRIBUTES = {
     "li": {"class"},
     "p": {"class", "id"},
     "path": {"d"},
-    "span": {"aria-label", "class", "title"},
+    # data-cn-end and hidden: the "behind" badge (render_now.behind_badge), whose end date
+    # the site's script compares with today's to show it or not.
+    "span": {"aria-label", "class", "data-cn-end", "hidden", "title"},
     "svg": {"viewBox"},
     "ul": {"class"},
 }
@@ -76,6 +78,7 @@ ATTRIBUTE_VALUES = {
         "aria-valuemin": {"0"},
         "aria-valuemax": {"100"},
         "aria-valuenow": {str(percent) for percent in range(101)},
+        "data-cn-show": {"behind"},
     },
     "input": {"type": {"checkbox"}},
     # The generated home page's weeks table: its columns' alignment, as Markdown writes it.

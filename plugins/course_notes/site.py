@@ -6,13 +6,37 @@ plugin and the command line only hand a ``Site`` to their host (MkDocs' files, a
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import assets, questions, readings, render, render_faq
+from . import assets, ics, questions, readings, render, render_faq, render_now, schedule
 from .markup import html_text
-from .model import Course, QuestionList, ReadingList, Reference, References, Topic
+from .model import (
+    Burnup,
+    Course,
+    HistoryPoint,
+    QuestionList,
+    ReadingList,
+    Reference,
+    References,
+    Schedule,
+    Topic,
+)
+
+
+@dataclass(frozen=True)
+class Term:
+    """What places the course in time: the first day of week 1, if set, and today's date."""
+
+    start: datetime.date | None
+    today: datetime.date
+    history: Sequence[HistoryPoint] | None = None
+    """The notes' history from git, oldest first; None when there is none to read."""
+    name: str = "Course"
+    """The calendar's name (the site's)."""
+
 
 # The home page's path: MkDocs serves docs/index.md at the site's root.
 HOME = "index.md"
@@ -42,7 +66,15 @@ class Site:
     downloads: dict[str, str] = field(default_factory=dict)
     """Files served byte for byte (the FAQ's lists), by path."""
     assets: dict[str, str] = field(default_factory=dict)
-    """Static files the pages need (the stylesheet), by path."""
+    """Static files the pages need (the stylesheet; the script when the course has dates)."""
+    schedule: Schedule | None = None
+    """The course in the calendar, when ``term_start`` or a dated heading places it."""
+    today: datetime.date | None = None
+    """The day the build takes as today: the panel's state without JavaScript."""
+    burnup: Burnup | None = None
+    """Progress over time, when the notes have a git history and the course has dates."""
+    behind_badges: dict[int, str] = field(default_factory=dict)
+    """Each dated week's "behind" badge, by week number."""
     home: Page | None = None
     """A home page (title, intro, progress, weeks) for a site whose docs have none."""
 
@@ -75,17 +107,35 @@ class Site:
 
 
 def build_site(
-    course: Course, references: References | None = None, topics: Sequence[Topic] = ()
+    course: Course,
+    references: References | None = None,
+    topics: Sequence[Topic] = (),
+    term: Term | None = None,
 ) -> Site:
-    """Derive the site of a course: each piece made once, in the order pages need them."""
+    """Derive the site of a course: each piece made once, in the order pages need them.
+
+    With a ``term`` whose start or a dated heading places the course in the calendar, the
+    site also gets the calendar, the "behind" badges, the script and the burn-up data.
+    """
     known = references or References()
+    placed = schedule.schedule(course, term.start, term.today) if term else None
+    behind: dict[int, str] = {}
+    if placed is not None and term is not None:
+        behind = {
+            dated.week.number: render_now.behind_badge(dated, term.today) for dated in placed.weeks
+        }
     reading_list = readings.reading_list(course, known)
     # The Thoughts are read here and nowhere else: the FAQ page, its downloads and the
     # macros' `questions` all use this one list.
     faq = questions.read_questions(course.thoughts, topics)
     cited = _citations(reading_list)
     pages = [
-        Page(render.page_path(week), week.name, render.render_week(week, cited), week=True)
+        Page(
+            render.page_path(week),
+            week.name,
+            render.render_week(week, cited, _extra(behind.get(week.number))),
+            week=True,
+        )
         for week in course.weeks
     ]
     if readings.has_readings(course):
@@ -97,8 +147,22 @@ def build_site(
         pages.append(Page("faq.md", "FAQ", render_faq.render_faq(faq)))
         markdown, text = render_faq.FAQ_DOWNLOADS
         downloads = {markdown: questions.as_markdown(faq.open), text: questions.as_text(faq.open)}
+    site_assets = {assets.STYLESHEET: assets.stylesheet()}
+    chart = None
+    panels: list[str] = []
+    if placed is not None and term is not None:
+        downloads[ics.PATH] = ics.calendar(placed, term.name, term.today)
+        site_assets[assets.SCRIPT] = assets.script()
+        chart = _burnup(course, placed, term)
+        # The generated home page gets what the macros give a home page of one's own.
+        panels = [
+            render_now.now_panel(placed, term.today),
+            render_now.calendar_link(ics.PATH),
+            render_now.burnup(chart, placed, term.today) if chart else "",
+        ]
     links = [(page.title, page.path) for page in pages if not page.week]
-    home = Page(HOME, course.title or render.UNTITLED, render.render_home(course, links))
+    home_page = render.render_home(course, links, behind, [panel for panel in panels if panel])
+    home = Page(HOME, course.title or render.UNTITLED, home_page)
     return Site(
         course=course,
         home=home,
@@ -107,8 +171,31 @@ def build_site(
         questions=faq,
         pages=pages,
         downloads=downloads,
-        assets={assets.STYLESHEET: assets.stylesheet()},
+        assets=site_assets,
+        schedule=placed,
+        today=term.today if term else None,
+        burnup=chart,
+        behind_badges=behind,
     )
+
+
+def _extra(badge: str | None) -> tuple[str, ...]:
+    return (badge,) if badge else ()
+
+
+def _burnup(course: Course, placed: Schedule, term: Term) -> Burnup | None:
+    # The history's points, and the notes as they are now when that differs from the last
+    # commit (edited, not committed yet).
+    if term.history is None or not term.history:
+        return None
+    points = [point for point in term.history if point.when <= term.today]
+    if not points:
+        return None
+    progress = course.progress
+    last = points[-1]
+    if (last.done, last.total) != (progress.done, progress.total):
+        points.append(HistoryPoint(max(term.today, last.when), progress.done, progress.total))
+    return Burnup(points, schedule.projection(points, placed, term.today))
 
 
 def _citations(reading_list: ReadingList) -> dict[int, Reference]:

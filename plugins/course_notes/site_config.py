@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -35,6 +36,8 @@ class CourseFiles:
     topics: Path | None = None
     root: Path | None = None
     """The folder of the mkdocs.yml that named the files: messages name them relative to it."""
+    term_start: datetime.date | None = None
+    """The first day of week 1 (the ``term_start`` option), when the config gives one."""
     sections: Mapping[str, SectionKind] = field(default_factory=dict)
     """The config's ``sections:``: heading words to kinds, on top of the built-in keywords."""
 
@@ -153,6 +156,7 @@ def files_of(config: CourseNotesConfig, root: Path) -> CourseFiles:
         references_required=config.references is not None,
         topics=root / config.topics if config.topics else None,
         root=root,
+        term_start=config.term_start,
         sections={words: SectionKind.named(kind) for words, kind in config.sections.items()},
     )
 

@@ -27,8 +27,7 @@ import yaml
 
 from . import extensions, markup
 from .errors import CourseNotesError
-from .macros_env import CONFIG_VARIABLE
-from .notes_file import read_site
+from .macros_env import CONFIG_VARIABLE, course_term, current_site
 from .site import HOME, Site
 from .site_config import PLUGIN, CourseFiles, find_config, resolve
 
@@ -212,10 +211,15 @@ def zensical_config(
         home = HOME if HOME in markdown or HOME in pages else None
         made["nav"] = site.nav(home, markdown)
     css = list(made.get("extra_css") or [])
+    scripts = list(made.get("extra_javascript") or [])
     for path in site.assets:
         if path.endswith(".css") and path not in css:
             css.insert(0, path)
+        if path.endswith(".js") and path not in scripts:
+            scripts.append(path)
     made["extra_css"] = css
+    if scripts:
+        made["extra_javascript"] = scripts
     names, settings = _extensions(config)
     extensions.add_missing(names, settings)
     if "macros" in plugins and MACROS_EXTENSION not in names:
@@ -328,7 +332,9 @@ class Project:
     def prepare(self) -> list[str]:
         """Write the site's files and the config; return the paths that changed."""
         config = read_config(self.config_file)
-        site = read_site(self.files())
+        files = self.files()
+        name = config.get("site_name")
+        site = current_site(files, course_term(files, name if isinstance(name, str) else ""))
         own = _docs_files(self.root / str(config.get("docs_dir") or DOCS))
         made: dict[str, str | Path] = dict(own)
         for path, content in {page.path: page.markdown for page in site.pages}.items():
