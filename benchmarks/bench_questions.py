@@ -9,7 +9,7 @@ from pathlib import Path
 from course_notes.notes_file import read_topics
 from course_notes.parse import parse
 from course_notes.questions import as_text, read_questions
-from course_notes.render import render_faq
+from course_notes.render_faq import render_faq
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "notes.md"
 
@@ -24,7 +24,7 @@ def best_of(runs: int, job) -> float:
 
 
 def main() -> None:
-    topics = read_topics()
+    topics = read_topics(SEED.parent / "topics.yml")
     seed = parse(SEED.read_text("utf-8"))
     large_text = "# Thoughts\n" + "".join(
         f"how do GPUs help transformer number {n}?\nsecond line of it\n\n"

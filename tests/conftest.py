@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import logging
 import re
 import shutil
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "notes.md"
 REFERENCES = ROOT / "seeds" / "references.yml"
+TOPICS = ROOT / "seeds" / "topics.yml"
 # The Deep Learning book's chapters and sections the seed sets, in numeric order.
 SEED_BOOK_SECTIONS = [
     "1",
@@ -73,6 +75,7 @@ def copy_project(target: Path, notes: str | bytes | None = None) -> Path:
             shutil.copytree(ROOT / folder, target / folder)
     (target / "seeds").mkdir()
     shutil.copy(REFERENCES, target / "seeds" / "references.yml")
+    shutil.copy(TOPICS, target / "seeds" / "topics.yml")
     notes_path = target / "seeds" / "notes.md"
     if notes is None:
         shutil.copy(SEED, notes_path)
@@ -81,6 +84,14 @@ def copy_project(target: Path, notes: str | bytes | None = None) -> Path:
     else:
         notes_path.write_text(notes, encoding="utf-8", newline="")
     return target / "mkdocs.yml"
+
+
+def plugin_options(config_file: Path, **options: str) -> Path:
+    """Set options of the course-notes plugin in a copied project's mkdocs.yml (JSON-quoted)."""
+    text = config_file.read_text("utf-8")
+    lines = "".join(f"      {name}: {json.dumps(value)}\n" for name, value in options.items())
+    config_file.write_text(text.replace("  - course-notes:\n", f"  - course-notes:\n{lines}"))
+    return config_file
 
 
 def build_project(config_file: Path, **overrides: object) -> Path:
@@ -280,6 +291,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileSi
     canary = root / "canary"
     canary.mkdir()
     config = copy_project(root, hostile_notes.hostile_notes(canary))
+    plugin_options(config, lecturer_email=hostile_notes.LECTURER_EMAIL)
     (root / "seeds" / "references.yml").write_text(
         hostile_notes.hostile_references(canary), encoding="utf-8"
     )

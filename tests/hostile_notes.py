@@ -46,6 +46,18 @@ REFERENCE_DEFINITIONS = (
     "[p]: data:text/html,<script>alert(21)</script>",
 )
 SCRIPTS = " ".join(SCRIPT_PAYLOADS)
+# Math that latex2mathml turns into raw HTML or a link, and addresses that try to leave
+# their link: each must show as text or as harmless MathML.
+MATH_AND_ADDRESS_PAYLOADS = (
+    "$\\text{<img src=x onerror=alert(26)>}$",
+    "$\\href{javascript:alert(27)}{x}$",
+    "$$\\text{<script>alert(28)</script>} {{ 7 }}$$",
+    'https://example.org/"onmouseover="alert(29)"',
+    "https://example.org/{{7*7}}/{%20x%20%}",
+)
+# The plugin's lecturer_email option: config, trusted, but written into a mailto: link.
+LECTURER_EMAIL = 'lecturer@example.org?cc=x"><script>alert(30)</script>{{ 7 * 7 }}&body=x'
+
 # What the Jinja payloads would print: the output of `id`, and a variable set for the build.
 ID_OUTPUT = "uid="
 SECRET_NAME = "COURSE_NOTES_HOSTILE_SECRET"
@@ -82,8 +94,9 @@ def jinja(canary: Path, field: str, *, code_only: bool = False) -> str:
 
 
 def payloads(canary: Path, field: str, *, code_only: bool = False) -> str:
-    """Everything hostile for one field: the Jinja forms, then the script payloads."""
-    return f"{jinja(canary, field, code_only=code_only)} {SCRIPTS}"
+    """Everything hostile for one field: the Jinja forms, the script, math and link payloads."""
+    extra = " ".join(MATH_AND_ADDRESS_PAYLOADS)
+    return f"{jinja(canary, field, code_only=code_only)} {SCRIPTS} {extra}"
 
 
 def separator_weeks(canary: Path, first: int) -> list[str]:
@@ -159,6 +172,14 @@ def hostile_notes(canary: Path) -> str:
         f"a paragraph after a separator {payloads(canary, 'loose')}",
         "",
         f"`{{{{ {touch(canary, 'thoughts-title')} }}}}` why?",
+        # The Thoughts as students write them: groups, items, answers and asked dates.
+        f"## a group {payloads(canary, 'group')}",
+        f"- an item entry {payloads(canary, 'item-entry')}?",
+        f"  **Answer:** {payloads(canary, 'item-answer')}",
+        f"1. a numbered entry {payloads(canary, 'numbered-entry')}?",
+        f"   Asked: {payloads(canary, 'asked-date')}",
+        f"a question asked already {payloads(canary, 'asked-end')}?"
+        " (asked {{ 7 * 7 }} <b>x</b> {% x %})",
     ]
     return "\n".join(lines) + "\n"
 

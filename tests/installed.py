@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import REFERENCES, ROOT, SEED
+from conftest import REFERENCES, ROOT, SEED, TOPICS
 
 PACKAGE = "course_notes"
 PACKAGE_SOURCE = "plugins/course_notes/"
@@ -144,16 +144,19 @@ def install(wheel: Path, venv: Path) -> Installed:
 
 
 def fresh_project(target: Path, theme: str = "material", **theme_options: object) -> Path:
-    """A new MkDocs project: the plugin its only configuration, the seed notes where it looks."""
+    """A new MkDocs project: the plugin its only configuration, the seed files where it looks."""
     config = {
         "site_name": "My course",
         "theme": {"name": theme, **theme_options},
-        "plugins": ["search", "course-notes"],
+        # Topics are the site's own (issue 13): this one names the seed's, so that its FAQ
+        # can be compared with this repository's.
+        "plugins": ["search", {"course-notes": {"topics": "topics.yml"}}],
     }
     (target / "docs").mkdir(parents=True)
     (target / "docs" / "index.md").write_text("# My course\n", encoding="utf-8")
     # Where the plugin looks when its options name no files: beside mkdocs.yml.
     shutil.copy(SEED, target / "notes.md")
     shutil.copy(REFERENCES, target / "references.yml")
+    shutil.copy(TOPICS, target / "topics.yml")
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return target

@@ -34,7 +34,7 @@ from course_notes.notes_file import read_topics
 from course_notes.parse import parse
 from course_notes.questions import read_questions
 
-from conftest import HostileSite, build_project
+from conftest import TOPICS, HostileSite, build_project
 from installed import fresh_project
 from support.siteserver import serve
 
@@ -252,7 +252,7 @@ def heading_in_view(page: Page, anchor: str) -> str:
 
 @pytest.fixture(scope="module")
 def seed_questions(seed_text: str) -> QuestionList:
-    return read_questions(parse(seed_text).thoughts, read_topics())
+    return read_questions(parse(seed_text).thoughts, read_topics(TOPICS))
 
 
 def test_a_faq_permalink_lands_on_that_question(
@@ -367,6 +367,44 @@ def test_text_is_legible_on_a_phone_on_every_page(page: Page, pages_site: tuple[
         assert len(sizes) > 50, url
         small[url] = [entry for entry in sizes if entry[0] < 12]
     assert {url: entries for url, entries in small.items() if entries} == {}
+
+
+PHONE = {"width": 390, "height": 844}
+SIDEWAYS = """() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"""
+# Each cell of the weeks table: its left and right edges, and its scrolling box's widths.
+CELLS = """cells => cells.map(cell => {
+    const box = cell.getBoundingClientRect();
+    const wrap = cell.closest(".md-typeset__scrollwrap") || cell.closest("table");
+    return [box.left, box.right, wrap.scrollWidth, wrap.clientWidth];
+})"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_page_scrolls_sideways_on_a_phone(
+    page: Page, pages_site: tuple[Path, str], scheme: str
+) -> None:
+    """At 390 px no page is wider than the screen, and the weeks table is all on it."""
+    site, base = pages_site
+    page.set_viewport_size(PHONE)
+    page.emulate_media(color_scheme=scheme)
+    wide = {}
+    for url in _site_pages(site, base):
+        page.goto(url)
+        scroll_width, client_width = page.evaluate(SIDEWAYS)
+        if scroll_width > client_width:
+            wide[url] = (scroll_width, client_width)
+    assert wide == {}
+    page.goto(base)
+    # Material puts a table in a box that scrolls sideways: the weeks table never needs it,
+    # and its last column, the video time, is on the screen in every row.
+    cells = page.locator("article .cn-weeks td").all()
+    assert len(cells) == 6 * 4
+    edges = page.locator("article .cn-weeks td").evaluate_all(CELLS)
+    assert [cell for cell in edges if cell[0] < 0 or cell[1] > PHONE["width"]] == []
+    assert [cell for cell in edges if cell[2] > cell[3]] == []
+    video = page.locator("article .cn-weeks tr", has_text="Week 1").locator("td").last
+    expect(video).to_be_visible()
+    expect(video).to_contain_text("2h 20m 44s watched")
 
 
 # What a reader without Material sees: the size of each inline icon against its text's, and

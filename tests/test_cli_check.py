@@ -353,7 +353,7 @@ def test_hostile_notes_print_as_inert_text(
     # cleared screen, hidden text, the line above erased, a CSI in its one-byte form.
     escapes = "\x1b]0;owned\x07 \x1b[2J \x1b[8m hidden \x1b[1A\x1b[2K\x9b31m"
     notes.write_text(
-        hostile_notes.hostile_notes(canary) + f"\n# Week 40: {escapes}\n## slides\n- {escapes}\n",
+        hostile_notes.hostile_notes(canary) + f"\n# Week 90: {escapes}\n## slides\n- {escapes}\n",
         encoding="utf-8",
     )
     for form in ("text", "json"):
@@ -367,5 +367,5 @@ def test_hostile_notes_print_as_inert_text(
     )
     outline = run(capsys, "check", "--notes", str(notes))[1]
     assert (
-        "Week 40: \\x1b]0;owned\\x07 \\x1b[2J \\x1b[8m hidden \\x1b[1A\\x1b[2K\\x9b31m" in outline
+        "Week 90: \\x1b]0;owned\\x07 \\x1b[2J \\x1b[8m hidden \\x1b[1A\\x1b[2K\\x9b31m" in outline
     )

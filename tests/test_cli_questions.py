@@ -20,7 +20,17 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
 def test_json_is_every_entry_in_file_order(capsys: pytest.CaptureFixture[str]) -> None:
     records = json.loads(run(capsys, "questions", "--notes", str(SEED), "--format", "json"))
     assert len(records) == 19
-    assert set(records[0]) == {"id", "title", "text", "context", "answer", "status", "topics"}
+    assert list(records[0]) == [
+        "id",
+        "title",
+        "text",
+        "context",
+        "answer",
+        "status",
+        "topics",
+        "group",
+        "asked",
+    ]
     assert records[0]["title"] == (
         "Why do we not need to know standard deviation in derivations least squares?"
     )
@@ -96,3 +106,39 @@ def test_errors_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "topics file" in err and "expected topic names" in err
+
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def test_open_text_of_a_file_with_answers_lists_each_open_question_once(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # algorithms.md: five entries, two answered (one by an "A:" under its question, one by
+    # an "A:" after a bullet list); the three open ones, once each, no bullets.
+    notes = str(CORPUS / "algorithms.md")
+    assert run(capsys, "questions", "--notes", notes, "--open", "--format", "text") == (
+        "1. Is $T(n) = 2T(n/2) + n\\log n$ covered by the master theorem?\n\n"
+        "2. does the exchange argument always work for greedy?\n\n"
+        "3. how is Huffman optimal if ties are broken arbitrarily?\n"
+    )
+
+
+def test_open_leaves_out_asked_entries_and_unanswered_keeps_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "# Thoughts\n## TA\n- why a?\n  Asked: 3 Mar\n- why b?\n- why c?\n  A: yes\n",
+        encoding="utf-8",
+    )
+    assert run(capsys, "questions", "--notes", str(notes), "--open", "--format", "text") == (
+        "TA\n\n1. why b?\n"
+    )
+    unanswered = run(capsys, "questions", "--notes", str(notes), "--unanswered", "--format", "json")
+    assert [(r["title"], r["status"], r["asked"], r["group"]) for r in json.loads(unanswered)] == [
+        ("Why a?", "asked", "3 Mar", "TA"),
+        ("Why b?", "open", "", "TA"),
+    ]
+    with pytest.raises(SystemExit):
+        main(["questions", "--notes", str(notes), "--open", "--unanswered"])

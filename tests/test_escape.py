@@ -123,6 +123,7 @@ PLUGINS = """plugins:
   - course-notes:
       notes: seeds/notes.md
       references: seeds/references.yml
+      topics: seeds/topics.yml
       # The first day of week 1: the home page says which week it is and what is due.
       term_start: 2026-11-09
       # overrides/ holds a copy of Material's search partial; Zensical's own has what it adds.

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.utils import meta
 
-from course_notes import markup
+from course_notes import markup, mathml
 from course_notes.model import Item, Note, Question, Section, SectionKind, Week
 from course_notes.parse import parse
 from course_notes.questions import title_of
@@ -132,11 +132,11 @@ notes_text = (
 TAGS = {
     "p", "h1", "h2", "ul", "li", "label", "input", "span", "div", "a", "code", "em", "strong",
     "details", "summary", "pre", "svg", "path", "table", "thead", "tbody", "tr", "th", "td",
-}  # fmt: skip
+} | mathml.TAGS  # fmt: skip
 ATTRIBUTES = {
     "class", "id", "href", "title", "type", "disabled", "checked", "style", "viewbox", "xmlns",
     "d", "align", "role", "aria-label", "aria-valuemin", "aria-valuemax", "aria-valuenow",
-}  # fmt: skip
+} | mathml.ATTRIBUTES  # fmt: skip
 CLASSES = re.compile(
     r"cn-[\w-]+|task-list[\w-]*|twemoji|headerlink|progress(-bar|-label)?|admonition(-title)?"
     r"|quote|success|note|abstract|md-button|copy|highlight"

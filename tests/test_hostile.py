@@ -16,8 +16,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
+from course_notes import mathml
+
 import hostile_notes
-from conftest import HostileSite
+from conftest import HostileSite, build_project, copy_project, plugin_options
 
 # Elements that run script or load another document, whatever their attributes.
 ACTIVE_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base"}
@@ -191,6 +193,41 @@ def test_url_scheme_is_bad_reads_urls_as_a_browser_does(value: str, bad: bool) -
     assert url_scheme_is_bad(value) is bad
 
 
+def test_the_lecturer_email_stays_in_its_mailto_link(hostile_pages: Pages, tmp_path: Path) -> None:
+    """The configured address is written into the link encoded: no tag, quote or brace leaves it."""
+    # The hostile list is too long for a link: the page offers the copy button instead.
+    faq = hostile_pages["faq/index.html"].select_one("article")
+    assert faq is not None and faq.select("a.cn-email") == []
+    assert "too long for an email link" in faq.get_text()
+    config = copy_project(tmp_path, "# Thoughts\nwhy?\n")
+    site = build_project(plugin_options(config, lecturer_email=hostile_notes.LECTURER_EMAIL))
+    links = html_pages(site)["faq/index.html"].select("article a.cn-email")
+    assert len(links) == 1
+    href = links[0]["href"]
+    assert href.startswith("mailto:lecturer@example.org%3Fcc%3Dx%22%3E%3Cscript%3E")
+    assert not re.search(r"[<>\"{}\s]", href)
+    # One body only: the address's own "&body=" is encoded, not a second field.
+    assert href.count("&body=") == 1
+
+
+def test_math_and_addresses_from_the_notes_are_text_or_mathml(hostile_pages: Pages) -> None:
+    faq = hostile_pages["faq/index.html"].select_one("article")
+    assert faq is not None
+    # \text{<img ...>} and \href{javascript:...} became MathML without an image or a link...
+    assert faq.select("math") and not faq.select("math img, math a, math [href]")
+    assert "<img src=x onerror=alert(26)>" in faq.get_text()
+    # ...and a quote in a bare address ended the address, not the attribute.
+    for link in faq.select('a[href^="https://example.org/"]'):
+        assert set(link.attrs) <= {"href", "title", "class"}
+    groups = [h2.get_text().removesuffix("¶") for h2 in faq.select("h2[id^=group-]")]
+    assert len(groups) == 1 and groups[0].startswith("a group ")
+    assert [b.get_text(" ").split()[0] for b in faq.select("h3 ~ p .cn-badge")][:3] == [
+        "Answered",
+        "Asked",
+        "Asked",
+    ]
+
+
 def test_due_items_and_dated_weeks_reach_the_panel_and_calendar_as_text(
     hostile_site: HostileSite, hostile_pages: Pages
 ) -> None:
@@ -205,7 +242,9 @@ def test_due_items_and_dated_weeks_reach_the_panel_and_calendar_as_text(
         assert command in panel.get_text(), field
     # Only the panel's own elements: no tag from the notes got in.
     tags = {tag.name for tag in panel.find_all(True)}
-    assert tags <= {"div", "p", "ul", "li", "a", "strong", "code", "em", "time", "h3", "span"}
+    # (The payloads' math is MathML, from mathml's allow-list, as everywhere else.)
+    allowed = {"div", "p", "ul", "li", "a", "strong", "code", "em", "time", "h3", "span"}
+    assert tags <= allowed | mathml.TAGS
     calendar = icalendar.Calendar.from_ical((hostile_site.site / "calendar.ics").read_bytes())
     summaries = " ".join(str(event["summary"]) for event in calendar.walk("VEVENT"))
     for field in ("due-item", "dated-week-item", "dated-week-title", "iso-week-title"):

@@ -176,6 +176,13 @@ def test_init_site_has_no_raw_syntax_and_none_of_the_manual(algorithms_site: Pat
         assert all(f"/{page}/" not in path for path in texts), page
 
 
+def test_init_site_starts_with_no_topics(algorithms_site: Path) -> None:
+    """Topics are a site's own words: a new site has none, so no badges and no index."""
+    article = read_html(algorithms_site, "faq").select_one("article")
+    assert article.select(".cn-topic, .cn-faq-topics") == []
+    assert "No topic" not in article.get_text()
+
+
 def test_course_title_is_the_first_heading_before_any_week() -> None:
     assert parse("# COMP3121 Algorithms\n# week 1\n").title == "COMP3121 Algorithms"
     # The line is still accounted for: the title's own line, shown on the General page.

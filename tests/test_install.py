@@ -52,7 +52,7 @@ def test_every_tracked_package_file_is_in_the_wheel(installed: Installed) -> Non
         for path in tracked_files()
         if path.startswith(PACKAGE_SOURCE)
     }
-    assert {"plugin.py", "topics.yml", "assets/course-notes.css"} <= tracked
+    assert {"plugin.py", "mathml.py", "assets/course-notes.css"} <= tracked
     assert tracked - wheel_files(installed.wheel) == set()
 
 
@@ -154,7 +154,7 @@ def test_a_new_material_project_shows_the_same_pages_as_this_one(
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8")
     config.write_text(
-        text.replace("- course-notes\n", "- course-notes:\n    term_start: 2026-11-09\n"), "utf-8"
+        text.replace("- course-notes:\n", "- course-notes:\n    term_start: 2026-11-09\n"), "utf-8"
     )
     site = installed.mkdocs_build(project)
     assert raw_syntax(site) == {}

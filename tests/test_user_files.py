@@ -34,7 +34,7 @@ from course_notes.user_files import (
     read_user_file,
 )
 
-from conftest import SEED, copy_project
+from conftest import SEED, TOPICS, copy_project
 
 # Safety bounds against hangs and blow-ups, not speed targets: the refused cases take a
 # fraction of a second and tens of MB. A child past the ceiling fails with MemoryError.
@@ -107,8 +107,8 @@ def mkdocs_build(tmp_path: Path, option: str, path: Path) -> Run:
         text = text.replace("notes: seeds/notes.md", setting)
     else:
         text = text.replace("  - course-notes:\n", f"  - course-notes:\n      {setting}\n")
-    if option == "references":
-        text = text.replace("      references: seeds/references.yml\n", "")
+    if option in ("references", "topics"):
+        text = text.replace(f"      {option}: seeds/{option}.yml\n", "")
     config.write_text(text, "utf-8")
     argv = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config)]
     return run_measured(argv, project)
@@ -399,9 +399,10 @@ def test_a_topic_map_loses_nothing_silently() -> None:
     assert parse_topics("A:\nB: b\nC: [1, 2.5, c]\n", "t.yml")[2].keywords == ("1", "2.5", "c")
 
 
-def test_the_shipped_topics_still_load() -> None:
-    topics = read_topics()
+def test_the_seed_topics_load_and_none_are_shipped() -> None:
+    topics = read_topics(TOPICS)
     assert len(topics) > 3 and all(topic.keywords for topic in topics)
+    assert read_topics() == []
 
 
 YAML_PIECES = st.sampled_from(

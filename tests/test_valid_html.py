@@ -76,7 +76,9 @@ CANARY_ERROR = "No “p” element in scope but a “p” end tag seen."
 
 # Notes that make every kind of generated page and the markup the seed does not: a General
 # page, text that looks like HTML, repeated headings and weeks, a week with nothing listed,
-# a note line, FAQ entries with context, an answer, topics and a repeated title.
+# a note line, FAQ entries with context, an answer, topics and a repeated title; math of
+# every kind latex2mathml writes, bare addresses, merged readings with parts, and the
+# Thoughts as students write them (groups, items, asked entries).
 AWKWARD_NOTES = """\
 before the first week </p> <div>
 ## lecture slides
@@ -91,12 +93,18 @@ before the first week </p> <div>
 - Deep Learning (ch 1, 3.10) ✓
 - Deep Learning (ch 1)
 - <em>a book</em>
+- CLRS (ch 4.1, 4.3-4.5), pp. 898–925 https://example.org/clrs
+- CLRS chapter 15.4 (LCS)
 ## video recordings & notes:
 - a (1:00) ✓
 - b (?)
 ## something else
 a note line with <span>
 - other item ✓
+- math $\\nabla_W L$, $\\sqrt[3]{x}$, $\\hat{x} \\mathbb{R}^n$, $\\left\\| x \\right\\|$ ✓
+- more $\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}$ $\\text{if } x$ $\\boxed{x}$
+- and $\\color{red}{x}$ $\\overbrace{a+b}^{c}$ $\\binom{n}{k}$ $\\phantom{x}$ x \\; y
+- display $$\\sum_{i=1}^n \\frac{a_i}{b} \\quad \\int_0^1 f$$ and https://example.org/a_b?q=1.
 # week 1
 ## exercises
 - a repeated week
@@ -113,6 +121,15 @@ what is a transformer? <b>really</b>
 
 -----
 no question mark here
+
+## For the TA <b>
+- why $x^2$ and https://example.org/?q=1 ?
+  Asked: 3 Mar
+1. and this? (asked)
+2. or this?
+A: yes
+
+### an empty group
 """
 
 

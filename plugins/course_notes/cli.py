@@ -83,14 +83,16 @@ def _readings(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def question_list(files: CourseFiles, form: str, open_only: bool) -> str:
-    """The Thoughts' entries (only the open ones if asked) in one of the list formats."""
+def question_list(files: CourseFiles, form: str, which: str = "all") -> str:
+    """The Thoughts' entries (all, ``open`` or ``unanswered`` ones) in one of the list formats."""
     faq = read_site(files).questions
-    return questions.formatted(faq.open if open_only else faq.entries, form)
+    chosen = {"open": faq.open, "unanswered": faq.unanswered}.get(which, faq.entries)
+    return questions.formatted(chosen, form)
 
 
 def _questions(arguments: argparse.Namespace) -> int:
-    sys.stdout.write(question_list(course_files(arguments), arguments.format, arguments.open))
+    which = "open" if arguments.open else "unanswered" if arguments.unanswered else "all"
+    sys.stdout.write(question_list(course_files(arguments), arguments.format, which))
     return 0
 
 
@@ -196,8 +198,7 @@ def _topics_option(command: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         metavar="FILE",
-        help="a YAML topic map for the FAQ, instead of the config's "
-        "(default: the one shipped with course-notes)",
+        help="a YAML topic map for the FAQ, instead of the config's (default: no topics)",
     )
 
 
@@ -256,8 +257,16 @@ def build_parser() -> argparse.ArgumentParser:
         default="markdown",
         help="markdown or text (numbered lists), csv or json (every field); default %(default)s",
     )
-    asker.add_argument(
-        "--open", action="store_true", help="only the entries that have no answer yet"
+    which = asker.add_mutually_exclusive_group()
+    which.add_argument(
+        "--open",
+        action="store_true",
+        help="only the entries still to send: no answer, not marked asked",
+    )
+    which.add_argument(
+        "--unanswered",
+        action="store_true",
+        help="the entries with no answer yet, asked or not",
     )
     _topics_option(asker)
     asker.set_defaults(run=_questions)

@@ -1,14 +1,15 @@
 """Notes text to Markdown that can only show as typed: one tokeniser, one escaper, safe links.
 
-Notes are untrusted. The tokeniser picks out the few inline constructs the site supports:
-code spans, links and ``<https://...>`` autolinks to http, https, mailto or relative
-addresses, and backslash escapes. Everything else is written so that Python-Markdown (with
-this site's extensions) can only show it as text: no raw HTML, no entities of the writer's, no
-attribute lists, no link or reference syntax, no emoji shortcodes (pymdownx.emoji fetches
-those from a CDN), and never ``{{``, ``{%`` or ``{#``, so no template engine can find
-anything to run either. Emphasis (``*``, ``_``) is left to Markdown: whatever it makes of
-them, it makes ``<em>`` and ``<strong>`` only. Where Python-Markdown disagrees with this
-tokeniser about what is a code span or a link, only the looks can change.
+Notes are untrusted. The tokeniser picks out the few inline constructs the site supports: code
+spans, links and ``<https://...>`` autolinks to http, https, mailto or relative addresses, bare
+``https://...`` addresses (as pymdownx.magiclink finds them), ``$...$`` and ``$$...$$`` math
+(written as MathML, see ``mathml``), and backslash escapes. Everything else is written so that
+Python-Markdown (with this site's extensions) can only show it as text: no raw HTML, no
+entities of the writer's, no attribute lists, no link or reference syntax, no emoji shortcodes
+(pymdownx.emoji fetches those from a CDN), and never ``{{``, ``{%`` or ``{#``, so no template
+engine can find anything to run either. Emphasis (``*``, ``_``) is left to Markdown: whatever
+it makes of them, it makes ``<em>`` and ``<strong>`` only. Where Python-Markdown disagrees with
+this tokeniser about what is a code span or a link, only the looks can change.
 
 Python-Markdown's inline processor rebuilds a block's whole text for every construct it
 matches, so one block with n constructs costs it O(n * length). Text is therefore cut into
@@ -30,6 +31,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
+
+from . import mathml
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 # Constructs Python-Markdown may match in one block: it copies the block's text once per
@@ -64,15 +67,16 @@ ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!|")
 #   <          raw HTML, autolinks, comments; before a blank it is never a tag, so stays;
 #   &          before "#" or a letter or digit: a character reference ("&amp;" shows as typed);
 #   :          before a word character: an emoji shortcode, which pymdownx fetches from a CDN;
+#   $          math, to a site that renders it: the notes' math is MathML already;
 #   !          at the end, before a link: an image;
 #   * _        left for emphasis, but counted: Python-Markdown matches them too.
-_COMMON = r"[\\`\[{|]|<(?![ \t])|&(?=[#A-Za-z0-9])|:(?=[\w+\-])|!$|[*_]"
+_COMMON = r"[\\`\[{|$]|<(?![ \t])|&(?=[#A-Za-z0-9])|:(?=[\w+\-])|!$|[*_]"
 _PLAIN = re.compile(_COMMON)
 # In a link's text "]" would end it; in <code> "*" and "_" must not make emphasis.
 _CLOSED = re.compile(_COMMON + r"|\]")
-_REFERENCES = {"<": "&lt;", "&": "&amp;", ":": "&#58;"}
+_REFERENCES = {"<": "&lt;", "&": "&amp;", ":": "&#58;", "$": "&#36;"}
 # Anything tokens or escaping may concern; text without any is returned as it is.
-_ANY = re.compile(r"[\\`\[\]{|<&:!*_]")
+_ANY = re.compile(r"[\\`\[\]{|<&:!*_$]")
 
 Piece = tuple[str, int]
 """Markdown and the number of constructs Python-Markdown matches in it."""
@@ -87,14 +91,15 @@ def visible(text: str) -> str:
 class _Token:
     start: int
     end: int
-    kind: str  # "escape", "code" or "link"
+    kind: str  # "escape", "code", "math" or "link"
     url: str = ""
     title: str = ""
     text_start: int = 0
     text_end: int = 0
+    bare: bool = False
 
 
-_INTERESTING = re.compile(r"\\(.)|`+")
+_INTERESTING = re.compile(r"\\(.)|`+|\$")
 _ESCAPED_IN_URL = re.compile(r"\\([!-/:-@\[-`{-~])")
 # Links and autolinks, matched on the text with code spans blanked (\x00) and backslash
 # escapes blanked (\x01): a link's text holds no bracket, its address no blank and one
@@ -104,9 +109,13 @@ _LINK = re.compile(
     r"""\[(?P<text>[^\[\]\n]*)\]\([ \t]*
     (?:<(?P<angle>[^<>\n\x00]*)>|(?P<bare>(?:[^\s()\x00]|\([^\s()\x00]*\))*))
     (?:[ \t]+(?P<title>"[^"\n\x00]*"|'[^'\n\x00]*'))?[ \t]*\)
-    |<(?P<auto>[Hh][Tt][Tt][Pp][Ss]?://[^\s<>\x00]+)>""",
+    |<(?P<auto>[Hh][Tt][Tt][Pp][Ss]?://[^\s<>\x00]+)>
+    |(?<![\w/@.\-])(?P<plain>[Hh][Tt][Tt][Pp][Ss]?://[^\s<>\x00\x01\[\]]+)""",
     re.X,
 )
+# What ends a bare address rather than belongs to it (as GitHub and magiclink read it):
+# "see https://example.org." links https://example.org.
+_URL_TRAILING = ".,:;!?'\"*_~"
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 # What a browser's URL parser drops before it reads the scheme (WHATWG URL): tab and
 # newline anywhere, C0 controls and space at either end.
@@ -132,6 +141,23 @@ def link_address(written: str) -> tuple[str | None, str]:
     return quote(address, safe="!#$%&*+,-./:;=?@_~").replace("&", "&amp;"), name
 
 
+def _bare_address(found: str) -> str:
+    """A bare address without the punctuation after it, and without an unmatched ``)``."""
+    end = len(found)
+    # Counted once: recounting per character was quadratic in a run of ")".
+    opened, closed = found.count("("), found.count(")")
+    while end:
+        last = found[end - 1]
+        if last in _URL_TRAILING:
+            end -= 1
+        elif last == ")" and opened < closed:
+            end -= 1
+            closed -= 1
+        else:
+            break
+    return found[:end]
+
+
 def _title(quoted: str) -> str:
     # Into a title attribute: every character Markdown or a template could read is a
     # character reference, which the browser shows as typed.
@@ -147,15 +173,17 @@ class _Tokens:
         self.found: list[_Token] = []  # escapes and code spans, in order
         self.links: list[_Token] = []  # links and autolinks, in order
         self.refused: list[str] = []  # the schemes of links shown as text
-        if "\\" in text or "`" in text:
+        if "\\" in text or "`" in text or "$" in text:
             self._escapes_and_code()
-            if sum(token.kind == "code" for token in self.found) > MAX_RICH:
+            code = sum(token.kind == "code" for token in self.found) <= MAX_RICH
+            math = sum(token.kind == "math" for token in self.found) <= MAX_RICH
+            if not (code and math):
                 self.found = []
-                self._escapes_and_code(code=False)
-        if "[" in text or "<" in text:
+                self._escapes_and_code(code=code, math=math)
+        if "[" in text or "<" in text or "://" in text:
             self._links()
 
-    def _escapes_and_code(self, code: bool = True) -> None:
+    def _escapes_and_code(self, code: bool = True, math: bool = True) -> None:
         text = self.text
         # Every maximal run of backticks, by length: a run of n opens a code span that the
         # next run of exactly n closes (backslashes inside a code span are text).
@@ -166,7 +194,20 @@ class _Tokens:
         while match := _INTERESTING.search(text, position):
             start, end = match.span()
             escaped = match.group(1)
+            if match.group() == "$":
+                found = mathml.math_at(text, start) if math else None
+                if found is None:
+                    position = end
+                    continue
+                after, latex, display = found
+                kind = "math" if not display else "display"
+                self.found.append(_Token(start, after, "math", latex, kind))
+                position = after
+                continue
             if escaped is not None:
+                if escaped == "$":
+                    position = end  # "\$" is a dollar as typed, never math
+                    continue
                 if escaped in ESCAPABLE:
                     self.found.append(_Token(start, end, "escape"))
                     position = end
@@ -190,7 +231,7 @@ class _Tokens:
         if self.found:
             characters = list(masked)
             for token in self.found:
-                blank = "\x00" if token.kind == "code" else "\x01"
+                blank = "\x01" if token.kind == "escape" else "\x00"
                 characters[token.start : token.end] = blank * (token.end - token.start)
             masked = "".join(characters)
         matches = list(_LINK.finditer(masked))
@@ -198,6 +239,14 @@ class _Tokens:
             return
         for match in matches:
             start, end = match.span()
+            if match["plain"] is not None:
+                end = start + len(_bare_address(match["plain"]))
+                if not self.text[start:end].split("://", 1)[1].strip("/"):
+                    continue  # "https://" alone: no address
+                url, _ = link_address(self.text[start:end])
+                token = _Token(start, end, "link", url or "", "", start, end, bare=True)
+                self.links.append(token)
+                continue
             if match["auto"] is not None:
                 url, _ = link_address(self.text[start + 1 : end - 1])
                 self.links.append(_Token(start, end, "link", url or "", "", start + 1, end - 1))
@@ -247,6 +296,14 @@ class _Writer:
                 self._text("{", link_text)
             else:
                 self.pieces.append(("\\" + character, 1))
+        elif token.kind == "math":
+            html = mathml.to_mathml(token.url, display=token.title == "display")
+            if html is None:
+                # LaTeX it cannot convert: shown as written, dollars and all.
+                self._text(self.text[token.start : token.end], link_text)
+            else:
+                # Each tag is a construct to Python-Markdown.
+                self.pieces.append((html, html.count("<")))
         else:
             self._code(self.text[token.text_start : token.text_end])
         return token.end
@@ -304,7 +361,8 @@ class _Writer:
         position = link.text_start
         for token in inner:
             position = self._token(token, position, True)
-        self._text(self.text[position : link.text_end], True)
+        # A bare address is its own text: shown as typed, "*" and "_" in it no emphasis.
+        self._text(self.text[position : link.text_end], True, code=link.bare)
         words = self.pieces[start:]
         cost = 1 + sum(cost for _, cost in words)
         if cost > BUDGET:
@@ -410,6 +468,25 @@ def fits(text: str) -> bool:
     return len(blocks(text)) <= 1
 
 
+def link_targets(text: str) -> list[str]:
+    """The addresses of the text's links, autolinks and bare addresses, as the pages link them."""
+    if "](" not in text and "<" not in text and "://" not in text:
+        return []
+    return [html.unescape(link.url) for link in _Tokens(visible(text)).links if link.url]
+
+
+def autolinked(text: str) -> str:
+    """Text with each bare address in ``<...>``: a link in any Markdown, the rest as written."""
+    if "://" not in text:
+        return text
+    links = [link for link in _Tokens(visible(text)).links if link.bare]
+    out, position = [], 0
+    for link in links:
+        out += [text[position : link.start], "<", text[link.start : link.end], ">"]
+        position = link.end
+    return "".join(out) + text[position:]
+
+
 def refused_links(text: str) -> list[str]:
     """The schemes of the text's links that are shown as text (``javascript``, ``data``...)."""
     if "](" not in text:
@@ -430,7 +507,7 @@ def html_text(text: str, *, lines: bool = False) -> str:
 
 # Every ASCII character that starts something in Markdown, its extensions or a template:
 # as a character reference it can only show itself, wherever a template cuts or joins it.
-_NOT_INERT = re.compile(r"[&*_`\\\[\]{}|<>:~!]")
+_NOT_INERT = re.compile(r"[&*_`\\\[\]{}|<>:~!$]")
 
 
 def inert(text: str) -> str:

@@ -21,9 +21,11 @@ class ProgressState(str, enum.Enum):
 
 
 class QuestionStatus(str, enum.Enum):
-    """Whether an entry of the Thoughts has an answer yet; the value is its word in exports."""
+    """Where an entry of the Thoughts stands; the value is its word in exports."""
 
     OPEN = "open"
+    ASKED = "asked"
+    """Asked (an ``Asked:`` line or ``(asked)``) and not answered yet."""
     ANSWERED = "answered"
 
 
@@ -356,16 +358,24 @@ class Question:
     context: list[str] = field(default_factory=list)
     answer: str | None = None
     topics: list[str] = field(default_factory=list)
+    group: str = ""
+    """The heading above it in the Thoughts, as written; empty before any heading."""
+    asked: str | None = None
+    """When it was asked, as written (``12 Mar``), empty if no date was given; None: not yet."""
+    title_only: bool = False
+    """True when the text is just the title (pages show it once)."""
 
     @property
     def status(self) -> QuestionStatus:
-        """Answered once an ``A:`` paragraph follows it, else open."""
-        return QuestionStatus.OPEN if self.answer is None else QuestionStatus.ANSWERED
+        """Answered once an answer follows it; else asked once marked so; else open."""
+        if self.answer is not None:
+            return QuestionStatus.ANSWERED
+        return QuestionStatus.OPEN if self.asked is None else QuestionStatus.ASKED
 
     @property
     def is_open(self) -> bool:
-        """True while the entry has no answer."""
-        return self.answer is None
+        """True while the entry is neither answered nor asked: still to send."""
+        return self.status is QuestionStatus.OPEN
 
 
 @dataclass
@@ -374,16 +384,37 @@ class QuestionList:
 
     entries: list[Question] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
+    headings: list[SourceLine] = field(default_factory=list)
+    """The Thoughts' headings (the groups) as written, with their lines, entries or none."""
 
     @property
     def open(self) -> list[Question]:
-        """Entries without an answer."""
+        """Entries neither answered nor asked yet: the ones to send."""
         return [entry for entry in self.entries if entry.is_open]
+
+    @property
+    def asked(self) -> list[Question]:
+        """Entries asked and not answered yet."""
+        return [entry for entry in self.entries if entry.status is QuestionStatus.ASKED]
+
+    @property
+    def unanswered(self) -> list[Question]:
+        """Entries without an answer, asked or not."""
+        return [entry for entry in self.entries if entry.answer is None]
 
     @property
     def answered(self) -> list[Question]:
         """Entries with an answer."""
-        return [entry for entry in self.entries if not entry.is_open]
+        return [entry for entry in self.entries if entry.answer is not None]
+
+    @property
+    def groups(self) -> list[str]:
+        """The headings the entries sit under, once each in file order (none: no headings)."""
+        return list(dict.fromkeys(entry.group for entry in self.entries if entry.group))
+
+    def in_order(self) -> list[Question | SourceLine]:
+        """Headings and entries together, in file order."""
+        return sorted([*self.headings, *self.entries], key=lambda part: _line_of(part))
 
     @property
     def asking(self) -> list[Question]:
@@ -408,6 +439,10 @@ class QuestionList:
     def __str__(self) -> str:
         # Short, for the same reason as Course.__str__.
         return f"QuestionList({len(self.entries)} entries, {len(self.open)} open)"
+
+
+def _line_of(part: Question | SourceLine) -> int:
+    return part.line if isinstance(part, Question) else part.number
 
 
 @dataclass(frozen=True, slots=True)
@@ -515,6 +550,61 @@ class SectionNumber:
         return ".".join(str(part) for part in self.parts)
 
 
+class PartKind(str, enum.Enum):
+    """What a part of a work is; the value is its word in exports."""
+
+    CHAPTER = "chapter"
+    SECTION = "section"
+    PAGE = "page"
+
+
+_PART_NAMES = {
+    PartKind.CHAPTER: ("Chapter", "Chapters"),
+    PartKind.SECTION: ("Section", "Sections"),
+    PartKind.PAGE: ("Page", "Pages"),
+}
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a work that a reading sets: a chapter, a section, pages, or a range of them.
+
+    Parts are equal when they cover the same numbers (``chapter 3`` and ``§3`` are one), and
+    order as numbers, chapters and sections first, then pages; a range sorts by its start.
+    """
+
+    kind: PartKind = field(compare=False)
+    first: SectionNumber
+    last: SectionNumber | None = None
+    """A range's end (``4.5`` in ``4.3-4.5``); None for one number."""
+    pages: bool = False
+
+    @property
+    def key(self) -> tuple[bool, SectionNumber, SectionNumber]:
+        """What parts are compared and sorted by."""
+        return (self.pages, self.first, self.last or self.first)
+
+    def __lt__(self, other: Part) -> bool:
+        return self.key < other.key
+
+    @property
+    def numbers(self) -> str:
+        """``3.10``, ``4.3–4.5``, ``898–925``."""
+        return f"{self.first}\u2013{self.last}" if self.last else str(self.first)
+
+    @property
+    def name(self) -> str:
+        """``Chapter 3``, ``Sections 4.3–4.5``, ``Pages 898–925``."""
+        one, many = _PART_NAMES[self.kind]
+        return f"{many if self.last else one} {self.numbers}"
+
+    def __str__(self) -> str:
+        """``3.10``, ``4.3–4.5``, ``p. 12``, ``pp. 898–925``."""
+        if self.pages:
+            return f"pp. {self.numbers}" if self.last else f"p. {self.numbers}"
+        return self.numbers
+
+
 @dataclass(frozen=True)
 class Reference:
     """A known work: how the notes may name it, and its citation and link."""
@@ -571,7 +661,10 @@ class Assignment:
 
     reading: Reading
     week: Week | None
-    sections: tuple[SectionNumber, ...]
+    sections: tuple[Part, ...]
+    """The parts of the work the line sets, as written after its title."""
+    title: str = ""
+    """The line's title, less its parts."""
 
     @property
     def done(self) -> bool:
@@ -602,9 +695,9 @@ def _weeks(assignments: Iterable[Assignment]) -> list[Week]:
 
 @dataclass
 class BookSection(_Assigned):
-    """A chapter or section of a reading, with the lines that set it."""
+    """A part of a reading (chapter, section, pages, or a range), with the lines that set it."""
 
-    number: SectionNumber
+    part: Part
     assignments: list[Assignment] = field(default_factory=list)
 
     @property
@@ -623,12 +716,12 @@ class CourseReading(_Assigned):
 
     @property
     def sections(self) -> list[BookSection]:
-        """Every chapter and section set, once each, in numeric order."""
-        by_number: dict[SectionNumber, BookSection] = {}
+        """Every part set (chapters, sections, ranges, pages), once each, in numeric order."""
+        by_part: dict[Part, BookSection] = {}
         for assignment in self.assignments:
-            for number in assignment.sections:
-                by_number.setdefault(number, BookSection(number)).assignments.append(assignment)
-        return [by_number[number] for number in sorted(by_number)]
+            for part in assignment.sections:
+                by_part.setdefault(part, BookSection(part)).assignments.append(assignment)
+        return [by_part[part] for part in sorted(by_part)]
 
     @property
     def done(self) -> bool:

@@ -8,7 +8,6 @@ import gc
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
-from importlib import resources
 from pathlib import Path
 
 from .history import CACHE, count_notes, fingerprint, read_history
@@ -20,7 +19,6 @@ from .site import Site, Term, build_site
 from .site_config import CourseFiles
 from .user_files import NOTES_LIMIT, YAML_LIMIT, UserFileError, read_user_file
 
-DEFAULT_TOPICS = "topics.yml"
 TODAY = "COURSE_NOTES_TODAY"
 """The environment variable that sets the day a build or a command takes as today."""
 
@@ -71,15 +69,13 @@ def read_course(path: Path, sections: Mapping[str, SectionKind] | None = None) -
     return course
 
 
-def default_topics_text() -> str:
-    """The topic map shipped with the package."""
-    return resources.files(__package__).joinpath(DEFAULT_TOPICS).read_text("utf-8")
-
-
 def read_topics(path: Path | None = None) -> list[Topic]:
-    """The FAQ's topic map from a YAML file, or the shipped one when no path is given."""
+    """The FAQ's topic map from a YAML file; none when no file is given.
+
+    Topics are the site's: a course's words (``GPU``, ``greedy``) mean nothing to another.
+    """
     if path is None:
-        return parse_topics(default_topics_text(), DEFAULT_TOPICS)
+        return []
     raw = _read_bytes(path, "topics file", YAML_LIMIT)
     try:
         return parse_topics(raw.decode("utf-8-sig"), str(path))
@@ -123,4 +119,5 @@ def read_site(
         if found.reason and note is not None:
             note(found.reason)
         term = replace(term, history=found.points or None)
-    return build_site(course, references, read_topics(files.topics), term)
+    topics = read_topics(files.topics)
+    return build_site(course, references, topics, term, lecturer_email=files.lecturer_email)

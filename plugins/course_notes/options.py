@@ -40,11 +40,13 @@ class CourseNotesConfig(base.Config):
     references = c.Optional(c.Type(str))
     """The references file (YAML), relative to mkdocs.yml; unset: references.yml if there is one."""
     topics = c.Optional(c.Type(str))
-    """The FAQ's topic map (YAML), relative to mkdocs.yml; the package's own when unset."""
+    """The FAQ's topic map (YAML), relative to mkdocs.yml; unset: no topics."""
     sections = c.DictOfItems(c.Choice(SECTION_KIND_NAMES), default={})
     """Heading words to section kinds (``vids: videos``), on top of the built-in keywords."""
     term_start = c.Optional(Day())
     """The first day of week 1: week N starts 7·(N−1) days later unless its heading has a date."""
+    lecturer_email = c.Type(str, default="")
+    """Where the FAQ's "Email the open questions" link writes to; unset: the mail program asks."""
     zensical_overrides = c.Type(bool, default=True)
     """Whether `course-notes build --engine zensical` keeps ``theme.custom_dir``: false for
     copies of Material's templates, which Zensical's own templates replace."""

@@ -1,8 +1,11 @@
-"""The Thoughts to the question list: entries, titles, ids, topics, and the list as text.
+"""The Thoughts to the question list: entries, groups, titles, ids, topics, and the list as text.
 
-Pure: no file system, no MkDocs. Paragraphs (runs of lines between blank lines) are the
-units. A paragraph with a question mark starts an entry; one without is context of the entry
-before it; a separator line ends the entry; a paragraph starting ``A:`` answers it.
+Pure: no file system, no MkDocs. The units are blocks: paragraphs (runs of lines between
+blank lines), list items, headings, separators and answer lines. A list item is an entry; a
+paragraph with a question mark starts an entry, one without is context of the entry before
+it; a separator line ends the entry; a heading groups the entries after it; a line starting
+``A:`` (or ``Answer:``, ``**A:**``, any case) answers the entry it follows, and an ``Asked:``
+line (or ``(asked)`` at the end) marks it asked.
 """
 
 from __future__ import annotations
@@ -11,12 +14,12 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 
 import yaml
 
-from . import spreadsheet, yaml_nodes
+from . import markup, spreadsheet, yaml_nodes
 from .errors import CourseNotesError
 from .model import Question, QuestionList, SourceLine, Topic
 from .text import capitalise_first, slugify
@@ -24,7 +27,24 @@ from .yaml_nodes import quoted
 
 # The same separator as between weeks: three or more dashes alone on a line.
 SEPARATOR = re.compile(r"[ \t]*-{3,}[ \t]*")
-ANSWER = re.compile(r"[ \t]*A:[ \t]*")
+# "A:", "Answer:", "**A:**", "**A**:" in any case, at a line's start.
+ANSWER = re.compile(
+    r"[ \t]*(?:\*\*(?:a|answer)[ \t]*:\*\*|\*\*(?:a|answer)\*\*[ \t]*:|(?:a|answer)[ \t]*:)[ \t]*",
+    re.I,
+)
+# "Asked:" (any case, bold or not), then the date if one is given.
+ASKED = re.compile(r"[ \t]*(?:\*\*asked[ \t]*:\*\*|\*\*asked\*\*[ \t]*:|asked[ \t]*:)[ \t]*", re.I)
+# "(asked)" or "(asked 12 Mar)" ending an entry's text (see asked_at_end).
+_ASKED = re.compile(r"\([ \t]*asked\b[ \t:,\-]*(?P<date>[^()]*?)[ \t]*\)", re.I)
+# "Q:", "Question:", "**Q:**" before the question: like a list's bullet, not its title.
+QUESTION_LABEL = re.compile(
+    r"(?:\*\*(?:q|question)[ \t]*:\*\*|\*\*(?:q|question)\*\*[ \t]*:|(?:q|question)[ \t]*:)[ \t]*",
+    re.I,
+)
+# A list item: its bullet or number, then its text (a lone "-" is no item).
+LIST_ITEM = re.compile(r"(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
+HEADING = re.compile(r" {0,3}(?P<hashes>#{1,6})[ \t]+(?P<title>\S.*)$")
+TAB_SIZE = 4
 QUESTION_MARKS = ("?", "\uff1f")
 # A "?" in a link address or a code span is not the writer asking anything; one that ends
 # an address ("have you seen https://example.org?") is.
@@ -41,44 +61,98 @@ class TopicsError(CourseNotesError):
 
 
 @dataclass
-class _Paragraph:
-    lines: list[SourceLine]
+class _Block:
+    """A unit of the Thoughts: what it is, its first line, and its text less its marker."""
+
+    kind: str  # "text", "item", "answer", "asked", "heading" or "separator"
+    line: int
+    lines: list[str] = field(default_factory=list)
+    marker: str = ""
+    """An answer's or asked line's ``A:`` or ``Asked:`` as written."""
+    under: list[_Block] = field(default_factory=list)
+    """For a list item: the paragraphs and answer lines indented under it."""
+    indent: int = 0
 
     @property
     def text(self) -> str:
-        return "\n".join(line.text for line in self.lines)
-
-    @property
-    def line(self) -> int:
-        return self.lines[0].number
+        return "\n".join(self.lines)
 
 
-_END = None  # a separator in the run of paragraphs
+def _width(text: str) -> int:
+    blank = text[: len(text) - len(text.lstrip(" \t"))]
+    return len(blank.expandtabs(TAB_SIZE))
 
 
-def paragraphs(thoughts: Iterable[SourceLine]) -> list[_Paragraph | None]:
-    """Split lines into paragraphs at blank lines; a separator line becomes ``None``."""
-    blocks: list[_Paragraph | None] = []
-    current: list[SourceLine] = []
-    for line in thoughts:
-        separator = SEPARATOR.fullmatch(line.text) is not None
-        if separator or not line.text.strip():
-            if current:
-                blocks.append(_Paragraph(current))
-                current = []
-            if separator:
-                blocks.append(_END)
+def blocks(thoughts: Iterable[SourceLine]) -> list[_Block]:
+    """The Thoughts as blocks, in file order; a list item holds the blocks indented under it."""
+    result: list[_Block] = []
+    item: _Block | None = None  # the list item lines may still join
+    current: _Block | None = None  # the block the next line continues, if not blank
+    blank = True  # the line before was blank (or there was none)
+    for source in thoughts:
+        text = source.text
+        if not text.strip():
+            current, blank = None, True
+            continue
+        width = _width(text)
+        inside = item is not None and width > item.indent
+        if SEPARATOR.fullmatch(text) and not inside:
+            result.append(_Block("separator", source.number))
+            item = current = None
+        elif (heading := HEADING.match(text)) and not inside:
+            title = heading["title"]
+            bare = title.rstrip("#")
+            if bare != title and bare.endswith((" ", "\t")):
+                title = bare
+            result.append(_Block("heading", source.number, [title.strip(" \t")]))
+            item = current = None
+        elif (listed := LIST_ITEM.match(text)) and not inside:
+            item = current = _Block("item", source.number, [text[listed.end() :]], indent=width)
+            result.append(item)
+        elif (marker := ANSWER.match(text) or ASKED.match(text)) is not None:
+            kind = "answer" if ANSWER.match(text) else "asked"
+            written = text[: marker.end()].strip(" \t")
+            current = _Block(kind, source.number, [text[marker.end() :].rstrip(" \t")], written)
+            if inside:
+                item.under.append(current)  # type: ignore[union-attr]
+            else:
+                result.append(current)
+                item = None
+        elif current is not None and not blank and current.kind != "asked":
+            # The line goes on with the block above it: indented or not (Markdown's laziness).
+            current.lines.append(text.strip(" \t") if current.kind != "text" else text)
+        elif inside:
+            current = _Block("text", source.number, [text.strip(" \t")])
+            item.under.append(current)  # type: ignore[union-attr]
         else:
-            current.append(line)
-    if current:
-        blocks.append(_Paragraph(current))
-    return blocks
+            current = _Block("text", source.number, [text])
+            result.append(current)
+            item = None
+        blank = False
+    return result
 
 
 def asks(text: str) -> bool:
     """True when the text has a question mark outside link addresses and code spans."""
     prose = _NOT_PROSE.sub(" ", text)
     return any(mark in prose for mark in QUESTION_MARKS)
+
+
+def asked_at_end(text: str) -> tuple[int, str] | None:
+    """Where an ``(asked)`` or ``(asked 12 Mar)`` ending the text starts, and its date."""
+    # From the last "(" only: a search from every blank was quadratic in a run of blanks.
+    end = text.rstrip()
+    found = _ASKED.fullmatch(end, end.rfind("(")) if end.endswith(")") else None
+    return (found.start(), found["date"]) if found else None
+
+
+def bare_question(text: str) -> str:
+    """The text less a ``Q:`` in front and an ``(asked)`` at the end: what its title is made of."""
+    label = QUESTION_LABEL.match(text.lstrip(" \t"))
+    bare = text.lstrip(" \t")[label.end() :] if label else text
+    ending = asked_at_end(bare)
+    bare = bare[: ending[0]] if ending else bare
+    return bare if bare.strip() else text
 
 
 def title_of(text: str) -> str:
@@ -127,34 +201,77 @@ def _topics_of(text: str, matchers: Sequence[tuple[str, re.Pattern[str] | None]]
 
 
 def read_questions(thoughts: Iterable[SourceLine], topics: Sequence[Topic] = ()) -> QuestionList:
-    """The entries of the Thoughts, in file order, each with its context, answer and topics."""
-    entries: list[Question] = []
-    current: Question | None = None
-    in_answer = False
-    for block in paragraphs(thoughts):
-        if block is _END:
-            current, in_answer = None, False
-            continue
-        text = block.text
-        answer = ANSWER.match(block.lines[0].text)
-        if current is not None and answer:
-            part = text[answer.end() :]
-            current.answer = part if current.answer is None else f"{current.answer}\n\n{part}"
-            in_answer = True
-        elif current is None or asks(text):
-            current = Question(question_id(text), title_of(text), text, block.line, asks(text))
-            entries.append(current)
-            in_answer = False
-        elif in_answer:
-            # Once answered, paragraphs up to the next question continue the answer.
-            current.answer = f"{current.answer}\n\n{text}"
-        else:
-            current.context.append(text)
+    """The entries of the Thoughts, in file order, each with its group, context, answer, topics."""
+    reader = _QuestionReader()
+    for block in blocks(thoughts):
+        reader.read(block)
+    entries = reader.entries
+    for entry in entries:
+        ending = asked_at_end(entry.text)
+        if ending and entry.asked is None:
+            entry.asked = ending[1]
     _unique_ids(entries)
     matchers = [(topic.name, _matcher(topic)) for topic in topics]
     for entry in entries:
         entry.topics = _topics_of("\n\n".join([entry.text, *entry.context]), matchers)
-    return QuestionList(entries, list(topics))
+    return QuestionList(entries, list(topics), reader.headings)
+
+
+class _QuestionReader:
+    """Applies the rules block by block, keeping the entry the next block may belong to."""
+
+    def __init__(self) -> None:
+        self.entries: list[Question] = []
+        self.headings: list[SourceLine] = []
+        self.current: Question | None = None
+        self.in_answer = False
+        self.group = ""
+
+    def start(self, text: str, line: int) -> Question:
+        title = title_of(bare_question(text))
+        entry = Question(question_id(text), title, text, line, asks(text), group=self.group)
+        entry.title_only = title == capitalise_first(" ".join(bare_question(text).split()))
+        self.entries.append(entry)
+        self.current, self.in_answer = entry, False
+        return entry
+
+    def answer(self, entry: Question, text: str) -> None:
+        entry.answer = text if entry.answer is None else f"{entry.answer}\n\n{text}"
+        self.in_answer = True
+
+    def read(self, block: _Block) -> None:
+        kind, text = block.kind, block.text
+        if kind == "separator":
+            self.current, self.in_answer = None, False
+        elif kind == "heading":
+            self.group = text
+            self.headings.append(SourceLine(block.line, text))
+            self.current, self.in_answer = None, False
+        elif kind == "item":
+            entry = self.start(text, block.line)
+            for part in block.under:
+                if part.kind == "answer":
+                    self.answer(entry, part.text)
+                elif part.kind == "asked":
+                    entry.asked = part.text
+                elif self.in_answer:
+                    self.answer(entry, part.text)
+                else:
+                    entry.context.append(part.text)
+        elif self.current is None:
+            # Nothing to answer or to add to: the block is an entry of its own, as written.
+            self.start(f"{block.marker} {text}".strip(" ") if block.marker else text, block.line)
+        elif kind == "answer":
+            self.answer(self.current, text)
+        elif kind == "asked":
+            self.current.asked = text
+        elif asks(text):
+            self.start(text, block.line)
+        elif self.in_answer:
+            # Once answered, paragraphs up to the next question continue the answer.
+            self.answer(self.current, text)
+        else:
+            self.current.context.append(text)
 
 
 def _unique_ids(entries: list[Question]) -> None:
@@ -219,36 +336,64 @@ def _keywords(node: yaml.Node) -> tuple[str, ...] | None:
 FORMATS = ("markdown", "text", "csv", "json")
 
 
-def _lines(text: str) -> list[str]:
-    return [line.rstrip() for line in text.split("\n")]
+def _lines(text: str, line: Callable[[str], str] = str) -> list[str]:
+    return [line(part.rstrip()) for part in text.split("\n")]
 
 
-def _numbered(entries: Sequence[Question], answer_label: str, hanging: int | None) -> str:
-    items = []
+def _asked_line(entry: Question) -> str | None:
+    # Said once: an "(asked)" ending the text already says it.
+    if entry.asked is None or entry.answer is not None or asked_at_end(entry.text):
+        return None
+    return f"Asked: {entry.asked}" if entry.asked else "Asked."
+
+
+def _numbered(
+    entries: Sequence[Question],
+    answer_label: str,
+    hanging: int | None,
+    head: str,
+    line: Callable[[str], str] = str,
+) -> str:
+    parts = []
+    group = ""
     for number, entry in enumerate(entries, start=1):
+        if entry.group != group:
+            group = entry.group
+            if group:
+                parts.append(head + " ".join(group.split()))
         marker = f"{number}. "
         indent = " " * (hanging if hanging is not None else len(marker))
-        paragraphs = [_lines(entry.text), *(_lines(part) for part in entry.context)]
+        paragraphs = [_lines(entry.text, line), *(_lines(part, line) for part in entry.context)]
+        asked = _asked_line(entry)
+        if asked:
+            paragraphs.append([asked])
         if entry.answer is not None:
-            answer = _lines(entry.answer)
+            answer = _lines(entry.answer, line)
             answer[0] = f"{answer_label} {answer[0]}".rstrip()
             paragraphs.append(answer)
         body = "\n\n".join(
             "\n".join(indent + line if line else "" for line in p) for p in paragraphs
         )
-        items.append(marker + body[len(indent) :])
-    return "\n\n".join(items) + "\n" if items else ""
+        parts.append(marker + body[len(indent) :].lstrip(" \t"))
+    return "\n\n".join(parts) + "\n" if parts else ""
 
 
 def as_markdown(entries: Sequence[Question]) -> str:
-    """A numbered Markdown list, each entry's context (and answer) as its own paragraphs."""
-    # Four spaces keep the paragraphs inside the list item in every Markdown flavour.
-    return _numbered(entries, "**Answer:**", 4)
+    """A numbered Markdown list, each entry's context (and answer) as its own paragraphs.
+
+    The entries' groups are ``##`` headings; the numbers run on across them.
+    """
+    # Four spaces keep the paragraphs inside the list item in every Markdown flavour; bare
+    # addresses go in <...>, a link in every flavour (the text is otherwise as written).
+    return _numbered(entries, "**Answer:**", 4, "## ", markup.autolinked)
 
 
 def as_text(entries: Sequence[Question]) -> str:
-    """A numbered plain-text list, for pasting into an email or a forum post."""
-    return _numbered(entries, "Answer:", None)
+    """A numbered plain-text list, for pasting into an email or a forum post.
+
+    Each group's heading is a line of its own above its entries; the numbers run on.
+    """
+    return _numbered(entries, "Answer:", None, "")
 
 
 def as_records(entries: Sequence[Question]) -> list[dict[str, object]]:
@@ -262,14 +407,19 @@ def as_records(entries: Sequence[Question]) -> list[dict[str, object]]:
             "answer": entry.answer,
             "status": entry.status.value,
             "topics": list(entry.topics),
+            "group": entry.group,
+            "asked": entry.asked or "",
         }
         for entry in entries
     ]
 
 
 def as_json(entries: Sequence[Question]) -> str:
-    """A JSON list of objects with id, title, text, context, answer, status and topics."""
+    """A JSON list of objects: id, title, text, context, answer, status, topics, group, asked."""
     return json.dumps(as_records(entries), ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = ("id", "title", "text", "context", "answer", "status", "topics", "group", "asked")
 
 
 def as_csv(entries: Sequence[Question]) -> str:
@@ -279,14 +429,12 @@ def as_csv(entries: Sequence[Question]) -> str:
     """
     out = io.StringIO()
     writer = spreadsheet.Writer(out)
-    writer.writerow(["id", "title", "text", "context", "answer", "status", "topics"])
-    for entry in entries:
-        context = "\n\n".join(entry.context)
-        answer = entry.answer or ""
-        topics = "; ".join(entry.topics)
-        writer.writerow(
-            [entry.id, entry.title, entry.text, context, answer, entry.status.value, topics]
-        )
+    writer.writerow(CSV_COLUMNS)
+    for record in as_records(entries):
+        record["context"] = "\n\n".join(record["context"])  # type: ignore[arg-type]
+        record["answer"] = record["answer"] or ""
+        record["topics"] = "; ".join(record["topics"])  # type: ignore[arg-type]
+        writer.writerow([record[column] for column in CSV_COLUMNS])
     return out.getvalue()
 
 

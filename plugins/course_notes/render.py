@@ -331,6 +331,8 @@ def weeks_table(course: Course, base: str = "", marks: Mapping[int, str] | None 
     """A Markdown table of the weeks with their progress bars and links.
 
     ``marks`` gives HTML to show after a week's name (its "behind" badge), by week number.
+    In a ``cn-weeks`` block: on a phone the stylesheet shows each row as a card, so that no
+    column (the video time last) is off the screen.
     """
     rows = [
         "| Week | Done | Progress | Videos |",
@@ -342,7 +344,8 @@ def weeks_table(course: Course, base: str = "", marks: Mapping[int, str] | None 
         time = video_time(week.video_time) if week.videos else "–"
         mark = f" {marks[week.number]}" if marks and week.number in marks else ""
         rows.append(f"| [{name}]({base}{week.slug}.md){mark} | {week.progress} | {bar} | {time} |")
-    return "\n".join(rows)
+    table = "\n".join(rows)
+    return f'<div class="cn-weeks" markdown>\n\n{table}\n\n</div>'
 
 
 def _week_links(weeks: list[Week], general: bool, base: str) -> str:
@@ -369,7 +372,7 @@ def reading_list_markdown(reading_list: ReadingList, base: str = "") -> str:
         for section in reading.sections:
             box = task_box(section.done)
             weeks = _week_links(section.weeks, section.general, base)
-            lines.append(f"    - {box} {section.number.name} · {weeks}")
+            lines.append(f"    - {box} {section.part.name} · {weeks}")
     return "\n".join(lines)
 
 

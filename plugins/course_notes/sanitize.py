@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import nh3
 
+from . import mathml
+
 # What the plugin's pages are made of, collected from the built pages of the sample notes
 # plus a general section, an answered question and inline Markdown in items: the markup
 # render.py writes (badges, bars, task lists, FAQ blocks, admonitions, the copyable list,
@@ -13,39 +15,44 @@ import nh3
 # badges are inline SVG: <svg viewBox> with one <path d>; html5ever, nh3's parser, gives
 # SVG attributes their SVG case, so "viewBox" is spelt so here. Anything else is dropped,
 # its text kept; <script> and <style> go with their content.
-TAGS = frozenset(
-    {
-        "a",
-        "code",
-        "details",
-        "div",
-        "em",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "input",
-        "label",
-        "li",
-        "p",
-        "path",
-        "pre",
-        "span",
-        "strong",
-        "summary",
-        "svg",
-        "table",
-        "tbody",
-        "td",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-    }
+TAGS = (
+    frozenset(
+        {
+            "a",
+            "code",
+            "details",
+            "div",
+            "em",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "input",
+            "label",
+            "li",
+            "p",
+            "path",
+            "pre",
+            "span",
+            "strong",
+            "summary",
+            "svg",
+            "table",
+            "tbody",
+            "td",
+            "th",
+            "thead",
+            "tr",
+            "ul",
+        }
+    )
+    | mathml.TAGS
 )
-ATTRIBUTES = {
+# The notes' math, written again from mathml's own allow-list.
+_MATH_ATTRIBUTES = {tag: set(mathml.ATTRIBUTES) for tag in mathml.TAGS}
+ATTRIBUTES = _MATH_ATTRIBUTES | {
     "a": {"class", "href", "title"},
     "details": {"class"},
     "div": {"class"},

@@ -111,11 +111,14 @@ def build_site(
     references: References | None = None,
     topics: Sequence[Topic] = (),
     term: Term | None = None,
+    *,
+    lecturer_email: str = "",
 ) -> Site:
     """Derive the site of a course: each piece made once, in the order pages need them.
 
     With a ``term`` whose start or a dated heading places the course in the calendar, the
     site also gets the calendar, the "behind" badges, the script and the burn-up data.
+    ``lecturer_email`` is where the FAQ's email link writes to (the plugin's option).
     """
     known = references or References()
     placed = schedule.schedule(course, term.start, term.today) if term else None
@@ -144,7 +147,8 @@ def build_site(
         pages.append(Page("general.md", "General", render.render_general(course.general, cited)))
     downloads: dict[str, str] = {}
     if course.thoughts_line:
-        pages.append(Page("faq.md", "FAQ", render_faq.render_faq(faq)))
+        faq_page = render_faq.render_faq(faq, course.title, lecturer_email)
+        pages.append(Page("faq.md", "FAQ", faq_page))
         markdown, text = render_faq.FAQ_DOWNLOADS
         downloads = {markdown: questions.as_markdown(faq.open), text: questions.as_text(faq.open)}
     site_assets = {assets.STYLESHEET: assets.stylesheet()}

@@ -40,6 +40,8 @@ class CourseFiles:
     """The first day of week 1 (the ``term_start`` option), when the config gives one."""
     sections: Mapping[str, SectionKind] = field(default_factory=dict)
     """The config's ``sections:``: heading words to kinds, on top of the built-in keywords."""
+    lecturer_email: str = ""
+    """The plugin's ``lecturer_email``: the FAQ's email link goes to it."""
 
     def label(self, path: Path) -> str:
         """How messages name a file: relative to the config's folder, as mkdocs.yml gives it."""
@@ -158,6 +160,7 @@ def files_of(config: CourseNotesConfig, root: Path) -> CourseFiles:
         root=root,
         term_start=config.term_start,
         sections={words: SectionKind.named(kind) for words, kind in config.sections.items()},
+        lecturer_email=config.lecturer_email,
     )
 
 
