@@ -1,4 +1,5 @@
 # make serve: browse the site locally; make test: the whole test suite.
+# make serve-zensical / make build-zensical: the same site served or built with Zensical.
 # make audit: Lighthouse scores of the built site; make screenshot: the README's picture.
 # make bench: the benchmarks (about 20 minutes, most of it pathological notes; see
 # docs/benchmarks.md).
@@ -22,7 +23,8 @@ SCREENSHOT := .github/screenshot-week.png
 VNU_VERSION := 26.9.27
 VNU := .vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: serve build test lint audit screenshot bench clean vnu mutation
+.PHONY: serve build serve-zensical build-zensical test lint audit screenshot bench clean vnu \
+	mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,19 +34,30 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
+$(VENV)/.installed-zensical: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[zensical]"
+	touch $(VENV)/.installed $@
+
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
-	touch $(VENV)/.installed $@
+	touch $(VENV)/.installed $(VENV)/.installed-zensical $@
 
 $(VENV)/.installed-mutation: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test,mutation]"
-	touch $(VENV)/.installed $(VENV)/.installed-test $@
+	touch $(VENV)/.installed $(VENV)/.installed-zensical $(VENV)/.installed-test $@
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
+
+# The site's pages and a config for Zensical go to .course-notes/ (see docs/customising.md).
+serve-zensical: $(VENV)/.installed-zensical
+	$(BIN)/course-notes serve --engine zensical --dev-addr 127.0.0.1:8000
+
+build-zensical: $(VENV)/.installed-zensical
+	$(BIN)/course-notes build --engine zensical --strict
 
 # zizmor: the Pages workflow's permissions, pinning and credentials. --offline: no network
 # and no GitHub token are used; findings above "low" fail (config: .github/zizmor.yml).
@@ -71,8 +84,9 @@ audit: $(VENV)/.installed
 screenshot: $(VENV)/.installed-test
 	SCREENSHOT=$(SCREENSHOT) $(BIN)/python -m pytest -q tests/test_browser.py -k screenshot
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed-zensical
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+	$(BIN)/python -m benchmarks.bench_engines
 	$(BIN)/python -m benchmarks.bench_readings
 	$(BIN)/python -m benchmarks.bench_questions
 	$(BIN)/python -m benchmarks.bench_history
@@ -97,4 +111,5 @@ mutation: $(VENV)/.installed-mutation
 	$(BIN)/python -m scripts.mutation
 
 clean:
-	rm -rf site .pytest_cache .hypothesis .audit .vnu mutants
+	rm -rf site .pytest_cache .hypothesis .audit .vnu .course-notes .course-notes-zensical.yml .cache \
+		mutants

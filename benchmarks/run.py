@@ -123,6 +123,7 @@ def _size(size: int) -> str:
 # What a build of the site reads besides the notes.
 SITE_FOLDERS = ("docs", "hooks", "overrides")
 REFERENCES = Path("seeds") / "references.yml"
+TOPICS = Path("seeds") / "topics.yml"
 
 
 def plugin_project(folder: Path, notes: str) -> Path:
@@ -131,8 +132,9 @@ def plugin_project(folder: Path, notes: str) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
     _copy_site_folders(ROOT, folder)
     (folder / "seeds").mkdir()
-    if (ROOT / REFERENCES).is_file():
-        shutil.copy(ROOT / REFERENCES, folder / REFERENCES)
+    for named in (REFERENCES, TOPICS):
+        if (ROOT / named).is_file():
+            shutil.copy(ROOT / named, folder / named)
     (folder / "seeds" / "notes.md").write_text(notes, encoding="utf-8", newline="")
     return folder / "mkdocs.yml"
 

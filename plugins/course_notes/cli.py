@@ -6,11 +6,22 @@ import argparse
 import io
 import json
 import os
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import new_site, outline, questions, readings, render, render_now, schedule, spreadsheet
+from . import (
+    new_site,
+    outline,
+    questions,
+    readings,
+    render,
+    render_now,
+    schedule,
+    spreadsheet,
+    zensical_engine,
+)
 from .errors import CourseNotesError
 from .export import MANIFEST, export
 from .notes_file import TODAY, read_site, today
@@ -18,6 +29,7 @@ from .site import Term
 from .site_config import CourseFiles, resolve
 
 FORMATS = ("markdown", "csv", "json")
+ENGINES = ("mkdocs", "zensical")
 
 
 def course_files(arguments: argparse.Namespace) -> CourseFiles:
@@ -133,6 +145,29 @@ def _init(arguments: argparse.Namespace) -> int:
             )
     print(f"next: cd {folder} && mkdocs serve")
     return 0
+
+
+def _build(arguments: argparse.Namespace) -> int:
+    if arguments.engine == "zensical":
+        return zensical_engine.build(arguments.config_file, arguments.site_dir, arguments.strict)
+    site_dir = ["--site-dir", str(arguments.site_dir)] if arguments.site_dir else []
+    return _mkdocs("build", arguments, *site_dir, *(["--strict"] if arguments.strict else []))
+
+
+def _serve(arguments: argparse.Namespace) -> int:
+    if arguments.engine == "zensical":
+        return zensical_engine.serve(arguments.config_file, arguments.dev_addr)
+    address = ["--dev-addr", arguments.dev_addr] if arguments.dev_addr else []
+    return _mkdocs("serve", arguments, *address)
+
+
+def _mkdocs(command: str, arguments: argparse.Namespace, *options: str) -> int:
+    config = ["-f", str(arguments.config_file)] if arguments.config_file else []
+    try:
+        return subprocess.call([sys.executable, "-m", "mkdocs", command, *config, *options])
+    except KeyboardInterrupt:
+        # Ctrl-C stops `mkdocs serve` too (the same process group); no traceback here.
+        return 0
 
 
 def _site_options() -> argparse.ArgumentParser:
@@ -274,7 +309,48 @@ def build_parser() -> argparse.ArgumentParser:
     _references_option(starter)
     _topics_option(starter)
     starter.set_defaults(run=_init)
+    _engine_commands(commands)
     return parser
+
+
+def _engine_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    engine = argparse.ArgumentParser(add_help=False)
+    engine.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="the site's MkDocs config (default: ./mkdocs.yml)",
+    )
+    engine.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="mkdocs",
+        help="mkdocs runs mkdocs itself; zensical writes the site's pages and a config for "
+        "Zensical into .course-notes/ and runs Zensical (default: %(default)s)",
+    )
+    builder = commands.add_parser(
+        "build", parents=[engine], help="build the site, as `mkdocs build` or with Zensical"
+    )
+    builder.add_argument(
+        "--site-dir", type=Path, default=None, metavar="DIR", help="where to write the site"
+    )
+    builder.add_argument("--strict", action="store_true", help="fail on warnings")
+    builder.set_defaults(run=_build)
+    server = commands.add_parser(
+        "serve",
+        parents=[engine],
+        help="serve the site and rebuild it when the notes or docs/ change",
+    )
+    server.add_argument(
+        "-a",
+        "--dev-addr",
+        default=None,
+        metavar="IP:PORT",
+        help="the address to serve on (default: the engine's, 127.0.0.1:8000 or localhost:8000)",
+    )
+    server.set_defaults(run=_serve)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
