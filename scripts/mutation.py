@@ -176,17 +176,11 @@ EQUIVALENT: list[tuple[str, str, str, str]] = [
     (
         "parse.py",
         "_Reader.open_section",
-        "def open_section(self, title: str, line: int, level: int = 1) -> Section:",
-        "the level is shown only for a heading with a title, and those callers pass it",
-    ),
-    (
-        "parse.py",
-        "_Reader.open_section",
         "kind = self.kinds.kind(title) if (title) or True else SectionKind.OTHER",
         "an empty title has no keyword: kind other either way",
     ),
     *(
-        ("parse.py", function, "self.intro_open = None", _FALSE)
+        ("parse.py", function, "self.intro_open = False => self.intro_open = None", _FALSE)
         for function in (
             "_Reader.open_section",
             "_Reader.heading",
