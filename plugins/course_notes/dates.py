@@ -39,6 +39,11 @@ _WEEKDAY_NAMES = (
 )
 WEEKDAYS = {name: number for number, names in enumerate(_WEEKDAY_NAMES) for name in names.split()}
 DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+FIRST_YEAR = 1900
+LAST_YEAR = 2199
+"""The years a course's dates may fall in. A date outside is refused with a diagnostic: a
+course is not in year 1 or 9999, and every sum of days made from it (the year nearest a
+week, a week 999 weeks on, a projection) stays inside Python's calendar."""
 
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?[ \t]+(?P<{}>\d{{4}}))?"
@@ -73,6 +78,22 @@ def read_date(text: str) -> WrittenDate | None:
     """A whole text that is a date (``Mar 17``, ``2027-03-17``, ``Fri 14/3``); else None."""
     found = _WHOLE_DATE.match(text)
     return _written(found, text.strip(" \t")) if found else None
+
+
+def in_calendar(day: datetime.date) -> bool:
+    """Whether a day lies in the years a course's dates may fall in."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR
+
+
+def year_refused(text: str) -> int | None:
+    """The year of a whole-text date that reads but lies outside the course years; else None."""
+    found = _WHOLE_DATE.match(text)
+    if not found or not found["date"]:
+        return None
+    year = int(found["iso_year"] or found["year1"] or found["year2"] or 0)
+    if found["year3"]:
+        year = int(found["year3"]) + (2000 if len(found["year3"]) == 2 else 0)
+    return year if year and not FIRST_YEAR <= year <= LAST_YEAR else None
 
 
 def heading_date(label: str, title: str) -> WrittenDate | None:
@@ -132,7 +153,7 @@ def _written(found: re.Match[str], text: str) -> WrittenDate | None:
             year = int(found["year1"] or found["year2"] or 0)
         if not 1 <= month <= 12 or not 1 <= day <= DAYS_IN_MONTH[month - 1]:
             return None
-        if year and not _exists(year, month, day):
+        if year and not (FIRST_YEAR <= year <= LAST_YEAR and _exists(year, month, day)):
             return None
     elif weekday is None:
         return None
@@ -171,6 +192,8 @@ def resolve(
         return week_start + datetime.timedelta(days=(written.weekday - week_start.weekday()) % 7)
     if written.year:
         return datetime.date(written.year, written.month, written.day)
+    if not in_calendar(anchor):
+        return None
     candidates = [
         _day_in(year, written.month, written.day)
         for year in (anchor.year - 1, anchor.year, anchor.year + 1)

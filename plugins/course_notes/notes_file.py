@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+from . import dates
 from .history import CACHE, count_notes, fingerprint, read_history
 from .model import Course, References, SectionKind, Topic
 from .parse import decode_notes, parse
@@ -91,9 +92,14 @@ def today(environ: Mapping[str, str]) -> datetime.date:
     if not given:
         return datetime.date.today()
     try:
-        return datetime.date.fromisoformat(given)
+        day = datetime.date.fromisoformat(given)
     except ValueError:
         raise NotesFileError(f"{TODAY}={given!r} is not a day as YYYY-MM-DD") from None
+    if not dates.in_calendar(day):
+        raise NotesFileError(
+            f"{TODAY}={given!r} is outside the years {dates.FIRST_YEAR}-{dates.LAST_YEAR}"
+        )
+    return day
 
 
 def read_site(
@@ -112,7 +118,7 @@ def read_site(
     if term is not None and (term.start or any(week.date for week in course.weeks)):
         found = read_history(
             files.notes,
-            files.root / CACHE if files.root else None,
+            (files.root, CACHE) if files.root else None,
             functools.partial(count_notes, sections=files.sections),
             fingerprint(files.sections),
         )

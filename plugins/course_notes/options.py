@@ -7,6 +7,7 @@ import datetime
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from . import dates
 from .model import SectionKind
 
 # The names `sections:` may map heading words to: ``videos``, ``readings``, ...
@@ -18,15 +19,23 @@ class Day(base.BaseConfigOption[datetime.date]):
 
     def run_validation(self, value: object) -> datetime.date:
         """The day the value names; a ValidationError saying the form expected otherwise."""
+        day = None
         if isinstance(value, datetime.datetime):
-            return value.date()
-        if isinstance(value, datetime.date):
-            return value
-        if isinstance(value, str):
+            day = value.date()
+        elif isinstance(value, datetime.date):
+            day = value
+        elif isinstance(value, str):
             try:
-                return datetime.date.fromisoformat(value.strip())
+                day = datetime.date.fromisoformat(value.strip())
             except ValueError:
                 pass
+        if day is not None:
+            if not dates.in_calendar(day):
+                raise base.ValidationError(
+                    f"{day.isoformat()} is outside the years {dates.FIRST_YEAR}-"
+                    f"{dates.LAST_YEAR}; give the first day of the term"
+                )
+            return day
         raise base.ValidationError(
             f"expected a day as YYYY-MM-DD, such as 2027-03-01; got {value!r}"
         )

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator, Mapping
 
 from .dates import DAYS_IN_MONTH as _DAYS_IN_MONTH
+from .dates import FIRST_YEAR, LAST_YEAR, heading_date, read_due, year_refused
 from .dates import MONTHS as _MONTHS
-from .dates import heading_date, read_due
 from .markup import refused_links
 from .model import (
     Course,
@@ -198,7 +198,7 @@ _WEEK = re.compile(_WEEK_START, re.I)
 _FIRST_WEEK = re.compile(rf"^(?P<hashes>#{{1,6}})[ \t]*{_WEEK_START}", re.I | re.M)
 _WEEK_WORD = re.compile(r"weeks?\b", re.I)
 # After the number: "-4", "–4" or "/4" make a range (with blanks around only after "Weeks").
-_RANGE = re.compile(r"(?P<before>[ \t]*)[-\u2013\u2014/](?P<after>[ \t]*)(?P<last>\d+)(?!\w)")
+_RANGE = re.compile(r"(?P<before>[ \t]*)[-\u2013\u2014/](?P<after>[ \t]*)(?P<last>\d{1,6})(?!\w)")
 _DATE_LABEL = re.compile(r"[ \t]*\((?P<label>[^()]*)\)")
 # One separator between the number and the title; a dot only before a blank (".NET").
 _SEPARATOR = re.compile(r"[ \t]*(?:[:\-\u2013\u2014]|\.(?=[ \t]|$))?[ \t]*")
@@ -211,8 +211,9 @@ _LIST_LINE = re.compile(
 )
 # A duration's candidates: the text of each (...) or [...] (not a link's [text](url)).
 _BRACKETED = re.compile(r"\((?P<paren>[^()\[\]]*)\)|\[(?P<bracket>[^()\[\]]*)\](?!\()")
-_CLOCK = re.compile(r"(?:(\d+)[:.])?(\d{1,2})[:.](\d\d)")
-_DURATION_PART = re.compile(r"(?P<number>\d+)[ \t]*(?P<unit>[^\W\d_]*)\.?[ \t,]*")
+# Digits bounded: no video runs 100,000 hours, and int() of a 5,000-digit run raises.
+_CLOCK = re.compile(r"(?:(\d{1,5})[:.])?(\d{1,2})[:.](\d\d)")
+_DURATION_PART = re.compile(r"(?P<number>\d{1,7})(?!\d)[ \t]*(?P<unit>[^\W\d_]*)\.?[ \t,]*")
 _UNIT_SECONDS = {
     **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), 3600),
     **dict.fromkeys(("m", "min", "mins", "minute", "minutes"), 60),
@@ -724,6 +725,14 @@ class _Reader:
             if title and title != existing.title:
                 existing.title = f"{existing.title} / {title}" if existing.title else title
             return
+        written = heading_date(label, title)
+        refused = year_refused(label or title[:10])
+        if written is None and refused is not None:
+            self.info(
+                number,
+                f"the date's year {refused} is outside {FIRST_YEAR}-{LAST_YEAR}; the week "
+                "is not placed in the calendar (write the term's real date)",
+            )
         self.week = Week(
             number=numbers[0],
             line=number,
@@ -731,7 +740,7 @@ class _Reader:
             numbers=numbers,
             date_label=label,
             month_day=month_day(label) if label else None,
-            date=heading_date(label, title),
+            date=written,
         )
         for week_number in numbers:
             self.weeks[week_number] = self.week

@@ -31,6 +31,8 @@ PACE_DAYS = 14
 """The pace of the projection is measured over this many days back."""
 MIN_PACE_DAYS = 7
 """A history younger than this gives no pace: a day or two says little about a term."""
+HORIZON_DAYS = 10 * 366
+"""A pace that needs longer than this to finish finishes not at all, as far as a term goes."""
 
 
 def schedule(
@@ -142,8 +144,10 @@ def projection(
     finish = None
     if left == 0:
         finish = last.when
-    elif done:
-        finish = today + math.ceil(left * days / done) * DAY
+    elif done and (needed := math.ceil(left * days / done)) <= HORIZON_DAYS:
+        # Further out than that, "you would not finish" says it: 260,000 items left at one
+        # a fortnight would be past the year 9999, which no calendar holds.
+        finish = today + needed * DAY
     weeks_left = math.ceil(((end - today).days + 1) / 7)
     per_week = math.ceil(left / weeks_left) if left and weeks_left > 0 else 0
     return Projection(days=days, done=done, left=left, finish=finish, end=end, per_week=per_week)
