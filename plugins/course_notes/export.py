@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -10,6 +11,14 @@ from .errors import CourseNotesError
 from .notes_file import read_site
 from .site import HOME
 from .site_config import CourseFiles
+from .user_files import (
+    MissingFileError,
+    UnsafePathError,
+    checked_path,
+    read_user_file,
+    remove_from,
+    write_into,
+)
 
 # A dot file: MkDocs leaves it out of a site whose docs/ the pages are exported into.
 MANIFEST = ".course-notes-export"
@@ -17,6 +26,8 @@ _MANIFEST_HEADER = (
     "# The files `course-notes export` wrote here, one a line. The next export removes\n"
     "# those it no longer makes; keep this file for that.\n"
 )
+# A manifest lists a few hundred paths; a larger one is not one an export wrote.
+MANIFEST_LIMIT = 1_000_000
 
 
 class ExportError(CourseNotesError):
@@ -33,10 +44,17 @@ class Exported:
 
 def read_manifest(folder: Path) -> list[str] | None:
     """The paths the last export wrote into the folder, or None if none wrote into it."""
-    try:
-        text = (folder / MANIFEST).read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not folder.is_dir():
         return None
+    # A link, a named pipe or a device in its place is refused before anything is read:
+    # /dev/zero would never end and a pipe would wait for a writer forever.
+    path = checked_path(folder, MANIFEST)
+    try:
+        data = read_user_file(path, "export manifest", limit=MANIFEST_LIMIT)
+    except MissingFileError:
+        return None
+    # Undecodable bytes name no file the export wrote: they are left to match nothing.
+    text = data.decode("utf-8", errors="replace")
     paths = []
     for line in text.splitlines():
         path = PurePosixPath(line.strip())
@@ -52,14 +70,16 @@ def _inside(path: PurePosixPath) -> bool:
 
 def _write_manifest(folder: Path, paths: list[str]) -> None:
     text = _MANIFEST_HEADER + "".join(f"{path}\n" for path in sorted(set(paths)))
-    (folder / MANIFEST).write_text(text, encoding="utf-8")
+    write_into(folder, MANIFEST, text)
 
 
 def write_folder(folder: Path, files: Mapping[str, str], *, force: bool = False) -> Exported:
     """Write files into the folder and remove those the last export wrote and these lack.
 
     A folder that exists, is not empty and was not written by an export is refused unless
-    ``force``: the files there are someone's own.
+    ``force``: the files there are someone's own. Nothing is written or removed through a
+    link inside the folder (a committed ``week-1.md -> ../venv/.../x.pth``): such a link
+    stops the export with one line naming it.
     """
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"{folder} is a file, not a folder")
@@ -76,21 +96,19 @@ def write_folder(folder: Path, files: Mapping[str, str], *, force: bool = False)
     _write_manifest(folder, [*previous, *files])
     exported = Exported()
     for path, content in files.items():
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+        write_into(folder, path, content)
         exported.written.append(path)
-    inside = folder.resolve()
     for path in sorted(set(previous) - set(files)):
-        target = folder / path
-        # A folder on the way swapped for a link to elsewhere is not followed.
-        parent = target.parent.resolve()
-        if parent != inside and inside not in parent.parents:
+        try:
+            # A link is removed itself, never what it names.
+            removed = remove_from(folder, path)
+        except UnsafePathError:
+            # Behind a link on the way (a folder swapped for a link to elsewhere): not the
+            # export's to remove, nor any folder there.
             continue
-        if target.is_file() or target.is_symlink():
-            target.unlink()
+        if removed:
             exported.removed.append(path)
-        _remove_empty_parents(folder, target)
+        _remove_empty_parents(folder, folder / path)
     _write_manifest(folder, list(files))
     return exported
 
@@ -109,6 +127,6 @@ def export(files: CourseFiles, folder: Path, *, force: bool = False) -> Exported
     """Write every file of the course's site (pages, downloads, stylesheet) into a folder."""
     site = read_site(files)
     # A home page of the folder's own (one no export wrote) stays: the generated one is for
-    # a folder without.
-    own_home = (folder / HOME).exists() and HOME not in (read_manifest(folder) or [])
+    # a folder without. Anything there counts, a link too: nothing is written over it.
+    own_home = os.path.lexists(folder / HOME) and HOME not in (read_manifest(folder) or [])
     return write_folder(folder, site.files(home=not own_home), force=force)
