@@ -7,7 +7,7 @@ import json
 import os
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from string import Template
 from urllib.parse import quote
 
@@ -16,6 +16,7 @@ import yaml
 from .errors import CourseNotesError
 from .markup import visible
 from .model import Course
+from .user_files import checked_path, make_folder
 
 PACKAGE = "course-notes"
 # Template (in templates/) -> file in the new site. Setuptools' package-data globs skip
@@ -124,21 +125,47 @@ def site_files(course: Course, notes: Path, options: SiteFiles) -> dict[str, str
 
 
 def write_site(folder: Path, files: dict[str, str]) -> list[str]:
-    """Write the files into the folder; refuse, writing nothing, if any of them exists."""
-    existing = [path for path in files if (folder / path).exists()]
+    """Write the files into the folder; refuse, writing nothing, if any of them exists.
+
+    A file there in any form counts, a link too (even one to nothing), and nothing is
+    written through a link on the way (a committed ``.github -> elsewhere``).
+    """
+    existing = [path for path in files if os.path.lexists(folder / path)]
     if existing:
         others = f" (and {', '.join(existing[1:])})" if existing[1:] else ""
         raise NewSiteError(
             f"{folder / existing[0]} already exists{others}; init never overwrites a file: "
             "choose a new folder, or move the file away"
         )
+    for path in files:
+        # Every path looked at before any is written: a link is refused with nothing written.
+        checked_path(folder, path)
+    # The folder itself is the user's choice, made if missing as they named it.
+    folder.mkdir(parents=True, exist_ok=True)
     for path, text in files.items():
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Exclusive: a file that appeared since the check above is not overwritten either.
-        with target.open("x", encoding="utf-8") as out:
-            out.write(text)
+        _create(folder, path, text)
     return list(files)
+
+
+def _create(folder: Path, path: str, text: str) -> None:
+    parent = PurePosixPath(path).parent
+    if parent.parts:
+        make_folder(folder, parent)
+    target = checked_path(folder, path)
+    # Exclusive and not following a link: a file or link that appeared since the check
+    # above is neither overwritten nor written through.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(target, flags | getattr(os, "O_BINARY", 0), 0o666)
+    except FileExistsError:
+        raise NewSiteError(
+            f"{target} already exists; init never overwrites a file: choose a new folder, "
+            "or move the file away"
+        ) from None
+    except OSError as error:
+        raise NewSiteError(f"cannot write '{target}': {error.strerror or error}") from None
+    with open(fd, "wb") as out:
+        out.write(text.encode("utf-8"))
 
 
 def outside(folder: Path, path: Path) -> bool:
