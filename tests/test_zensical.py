@@ -425,12 +425,10 @@ def test_the_build_folder_is_written_again_only_where_it_changed(tmp_path: Path)
     folder = tmp_path / "out"
     own = tmp_path / "own.png"
     own.write_bytes(b"png")
-    assert sorted(zensical_engine.sync_folder(folder, {"a.md": "A", "img/own.png": own})) == [
-        "a.md",
-        "img/own.png",
-    ]
-    assert zensical_engine.sync_folder(folder, {"a.md": "A", "img/own.png": own}) == []
-    assert zensical_engine.sync_folder(folder, {"a.md": "B"}) == ["a.md", "img/own.png"]
+    files: dict[str, str | Path] = {"a.md": "A", "img/own.png": own}
+    assert sorted(zensical_engine.sync_folder(tmp_path, "out", files)) == ["a.md", "img/own.png"]
+    assert zensical_engine.sync_folder(tmp_path, "out", files) == []
+    assert zensical_engine.sync_folder(tmp_path, "out", {"a.md": "B"}) == ["a.md", "img/own.png"]
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == ["a.md"]
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
 import types
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path, PurePosixPath
@@ -30,6 +30,14 @@ from .errors import CourseNotesError
 from .macros_env import CONFIG_VARIABLE, course_term, current_site
 from .site import HOME, Site
 from .site_config import PLUGIN, CourseFiles, find_config, resolve
+from .user_files import (
+    YAML_LIMIT,
+    checked_path,
+    make_folder,
+    read_user_file,
+    remove_from,
+    write_into,
+)
 
 # Both inside the site's folder: Zensical reads paths in its config relative to the config's
 # folder and keeps docs_dir and site_dir inside it, so the config sits beside mkdocs.yml,
@@ -42,6 +50,11 @@ MACROS_MODULE = "course_notes.macros_env"
 PAGES_EXTENSION = "course_notes.zensical_markdown"
 # How often `serve` looks at the notes and docs/ for a saved change.
 POLL_SECONDS = 0.2
+# A file of the site's docs/ is read whole to be copied; GitHub refuses a file over 100 MB,
+# so no site it publishes holds one.
+DOCS_FILE_LIMIT = 100_000_000
+# Run in Zensical's place by `build`: Zensical's command line with its failures in one line.
+RUNNER = "course_notes.zensical_engine"
 
 
 class ZensicalError(CourseNotesError):
@@ -96,21 +109,36 @@ _Dumper.add_representer(Tagged, _tagged)
 _Dumper.add_representer(types.FunctionType, _function)
 
 
-def read_config(path: Path) -> dict[str, Any]:
+def read_config(path: Path, _children: tuple[Path, ...] = ()) -> dict[str, Any]:
     """A MkDocs config as written, its INHERIT merged in as MkDocs merges it."""
+    # A regular file of a bounded size: a named pipe or /dev/zero named by INHERIT is one line.
+    source = read_user_file(path, "config file", limit=YAML_LIMIT)
     try:
-        with path.open("rb") as source:
-            config = yaml.load(source, _Loader)  # noqa: S506 (a SafeLoader that keeps tags)
-    except OSError as error:
-        raise ZensicalError(f"cannot read config file '{path}': {error.strerror}") from None
+        config = yaml.load(source, _Loader)  # noqa: S506 (a SafeLoader that keeps tags)
     except yaml.YAMLError as error:
         raise ZensicalError(f"{path}: not valid YAML: {error}") from None
     if not isinstance(config, dict):
         raise ZensicalError(f"{path}: not a MkDocs config (expected `key: value` lines)")
     parent = config.pop("INHERIT", None)
     if isinstance(parent, str):
-        config = _merged(read_config(path.parent / parent), config)
+        chain = (*_children, path)
+        inherited = path.parent / parent
+        if inherited.resolve() in {child.resolve() for child in chain}:
+            start = chain[0].parent
+            names = " -> ".join(_shown(child, start) for child in (*chain, inherited))
+            raise ZensicalError(
+                f"INHERIT loop: {names}; remove the INHERIT line of one of these files"
+            )
+        config = _merged(read_config(inherited, chain), config)
     return config
+
+
+def _shown(path: Path, start: Path) -> str:
+    # A config file as the loop's message names it: from the folder of the first one.
+    try:
+        return Path(os.path.relpath(path, start)).as_posix()
+    except ValueError:  # another drive, on Windows
+        return path.as_posix()
 
 
 def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
@@ -257,50 +285,91 @@ def _docs_files(docs: Path) -> dict[str, Path]:
     return found
 
 
-def sync_folder(folder: Path, files: Mapping[str, str | Path]) -> list[str]:
-    """Make the folder hold exactly these files (text, or a file to copy); return those changed.
+def sync_folder(
+    root: Path, folder: str | PurePosixPath, files: Mapping[str, str | Path]
+) -> list[str]:
+    """Make ``root / folder`` hold just these files (text, or a file to copy); return the changed.
 
     A file already as it should be is not written again: Zensical rebuilds what changed.
+    Every write and removal goes through ``user_files`` from ``root``: a link on the way
+    (a committed ``.course-notes/zensical/docs -> ~``) or at a file's path stops the sync
+    with one line, and a link elsewhere in the folder is removed, never followed.
     """
+    base = PurePosixPath(folder)
+    make_folder(root, base)
     changed = []
     for path, content in files.items():
-        target = folder / path
+        relative = base / path
         if isinstance(content, Path):
-            if _same_file(content, target):
+            source = os.stat(content)
+            if _same_file(source, root, relative):
                 continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(content, target)
+            data = read_user_file(content, "docs file", limit=DOCS_FILE_LIMIT)
+            _copy_times(write_into(root, relative, data), source)
         else:
             data = content.encode("utf-8")
-            if target.is_file() and target.read_bytes() == data:
+            if _holds(root, relative, data):
                 continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            write_into(root, relative, data)
         changed.append(path)
-    for path in _stale(folder, files):
-        path.unlink()
-        changed.append(path.relative_to(folder).as_posix())
+    changed.extend(_remove_stale(root, base, files))
     return changed
 
 
-def _same_file(source: Path, copy: Path) -> bool:
+def _same_file(source: os.stat_result, root: Path, relative: PurePosixPath) -> bool:
+    # A copy is the source's when it has its size and modification time (_copy_times).
     try:
-        mine, theirs = source.stat(), copy.stat()
+        copy = os.lstat(checked_path(root, relative))
+    except FileNotFoundError:
+        return False
+    return source.st_size == copy.st_size and source.st_mtime_ns == copy.st_mtime_ns
+
+
+def _copy_times(copy: Path, source: os.stat_result) -> None:
+    # As shutil.copy2 did, so that the next sync sees the copy unchanged; on the file itself,
+    # never through a link put there since.
+    times = (source.st_atime_ns, source.st_mtime_ns)
+    if os.utime in os.supports_follow_symlinks:
+        os.utime(copy, ns=times, follow_symlinks=False)
+    else:
+        os.utime(copy, ns=times)
+
+
+def _holds(root: Path, relative: PurePosixPath, data: bytes) -> bool:
+    # Whether the file there is a regular file holding exactly these bytes; a larger file is
+    # not read at all.
+    path = checked_path(root, relative)
+    try:
+        if os.lstat(path).st_size != len(data):
+            return False
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
     except OSError:
         return False
-    return mine.st_size == theirs.st_size and mine.st_mtime_ns == theirs.st_mtime_ns
+    with open(fd, "rb") as file:
+        return stat.S_ISREG(os.fstat(fd).st_mode) and file.read(len(data) + 1) == data
 
 
-def _stale(folder: Path, keep: Mapping[str, object]) -> Iterator[Path]:
-    for parent, folders, files in os.walk(folder, topdown=False):
-        for name in files:
-            path = Path(parent, name)
-            if path.relative_to(folder).as_posix() not in keep:
-                yield path
+def _remove_stale(root: Path, base: PurePosixPath, keep: Mapping[str, object]) -> list[str]:
+    # Every file and link under the folder not kept, then the folders left empty, bottom up.
+    top = checked_path(root, base, is_folder=True)
+    removed = []
+    # Not following links (os.walk's default): a linked folder is listed, never entered.
+    for parent, folders, names in os.walk(top, topdown=False):
+        inside = Path(parent).relative_to(top).as_posix()
+        links = [name for name in folders if os.path.islink(os.path.join(parent, name))]
+        for name in [*names, *links]:
+            path = posixpath.normpath(posixpath.join(inside, name))
+            if path not in keep and remove_from(root, base / path):
+                removed.append(path)
         for name in folders:
-            inner = Path(parent, name)
-            if not inner.is_symlink() and not any(inner.iterdir()):
-                inner.rmdir()
+            if name not in links:
+                inner = checked_path(root, base / inside / name, is_folder=True)
+                try:
+                    os.rmdir(inner)
+                except OSError:
+                    pass  # not empty: it holds files kept
+    return removed
 
 
 @dataclass(frozen=True)
@@ -357,7 +426,7 @@ class Project:
                 made[path] = text
         # An asset the site's own docs/ provides (an edited stylesheet) wins, as under MkDocs.
         made.update({path: text for path, text in site.assets.items() if path not in own})
-        changed = sync_folder(self.docs, made)
+        changed = sync_folder(self.root, BUILD_FOLDER / DOCS, made)
         text = yaml.dump(
             zensical_config(config, site, sorted(own), self.site_dir, pages),
             Dumper=_Dumper,
@@ -365,7 +434,7 @@ class Project:
             sort_keys=False,
         )
         header = f"# Made by course-notes for Zensical from {self.config_file.name}: edit that.\n"
-        if _write_if_changed(self.zensical_config, header + text):
+        if _write_if_changed(self.root, CONFIG_NAME, header + text):
             changed.append(CONFIG_NAME)
         return changed
 
@@ -390,19 +459,20 @@ def _status(path: Path | None) -> tuple[int, int] | None:
     return (status.st_mtime_ns, status.st_size) if status else None
 
 
-def _write_if_changed(path: Path, text: str) -> bool:
-    if path.is_file() and path.read_text("utf-8") == text:
+def _write_if_changed(root: Path, relative: str, text: str) -> bool:
+    data = text.encode("utf-8")
+    if _holds(root, PurePosixPath(relative), data):
         return False
-    path.write_text(text, encoding="utf-8")
+    write_into(root, relative, data)
     return True
 
 
-def _command(project: Project, *arguments: str) -> list[str]:
+def _command(project: Project, *arguments: str, module: str = "zensical") -> list[str]:
     if find_spec("zensical") is None:
         raise ZensicalError(
             "Zensical is not installed; install it with pip install 'course-notes[zensical]'"
         )
-    return [sys.executable, "-m", "zensical", *arguments, "-f", str(project.zensical_config)]
+    return [sys.executable, "-m", module, *arguments, "-f", str(project.zensical_config)]
 
 
 def _environment(project: Project) -> dict[str, str]:
@@ -421,9 +491,26 @@ def project(config_file: Path | None, site_dir: Path | None = None) -> Project:
 def build(config_file: Path | None, site_dir: Path | None = None, strict: bool = False) -> int:
     """Write the site's files and build it with Zensical; return Zensical's exit status."""
     site = project(config_file, site_dir)
-    command = _command(site, "build", *(["--strict"] if strict else []))
+    # Zensical's command line through run_zensical: a build it stops ends in one line.
+    command = _command(site, "build", *(["--strict"] if strict else []), module=RUNNER)
     site.prepare()
     return subprocess.call(command, env=_environment(site), cwd=site.root)
+
+
+def run_zensical(arguments: list[str]) -> int:
+    """Run Zensical's command line; end a build it stops with one line, not a traceback."""
+    from zensical.main import cli  # only in the process that runs Zensical
+
+    try:
+        # Click's standalone mode: exits itself, and says its own usage errors in a line.
+        cli.main(args=arguments, prog_name="zensical")
+    except RuntimeError as error:
+        # How Zensical's build reports that it stopped (on a warning under --strict): the
+        # warnings it printed above say why, a traceback of its command line would not.
+        why = "; the warnings above say why" if "--strict" in arguments else ""
+        print(f"course-notes: Zensical did not build the site: {error}{why}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _interrupt(number: int, frame: types.FrameType | None) -> None:
@@ -471,3 +558,7 @@ def _stop(server: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+if __name__ == "__main__":
+    sys.exit(run_zensical(sys.argv[1:]))
