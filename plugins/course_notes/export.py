@@ -50,7 +50,7 @@ def read_manifest(folder: Path) -> list[str] | None:
     # /dev/zero would never end and a pipe would wait for a writer forever.
     path = checked_path(folder, MANIFEST)
     try:
-        data = read_user_file(path, "export manifest", limit=MANIFEST_LIMIT)
+        data = read_user_file(path, "manifest", limit=MANIFEST_LIMIT)
     except MissingFileError:
         return None
     # Undecodable bytes name no file the export wrote: they are left to match nothing.
