@@ -109,3 +109,22 @@ def test_a_file_never_committed_gives_a_reason(repository: Path) -> None:
     (repository / "new.md").write_text("# week 1\n", encoding="utf-8")
     found = history.read_history(repository / "new.md")
     assert found.points == [] and "no commit yet" in found.reason
+
+
+def test_a_name_with_pattern_characters_is_only_that_file(tmp_path: Path) -> None:
+    folder = tmp_path / "course"
+    folder.mkdir()
+    git(folder, "init", "-q", "-b", "main")
+    for name, text, when in [
+        ("notes1.md", "# week 1\n- a\n", "2027-03-01T09:00:00"),
+        ("notes[1].md", "# week 1\n- a ✓\n- b\n- c\n", "2027-03-02T09:00:00"),
+        ("notes1.md", "# week 1\n- a ✓\n", "2027-03-03T09:00:00"),
+    ]:
+        (folder / name).write_text(text, encoding="utf-8")
+        git(folder, "add", name)
+        git(folder, "commit", "-q", "-m", name, when=when)
+    # As a pattern, `notes[1].md` is `notes1.md`: its two versions were counted too.
+    found = history.read_history(folder / "notes[1].md")
+    assert found.points == [HistoryPoint(D(2027, 3, 2), 1, 3)] and found.reason == ""
+    other = history.read_history(folder / "notes1.md")
+    assert other.points == [HistoryPoint(D(2027, 3, 1), 0, 1), HistoryPoint(D(2027, 3, 3), 1, 1)]

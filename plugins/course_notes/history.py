@@ -47,8 +47,10 @@ class History:
 
 
 def _git(folder: Path, *arguments: str, stdin: bytes | None = None) -> bytes:
+    # Literal: the notes file's name is a name, not a pattern; as a pattern `notes[1].md`
+    # also matches `notes1.md`, whose versions would be counted as the notes'.
     return subprocess.run(
-        ["git", "-C", str(folder), *arguments],
+        ["git", "--literal-pathspecs", "-C", str(folder), *arguments],
         input=stdin,
         capture_output=True,
         check=True,
