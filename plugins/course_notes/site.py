@@ -7,15 +7,17 @@ plugin and the command line only hand a ``Site`` to their host (MkDocs' files, a
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import assets, ics, questions, readings, render, render_faq, render_now, schedule
+from . import assets, ics, mathml, questions, readings, render, render_faq, render_now, schedule
 from .markup import html_text
 from .model import (
     Burnup,
     Course,
+    Diagnostic,
     HistoryPoint,
     QuestionList,
     ReadingList,
@@ -132,22 +134,33 @@ def build_site(
     # macros' `questions` all use this one list.
     faq = questions.read_questions(course.thoughts, topics)
     cited = _citations(reading_list)
+    cut: list[Diagnostic] = []
     pages = [
         Page(
             render.page_path(week),
             week.name,
-            render.render_week(week, cited, _extra(behind.get(week.number))),
+            _budgeted(
+                functools.partial(render.render_week, week, cited, _extra(behind.get(week.number))),
+                week.line,
+                cut,
+            ),
             week=True,
         )
         for week in course.weeks
     ]
     if readings.has_readings(course):
-        pages.append(Page("readings.md", "Readings", render.render_readings(reading_list)))
+        markdown = _budgeted(lambda: render.render_readings(reading_list), 0, cut)
+        pages.append(Page("readings.md", "Readings", markdown))
     if course.general:
-        pages.append(Page("general.md", "General", render.render_general(course.general, cited)))
+        markdown = _budgeted(lambda: render.render_general(course.general, cited), 0, cut)
+        pages.append(Page("general.md", "General", markdown))
     downloads: dict[str, str] = {}
     if course.thoughts_line:
-        faq_page = render_faq.render_faq(faq, course.title, lecturer_email)
+        faq_page = _budgeted(
+            lambda: render_faq.render_faq(faq, course.title, lecturer_email),
+            course.thoughts_line,
+            cut,
+        )
         pages.append(Page("faq.md", "FAQ", faq_page))
         markdown, text = render_faq.FAQ_DOWNLOADS
         downloads = {markdown: questions.as_markdown(faq.open), text: questions.as_text(faq.open)}
@@ -165,8 +178,15 @@ def build_site(
             render_now.burnup(chart, placed, term.today) if chart else "",
         ]
     links = [(page.title, page.path) for page in pages if not page.week]
-    home_page = render.render_home(course, links, behind, [panel for panel in panels if panel])
+    home_page = _budgeted(
+        lambda: render.render_home(course, links, behind, [panel for panel in panels if panel]),
+        course.title_line,
+        cut,
+    )
     home = Page(HOME, course.title or render.UNTITLED, home_page)
+    if cut:
+        # Said with the reading's own diagnostics: `check` and the build show them all.
+        course.diagnostics.extend(cut)
     return Site(
         course=course,
         home=home,
@@ -181,6 +201,23 @@ def build_site(
         burnup=chart,
         behind_badges=behind,
     )
+
+
+def _budgeted(render_page: Callable[[], str], line: int, cut: list[Diagnostic]) -> str:
+    """A page rendered with its own math budget; a diagnostic when math showed as written."""
+    with mathml.page_budget() as budget:
+        markdown = render_page()
+    if budget.cut:
+        cut.append(
+            Diagnostic(
+                line,
+                f"{budget.refused + budget.too_big} formulas on this page show as written: a "
+                f"page converts at most {mathml.PAGE_LATEX:,} characters of LaTeX, a formula "
+                f"becomes at most {mathml.MAX_MATHML:,} of MathML (split the page or the "
+                "formula)",
+            )
+        )
+    return markdown
 
 
 def _extra(badge: str | None) -> tuple[str, ...]:
