@@ -312,6 +312,19 @@ def test_a_version_over_the_limit_is_left_out_in_bounded_time_and_memory(
     ]
 
 
+def test_a_version_git_cannot_read_is_left_out(repository: Path) -> None:
+    # A repository with an object missing (a damaged clone): the others are still points.
+    third = git(repository, "rev-parse", "HEAD~1:notes.md").strip()
+    (repository / ".git" / "objects" / third[:2] / third[2:]).unlink()
+    found = history.read_history(repository / "notes.md")
+    assert found.points == [POINTS[0], POINTS[1], POINTS[3]]
+    week_2 = git(repository, "rev-parse", "HEAD~1").strip()
+    assert found.notes == [
+        f"commit {week_2[:12]} left out of the progress chart: git could not read its version "
+        "of the notes file"
+    ]
+
+
 def test_a_name_with_pattern_characters_is_only_that_file(tmp_path: Path) -> None:
     folder = tmp_path / "course"
     folder.mkdir()

@@ -11,6 +11,7 @@ any JSON. Each such thing costs one line of the build's output, never the build.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import subprocess
@@ -303,21 +304,24 @@ class _Blobs:
         if process is None:
             return
         if process.stdin is not None:
-            try:
+            with contextlib.suppress(OSError):  # git has stopped already
                 process.stdin.close()
-            except OSError:
-                pass  # git has stopped already
-        try:
+        # At the end of its input git ends at once; the wait bounds a git that does not.
+        with contextlib.suppress(subprocess.TimeoutExpired):
             process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self._stop()
-        if process.stdout is not None:
-            process.stdout.close()
+        self._stop()
 
     def _stop(self) -> None:
-        if self.process is not None:
-            self.process.kill()
-            self.process.wait()
+        """End git (if it has not ended) and close its pipes; no blob is read after."""
+        process, self.process = self.process, None
+        if process is None:
+            return
+        process.kill()
+        process.wait()
+        for pipe in (process.stdin, process.stdout):
+            if pipe is not None:
+                with contextlib.suppress(OSError):
+                    pipe.close()
 
 
 def _valid(counts: object) -> bool:
