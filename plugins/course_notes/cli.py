@@ -22,11 +22,12 @@ from . import (
     spreadsheet,
     zensical_engine,
 )
-from .errors import CourseNotesError
+from .errors import CourseNotesError, unexpected
 from .export import MANIFEST, export
 from .notes_file import TODAY, read_site, today
 from .site import Term
 from .site_config import CourseFiles, resolve
+from .text import printable, printable_json
 
 FORMATS = ("markdown", "csv", "json")
 ENGINES = ("mkdocs", "zensical")
@@ -48,7 +49,7 @@ def _export(arguments: argparse.Namespace) -> int:
     exported = export(files, folder, force=arguments.force)
     removed = exported.removed
     gone = f"; removed {len(removed)} it no longer makes: {', '.join(removed)}" if removed else ""
-    print(f"wrote {len(exported.written)} files to {folder}{gone}")
+    _print(f"wrote {len(exported.written)} files to {folder}{gone}\n")
     return 0
 
 
@@ -79,7 +80,7 @@ def format_readings(reading_list: readings.ReadingList, form: str) -> str:
 
 def _readings(arguments: argparse.Namespace) -> int:
     site = read_site(course_files(arguments))
-    sys.stdout.write(format_readings(site.reading_list, arguments.format))
+    _print(format_readings(site.reading_list, arguments.format), arguments.format)
     return 0
 
 
@@ -92,7 +93,7 @@ def question_list(files: CourseFiles, form: str, which: str = "all") -> str:
 
 def _questions(arguments: argparse.Namespace) -> int:
     which = "open" if arguments.open else "unanswered" if arguments.unanswered else "all"
-    sys.stdout.write(question_list(course_files(arguments), arguments.format, which))
+    _print(question_list(course_files(arguments), arguments.format, which), arguments.format)
     return 0
 
 
@@ -100,9 +101,9 @@ def _check(arguments: argparse.Namespace) -> int:
     files = course_files(arguments)
     site = read_site(files)
     if arguments.format == "json":
-        sys.stdout.write(outline.as_json(outline.record(site)) + "\n")
+        _print(outline.as_json(outline.record(site)) + "\n", "json")
     else:
-        sys.stdout.write(outline.outline(site, files.label(files.notes)))
+        _print(outline.outline(site, files.label(files.notes)))
     return 1 if arguments.strict and site.course.diagnostics else 0
 
 
@@ -120,7 +121,7 @@ def status_text(files: CourseFiles, environ: dict[str, str] | os._Environ[str]) 
 
 
 def _status(arguments: argparse.Namespace) -> int:
-    sys.stdout.write(status_text(course_files(arguments), os.environ))
+    _print(status_text(course_files(arguments), os.environ))
     return 0
 
 
@@ -136,14 +137,14 @@ def _init(arguments: argparse.Namespace) -> int:
         topics=new_site.relative(files.topics, folder) if files.topics else None,
     )
     written = new_site.write_site(folder, new_site.site_files(course, files.notes, options))
-    print(f"wrote {', '.join(written)} in {folder}")
+    _print(f"wrote {', '.join(written)} in {folder}\n")
     for path in (files.notes, references, files.topics):
         if path is not None and new_site.outside(folder, path):
-            print(
+            _print(
                 f"note: {path} is outside {folder}: GitHub builds the site from its "
-                "repository, so move the file in (and its path in mkdocs.yml) to publish"
+                "repository, so move the file in (and its path in mkdocs.yml) to publish\n"
             )
-    print(f"next: cd {folder} && mkdocs serve")
+    _print(f"next: cd {folder} && mkdocs serve\n")
     return 0
 
 
@@ -353,17 +354,28 @@ def _engine_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     server.set_defaults(run=_serve)
 
 
+def _print(text: str, form: str = "text") -> None:
+    """Write to standard output through the one printable filter (JSON stays JSON)."""
+    sys.stdout.write(printable_json(text) if form == "json" else printable(text, lines=True))
+
+
+def _error(message: str) -> int:
+    print(f"course-notes: {printable(message)}", file=sys.stderr)
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; errors are one line on stderr and exit status 1."""
     arguments = build_parser().parse_args(argv)
     try:
         return int(arguments.run(arguments))
     except CourseNotesError as error:
-        print(f"course-notes: {error}", file=sys.stderr)
-        return 1
+        return _error(str(error))
     except OSError as error:
-        print(f"course-notes: {error.filename}: {error.strerror}", file=sys.stderr)
-        return 1
+        return _error(f"{error.filename}: {error.strerror}")
+    except Exception as error:  # noqa: BLE001 - no input may show a user a traceback
+        where = getattr(arguments, "notes", None) or arguments.config_file or "mkdocs.yml"
+        return _error(unexpected(error, str(where)))
 
 
 if __name__ == "__main__":

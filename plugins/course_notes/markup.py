@@ -138,7 +138,9 @@ def link_address(written: str) -> tuple[str | None, str]:
         return None, name
     # Percent-encoded, nothing in it can end the link, open a code span or an escape, or
     # spell a template tag; "&" as "&amp;", which the browser reads back as "&".
-    return quote(address, safe="!#$%&*+,-./:;=?@_~").replace("&", "&amp;"), name
+    # "$" percent-encoded too: in the address the math extension of a hand-written page would
+    # read "$a\$b" as a formula (MathML inside href).
+    return quote(address, safe="!#%&*+,-./:;=?@_~").replace("&", "&amp;"), name
 
 
 def _bare_address(found: str) -> str:

@@ -3,38 +3,24 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from .model import Diagnostic, Group, Item, Note, Progress, Section, Subheading, Video, Week
 from .site import Page, Site
-from .text import format_clock, format_duration
+from .text import format_clock, format_duration, printable_json
+from .text import printable as text_printable
 
 NO_HEADING = "(no heading)"
-# Control characters would reach the terminal as they are: an escape sequence in the notes
-# could move the cursor, retitle the window or hide lines. Shown as \x1b instead; line and
-# paragraph separators too, which some terminals break lines at.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
-_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 
 def printable(text: str) -> str:
-    """Notes text safe to print: control characters written as ``\\x1b``, tabs as spaces."""
-    return _UNPRINTABLE.sub(_escaped, text.replace("\t", " "))
-
-
-def _escaped(found: re.Match[str]) -> str:
-    code = ord(found[0])
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    """Notes text safe to print on one line: controls written as ``\\x1b``, tabs as spaces."""
+    return text_printable(text.replace("\t", " "))
 
 
 def as_json(data: Any) -> str:
     """JSON text, non-ASCII letters as they are, no control character raw (safe to print)."""
-    # json.dumps escapes C0 controls; C1 controls (U+0080-U+009F, 0x9B is a terminal's CSI)
-    # and line separators it leaves raw without ensure_ascii. They can stand only inside
-    # strings, where an escape means the same character.
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    return _RAW_IN_JSON.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
+    return printable_json(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def page_url(page: Page) -> str:

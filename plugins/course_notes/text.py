@@ -1,4 +1,4 @@
-"""Small text helpers the model and the pages share: slugs, title keys and durations."""
+"""Small text helpers the model, pages and terminal share: slugs, titles, durations, controls."""
 
 from __future__ import annotations
 
@@ -63,3 +63,33 @@ def format_clock(seconds: int) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
+
+
+# Control characters reach a terminal as they are: ESC (0x1b) and CSI (0x9b) start escape
+# sequences that move the cursor, retitle the window or hide lines; line and paragraph
+# separators break lines in some terminals. C0 (but tab and line feed), DEL and C1.
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"
+_UNPRINTABLE_LINES = re.compile(f"[{_CONTROLS}]")
+_UNPRINTABLE = re.compile(f"[\n{_CONTROLS}]")
+# In JSON text json.dumps escapes C0 already; the rest can stand only inside strings, where
+# an escape means the same character.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str, *, lines: bool = False) -> str:
+    """Text safe to print: control characters written as ``\\x1b`` (line ends kept if ``lines``).
+
+    The one filter of everything the commands print: notes text reaches the terminal only
+    through it. Files keep their bytes.
+    """
+    return (_UNPRINTABLE_LINES if lines else _UNPRINTABLE).sub(_escaped, text)
+
+
+def printable_json(text: str) -> str:
+    """JSON text with no control character raw: the same data, safe to print."""
+    return _RAW_IN_JSON.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
+
+
+def _escaped(found: re.Match[str]) -> str:
+    code = ord(found[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
