@@ -3,6 +3,10 @@
 Notes text reaches pages through these variables, so it is safe by default: every string
 a page can get from them is a ``NotesText``, which a template prints (``{{ week.title }}``)
 as Markdown that shows the text as typed. ``.raw`` gives the text as written, unescaped.
+
+What the macros return is marked for the sanitiser (``sanitize.marked_block``): the page's
+HTML between the marks is cleaned with the allow-list of the pages the plugin generates,
+the "now" panel's and the chart's with the generated home page's.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import functools
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
-from . import ics, markup, render, render_now
+from . import ics, markup, render, render_now, sanitize
 from .model import Progress
 from .site import Site
 from .text import format_duration
@@ -167,49 +171,54 @@ def variables(site: Site) -> dict[str, Any]:
 
 
 def macro_functions(site: Site) -> dict[str, Callable[..., str]]:
-    """The macros a page can call; each returns Markdown."""
+    """The macros a page can call; each returns Markdown, marked for the sanitiser."""
 
     def weeks_table(base: str = "") -> str:
         """A table of the weeks with progress bars and links (and "behind" badges)."""
-        return render.weeks_table(site.course, str(raw(base)), site.behind_badges)
+        table = render.weeks_table(site.course, str(raw(base)), site.behind_badges)
+        return sanitize.marked_block(table)
 
     def now_panel(base: str = "", level: int = 2) -> str:
         """The "now" panel under a heading; nothing when the course has no dates."""
         if site.schedule is None or site.today is None:
             return ""
-        return render_now.now_panel(site.schedule, site.today, str(raw(base)), int(level))
+        panel = render_now.now_panel(site.schedule, site.today, str(raw(base)), int(level))
+        return sanitize.marked_block(panel, sanitize.HOME)
 
     def burnup(level: int = 2) -> str:
         """The burn-up chart and projection; nothing without dates or git history."""
         if site.burnup is None or site.schedule is None or site.today is None:
             return ""
-        return render_now.burnup(site.burnup, site.schedule, site.today, int(level))
+        chart = render_now.burnup(site.burnup, site.schedule, site.today, int(level))
+        return sanitize.marked_block(chart, sanitize.HOME)
 
     def calendar_link(base: str = "") -> str:
         """The calendar's link and how to subscribe; nothing when the course has no dates."""
         if ics.PATH not in site.downloads:
             return ""
-        return render_now.calendar_link(ics.PATH, str(raw(base)))
+        return sanitize.marked_inline(render_now.calendar_link(ics.PATH, str(raw(base))))
 
     def progress_bar(done: int | Progress, total: int | None = None, label: str = "") -> str:
         """A progress bar for ``progress_bar(course.progress)`` or ``progress_bar(3, 7)``."""
         progress = done if isinstance(done, Progress) else Progress(done, total or 0)
-        return render.progress_bar(progress, str(raw(label)) or None)
+        return _marked_span(render.progress_bar(progress, str(raw(label)) or None))
 
     def badge(label: str, done: int | Progress, total: int | None = None) -> str:
         """A progress badge like the ones on the week pages."""
         progress = done if isinstance(done, Progress) else Progress(done, total or 0)
-        return render.badge(str(raw(label)), progress)
+        return _marked_span(render.badge(str(raw(label)), progress))
 
     def readings(base: str = "") -> str:
         """The course reading list as a task list, as on the Readings page."""
-        return render.reading_list_markdown(site.reading_list, str(raw(base)))
+        listed = render.reading_list_markdown(site.reading_list, str(raw(base)))
+        return sanitize.marked_block(listed)
 
     def course_intro() -> str:
         """The course's title line and intro as the notes give them (none: empty)."""
         course = site.course
         title = f"# {render.heading(course.title)}" if course.title else ""
-        return "\n\n".join(part for part in (title, render.course_intro(course.intro)) if part)
+        intro = "\n\n".join(part for part in (title, render.course_intro(course.intro)) if part)
+        return sanitize.marked_block(intro)
 
     return {
         "course_intro": course_intro,
@@ -221,6 +230,18 @@ def macro_functions(site: Site) -> dict[str, Callable[..., str]]:
         "progress_badge": badge,
         "readings": readings,
     }
+
+
+def _marked_span(html: str) -> str:
+    """A span the renderer made, its content marked for the sanitiser.
+
+    Marked inside: a mark is an HTML comment, and one at the start of a line would end the
+    paragraph the span is written in. The opening tag is the renderer's own, its values
+    HTML-escaped (``html.escape``, ``markup.attribute``).
+    """
+    opening, _, rest = html.partition(">")
+    content = rest.removesuffix("</span>")
+    return f"{opening}>{sanitize.marked_inline(content)}</span>"
 
 
 def filters() -> dict[str, Callable[..., str]]:

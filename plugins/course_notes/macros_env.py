@@ -2,19 +2,23 @@
 
 Both call ``define_env`` with an environment whose ``variables``, ``macro`` and ``filter``
 take what a page may use: the same course variables, macros and filters that the MkDocs
-plugin hands to mkdocs-macros (``macros.py``), notes text escaped the same way.
+plugin hands to mkdocs-macros (``macros.py``), notes text escaped the same way, what the
+macros return sanitised the same way (``zensical_markdown.py``).
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from . import macros
+from .errors import CourseNotesError, unexpected
 from .notes_file import read_site, today
 from .site import Site, Term
 from .site_config import PLUGIN, CourseFiles, resolve
+from .text import printable
 
 CONFIG_VARIABLE = "COURSE_NOTES_CONFIG"
 """The site's own mkdocs.yml, set by ``course-notes build/serve --engine zensical``: the
@@ -29,12 +33,50 @@ def define_env(env: Any) -> None:
         # (mkdocs-macros refuses a name given twice).
         return
     files = resolve(config_file(env))
-    site = current_site(files, course_term(files, str(env.conf["site_name"])))
+    try:
+        site = current_site(files, course_term(files, str(env.conf["site_name"])))
+    except CourseNotesError as error:
+        _stop(env, str(error))
+    except Exception as error:  # noqa: BLE001 - no notes file may show a user a traceback
+        _stop(env, unexpected(error, files.label(files.notes)))
+    if _is_mkdocs(env):
+        _sanitise_macros_output(env.conf)
     env.variables.update(macros.variables(site))
     for name, function in macros.macro_functions(site).items():
         env.macro(function, name)
     for name, function in macros.filters().items():
         env.filter(function, name)
+
+
+def _is_mkdocs(env: Any) -> bool:
+    """Whether the environment is mkdocs-macros' plugin (else Zensical's macros)."""
+    from mkdocs.plugins import BasePlugin
+
+    return isinstance(env, BasePlugin)
+
+
+def _stop(env: Any, message: str) -> NoReturn:
+    """Stop the build with one line: the host's own error, or the line and exit status 1."""
+    if _is_mkdocs(env):
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(message) from None
+    # Zensical shows any exception a Markdown extension raises with its traceback, and
+    # catches SystemExit too: the line is printed here, and the process ends at once.
+    print(f"course-notes: {printable(message)}", file=sys.stderr)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(1)
+
+
+def _sanitise_macros_output(conf: Any) -> None:
+    """Under mkdocs-macros alone, have every page's macros output sanitised as the plugin does."""
+    from .zensical_markdown import GeneratedPagesExtension
+
+    listed = conf["markdown_extensions"]
+    if not any(isinstance(extension, GeneratedPagesExtension) for extension in listed):
+        # An instance: MkDocs makes each page's Markdown from this list.
+        listed.append(GeneratedPagesExtension(hand_written=True))
 
 
 def config_file(env: Any) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +15,10 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from . import extensions, macros, sanitize, tasklist
-from .errors import CourseNotesError
+from .errors import CourseNotesError, unexpected
 from .model import Course
 from .notes_file import read_site, today
 from .options import CourseNotesConfig
@@ -65,6 +66,9 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
             self.site = read_site(self.files, term, note=self._note)
         except CourseNotesError as error:
             raise PluginError(str(error)) from None
+        except Exception as error:  # noqa: BLE001 - no notes file may show a user a traceback
+            where = self.files.label(self.files.notes)
+            raise PluginError(unexpected(error, where)) from None
         self.generated = self.site.page_paths
         self.own_home = False
         self._log_diagnostics()
@@ -161,18 +165,27 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Label the check marks on the plugin's own pages and sanitise their HTML."""
-        # Hand-written pages are the user's: their HTML is left as Markdown made it.
+        """Make heading ids safe; sanitise the plugin's pages and what the macros put on others."""
+        # On every page: a heading from the notes ("# __config", through a macro or a
+        # variable) must not take an id the theme's script reads.
+        html, renamed = sanitize.safe_heading_ids(html)
+        if renamed:
+            _rename_anchors(page.toc, renamed)
+        # Hand-written pages are the user's: their HTML is left as Markdown made it, but for
+        # what the course's macros returned, which came from the notes.
         if page.file.src_uri not in self.generated:
-            return html
+            return sanitize.clean_marked(html)
         if len(html) > BIG_PAGE:
             # Python-Markdown's objects hold reference cycles, so a page's garbage waits
             # for a full collection; on a huge site several pages' worth piled up.
             gc.collect()
         # The second wall: render escapes the notes, and should a way past that escaping
         # ever be found, the allow-list still keeps scripts, on* attributes and
-        # javascript: links off the page.
-        return sanitize.clean(tasklist.label_checkboxes(html))
+        # javascript: links off the page. The generated home page has its own: the "now"
+        # panel's dates and states, and the chart's drawing.
+        home = self.site.home
+        clean = sanitize.clean_home if home and page.file.src_uri == home.path else sanitize.clean
+        return clean(tasklist.label_checkboxes(html))
 
     # Material's search plugin looks each section of a page up in the page's table of
     # contents, from the top every time: n²/2 steps for n headings. 20,000 repeated
@@ -215,3 +228,10 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
 
 def _headings(toc: TableOfContents | list[Any]) -> int:
     return sum(1 + _headings(item.children) for item in toc)
+
+
+def _rename_anchors(toc: Iterable[AnchorLink], renamed: Mapping[str, str]) -> None:
+    """Give the table of contents' entries the headings' new ids."""
+    for item in toc:
+        item.id = renamed.get(item.id, item.id)
+        _rename_anchors(item.children, renamed)

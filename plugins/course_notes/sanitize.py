@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import secrets
+from typing import Any
+
 import nh3
 
 from . import mathml
@@ -95,6 +99,49 @@ ATTRIBUTE_VALUES = {
 }
 # Relative links (other pages, anchors, the FAQ's downloads) pass as they are.
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+# The generated home page holds, besides what the week pages are made of, the "now" panel,
+# the calendar's link and the burn-up chart (render_now.py), read from their output: the
+# panel's candidates carry their dates in data-cn-* and are `hidden` when not "now" on the
+# build day, which the site's script (assets/course-notes.js) reads and toggles; the chart
+# is an SVG of lines, paths and text with a <title>, in a figure, its data in a table with
+# a caption. Values that are words are listed; dates are free (the script only compares
+# them as strings). Still no script, no on* attribute, no style but the bars' and cells'.
+HOME_TAGS = TAGS | frozenset({"caption", "figcaption", "figure", "line", "text", "time", "title"})
+_DATES = {"data-cn-start", "data-cn-end"}
+_HOME_MORE: dict[str, set[str]] = {
+    "div": {"data-cn-built", "hidden", *_DATES},
+    "figcaption": {"class"},
+    "figure": {"class"},
+    "li": {"data-cn-due", "hidden", *_DATES},
+    "line": {"class", "x1", "x2", "y1", "y2"},
+    "p": {"data-cn-today", "hidden", *_DATES},
+    "path": {"class"},
+    "svg": {"class"},
+    "text": {"class", "x", "y"},
+    "time": {"datetime"},
+}
+HOME_ATTRIBUTES = {
+    tag: set(ATTRIBUTES.get(tag, ())) | _HOME_MORE.get(tag, set())
+    for tag in ATTRIBUTES.keys() | _HOME_MORE.keys()
+}
+HOME_ATTRIBUTE_VALUES = {tag: dict(values) for tag, values in ATTRIBUTE_VALUES.items()} | {
+    "div": {
+        "data-cn-show": {"week"},
+        "data-cn-group": {"week", "overdue", "behind", "next"},
+    },
+    "p": {"data-cn-show": {"before", "after", "none"}},
+    "li": {"data-cn-show": {"overdue", "behind", "next"}},
+    "svg": {
+        **ATTRIBUTE_VALUES["svg"],
+        "role": {"img"},
+        "aria-labelledby": {"cn-burnup-title"},
+    },
+    "title": {"id": {"cn-burnup-title"}},
+    "text": {"text-anchor": {"end", "middle"}},
+    "th": {**ATTRIBUTE_VALUES["th"], "scope": {"col"}},
+}
+
 # Material's own elements have ids starting with "__", and its script reads its settings
 # from the first "#__config" of the page: a heading "__config" (toc's id "__config"), which
 # comes first, stopped every script of the page (search, palette, copy buttons).
@@ -105,16 +152,36 @@ def _theme_ids_kept(tag: str, name: str, value: str) -> str | None:
     return None if name == "id" and value.startswith(RESERVED_ID) else value
 
 
-_OPTIONS = {
-    "tags": set(TAGS),
-    "attributes": ATTRIBUTES,
-    "tag_attribute_values": ATTRIBUTE_VALUES,
-    "url_schemes": set(URL_SCHEMES),
-    # Links to other hosts open in the same tab, so no rel is needed; nh3 would add one.
-    "link_rel": None,
-}
-_CLEANER = nh3.Cleaner(**_OPTIONS)
-_THEME_IDS_KEPT = nh3.Cleaner(**_OPTIONS, attribute_filter=_theme_ids_kept)
+class _AllowList:
+    """One allow-list's two cleaners: the fast one, and one that also drops reserved ids."""
+
+    def __init__(
+        self,
+        tags: frozenset[str],
+        attributes: dict[str, set[str]],
+        values: dict[str, dict[str, set[str]]],
+    ) -> None:
+        options: dict[str, Any] = {
+            "tags": set(tags),
+            "attributes": attributes,
+            "tag_attribute_values": values,
+            "url_schemes": set(URL_SCHEMES),
+            # Links to other hosts open in the same tab, so no rel is needed; nh3 would add one.
+            "link_rel": None,
+        }
+        self.cleaner = nh3.Cleaner(**options)
+        self.theme_ids_kept = nh3.Cleaner(**options, attribute_filter=_theme_ids_kept)
+
+    def clean(self, html: str) -> str:
+        cleaned = self.cleaner.clean(html)
+        # html5ever writes every attribute as name="value": a reserved id shows as this text.
+        if f' id="{RESERVED_ID}' in cleaned:
+            cleaned = self.theme_ids_kept.clean(cleaned)
+        return cleaned
+
+
+_PAGE = _AllowList(TAGS, ATTRIBUTES, ATTRIBUTE_VALUES)
+_HOME = _AllowList(HOME_TAGS, HOME_ATTRIBUTES, HOME_ATTRIBUTE_VALUES)
 
 
 def clean(html: str) -> str:
@@ -123,8 +190,85 @@ def clean(html: str) -> str:
     # 5 ms per build of the sample notes (8 pages, 80 KB of HTML; importing nh3 takes 6 ms
     # more), about 1% of the build; 0.18 s per build of 52 weeks and 10,000 items (54 pages,
     # 2.9 MB), 3-4% of the build. See docs/benchmarks.md.
-    cleaned = _CLEANER.clean(html)
-    # html5ever writes every attribute as name="value": a reserved id shows as this text.
-    if f' id="{RESERVED_ID}' in cleaned:
-        cleaned = _THEME_IDS_KEPT.clean(cleaned)
-    return cleaned
+    return _PAGE.clean(html)
+
+
+def clean_home(html: str) -> str:
+    """Keep only what the generated home page is made of: a week page's, panel and chart."""
+    return _HOME.clean(html)
+
+
+# What the macros return to a hand-written page goes between two HTML comments that name
+# its allow-list, and the page's HTML is cleaned between them (clean_marked), the rest of
+# the page left as its author wrote it. The comments carry a number drawn when the process
+# starts, which no notes file can know: text from the notes cannot end its region early.
+_NONCE = secrets.token_hex(16)
+PAGE = "page"
+HOME = "home"
+_END = f"<!--/course-notes {_NONCE}-->"
+_REGION = re.compile(
+    rf"<!--course-notes ({PAGE}|{HOME}) {_NONCE}-->(.*?)(?:{re.escape(_END)}|\Z)", re.DOTALL
+)
+_CLEANERS = {PAGE: clean, HOME: clean_home}
+
+
+def _start(kind: str) -> str:
+    return f"<!--course-notes {kind} {_NONCE}-->"
+
+
+def marked_block(markdown: str, kind: str = PAGE) -> str:
+    """Markdown blocks a macro returns, marked for clean_marked (nothing stays nothing)."""
+    # The comments on lines of their own: Markdown keeps them as HTML blocks around the
+    # blocks between them, whatever those are.
+    return f"{_start(kind)}\n\n{markdown}\n\n{_END}" if markdown else ""
+
+
+def marked_inline(markdown: str, kind: str = PAGE) -> str:
+    """Inline Markdown a macro returns, marked for clean_marked (nothing stays nothing)."""
+    return f"{_start(kind)}{markdown}{_END}" if markdown else ""
+
+
+def clean_marked(html: str) -> str:
+    """Clean what the macros put on a page, each part with its own allow-list; keep the rest.
+
+    A region whose end is not found (text from the notes that swallowed it, say into a code
+    span) runs to the end of the page: the rest of the page is cleaned too.
+    """
+    if _NONCE not in html:
+        return html
+    return _REGION.sub(lambda region: _CLEANERS[region[1]](region[2]), html)
+
+
+# toc gives every heading an id (and its permalink "#id"): one from the notes ("__config"),
+# on any page, could be one of the theme's. Renamed, the heading keeps a working anchor.
+_RESERVED_HEADING = re.compile(rf'(<h[1-6]\b[^>]*?\sid=")({RESERVED_ID}[^"]*)"')
+_ANY_ID = re.compile(r'\sid="([^"]*)"')
+SAFE_PREFIX = "cn"
+
+
+def safe_heading_ids(html: str) -> tuple[str, dict[str, str]]:
+    """Rename every heading id the theme reserves (``__config``: ``cn__config``), links too.
+
+    Returns the page and the ids renamed, old to new, for its table of contents.
+    """
+    if f' id="{RESERVED_ID}' not in html:
+        return html, {}
+    taken = set(_ANY_ID.findall(html))
+    renamed: dict[str, str] = {}
+
+    def rename(heading: re.Match[str]) -> str:
+        old = heading[2]
+        if old not in renamed:
+            new = candidate = SAFE_PREFIX + old
+            number = 0
+            while new in taken:
+                number += 1
+                new = f"{candidate}_{number}"
+            taken.add(new)
+            renamed[old] = new
+        return f'{heading[1]}{renamed[old]}"'
+
+    html = _RESERVED_HEADING.sub(rename, html)
+    for old, new in renamed.items():
+        html = html.replace(f'href="#{old}"', f'href="#{new}"')
+    return html, renamed
