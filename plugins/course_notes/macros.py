@@ -196,7 +196,9 @@ def macro_functions(site: Site) -> dict[str, Callable[..., str]]:
         """The calendar's link and how to subscribe; nothing when the course has no dates."""
         if ics.PATH not in site.downloads:
             return ""
-        return sanitize.marked_inline(render_now.calendar_link(ics.PATH, str(raw(base))))
+        link = render_now.calendar_link(ics.PATH, str(raw(base)))
+        # Marked inside a span: a mark that starts a line is an HTML block to Markdown.
+        return f"<span>{sanitize.marked_inline(link)}</span>"
 
     def progress_bar(done: int | Progress, total: int | None = None, label: str = "") -> str:
         """A progress bar for ``progress_bar(course.progress)`` or ``progress_bar(3, 7)``."""
@@ -236,8 +238,8 @@ def _marked_span(html: str) -> str:
     """A span the renderer made, its content marked for the sanitiser.
 
     Marked inside: a mark is an HTML comment, and one at the start of a line would end the
-    paragraph the span is written in. The opening tag is the renderer's own, its values
-    HTML-escaped (``html.escape``, ``markup.attribute``).
+    paragraph the span is written in (``sanitize.marked_inline``). The opening tag is the
+    renderer's own, its values HTML-escaped (``html.escape``, ``markup.attribute``).
     """
     opening, _, rest = html.partition(">")
     content = rest.removesuffix("</span>")

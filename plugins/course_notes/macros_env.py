@@ -32,13 +32,15 @@ def define_env(env: Any) -> None:
         # An MkDocs build that runs the plugin: it hands them over itself
         # (mkdocs-macros refuses a name given twice).
         return
-    files = resolve(config_file(env))
+    where = str(config_file(env))
     try:
+        files = resolve(Path(where))
+        where = files.label(files.notes)
         site = current_site(files, course_term(files, str(env.conf["site_name"])))
     except CourseNotesError as error:
         _stop(env, str(error))
     except Exception as error:  # noqa: BLE001 - no notes file may show a user a traceback
-        _stop(env, unexpected(error, files.label(files.notes)))
+        _stop(env, unexpected(error, where))
     if _is_mkdocs(env):
         _sanitise_macros_output(env.conf)
     env.variables.update(macros.variables(site))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import secrets
+from dataclasses import dataclass
 from typing import Any
 
 import nh3
@@ -201,42 +203,97 @@ def clean_home(html: str) -> str:
 # What the macros return to a hand-written page goes between two HTML comments that name
 # its allow-list, and the page's HTML is cleaned between them (clean_marked), the rest of
 # the page left as its author wrote it. The comments carry a number drawn when the process
-# starts, which no notes file can know: text from the notes cannot end its region early.
+# starts, which no notes file can know, so text from the notes cannot end its part early;
+# and a serial number of each output, which pairs its two marks wherever Markdown put them.
 _NONCE = secrets.token_hex(16)
+_SERIAL = itertools.count()
 PAGE = "page"
 HOME = "home"
-_END = f"<!--/course-notes {_NONCE}-->"
-_REGION = re.compile(
-    rf"<!--course-notes ({PAGE}|{HOME}) {_NONCE}-->(.*?)(?:{re.escape(_END)}|\Z)", re.DOTALL
-)
+_MARK = re.compile(rf"<!--(/?)course-notes (?:({PAGE}|{HOME}) )?(\d+) {_NONCE}-->")
 _CLEANERS = {PAGE: clean, HOME: clean_home}
 
 
-def _start(kind: str) -> str:
-    return f"<!--course-notes {kind} {_NONCE}-->"
+def _marks(kind: str) -> tuple[str, str]:
+    serial = next(_SERIAL)
+    return (
+        f"<!--course-notes {kind} {serial} {_NONCE}-->",
+        f"<!--/course-notes {serial} {_NONCE}-->",
+    )
 
 
 def marked_block(markdown: str, kind: str = PAGE) -> str:
     """Markdown blocks a macro returns, marked for clean_marked (nothing stays nothing)."""
-    # The comments on lines of their own: Markdown keeps them as HTML blocks around the
-    # blocks between them, whatever those are.
-    return f"{_start(kind)}\n\n{markdown}\n\n{_END}" if markdown else ""
+    if not markdown:
+        return ""
+    # The marks on lines of their own: Markdown keeps them as HTML blocks around the blocks
+    # between them, whatever those are.
+    start, end = _marks(kind)
+    return f"{start}\n\n{markdown}\n\n{end}"
 
 
 def marked_inline(markdown: str, kind: str = PAGE) -> str:
-    """Inline Markdown a macro returns, marked for clean_marked (nothing stays nothing)."""
-    return f"{_start(kind)}{markdown}{_END}" if markdown else ""
+    """Inline Markdown a macro returns, marked for clean_marked (nothing stays nothing).
+
+    Not for the start of a line: Python-Markdown takes a comment there for an HTML block,
+    and puts the end mark after the next block. Put it inside an element (or after text).
+    """
+    if not markdown:
+        return ""
+    start, end = _marks(kind)
+    return f"{start}{markdown}{end}"
+
+
+@dataclass
+class _Part:
+    """The marks of one macro output found on a page."""
+
+    first: int
+    """Where its first mark starts."""
+    started: bool = False
+    """Whether a start mark was found (one may have been swallowed)."""
+    end: int | None = None
+    """Where its last mark ends, when that mark is an end mark."""
+    kind: str = PAGE
 
 
 def clean_marked(html: str) -> str:
     """Clean what the macros put on a page, each part with its own allow-list; keep the rest.
 
-    A region whose end is not found (text from the notes that swallowed it, say into a code
-    span) runs to the end of the page: the rest of the page is cleaned too.
+    A part runs from the first mark of its number to the last: the same output printed
+    twice is one part, and so is all between. A part whose end mark is missing (text from
+    the notes that swallowed it, into a code span say) runs to the end of the page, one
+    whose start mark is missing from the start of the page. Parts that overlap (an end mark
+    Markdown moved past the next part's start) are cleaned as one, with the wider list.
     """
     if _NONCE not in html:
         return html
-    return _REGION.sub(lambda region: _CLEANERS[region[1]](region[2]), html)
+    parts: dict[str, _Part] = {}
+    for mark in _MARK.finditer(html):
+        part = parts.setdefault(mark[3], _Part(mark.start()))
+        if mark[1]:
+            part.end = mark.end()
+        else:
+            part.started = True
+            part.end = None
+            part.kind = HOME if mark[2] == HOME else part.kind
+    spans = sorted(
+        (part.first if part.started else 0, part.end or len(html), part.kind)
+        for part in parts.values()
+    )
+    merged: list[list[Any]] = []
+    for start, end, kind in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2] = HOME if HOME in (kind, merged[-1][2]) else PAGE
+        else:
+            merged.append([start, end, kind])
+    pieces = []
+    kept = 0
+    for start, end, kind in merged:
+        pieces += [html[kept:start], _CLEANERS[kind](html[start:end])]
+        kept = end
+    pieces.append(html[kept:])
+    return "".join(pieces)
 
 
 # toc gives every heading an id (and its permalink "#id"): one from the notes ("__config"),
