@@ -625,3 +625,68 @@ def test_the_panel_follows_the_clock_after_an_instant_navigation(
         assert shown_texts(page, ".cn-now-week > p") == [
             "Week 3: Vision, Mon 23 Nov – Sun 29 Nov · 0/4 done"
         ]
+
+
+@pytest.fixture(scope="module")
+def generated_home_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dated notes of test_now.py, in git, on a site whose docs/ has no page of its own.
+
+    The plugin's home page has the "now" panel and the burn-up chart; built on the tests'
+    today (Wed 25 Nov 2026) with the repository's mkdocs.yml (term_start: 2026-11-09).
+    """
+    from test_now import NOTES, git
+
+    from conftest import copy_project
+
+    root = tmp_path_factory.mktemp("generated-home")
+    config = copy_project(root, NOTES.replace("✓", ""))
+    # No page of the site's own (its stylesheet stays): the home page is the plugin's.
+    for page in (root / "docs").glob("*.md"):
+        page.unlink()
+    notes = root / "seeds" / "notes.md"
+    git(root, "init", "-q", "-b", "main", when="2026-11-09T09:00:00")
+    git(root, "add", "seeds/notes.md", when="2026-11-09T09:00:00")
+    git(root, "commit", "-q", "-m", "start", when="2026-11-09T09:00:00")
+    notes.write_text(NOTES, encoding="utf-8")
+    git(root, "commit", "-q", "-am", "lab 1", when="2026-11-12T20:00:00")
+    site = build_project(config)
+    with serve(site) as url:
+        yield url
+
+
+# Where the panel says where the term is: before it, a week of it, after it.
+TERM_STATES = ":is(.cn-now > p[data-cn-show], .cn-now-week > p)"
+
+
+def test_the_generated_home_page_follows_the_clock_and_draws_the_chart(
+    page: Page, generated_home_url: str
+) -> None:
+    """Opened on 1, 28 November and 20 December: one state each day, what is overdue, lines."""
+    panel = page.locator(".cn-now")
+    page.clock.set_fixed_time(datetime.datetime(2026, 11, 1, 10, 0))
+    page.goto(generated_home_url)
+    expect(panel.locator("[data-cn-today]")).to_have_text("Today: Sun 1 Nov 2026.")
+    assert shown_texts(page, TERM_STATES) == ["The term starts on Mon 9 Nov 2026 with Week 1."]
+    expect(panel.get_by_text("Nothing overdue.")).to_be_visible()
+
+    page.clock.set_fixed_time(datetime.datetime(2026, 11, 28, 12, 0))
+    page.goto(generated_home_url)
+    expect(panel.locator("[data-cn-today]")).to_have_text("Today: Sat 28 Nov 2026.")
+    assert shown_texts(page, TERM_STATES) == ["Week 3: Vision, Mon 23 Nov – Sun 29 Nov · 0/4 done"]
+    assert shown_texts(page, '[data-cn-group="overdue"] li')[:2] == [
+        "Week 1: lab 2 due Fri 11:59pm · due Fri 13 Nov, 23:59",
+        "Week 2: quiz (due: 18/11) · due Wed 18 Nov",
+    ]
+    expect(panel.get_by_text("Nothing overdue.")).to_be_hidden()
+    # The chart: its axes, a line a week and today's, and the two steps, drawn.
+    chart = page.locator("article svg.cn-burnup")
+    expect(chart).to_be_visible()
+    expect(chart.locator("line")).to_have_count(2 + 4 + 1)
+    for line in chart.locator("line, path").all():
+        box = line.bounding_box()
+        assert box is not None and box["width"] + box["height"] > 0
+    expect(chart.locator("path.cn-done")).to_be_visible()
+
+    page.clock.set_fixed_time(datetime.datetime(2026, 12, 20, 12, 0))
+    page.goto(generated_home_url)
+    assert shown_texts(page, TERM_STATES) == ["The term ended on Sun 6 Dec 2026 with Week 4."]

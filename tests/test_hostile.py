@@ -167,13 +167,17 @@ def test_the_payloads_show_as_typed_on_the_week_page(
         assert payload in text
 
 
-def test_a_reserved_theme_id_from_a_heading_is_dropped(
+def test_a_reserved_theme_id_from_a_heading_is_renamed(
     hostile_pages: Pages,
 ) -> None:
-    """A section "__config" keeps its heading but not the id the theme's script reads."""
+    """A section "__config" keeps its heading, not the id the theme's script reads."""
     soup = hostile_pages["week-2/index.html"]
     assert [element.name for element in soup.select("#__config")] == ["script"]
-    assert "__config" in [h2.get_text().removesuffix("¶") for h2 in soup.select("article h2")]
+    [heading] = [h2 for h2 in soup.select("article h2") if h2.get_text() == "__config¶"]
+    # Its permalink and its entry in the table of contents lead to it.
+    assert heading["id"] == "cn__config"
+    assert heading.select_one("a.headerlink")["href"] == "#cn__config"
+    assert soup.select('nav a[href="#cn__config"]')
 
 
 @pytest.mark.parametrize(

@@ -78,3 +78,49 @@ def test_listed_for_mkdocs_macros_beside_the_plugin_it_does_no_harm(tmp_path: Pa
     home = read_html(build_project(config), ".").select_one("article")
     assert home is not None
     assert "27/73 done (37%)" in home.get_text(" ")
+
+
+class Exited(Exception):
+    """What os._exit raises here, so that the test process goes on."""
+
+
+@pytest.mark.parametrize("problem", ["missing notes", "unexpected"])
+def test_under_zensical_a_problem_is_one_line_and_exit_status_1(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    problem: str,
+) -> None:
+    """Zensical prints a traceback for any exception, SystemExit too: define_env exits itself."""
+    config = copy_project(tmp_path)
+    if problem == "missing notes":
+        (tmp_path / "seeds" / "notes.md").unlink()
+    else:
+        from course_notes import notes_file
+
+        def boom(*args: Any, **kwargs: Any) -> None:
+            raise OverflowError("Python int too large to convert to C int")
+
+        monkeypatch.setattr(notes_file, "read_course", boom)
+    monkeypatch.setattr(macros_env, "_last", [])
+    monkeypatch.setenv(macros_env.CONFIG_VARIABLE, str(config))
+
+    def exit_now(status: int) -> None:
+        raise Exited(status)
+
+    monkeypatch.setattr(os, "_exit", exit_now)
+    with pytest.raises(Exited) as exited:
+        macros_env.define_env(Env({"site_name": "Notes"}, tmp_path))
+    assert exited.value.args == (1,)
+    out, err = capsys.readouterr()
+    assert out == ""
+    [line] = err.splitlines()
+    assert line.startswith("course-notes: ")
+    if problem == "missing notes":
+        assert "seeds/notes.md" in line
+    else:
+        assert line == (
+            "course-notes: seeds/notes.md: course-notes stopped on something it did not expect "
+            "(OverflowError: Python int too large to convert to C int); please report this, "
+            "with the file if you can"
+        )
