@@ -147,3 +147,108 @@ def forgiving_notes(draw: st.DrawFn) -> str:
     """Notes in the forgiving format, sometimes under a course title."""
     title = draw(st.sampled_from(["", "# COMP3121 Algorithms\nLecturer: X\n"]))
     return title + "\n".join(draw(st.lists(forgiving_lines, max_size=40)))
+
+
+# Issue 21: what reaches a terminal. Text weighted toward control characters (C0 but tab
+# and line feed, DEL, C1, the line separators), escape sequences, long runs of digits and
+# dates outside any course's years, in the lines the format reads.
+C0_CONTROLS = "".join(chr(code) for code in range(1, 32) if code not in (9, 10)) + "\x7f"
+C1_CONTROLS = "".join(chr(code) for code in range(0x80, 0xA0))
+ESCAPE_SEQUENCES = (
+    "\x1b]0;T\x07",
+    "\x1b[2J",
+    "\x1b[8m",
+    "\x1b[1A\x1b[2K",
+    "\x1b]8;;https://example.org\x1b\\",
+    "\x1bP+q\x1b\\",
+    "\u009b31m",
+    "\u009d0;T\u009c",
+)
+controls = st.one_of(
+    st.text(alphabet=C0_CONTROLS + C1_CONTROLS + "\u2028\u2029", min_size=1, max_size=4),
+    st.sampled_from(ESCAPE_SEQUENCES),
+)
+# Around 4,300 digits: Python's limit for turning a str into an int and back.
+digit_counts = st.one_of(st.integers(1, 30), st.integers(4290, 4310), st.integers(1, 6000))
+digit_runs = digit_counts.map(lambda n: "9" * n)
+odd_dates = st.sampled_from(
+    [
+        "(9999-12-31)",
+        "(0001-01-01)",
+        "(0001-01-05)",
+        "(9999-12-20)",
+        "(Jan 1)",
+        "Jan 1",
+        "due Dec 31",
+        "due 9999-12-31",
+        "due 0001-01-01 23:59",
+        "2027-02-30",
+        "(2027-02-30)",
+        "(31 Feb)",
+        "due Fri 11:59pm",
+    ]
+)
+terminal_text = st.lists(
+    st.one_of(controls, controls, controls, digit_runs, odd_dates, words), min_size=1, max_size=5
+).map(" ".join)
+durations_of_digits = st.one_of(
+    digit_runs.map(lambda digits: f" ({digits}:00:00)"),
+    digit_runs.map(lambda digits: f" ({digits}h)"),
+    digit_runs.map(lambda digits: f" ({digits}:{digits})"),
+    st.just(""),
+)
+
+due_endings = st.one_of(
+    st.sampled_from(["", "", " due Nov 27", " due Nov 20", " due Dec 31"]),
+    odd_dates.map(lambda date: " " + date),
+)
+terminal_sections = st.sampled_from(["## Videos", "## Readings", "## slides", "## Exercises"])
+
+
+@st.composite
+def terminal_week_headings(draw: st.DrawFn) -> str:
+    """Weeks 1 to 4 mostly (the term of the tests' configs), or of thousands of digits."""
+    number = draw(st.sampled_from(["1", "2", "3", "3", "4"]) | digit_runs)
+    date = draw(st.just("") | odd_dates.map(lambda date: " " + date))
+    return f"# Week {number}{date}{draw(st.sampled_from([': ', ' ', '']))}{draw(terminal_text)}"
+
+
+@st.composite
+def terminal_items(draw: st.DrawFn) -> str:
+    """A task with terminal text, maybe a duration of many digits, maybe a date."""
+    box = draw(st.sampled_from(["", "", "[x] ", "[ ] "]))
+    return f"- {box}{draw(terminal_text)}{draw(durations_of_digits)}{draw(due_endings)}"
+
+
+terminal_lines = st.one_of(
+    terminal_week_headings(),
+    terminal_sections,
+    terminal_items(),
+    terminal_items(),
+    thoughts_headings,
+    terminal_text.map(lambda text: f"- why {text}?"),
+    terminal_text,
+)
+
+
+@st.composite
+def terminal_weeks(draw: st.DrawFn) -> list[str]:
+    """A week of sections of such items, a stray line among them now and then."""
+    lines = [draw(terminal_week_headings())]
+    for _ in range(draw(st.integers(0, 2))):
+        lines.append(draw(terminal_sections))
+        lines += draw(st.lists(terminal_items() | terminal_lines, min_size=1, max_size=4))
+    return lines
+
+
+@st.composite
+def terminal_notes(draw: st.DrawFn) -> str:
+    """Notes of such weeks, stray lines and maybe Thoughts, in either line end."""
+    lines = draw(st.lists(terminal_lines, max_size=3))
+    for week in draw(st.lists(terminal_weeks(), min_size=1, max_size=4)):
+        lines += week
+    if draw(st.booleans()):
+        lines.append(draw(thoughts_headings))
+        lines += draw(st.lists(terminal_lines, min_size=1, max_size=5))
+    end = draw(st.sampled_from(["\n", "\n", "\r\n"]))
+    return end.join(lines) + end
