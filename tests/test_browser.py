@@ -686,6 +686,8 @@ def test_the_generated_home_page_follows_the_clock_and_draws_the_chart(
         box = line.bounding_box()
         assert box is not None and box["width"] + box["height"] > 0
     expect(chart.locator("path.cn-done")).to_be_visible()
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
 
     page.clock.set_fixed_time(datetime.datetime(2026, 12, 20, 12, 0))
     page.goto(generated_home_url)

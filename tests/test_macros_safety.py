@@ -280,7 +280,9 @@ def test_the_macros_output_and_the_authors_html_are_kept(home: BeautifulSoup) ->
     chart = content.select_one("svg.cn-burnup")
     assert chart is not None and len(chart.select("line")) >= 4
     assert chart.select("path.cn-done, path.cn-total")
-    assert content.select("li.task-list-item input[type=checkbox]")
+    # The readings as a task list, each check mark named as on the plugin's pages.
+    boxes = content.select("li.task-list-item input[type=checkbox]")
+    assert boxes and [box.get("aria-label") for box in boxes] == ["Done"] * len(boxes)
 
 
 def test_a_title_heading_takes_no_id_of_the_theme(home: BeautifulSoup) -> None:

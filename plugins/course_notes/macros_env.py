@@ -52,9 +52,9 @@ def define_env(env: Any) -> None:
 
 def _is_mkdocs(env: Any) -> bool:
     """Whether the environment is mkdocs-macros' plugin (else Zensical's macros)."""
-    from mkdocs.plugins import BasePlugin
-
-    return isinstance(env, BasePlugin)
+    # Not imported, MkDocs runs no build in this process (and Zensical's need not load it).
+    plugins = sys.modules.get("mkdocs.plugins")
+    return plugins is not None and isinstance(env, plugins.BasePlugin)
 
 
 def _stop(env: Any, message: str) -> NoReturn:

@@ -172,9 +172,10 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         if renamed:
             _rename_anchors(page.toc, renamed)
         # Hand-written pages are the user's: their HTML is left as Markdown made it, but for
-        # what the course's macros returned, which came from the notes.
+        # what the course's macros returned, which came from the notes (its check marks
+        # labelled as on the plugin's pages).
         if page.file.src_uri not in self.generated:
-            return sanitize.clean_marked(html)
+            return sanitize.clean_marked(html, tasklist.label_checkboxes)
         if len(html) > BIG_PAGE:
             # Python-Markdown's objects hold reference cycles, so a page's garbage waits
             # for a full collection; on a huge site several pages' worth piled up.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -256,8 +257,10 @@ class _Part:
     kind: str = PAGE
 
 
-def clean_marked(html: str) -> str:
+def clean_marked(html: str, prepare: Callable[[str], str] = str) -> str:
     """Clean what the macros put on a page, each part with its own allow-list; keep the rest.
+
+    ``prepare`` is done to each part first (the task list's labels, say).
 
     A part runs from the first mark of its number to the last: the same output printed
     twice is one part, and so is all between. A part whose end mark is missing (text from
@@ -290,7 +293,7 @@ def clean_marked(html: str) -> str:
     pieces = []
     kept = 0
     for start, end, kind in merged:
-        pieces += [html[kept:start], _CLEANERS[kind](html[start:end])]
+        pieces += [html[kept:start], _CLEANERS[kind](prepare(html[start:end]))]
         kept = end
     pieces.append(html[kept:])
     return "".join(pieces)

@@ -55,12 +55,12 @@ class Sanitiser(Postprocessor):
             # The table of contents, read from these once the page is converted.
             _rename_tokens(getattr(self.md, "toc_tokens", []), renamed)
         if self.hand_written:
-            return sanitize.clean_marked(text)
+            return sanitize.clean_marked(text, tasklist.label_checkboxes)
         path = page_path(self.md)
         # A page Zensical did not name is sanitised too: a hand-written page losing its
         # own HTML is a smaller harm than a generated one keeping a script.
         if path is not None and path not in self.pages:
-            return sanitize.clean_marked(text)
+            return sanitize.clean_marked(text, tasklist.label_checkboxes)
         # The generated home page has its own allow-list: the "now" panel and the chart.
         clean = sanitize.clean_home if path == HOME else sanitize.clean
         return clean(tasklist.label_checkboxes(text))
