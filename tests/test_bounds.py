@@ -183,20 +183,17 @@ def test_a_topic_map_of_ever_longer_keywords_is_refused_at_once_in_one_line(
     )
     assert (done.status, done.out) == (1, "")
     assert one_line(done.err) == (
-        "course-notes: topics file topics.yml:1: keyword 'x x x x x x x x x x x x z' of topic "
-        "'T' is longer than 12 words; a keyword is a term, such as `gradient descent`\n"
+        "course-notes: topics file topics.yml:13: keyword 'x x x x x x x x x x x x z' of topic "
+        "'T' is longer than 12 words and signs (k-means is three); a keyword is a term, such "
+        "as `gradient descent`\n"
     )
     assert done.seconds < 5 and done.peak < 300 * MB
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the message names the topic's line (1), not the line of the keyword too long (13)",
-)
 def test_a_keyword_too_long_is_named_at_its_own_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    # The 13-word keyword is on line 13; the message names line 1, the topic's.
+    # The 13-word keyword is on line 13: the message names that line, not the topic's.
     topics = tmp_path / "topics.yml"
     topics.write_text("T:\n" + "".join(f"  - {'x ' * n}z\n" for n in range(1, 13)), "utf-8")
     (tmp_path / "notes.md").write_text(long_entry(), encoding="utf-8")
@@ -510,3 +507,25 @@ def test_a_dollar_in_a_link_address_is_percent_encoded_in_the_href() -> None:
     ]
     # No formula was read in the intro: its dollars are text.
     assert html.select("math") == []
+
+
+def test_status_lists_at_most_ten_items_of_a_list_as_the_panel_does(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Week 3 holds today (25 Nov); weeks 1 and 2 each have 15 items due Monday, overdue.
+    due = "".join(f"- lab {n} due Mon\n" for n in range(15))
+    notes = f"# Week 1\n{due}# Week 2\n{due}# Week 3\n" + "".join(f"- t{n}\n" for n in range(30))
+    (tmp_path / "notes.md").write_text(notes, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run(capsys, "status")
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    this_week = lines.index(next(line for line in lines if line.startswith("This week:")))
+    assert lines[this_week + 1 : this_week + 12] == [
+        *(f"  [ ] t{n}" for n in range(10)),
+        "  and 20 more",
+    ]
+    overdue = lines.index("Overdue: 30")
+    assert len([line for line in lines[overdue + 1 : overdue + 11] if "lab" in line]) == 10
+    assert lines[overdue + 11] == "  and 20 more"

@@ -149,11 +149,6 @@ def test_the_real_command_writes_no_control_character_to_its_stdout(tmp_path: Pa
         assert re.search(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]", done.stdout) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="status and readings show ESC as its picture U+241B, which a cp1252 or ASCII "
-    "stdout cannot encode: 'stopped on something it did not expect (UnicodeEncodeError...)'",
-)
 @pytest.mark.parametrize("command", [["status"], ["readings"]])
 def test_an_ascii_file_with_an_escape_prints_on_a_cp1252_stdout(
     tmp_path: Path, command: list[str]

@@ -367,6 +367,11 @@ def _error(message: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; errors are one line on stderr and exit status 1."""
     arguments = build_parser().parse_args(argv)
+    # A character the terminal's encoding lacks (a ␛, 中文 on a cp1252 console, as Windows
+    # redirects output) is written as \u241b rather than ending the command.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return int(arguments.run(arguments))
     except CourseNotesError as error:

@@ -403,12 +403,15 @@ def _topics(root: yaml.Node, source: str) -> list[Topic]:
         keywords = _keywords(keywords_node)
         if keywords is None:
             raise TopicsError(f"{where}: topic {quoted(name)} needs a list of keywords")
-        long = next((k for k in keywords if len(_TOKEN.findall(k)) > MAX_KEYWORD_TOKENS), None)
-        if long is not None:
-            raise TopicsError(
-                f"{where}: keyword {quoted(long[:40])} of topic {quoted(name)} is longer than "
-                f"{MAX_KEYWORD_TOKENS} words; a keyword is a term, such as `gradient descent`"
-            )
+        items = keywords_node.value if isinstance(keywords_node, yaml.SequenceNode) else []
+        for item in items or [keywords_node]:
+            word = yaml_nodes.text(item) or ""
+            if len(_TOKEN.findall(word)) > MAX_KEYWORD_TOKENS:
+                raise TopicsError(
+                    f"{source}:{yaml_nodes.line(item)}: keyword {quoted(word[:40])} of topic "
+                    f"{quoted(name)} is longer than {MAX_KEYWORD_TOKENS} words and signs "
+                    "(k-means is three); a keyword is a term, such as `gradient descent`"
+                )
         topic = Topic(name.strip(), keywords)
         twin = next((other for other in topics if other.slug == topic.slug), None)
         if twin is not None:

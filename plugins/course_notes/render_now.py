@@ -352,11 +352,16 @@ def status(state: Now, placed: Schedule, chart: Burnup | None = None) -> str:
             f"({short_day(state.current.start)} - {short_day(state.current.end)}), "
             f"{week.progress} done"
         )
-        lines += [f"  [ ] {_plain(item.text)}" for item in state.undone]
+        lines += _at_most(
+            [f"  [ ] {_plain(item.text)}" for item in state.undone[: MAX_UNDONE + 1]],
+            len(state.undone),
+        )
     elif not (state.before_term or state.after_term):
         lines.append("No week of the course is on today.")
     lines.append(f"Overdue: {len(state.overdue) or 'nothing'}")
-    lines += [f"  {_due_plain(entry)}" for entry in state.overdue]
+    lines += _at_most(
+        [f"  {_due_plain(entry)}" for entry in state.overdue[: MAX_UNDONE + 1]], len(state.overdue)
+    )
     lines.append(f"Behind: {len(state.behind) or 'nothing'}")
     lines += [
         f"  {markup.visible(d.week.name)}: {d.week.progress.left} of {d.week.progress.total} "
@@ -368,6 +373,13 @@ def status(state: Now, placed: Schedule, chart: Burnup | None = None) -> str:
     if chart is not None and chart.projection is not None:
         lines.append(projection_sentence(chart, today))
     return "\n".join(lines) + "\n"
+
+
+def _at_most(lines: list[str], count: int) -> list[str]:
+    # As the panel does: a terminal of 260,000 lines helps no one (4.6 s to print them).
+    if count <= MAX_UNDONE:
+        return lines
+    return [*lines[:MAX_UNDONE], f"  and {count - MAX_UNDONE} more"]
 
 
 def _plain(text: str) -> str:
