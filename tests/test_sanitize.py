@@ -358,3 +358,17 @@ def test_under_zensical_the_generated_home_page_keeps_its_panel_and_chart(
     article = read_html(generated_home.parent / "site", "").select_one("article")
     assert article is not None
     check_home(article)
+
+
+def test_cleaning_never_unescapes_a_quote() -> None:
+    """A quote the renderer escaped stays escaped where a template may print it."""
+    said = sanitize.marked_inline('<span class="a" title="q&quot;x">say &quot;hi&quot;</span>')
+    cleaned = sanitize.clean_marked(said)
+    assert dom(cleaned) == dom('<span class="a" title="q&quot;x">say "hi"</span>')
+    assert cleaned == '<span class="a" title="q&quot;x">say &#34;hi&#34;</span>'
+    # Printed into a script's string: the notes' quote does not end it.
+    script = BeautifulSoup(sanitize.clean_marked(f'<script>s = "{said}";</script>'), "html5lib")
+    assert "say &#34;hi&#34;" in script.script.string
+    # Printed into an attribute: text only, in the attribute.
+    div = BeautifulSoup(sanitize.clean_marked(f'<div title="{said}">x</div>'), "html5lib")
+    assert div.div.attrs == {"title": 'say "hi"'}

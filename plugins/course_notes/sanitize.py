@@ -293,9 +293,29 @@ def clean_marked(html: str, prepare: Callable[[str], str] = str) -> str:
     pieces = []
     kept = 0
     for start, end, kind in merged:
-        pieces += [html[kept:start], _CLEANERS[kind](prepare(html[start:end]))]
+        cleaned = _CLEANERS[kind](prepare(html[start:end]))
+        if html.rfind("<", 0, start) > html.rfind(">", 0, start):
+            # Inside a tag, as far as its last "<" and ">" say (a template that printed a
+            # macro into an attribute): as text only, which cannot end the attribute.
+            cleaned = _TEXT_ONLY.clean(cleaned).replace('"', "&#34;").replace("'", "&#39;")
+        pieces += [html[kept:start], _quotes_escaped(cleaned)]
         kept = end
     pieces.append(html[kept:])
+    return "".join(pieces)
+
+
+# Every tag as html5ever writes it: attribute values in double quotes, theirs escaped.
+_TAG = re.compile(r'(<(?:[^>"]|"[^"]*")*>)')
+_TEXT_ONLY = nh3.Cleaner(tags=set(), attributes={}, link_rel=None)
+
+
+def _quotes_escaped(html: str) -> str:
+    """Write the quotes of the text (not of the tags) as references."""
+    # html5ever writes a text's quotes as they are: notes text that the renderer escaped,
+    # `&#34;`, came out `"`. Printed into a script or an attribute by a template, it would
+    # have ended a string the escaping kept it in.
+    pieces = _TAG.split(html)
+    pieces[::2] = [text.replace('"', "&#34;").replace("'", "&#39;") for text in pieces[::2]]
     return "".join(pieces)
 
 
