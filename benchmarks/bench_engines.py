@@ -23,8 +23,8 @@ from pathlib import Path
 
 from benchmarks import synthetic
 from benchmarks.run import ENV, SEED, machine, plugin_project
-from course_notes import zensical_engine
-from course_notes.parse import parse
+from course_notes.adapters.zensical import engine as zensical_engine
+from course_notes.read.notes import parse
 from tests.support.siteserver import fetch, free_port, wait_for
 
 ENGINES = ("mkdocs", "zensical")
@@ -40,7 +40,7 @@ def build_once(engine: str, config: Path) -> tuple[float, float]:
             shutil.rmtree(path)
         elif path.exists():
             path.unlink()
-    command = [sys.executable, "-m", "course_notes.cli", "build", "--engine", engine]
+    command = [sys.executable, "-m", "course_notes", "build", "--engine", engine]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
@@ -68,7 +68,7 @@ def reload_times(engine: str, config: Path, texts: tuple[str, str], saves: int) 
     notes.write_text(texts[1], encoding="utf-8", newline="")
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    command = [sys.executable, "-m", "course_notes.cli", "serve", "--engine", engine]
+    command = [sys.executable, "-m", "course_notes", "serve", "--engine", engine]
     server = subprocess.Popen(
         [*command, "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,

@@ -17,8 +17,10 @@ import tempfile
 import timeit
 from pathlib import Path
 
-from course_notes import history, render_now, schedule
-from course_notes.parse import parse
+from course_notes.derive import schedule
+from course_notes.io import history
+from course_notes.read.notes import parse
+from course_notes.render import now as render_now
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITS = 500

@@ -8,9 +8,10 @@ from __future__ import annotations
 import timeit
 from pathlib import Path
 
-from course_notes import readings, render
-from course_notes.parse import parse
-from course_notes.references_file import read_references
+from course_notes.derive import readings
+from course_notes.io.references import read_references
+from course_notes.read.notes import parse
+from course_notes.render import pages as render
 
 ROOT = Path(__file__).resolve().parent.parent
 

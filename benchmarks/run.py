@@ -25,10 +25,10 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks import synthetic
-from course_notes import sanitize
-from course_notes.export import export
-from course_notes.parse import parse
-from course_notes.site_config import CourseFiles
+from course_notes.io.config import CourseFiles
+from course_notes.io.export import export
+from course_notes.read.notes import parse
+from course_notes.render import sanitize
 from tests.support.siteserver import fetch, free_port, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent

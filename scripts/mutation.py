@@ -30,7 +30,7 @@ SURVIVED = {0}
 
 # Functions run only while the module is imported (to build a table), before mutmut switches
 # a mutant on: no test can run their mutants. The tests of the table's use cover them.
-IMPORT_TIME = {("parse.py", "_mojibake"): "builds the table of garbled tick forms at import"}
+IMPORT_TIME = {("read/notes.py", "_mojibake"): "builds the table of garbled tick forms at import"}
 
 _FAST_PATH = "a shortcut: skipped, the general loop below gives the same answer"
 _FALSE = "only ever tested for truth, and None or '' is as false as the original"
@@ -42,145 +42,150 @@ _NEGATIVE = "any negative width means 'no leaf item'; widths are never negative"
 # the mutated line as mutmut shows it, or "original => mutated" where that alone is ambiguous,
 # reason).
 EQUIVALENT: list[tuple[str, str, str, str]] = [
-    ("parse.py", "sloppy_cp1252", 'return raw.decode("LATIN-1").translate(_CP1252_HIGH)', _CODEC),
     (
-        "parse.py",
+        "read/notes.py",
+        "sloppy_cp1252",
+        'return raw.decode("LATIN-1").translate(_CP1252_HIGH)',
+        _CODEC,
+    ),
+    (
+        "read/notes.py",
         "decode_notes",
         'return raw.decode("UTF-16"), [Diagnostic(0, "the file is UTF-16; read as such")]',
         _CODEC,
     ),
-    ("parse.py", "decode_notes", 'return raw.decode("UTF-8-SIG"), []', _CODEC),
+    ("read/notes.py", "decode_notes", 'return raw.decode("UTF-8-SIG"), []', _CODEC),
     (
-        "parse.py",
+        "read/notes.py",
         "decode_notes",
         'line = raw.count(b"\\n", None, error.start) + 1',
         "a start of None is 0",
     ),
     (
-        "parse.py",
+        "read/notes.py",
         "SectionKinds.kind",
         "known = None",
         "the cache of kinds only: computed again, the kind is the same",
     ),
     (
-        "parse.py",
+        "read/notes.py",
         "SectionKinds.kind",
         "known = self.known.get(None)",
         "the cache of kinds only: computed again, the kind is the same",
     ),
-    ("parse.py", "SectionKinds._kind", 'first: SectionKind | None = ""', _FALSE),
+    ("read/notes.py", "SectionKinds._kind", 'first: SectionKind | None = ""', _FALSE),
     (
-        "parse.py",
+        "read/notes.py",
         "read_marks",
         'box = _BOX.match(body) if (body[:1] == "[") or True else None',
         "the check only saves a regex call, which fails without the [",
     ),
     (
-        "parse.py",
+        "read/notes.py",
         "_end_mark",
         'return body[:-4].rstrip(), body[-2] != " "',
         "the character cut too is the blank before the box, which rstrip cuts anyway",
     ),
     (
-        "parse.py",
+        "read/notes.py",
         "_middle_mark",
         'return f"{body[: end - 4].rstrip()} {body[start:]}", body[end - 2] != " "',
         "the character cut too is the blank before the box, which rstrip cuts anyway",
     ),
     (
-        "parse.py",
+        "read/notes.py",
         "_middle_mark",
         "if body.endswith(form, None, end):",
         "a start of None is 0",
     ),
     (
-        "parse.py",
+        "read/notes.py",
         "_middle_mark",
         "if body.endswith(form, 1, end):",
         "a mark at 0 leaves no text before it, which is passed over either way",
     ),
-    ("parse.py", "parse_duration", 'if text.endswith("XX)XX"):', _FAST_PATH),
-    ("parse.py", "parse_duration", 'start = text.find("(")', _FAST_PATH),
-    ("parse.py", "parse_duration", 'start = text.rfind("XX(XX")', _FAST_PATH),
-    ("parse.py", "parse_duration", 'if start > 0 and ")" not in inside:', _FAST_PATH),
-    ("parse.py", "parse_duration", 'if start >= 1 and ")" not in inside:', _FAST_PATH),
-    ("parse.py", "parse_duration", 'if start >= 0 and "XX)XX" not in inside:', _FAST_PATH),
-    ("parse.py", "parse_duration", 'if start >= 0 and ")" in inside:', _FAST_PATH),
-    ("parse.py", "parse_duration", "seconds = None", _FAST_PATH),
+    ("read/notes.py", "parse_duration", 'if text.endswith("XX)XX"):', _FAST_PATH),
+    ("read/notes.py", "parse_duration", 'start = text.find("(")', _FAST_PATH),
+    ("read/notes.py", "parse_duration", 'start = text.rfind("XX(XX")', _FAST_PATH),
+    ("read/notes.py", "parse_duration", 'if start > 0 and ")" not in inside:', _FAST_PATH),
+    ("read/notes.py", "parse_duration", 'if start >= 1 and ")" not in inside:', _FAST_PATH),
+    ("read/notes.py", "parse_duration", 'if start >= 0 and "XX)XX" not in inside:', _FAST_PATH),
+    ("read/notes.py", "parse_duration", 'if start >= 0 and ")" in inside:', _FAST_PATH),
+    ("read/notes.py", "parse_duration", "seconds = None", _FAST_PATH),
     (
-        "parse.py",
+        "read/notes.py",
         "parse_duration",
         'if (inside == "" and inside == "?") and "(" not in text[:start] and "[" not in text:',
         _FAST_PATH,
     ),
     (
-        "parse.py",
+        "read/notes.py",
         "parse_duration",
         'if (inside == "XXXX" or inside == "?") and "(" not in text[:start] and "[" not in text:',
         _FAST_PATH,
     ),
     (
-        "parse.py",
+        "read/notes.py",
         "parse_duration",
         'if (inside == "" or inside == "XX?XX") and "(" not in text[:start] and "[" not in text:',
         _FAST_PATH,
     ),
-    ("parse.py", "parse_duration", 'return text, None, "XXXX"', _NEVER_READ),
-    ("parse.py", "parse_duration", "written = None", _NEVER_READ),
+    ("read/notes.py", "parse_duration", 'return text, None, "XXXX"', _NEVER_READ),
+    ("read/notes.py", "parse_duration", "written = None", _NEVER_READ),
     (
-        "parse.py",
+        "read/notes.py",
         "_width",
         'return len(indent.expandtabs(TAB_SIZE)) if ("\\t" in indent) or True else len(indent)',
         "expandtabs leaves an indent without tabs as it is",
     ),
     (
-        "parse.py",
+        "read/notes.py",
         "_Reader.item",
         'width = len(indent) if ("\\t" not in indent) and False else _width(indent)',
         "_width gives len(indent) for an indent without tabs",
     ),
-    ("parse.py", "_Reader.__init__", 'self.section: Section | None = ""', _FALSE),
-    ("parse.py", "_Reader.__init__", "self.in_thoughts = None", _FALSE),
-    ("parse.py", "_Reader.__init__", "self.seen_week = None", _FALSE),
-    ("parse.py", "_Reader.__init__", "self.intro_open = None", _FALSE),
+    ("read/notes.py", "_Reader.__init__", 'self.section: Section | None = ""', _FALSE),
+    ("read/notes.py", "_Reader.__init__", "self.in_thoughts = None", _FALSE),
+    ("read/notes.py", "_Reader.__init__", "self.seen_week = None", _FALSE),
+    ("read/notes.py", "_Reader.__init__", "self.intro_open = None", _FALSE),
     *(
         (
-            "parse.py",
+            "read/notes.py",
             "_Reader.__init__",
             f"self.leaf_width = {value}",
             "open_section resets it before any line is read as an item or a note",
         )
         for value in ("None", "+1", "-2")
     ),
-    ("parse.py", "_Reader.nest", "self.leaf_width = -2", _NEGATIVE),
-    ("parse.py", "_Reader.close_items", "self.leaf_width = -2", _NEGATIVE),
+    ("read/notes.py", "_Reader.nest", "self.leaf_width = -2", _NEGATIVE),
+    ("read/notes.py", "_Reader.close_items", "self.leaf_width = -2", _NEGATIVE),
     (
-        "parse.py",
+        "read/notes.py",
         "_Reader.nest",
         "if width >= self.leaf_width:",
         "at the leaf's own width its record is closed at once, and closing the last entry"
         " changes nothing",
     ),
     (
-        "parse.py",
+        "read/notes.py",
         "_Reader.close_item",
         "if index == len(entries) + 1:",
         "the last entry has nothing under it: no tasks, no children, so closing it changes nothing",
     ),
     (
-        "parse.py",
+        "read/notes.py",
         "_Reader.item_text",
         'return _read_marks(listed["text"], None)[0]  # type: ignore[index]',
         "the box only sets the state, and only the text is used",
     ),
     (
-        "parse.py",
+        "read/notes.py",
         "_Reader.open_section",
         "kind = self.kinds.kind(title) if (title) or True else SectionKind.OTHER",
         "an empty title has no keyword: kind other either way",
     ),
     *(
-        ("parse.py", function, "self.intro_open = False => self.intro_open = None", _FALSE)
+        ("read/notes.py", function, "self.intro_open = False => self.intro_open = None", _FALSE)
         for function in (
             "_Reader.open_section",
             "_Reader.heading",
@@ -189,28 +194,28 @@ EQUIVALENT: list[tuple[str, str, str, str]] = [
         )
     ),
     (
-        "parse.py",
+        "read/notes.py",
         "_Reader.start_thoughts",
         "self.intro_open = True",
         "only a week heading ends the Thoughts, and it closes the intro",
     ),
     (
-        "parse.py",
+        "read/notes.py",
         "_Reader.start_thoughts",
         'self.week = self.section = ""',
         "only a week heading ends the Thoughts, and it sets both",
     ),
-    ("parse.py", "_Reader.start_week", "self.in_thoughts = self.intro_open = None", _FALSE),
-    ("parse.py", "_Reader.start_week", 'self.section = ""', _FALSE),
+    ("read/notes.py", "_Reader.start_week", "self.in_thoughts = self.intro_open = None", _FALSE),
+    ("read/notes.py", "_Reader.start_week", 'self.section = ""', _FALSE),
     (
-        "parse.py",
+        "read/notes.py",
         "_Reader.start_week",
         "month_day=month_day(label) if (label) or True else None,",
         "month_day('') is None",
     ),
     *(
         (
-            "parse.py",
+            "read/notes.py",
             "_Reader.start_week",
             f"existing.date = heading_date(label, {title})",
             "the label is never empty here, and with a label the title is not read",
@@ -218,44 +223,49 @@ EQUIVALENT: list[tuple[str, str, str, str]] = [
         for title in ("None", '"XXXX"')
     ),
     (
-        "parse.py",
+        "read/notes.py",
         "_Reader.week_heading",
         "first = int(digits) if len(digits) <= 6 else MAX_WEEK + 2",
         "any number above MAX_WEEK is refused the same way",
     ),
     (
-        "parse.py",
+        "read/notes.py",
         "parse",
         "kinds = SectionKinds(sections) if (sections) or True else _DEFAULT_KINDS",
         "SectionKinds(None) is the default table again",
     ),
-    ("questions.py", "paragraphs", "blocks.append(_END) => blocks.append(None)", "_END is None"),
     (
-        "questions.py",
+        "derive/questions.py",
+        "paragraphs",
+        "blocks.append(_END) => blocks.append(None)",
+        "_END is None",
+    ),
+    (
+        "derive/questions.py",
         "asks",
         'prose = _NOT_PROSE.sub("XX XX", text)',
         "what replaces a link or code span only needs to hold no question mark",
     ),
     (
-        "questions.py",
+        "derive/questions.py",
         "title_of",
         'cut = cut.rsplit(None, 1)[0] if " " in cut else cut[:room]',
         "the text was flattened to single spaces, where both split alike",
     ),
     (
-        "questions.py",
+        "derive/questions.py",
         "question_id",
         'digest = hashlib.sha1(normal.encode("UTF-8")).hexdigest()[:ID_HASH_LENGTH]',
         _CODEC,
     ),
     (
-        "questions.py",
+        "derive/questions.py",
         "_matcher",
         'patterns = [_keyword_pattern(k) for k in topic.keywords if k.strip().lstrip("*")]',
         "stripped of * from either end, a keyword is empty only if it is all *",
     ),
     *(
-        ("questions.py", function, line, "set again (start) before it is read")
+        ("derive/questions.py", function, line, "set again (start) before it is read")
         for function, line in (
             ("_QuestionReader.__init__", "self.in_answer = None"),
             ("_QuestionReader.__init__", "self.in_answer = True"),
@@ -263,36 +273,46 @@ EQUIVALENT: list[tuple[str, str, str, str]] = [
         )
     ),
     (
-        "questions.py",
+        "derive/questions.py",
         "blocks",
         'current: _Block | None = ""  # the block the next line continues, if not blank',
         "read only after a line that is not blank, and every such line sets it",
     ),
     *(
-        ("questions.py", "blocks", line, "read only with current set, and current is None here")
+        (
+            "derive/questions.py",
+            "blocks",
+            line,
+            "read only with current set, and current is None here",
+        )
         for line in (
             "blank = None  # the line before was blank (or there was none)",
             "blank = False  # the line before was blank (or there was none)",
             "current, blank = None, False",
         )
     ),
-    ("questions.py", "blocks", "blank = False => blank = None", _FALSE),
+    ("derive/questions.py", "blocks", "blank = False => blank = None", _FALSE),
     (
-        "questions.py",
+        "derive/questions.py",
         "asked_at_end",
         'found = _ASKED.fullmatch(end, end.rfind("(")) if (end.endswith(")")) or True else None',
         "the check only saves a regex call, which fails without the closing )",
     ),
-    ("questions.py", "_numbered", "group = None", "'' and None both differ from a group's name"),
     (
-        "questions.py",
+        "derive/questions.py",
+        "_numbered",
+        "group = None",
+        "'' and None both differ from a group's name",
+    ),
+    (
+        "derive/questions.py",
         "as_json",
         'return json.dumps(as_records(entries), ensure_ascii=None, indent=2) + "\\n"',
         "None is as false as False",
     ),
     *(
         (
-            "readings.py",
+            "derive/readings.py",
             "reading_list",
             f"key = {key} if reference else {title}",
             "a tag that only keeps reference keys apart from title keys; still different",
@@ -327,7 +347,7 @@ class Score:
 
 
 def function_of(key: str) -> str:
-    """``course_notes.parse.xǁ_Readerǁheading__mutmut_3`` to ``_Reader.heading``."""
+    """``course_notes.read.notes.xǁ_Readerǁheading__mutmut_3`` to ``_Reader.heading``."""
     name = re.sub(r"__mutmut_\d+$", "", key).rpartition(".")[2]
     if name.startswith("x\u01c1"):
         return name[2:].replace("\u01c1", ".")
@@ -349,7 +369,8 @@ def score(path: str) -> Score:
 
     meta = json.loads((MUTANTS / f"{path}.meta").read_text("utf-8"))
     result = Score(path)
-    name = Path(path).name
+    # Keyed by the module's path in the package ("read/notes.py"), as EQUIVALENT names it.
+    name = Path(path).relative_to("src/course_notes").as_posix()
     reasons = {(f, fn, line): why for f, fn, line, why in EQUIVALENT}
     for key, code in meta["exit_code_by_key"].items():
         function = function_of(key)
@@ -381,12 +402,13 @@ def main() -> int:
         print("no results under mutants/: run `make mutation`")
         return 1
     scores = [score(str(meta.relative_to(MUTANTS))[: -len(".meta")]) for meta in metas]
-    print("file          mutants  killed  survived  equivalent  import-time  score")
+    print("file                   mutants  killed  survived  equivalent  import-time  score")
     for s in scores:
         total = s.counted + len(s.equivalent) + s.import_time
         survived = len(s.survivors) + len(s.equivalent)
         print(
-            f"{Path(s.path).name:<13} {total:>7} {s.killed:>7} {survived:>9} "
+            f"{Path(s.path).relative_to('src/course_notes').as_posix():<22} {total:>7} "
+            f"{s.killed:>7} {survived:>9} "
             f"{len(s.equivalent):>11} {s.import_time:>12}  {s.percent:.1f}%"
             + (f" ({s.other} not run, no test or suspicious)" if s.other else "")
         )

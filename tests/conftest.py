@@ -15,7 +15,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from course_notes import site as course_site
+from course_notes.derive import site as course_site
 from course_notes.model import Course, References, Topic
 
 import hostile_notes

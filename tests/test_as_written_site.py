@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from course_notes.render_faq import MAILTO_LIMIT
+from course_notes.render.faq import MAILTO_LIMIT
 
 from conftest import build_project, copy_project, plugin_options, read_html
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from course_notes.cli import main as cli_main
+from course_notes.adapters.cli.main import main as cli_main
+from course_notes.io.load import NotesFileError, read_course
 from course_notes.model import Progress
-from course_notes.notes_file import NotesFileError, read_course
-from course_notes.parse import parse
+from course_notes.read.notes import parse
 
 from conftest import (
     build_errors,
@@ -366,8 +366,8 @@ def test_many_odd_lines_keep_the_build_output_short(
 def test_macros_variables_describe_themselves_briefly() -> None:
     # mkdocs-macros writes str() of every variable into a debug message on every build
     # (debugging on or not). A big course's full repr took a second and 130 MB.
-    from course_notes import macros
-    from course_notes.site import build_site
+    from course_notes.adapters import macros
+    from course_notes.derive.site import build_site
 
     notes = "".join(
         f"# week {n}\n## readings\n" + "".join(f"- paper {n}.{i} ✓\n" for i in range(200))

@@ -26,13 +26,13 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.utils import meta
 
-from course_notes.cli import main
+from course_notes.adapters.cli.main import main
+from course_notes.derive.questions import read_questions
+from course_notes.derive.site import build_site
+from course_notes.io.config import resolve
+from course_notes.io.load import read_site
 from course_notes.model import Topic
-from course_notes.notes_file import read_site
-from course_notes.parse import parse
-from course_notes.questions import read_questions
-from course_notes.site import build_site
-from course_notes.site_config import resolve
+from course_notes.read.notes import parse
 
 from conftest import ROOT, TODAY
 
@@ -67,8 +67,8 @@ class Measured:
 
 
 def measured(folder: Path, *argv: str, timeout: float = 120) -> Measured:
-    """Run ``python -m course_notes.cli ARGV`` in folder, measured by the wrapper."""
-    command = [sys.executable, "-m", "course_notes.cli", *argv]
+    """Run ``python -m course_notes.adapters.cli.main ARGV`` in folder, measured by the wrapper."""
+    command = [sys.executable, "-m", "course_notes", *argv]
     done = subprocess.run(
         [sys.executable, "-c", MEASURE, *command],
         cwd=folder,

@@ -29,10 +29,10 @@ from playwright.sync_api import (
 )
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from course_notes.derive.questions import read_questions
+from course_notes.io.load import read_topics
 from course_notes.model import QuestionList
-from course_notes.notes_file import read_topics
-from course_notes.parse import parse
-from course_notes.questions import read_questions
+from course_notes.read.notes import parse
 
 from conftest import TOPICS, HostileSite, build_project
 from installed import fresh_project

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from course_notes.parse import parse
+from course_notes.read.notes import parse
 
 from conftest import build_errors, build_project, copy_project, read_html
 

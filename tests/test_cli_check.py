@@ -15,8 +15,8 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from course_notes.cli import main
-from course_notes.parse import parse
+from course_notes.adapters.cli.main import main
+from course_notes.read.notes import parse
 
 import hostile_notes
 from conftest import ROOT, SEED, build_project, copy_project

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from course_notes.cli import main
+from course_notes.adapters.cli.main import main
 
 from conftest import SEED
 

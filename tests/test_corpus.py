@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from course_notes.derive.questions import read_questions
+from course_notes.derive.readings import reading_list
+from course_notes.io.references import parse_references
 from course_notes.model import Course, SectionKind
-from course_notes.parse import parse
-from course_notes.questions import read_questions
-from course_notes.readings import reading_list
-from course_notes.references_file import parse_references
+from course_notes.read.notes import parse
 
 CORPUS = Path(__file__).parent / "corpus"
 

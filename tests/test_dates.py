@@ -6,10 +6,10 @@ import datetime
 
 import pytest
 
-from course_notes import schedule
-from course_notes.dates import read_date, read_due
+from course_notes.derive import schedule
 from course_notes.model import HistoryPoint, WrittenDate
-from course_notes.parse import parse
+from course_notes.read.dates import read_date, read_due
+from course_notes.read.notes import parse
 
 D = datetime.date
 TERM = D(2027, 3, 1)  # a Monday

@@ -10,10 +10,11 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils import meta
 
-from course_notes import macros, markup
-from course_notes.parse import parse
-from course_notes.render import render_week
-from course_notes.site import Site, build_site
+from course_notes.adapters import macros
+from course_notes.derive.site import Site, build_site
+from course_notes.read.notes import parse
+from course_notes.render import escape as markup
+from course_notes.render.pages import render_week
 
 from conftest import build_project, copy_project, read_html, site_pages
 
@@ -140,7 +141,7 @@ def test_generated_pages_are_never_given_to_macros(
     # first), the plugin marks its pages as not to be rendered before macros sees them.
     from dataclasses import replace
 
-    from course_notes import notes_file
+    from course_notes.io import load as notes_file
 
     made = notes_file.build_site
     template = '{{ "CAN" ~ "ARY" }}'

@@ -19,13 +19,14 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.utils import meta
 
-from course_notes import markup, mathml
+from course_notes.derive.questions import title_of
 from course_notes.model import Item, Note, Question, Section, SectionKind, Week
-from course_notes.parse import parse
-from course_notes.questions import title_of
-from course_notes.render import paragraph, render_section
-from course_notes.render import weeks_table as render_weeks_table
-from course_notes.render_faq import render_question
+from course_notes.read.notes import parse
+from course_notes.render import escape as markup
+from course_notes.render import mathml
+from course_notes.render.faq import render_question
+from course_notes.render.pages import paragraph, render_section
+from course_notes.render.pages import weeks_table as render_weeks_table
 
 from conftest import ROOT, site_pages
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from course_notes.notes_file import read_topics
-from course_notes.parse import parse
-from course_notes.questions import as_markdown, as_text, read_questions
-from course_notes.site import build_site
+from course_notes.derive.questions import as_markdown, as_text, read_questions
+from course_notes.derive.site import build_site
+from course_notes.io.load import read_topics
+from course_notes.read.notes import parse
 
 from conftest import ROOT, TOPICS, build_errors, build_project, copy_project, read_html
 
@@ -302,7 +302,7 @@ def test_hand_written_question_file_is_refused(tmp_path: Path) -> None:
 def test_macros_questions_variable_gives_the_documented_values(seed_text: str) -> None:
     import jinja2
 
-    from course_notes.macros import variables
+    from course_notes.adapters.macros import variables
 
     env = jinja2.Environment()
     values = variables(build_site(parse(seed_text), topics=read_topics(TOPICS)))

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from course_notes.notes_file import read_course
-from course_notes.render import video_time
+from course_notes.io.load import read_course
+from course_notes.render.pages import video_time
 
 from conftest import build_project, heading_text, read_html
 
@@ -268,7 +268,7 @@ def test_a_section_kind_the_option_does_not_know_is_one_clear_error(tmp_path: Pa
         encoding="utf-8",
     )
     result = subprocess.run(
-        [sys.executable, "-m", "course_notes.cli", "readings", "-f", "mkdocs.yml"],
+        [sys.executable, "-m", "course_notes", "readings", "-f", "mkdocs.yml"],
         cwd=tmp_path,
         capture_output=True,
         text=True,

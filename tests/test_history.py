@@ -18,8 +18,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from course_notes import history
-from course_notes.cli import main
+from course_notes.adapters.cli.main import main
+from course_notes.io import history
 from course_notes.model import HistoryPoint
 
 from conftest import copy_project

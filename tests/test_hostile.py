@@ -16,7 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from course_notes import mathml
+from course_notes.render import mathml
 
 import hostile_notes
 from conftest import HostileSite, build_project, copy_project, plugin_options

@@ -7,9 +7,9 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
-from course_notes.cli import main
-from course_notes.new_site import TEMPLATES, template
-from course_notes.parse import parse
+from course_notes.adapters.cli.main import main
+from course_notes.adapters.cli.new_site import TEMPLATES, template
+from course_notes.read.notes import parse
 
 from conftest import ROOT, build_project, heading_text, read_html
 from installed import Installed, run

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from course_notes.parse import parse
+from course_notes.read.notes import parse
 
 from conftest import ROOT, SEED, read_html
 from installed import (
@@ -52,7 +52,7 @@ def test_every_tracked_package_file_is_in_the_wheel(installed: Installed) -> Non
         for path in tracked_files()
         if path.startswith(PACKAGE_SOURCE)
     }
-    assert {"plugin.py", "mathml.py", "assets/course-notes.css"} <= tracked
+    assert {"adapters/mkdocs/plugin.py", "render/mathml.py", "assets/course-notes.css"} <= tracked
     assert tracked - wheel_files(installed.wheel) == set()
 
 

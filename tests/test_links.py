@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from course_notes import markup
-from course_notes.parse import parse
-from course_notes.questions import as_markdown, read_questions
+from course_notes.derive.questions import as_markdown, read_questions
+from course_notes.read.notes import parse
+from course_notes.render import escape as markup
 
 LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*(?:\([^)\s]*\))?[^)\s]*)\)")
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from course_notes import macros, macros_env
-from course_notes.macros import NotesText
-from course_notes.site_config import resolve
+from course_notes.adapters import macros, macros_env
+from course_notes.adapters.macros import NotesText
+from course_notes.io.config import resolve
 
 from conftest import build_project, copy_project, read_html
 
@@ -96,7 +96,7 @@ def test_under_zensical_a_problem_is_one_line_and_exit_status_1(
     if problem == "missing notes":
         (tmp_path / "seeds" / "notes.md").unlink()
     else:
-        from course_notes import notes_file
+        from course_notes.io import load as notes_file
 
         def boom(*args: Any, **kwargs: Any) -> None:
             raise OverflowError("Python int too large to convert to C int")

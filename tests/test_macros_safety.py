@@ -22,9 +22,12 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from course_notes import macros_env, notes_file, render, render_now
+from course_notes.adapters import macros_env
+from course_notes.io import load as notes_file
+from course_notes.io.config import resolve
 from course_notes.model import Progress
-from course_notes.site_config import resolve
+from course_notes.render import now as render_now
+from course_notes.render import pages as render
 
 from conftest import build_errors, build_project, read_html
 
@@ -147,10 +150,10 @@ def run_first_in_new_interpreters(folder: Path, monkeypatch: pytest.MonkeyPatch,
 
 
 # In the process that runs Zensical (not in this one, which writes its files). This module
-# imports no module of that process's (course_notes.cli, zensical_engine) at its top.
+# imports no module of that process's (course_notes.adapters.cli.main, zensical_engine) at its top.
 HOLE_IN_ZENSICAL = f"""\
 import sys
-if "course_notes.zensical_engine" in sys.orig_argv:
+if "course_notes.adapters.zensical.engine" in sys.orig_argv:
     sys.path.insert(0, {str(TESTS)!r})
     from test_macros_safety import open_hole
     open_hole()
@@ -209,7 +212,7 @@ def _zensical_or_skip() -> None:
 def zensical_home(tmp_path_factory: pytest.TempPathFactory) -> BeautifulSoup:
     """The page built by ``course-notes build --engine zensical``, through the hole."""
     _zensical_or_skip()
-    from course_notes import cli
+    from course_notes.adapters.cli import main as cli
 
     root = tmp_path_factory.mktemp("zensical")
     config = project(root / "site")
@@ -346,7 +349,8 @@ def test_under_mkdocs_macros_alone_the_output_is_sanitised_too(
 
 def test_each_macro_marks_its_output_for_the_sanitiser(tmp_path: Path) -> None:
     """No macro of macros.py returns text the sanitiser does not see (nothing may be empty)."""
-    from course_notes import macros, sanitize
+    from course_notes.adapters import macros
+    from course_notes.render import sanitize
 
     files = resolve(project(tmp_path))
     site = macros_env.current_site(files, macros_env.course_term(files, "Safety"))
@@ -372,9 +376,9 @@ def boom_in(argument: str) -> str:
 import sys
 if {argument!r} in sys.orig_argv:
     sys.path.insert(0, {str(TESTS)!r})
-    import course_notes.notes_file
+    import course_notes.io.load
     from test_macros_safety import boom
-    course_notes.notes_file.read_course = boom
+    course_notes.io.load.read_course = boom
 """
 
 
@@ -418,10 +422,10 @@ def test_an_unexpected_error_stops_zensical_in_one_line(
 ) -> None:
     """The reading in Zensical's own process (define_env) fails; this one's did not."""
     _zensical_or_skip()
-    from course_notes import cli
+    from course_notes.adapters.cli import main as cli
 
     config = project(tmp_path / "site")
-    engine = boom_in("course_notes.zensical_engine")
+    engine = boom_in("course_notes.adapters.zensical.engine")
     run_first_in_new_interpreters(tmp_path / "python", monkeypatch, engine)
     assert cli.main(["build", "--engine", "zensical", "-f", str(config)]) == 1
     out, err = capfd.readouterr()

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from course_notes import plugin, render
+from course_notes.adapters.mkdocs import plugin
+from course_notes.render import pages as render
 
 from conftest import build_project, copy_project, read_html
 

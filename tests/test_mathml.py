@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from course_notes import markup
-from course_notes.mathml import math_at, to_mathml
+from course_notes.render import escape as markup
+from course_notes.render.mathml import math_at, to_mathml
 
 
 @pytest.mark.parametrize(

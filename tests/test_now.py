@@ -10,7 +10,7 @@ import icalendar
 import pytest
 from bs4 import Tag
 
-from course_notes.cli import main
+from course_notes.adapters.cli.main import main
 
 from conftest import build_project, copy_project, read_html
 

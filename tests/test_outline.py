@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from textwrap import dedent
 
-from course_notes.outline import as_json, outline, page_url, printable, record
-from course_notes.parse import parse
-from course_notes.site import Page, Site, build_site
+from course_notes.derive.site import Page, Site, build_site
+from course_notes.read.notes import parse
+from course_notes.render.outline import as_json, outline, page_url, printable, record
 
 
 def site_of(text: str) -> Site:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from course_notes.model import Course, Note, Progress, Section, SectionKind, Video, Week
-from course_notes.parse import (
+from course_notes.read.notes import (
     clock_seconds,
     decode_notes,
     duration_seconds,

@@ -21,7 +21,7 @@ from course_notes.model import (
     Video,
     WrittenDate,
 )
-from course_notes.parse import decode_notes, parse
+from course_notes.read.notes import decode_notes, parse
 
 
 def outline(course: Course) -> str:

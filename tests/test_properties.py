@@ -13,7 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.utils import meta
 
 from course_notes.model import Course, Progress, Section
-from course_notes.parse import decode_notes, parse
+from course_notes.read.notes import decode_notes, parse
 
 from conftest import ROOT, missing_texts, page_titles, site_pages
 from notes_strategies import any_text, forgiving_notes, notes_like

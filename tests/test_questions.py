@@ -6,10 +6,7 @@ import json
 
 import pytest
 
-from course_notes.model import Topic
-from course_notes.notes_file import read_topics
-from course_notes.parse import parse
-from course_notes.questions import (
+from course_notes.derive.questions import (
     TopicsError,
     as_csv,
     as_json,
@@ -21,6 +18,9 @@ from course_notes.questions import (
     read_questions,
     title_of,
 )
+from course_notes.io.load import read_topics
+from course_notes.model import Topic
+from course_notes.read.notes import parse
 
 from conftest import TOPICS
 

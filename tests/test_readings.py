@@ -6,9 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from course_notes.model import Progress, Reference, References, SectionNumber
-from course_notes.parse import parse
-from course_notes.readings import (
+from course_notes.derive.readings import (
     address_key,
     addresses,
     has_readings,
@@ -16,13 +14,15 @@ from course_notes.readings import (
     records,
     split_sections,
 )
-from course_notes.references_file import (
+from course_notes.io.references import (
     ReferencesFileError,
     parse_references,
     read_references,
 )
-from course_notes.render import render_readings
-from course_notes.text import normalise
+from course_notes.model import Progress, Reference, References, SectionNumber
+from course_notes.model.text import normalise
+from course_notes.read.notes import parse
+from course_notes.render.pages import render_readings
 
 from conftest import REFERENCES, SEED_BOOK_SECTIONS
 

@@ -4,12 +4,13 @@ import re
 
 import yaml
 
-from course_notes import macros
+from course_notes.adapters import macros
+from course_notes.derive.readings import reading_list
+from course_notes.derive.site import build_site
+from course_notes.io.references import parse_references, read_references
 from course_notes.model import Progress, Reference
-from course_notes.parse import parse
-from course_notes.readings import reading_list
-from course_notes.references_file import parse_references, read_references
-from course_notes.render import (
+from course_notes.read.notes import parse
+from course_notes.render.pages import (
     badge,
     citation_link,
     inline,
@@ -19,7 +20,6 @@ from course_notes.render import (
     render_week,
     video_time,
 )
-from course_notes.site import build_site
 
 from conftest import REFERENCES, page_titles, site_pages
 

@@ -3,16 +3,16 @@ from __future__ import annotations
 import markdown
 from bs4 import BeautifulSoup
 
+from course_notes.derive.questions import read_questions
+from course_notes.derive.site import build_site
 from course_notes.model import Topic
-from course_notes.parse import parse
-from course_notes.questions import read_questions
-from course_notes.render import (
+from course_notes.read.notes import parse
+from course_notes.render.faq import render_faq
+from course_notes.render.pages import (
     heading,
     inline,
     paragraph,
 )
-from course_notes.render_faq import render_faq
-from course_notes.site import build_site
 
 from conftest import page_titles, site_pages
 

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from course_notes import cli, zensical_engine
-from course_notes.export import MANIFEST
+from course_notes.adapters.cli import main as cli
+from course_notes.adapters.zensical import engine as zensical_engine
+from course_notes.io.export import MANIFEST
 
 # The line a notes file can hold that, in a .pth file of a venv, runs at every start.
 PAYLOAD = 'import os;os.system("touch pwned")'
@@ -59,7 +60,7 @@ def outside(entries: dict[str, object], *folders: str) -> dict[str, object]:
 def run(cwd: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     """Run `course-notes` as a user does, in its own interpreter, with a time limit."""
     return subprocess.run(
-        [sys.executable, "-m", "course_notes.cli", *arguments],
+        [sys.executable, "-m", "course_notes", *arguments],
         cwd=cwd,
         capture_output=True,
         text=True,

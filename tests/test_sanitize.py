@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from course_notes import sanitize
+from course_notes.render import sanitize
 
 from conftest import build_project, copy_project, read_html
 
@@ -350,7 +350,7 @@ def test_under_zensical_the_generated_home_page_keeps_its_panel_and_chart(
 ) -> None:
     from importlib.util import find_spec
 
-    from course_notes import cli
+    from course_notes.adapters.cli import main as cli
 
     if find_spec("zensical") is None:
         pytest.skip("Zensical is not installed (pip install '.[zensical]', Python 3.11+)")

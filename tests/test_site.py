@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from course_notes import questions
-from course_notes.cli import main
-from course_notes.parse import parse
-from course_notes.site import build_site
+from course_notes.adapters.cli.main import main
+from course_notes.derive import questions
+from course_notes.derive.site import build_site
+from course_notes.read.notes import parse
 
 from conftest import build_project, copy_project
 

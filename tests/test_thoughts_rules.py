@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from course_notes.parse import parse
-from course_notes.questions import as_json, as_markdown, as_text, read_questions
+from course_notes.derive.questions import as_json, as_markdown, as_text, read_questions
+from course_notes.read.notes import parse
 
 Entry = tuple[str, str, str, str | None, list[str], str | None]
 

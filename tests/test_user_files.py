@@ -22,17 +22,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from course_notes import yaml_nodes
-from course_notes.notes_file import NotesFileError, read_course, read_topics
-from course_notes.questions import TopicsError, parse_topics
-from course_notes.references_file import ReferencesFileError, parse_references, read_references
-from course_notes.user_files import (
+from course_notes.derive.questions import TopicsError, parse_topics
+from course_notes.io.load import NotesFileError, read_course, read_topics
+from course_notes.io.references import ReferencesFileError, parse_references, read_references
+from course_notes.io.user_files import (
     NOTES_LIMIT,
     YAML_LIMIT,
     MissingFileError,
     UserFileError,
     read_user_file,
 )
+from course_notes.read import yaml_nodes
 
 from conftest import SEED, TOPICS, copy_project
 
@@ -89,7 +89,7 @@ def run_measured(argv: list[str], cwd: Path) -> Run:
 def export(tmp_path: Path, option: str, path: Path) -> Run:
     """`course-notes export` of the seed with one file option pointing at path."""
     notes = path if option == "notes" else SEED
-    argv = [sys.executable, "-m", "course_notes.cli", "export", str(tmp_path / "out")]
+    argv = [sys.executable, "-m", "course_notes", "export", str(tmp_path / "out")]
     argv += ["--notes", str(notes)]
     if option != "notes":
         argv += [f"--{option}", str(path)]

@@ -23,10 +23,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from course_notes import cli, zensical_engine
-from course_notes.notes_file import read_site
-from course_notes.site_config import resolve
-from course_notes.zensical_engine import Tagged
+from course_notes.adapters.cli import main as cli
+from course_notes.adapters.zensical import engine as zensical_engine
+from course_notes.adapters.zensical.engine import Tagged
+from course_notes.io.config import resolve
+from course_notes.io.load import read_site
 
 import hostile_notes
 from conftest import REFERENCES, SEED, copy_project, read_html
@@ -279,7 +280,14 @@ def serving(config: Path) -> Iterator[str]:
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     log_path = config.parent / "serve.log"
-    command = [sys.executable, "-m", "course_notes.cli", "serve", "--engine", "zensical"]
+    command = [
+        sys.executable,
+        "-m",
+        "course_notes",
+        "serve",
+        "--engine",
+        "zensical",
+    ]
     with log_path.open("w") as log:
         server = subprocess.Popen(
             [*command, "-f", str(config), "--dev-addr", f"127.0.0.1:{port}"],

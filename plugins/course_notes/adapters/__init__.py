@@ -1,0 +1,1 @@
+"""Adapters: the hosts (MkDocs, Zensical, mkdocs-macros, the command line) handed a ``Site``."""

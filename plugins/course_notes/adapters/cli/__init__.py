@@ -1,0 +1,1 @@
+"""The ``course-notes`` command line."""

@@ -1,0 +1,240 @@
+"""The MkDocs adapter: hands the course's ``Site`` to MkDocs as files and nav, watches the notes."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from ...derive.site import Site, Term
+from ...errors import CourseNotesError, unexpected
+from ...io.config import CourseFiles, files_of
+from ...io.load import read_site, today
+from ...io.options import CourseNotesConfig
+from ...model import Course
+from ...render import sanitize, tasklist
+from .. import macros
+from . import extensions
+
+log = get_plugin_logger(__name__)
+
+MAX_INFO_LINES = 50
+BIG_PAGE = 1_000_000  # characters of HTML
+# Headings on a page past which its table of contents is kept from the search plugin.
+MANY_HEADINGS = 200
+
+
+class Download(File):
+    """A generated file served as it is, even with a Markdown name.
+
+    MkDocs renders every ``.md`` file into a page; the FAQ's ``questions.md`` is meant to
+    be downloaded as written, so it says it is no documentation page.
+    """
+
+    def is_documentation_page(self) -> bool:
+        """Never a page: copied to the site byte for byte."""
+        return False
+
+
+class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
+    """Turns one notes file into week pages with progress badges."""
+
+    def __init__(self) -> None:
+        self.site = Site(Course())
+        self.files = CourseFiles(Path())
+        self.generated: set[str] = set()
+        self.own_home = False
+        self.hidden_toc: dict[str, TableOfContents] = {}
+
+    # Before the default priority so that mkdocs-macros, whatever its place in
+    # `plugins:`, finds the course's variables when its own on_config runs.
+    @event_priority(50)
+    def on_config(self, config: MkDocsConfig, /) -> MkDocsConfig:
+        """Read the notes into the site, hand it to mkdocs-macros, add stylesheet and extensions."""
+        self.files = files_of(self.config, Path(config.config_file_path or ".").parent)
+        try:
+            term = Term(self.config.term_start, today(os.environ), name=config.site_name)
+            self.site = read_site(self.files, term, note=self._note)
+        except CourseNotesError as error:
+            raise PluginError(str(error)) from None
+        except Exception as error:  # noqa: BLE001 - no notes file may show a user a traceback
+            where = self.files.label(self.files.notes)
+            raise PluginError(unexpected(error, where)) from None
+        self.generated = self.site.page_paths
+        self.own_home = False
+        self._log_diagnostics()
+        references = self.files.references_file
+        for diagnostic in self.site.references.diagnostics:
+            label = self.files.label(references) if references else ""
+            log.info("%s:%d: %s", label, diagnostic.line, diagnostic.message)
+        macros_plugin = config.plugins.get("macros")
+        if macros_plugin is not None:
+            macros.register(macros_plugin, self.site)
+        for path in self.site.assets:
+            if path.endswith(".css") and path not in config.extra_css:
+                config.extra_css.insert(0, path)
+            if path.endswith(".js") and path not in config.extra_javascript:
+                config.extra_javascript.append(path)
+        # The generated pages need them whatever the site lists: a site without them would
+        # build, strict and silent, with raw `{: .cn-badges }` and `[x]` on the pages.
+        added = extensions.add_missing(config.markdown_extensions, config.mdx_configs)
+        if added:
+            log.debug("Markdown extensions added for the generated pages: %s", ", ".join(added))
+        return config
+
+    def _note(self, message: str) -> None:
+        log.info("%s: %s", self.config.notes, message)
+
+    def _log_diagnostics(self) -> None:
+        # A garbled file can have thousands of odd lines: past the first ones, they go
+        # to the debug log (`mkdocs build --verbose`) so the build output stays readable.
+        notes = self.config.notes
+        diagnostics = self.site.course.diagnostics
+        for count, diagnostic in enumerate(diagnostics):
+            where = f"{notes}:{diagnostic.line}" if diagnostic.line else notes
+            level = logging.INFO if count < MAX_INFO_LINES else logging.DEBUG
+            log.log(level, "%s: %s", where, diagnostic.message)
+        hidden = len(diagnostics) - MAX_INFO_LINES
+        if hidden > 0:
+            log.info("%s: %d more odd lines, listed with `mkdocs build --verbose`", notes, hidden)
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Add the site's pages and downloads (never replacing a hand-written one) and the nav."""
+        made = {page.path: page.markdown for page in self.site.pages} | self.site.downloads
+        home = self.site.home
+        if home is not None and files.get_file_from_path(home.path) is None:
+            # No home page of the site's own: the generated one, with the course's title.
+            made[home.path] = home.markdown
+            self.generated.add(home.path)
+        elif self.site.course.intro or self.site.course.title:
+            self.own_home = True
+        for path, content in made.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(
+                    f"docs/{path} already exists and the notes file {self.config.notes} "
+                    f"generates a file at the same path; rename or remove docs/{path}"
+                )
+            kind = File if path in self.generated else Download
+            files.append(kind.generated(config, path, content=content))
+        # An asset the site's own docs/ provides (an edited stylesheet) wins.
+        for path, content in self.site.assets.items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=content))
+        if config.nav is None:
+            home = "index.md" if files.get_file_from_path("index.md") else None
+            others = [file.src_uri for file in files.documentation_pages()]
+            config.nav = self.site.nav(home, others)
+        return files
+
+    # First, before mkdocs-macros (default priority 0, whatever its place in `plugins:`):
+    # it reads page.meta["render_macros"] when its own on_page_markdown runs.
+    @event_priority(100)
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Mark a generated page as never rendered by macros; keep one copy of its Markdown."""
+        if self.own_home and page.is_homepage and "course_intro" not in markdown:
+            course = self.site.course
+            first = course.title_line or course.intro[0].line
+            log.info(
+                "%s:%d: the course's title and intro show on the home page through "
+                "`{{ course_intro() }}` (and `{{ course.title }}`), which %s does not use",
+                self.config.notes,
+                first,
+                page.file.src_uri,
+            )
+        if page.file.src_uri in self.generated:
+            # Set here, not only in the front matter: a page the YAML reader could not
+            # read would lose its front matter, and mkdocs-macros would run the notes.
+            page.meta["render_macros"] = False
+            # MkDocs keeps the Markdown it read (less the front matter) for the whole
+            # build, and the generated File kept it too: tens of MB twice over for a
+            # 10 MB notes file. Read once, the File gets the very string the page holds.
+            page.file.content_string = markdown
+        return markdown
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Make heading ids safe; sanitise the plugin's pages and what the macros put on others."""
+        # On every page: a heading from the notes ("# __config", through a macro or a
+        # variable) must not take an id the theme's script reads.
+        html, renamed = sanitize.safe_heading_ids(html)
+        if renamed:
+            _rename_anchors(page.toc, renamed)
+        # Hand-written pages are the user's: their HTML is left as Markdown made it, but for
+        # what the course's macros returned, which came from the notes (its check marks
+        # labelled as on the plugin's pages).
+        if page.file.src_uri not in self.generated:
+            return sanitize.clean_marked(html, tasklist.label_checkboxes)
+        if len(html) > BIG_PAGE:
+            # Python-Markdown's objects hold reference cycles, so a page's garbage waits
+            # for a full collection; on a huge site several pages' worth piled up.
+            gc.collect()
+        # The second wall: render escapes the notes, and should a way past that escaping
+        # ever be found, the allow-list still keeps scripts, on* attributes and
+        # javascript: links off the page. The generated home page has its own: the "now"
+        # panel's dates and states, and the chart's drawing.
+        home = self.site.home
+        clean = sanitize.clean_home if home and page.file.src_uri == home.path else sanitize.clean
+        return clean(tasklist.label_checkboxes(html))
+
+    # Material's search plugin looks each section of a page up in the page's table of
+    # contents, from the top every time: n²/2 steps for n headings. 20,000 repeated
+    # "## exercises" in one week took 93 s to build, most of it there; so did a FAQ of
+    # thousands of questions. It takes only the section's anchor from the entry it finds,
+    # "#" + id, and writes the same "#" + id when it finds none; so while the other plugins
+    # see a big page (search among them), its table of contents is empty, and the theme gets
+    # it back. The search index comes out the same (tests/test_many_sections.py).
+    @event_priority(100)
+    def _hide_toc(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        if page.file.src_uri in self.generated and _headings(page.toc) > MANY_HEADINGS:
+            self.hidden_toc[page.file.src_uri] = page.toc
+            page.toc = TableOfContents([])
+        return context
+
+    @event_priority(-100)
+    def _show_toc(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        hidden = self.hidden_toc.pop(page.file.src_uri, None)
+        if hidden is not None:
+            page.toc = hidden
+        return context
+
+    on_page_context = CombinedEvent(_hide_toc, _show_toc)
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        """Rebuild when the notes, references or topics file changes: they live outside docs/."""
+        server.watch(str(self.files.notes))
+        if self.files.references is not None and self.files.references.is_file():
+            server.watch(str(self.files.references))
+        if self.files.topics is not None:
+            server.watch(str(self.files.topics))
+        return server
+
+
+def _headings(toc: TableOfContents | list[Any]) -> int:
+    return sum(1 + _headings(item.children) for item in toc)
+
+
+def _rename_anchors(toc: Iterable[AnchorLink], renamed: Mapping[str, str]) -> None:
+    """Give the table of contents' entries the headings' new ids."""
+    for item in toc:
+        item.id = renamed.get(item.id, item.id)
+        _rename_anchors(item.children, renamed)

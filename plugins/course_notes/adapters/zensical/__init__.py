@@ -1,0 +1,1 @@
+"""The Zensical adapter: the site written for Zensical, its Markdown extension."""

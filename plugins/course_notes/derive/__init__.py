@@ -1,0 +1,1 @@
+"""Derive: the model to a ``Site``, once: pages, downloads, nav, readings, questions, calendar."""

@@ -1,0 +1,297 @@
+"""The course reading list: readings merged by what they are, their parts in order, references.
+
+A reading's line is a work's title followed by the parts it sets (``ch 4.1, 4.3-4.5``,
+``pp. 898–925``, ``§3.2``). Lines are the same work when their titles match once case,
+punctuation and spacing are ignored, when they link the same address or DOI, or when the
+references file names them as one work; never because their titles merely share words, and
+never by title alone when they link different addresses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..model import (
+    Assignment,
+    Course,
+    CourseReading,
+    Part,
+    PartKind,
+    Reading,
+    ReadingList,
+    Reference,
+    References,
+    SectionKind,
+    SectionNumber,
+    Week,
+)
+from ..model.text import normalise
+from ..render.escape import link_targets
+
+_CHAPTER = r"chapters?|chaps?|chs?"
+_SECTION = r"sections?|secs?"
+_PAGE = r"pages?|pgs?|pp|p"
+_WORD = rf"(?:(?:{_CHAPTER}|{_SECTION}|{_PAGE})\b|§{{1,2}})\.?[ \t]*"
+_NUMBER = r"[0-9]{1,4}(?:\.[0-9]{1,4})*"
+# A range: "4.3-4.5", "1–40", "5.1 to 5.4".
+_TO = r"(?:[ \t]*(?:-{1,2}|[\u2012-\u2015])[ \t]*|[ \t]+to[ \t]+)"
+_ITEM = rf"(?:(?P<word>{_WORD}))?(?P<first>{_NUMBER})(?:{_TO}(?P<last>{_NUMBER}))?"
+_PART_ITEM = re.compile(_ITEM, re.I)
+_AND = r"[ \t]*(?:,|;|&|\band\b)[ \t]*"
+_ANY_ITEM = rf"(?:{_WORD})?{_NUMBER}(?:{_TO}{_NUMBER})?"
+# Inside parentheses the numbers may stand alone: "(6.3, 5.2.2)".
+_LIST = re.compile(rf"[ \t]*{_ANY_ITEM}(?:{_AND}{_ANY_ITEM})*[ \t]*", re.I)
+# After a title, parts are read from the end, one item at a time, each found in a short
+# window before the last: a line of thousands of "ch 1, " stays linear (one regex over the
+# rest of the line per item took 9 s for 2,000 of them). They need a word first:
+# "Sedgewick ch 5", "Wasserman, pp. 1–40", "§3.2" ("MIT 6.006 notes" sets no parts).
+_ITEM_AT_END = re.compile(
+    rf"(?<![\w.§])(?P<word>{_WORD})?{_NUMBER}(?:{_TO}{_NUMBER})?[ \t]*$", re.I
+)
+_AND_AT_END = re.compile(rf"{_AND}$", re.I)
+_WINDOW = 64
+_BEFORE_PARTS = " \t,;:\u2013\u2014-("
+# "(2017)" after a title is a year, not chapter 2017.
+_YEAR = re.compile(r"\s*[0-9]{4}\s*")
+_TITLE_END = " \t,;:\u2013\u2014-"
+_SECTION_WORD = re.compile(rf"(?:{_SECTION})\b|§", re.I)
+_PAGE_WORD = re.compile(rf"(?:{_PAGE})\b", re.I)
+_DOI = re.compile(r"\b10\.[0-9]{4,9}/[^\s\"<>]+")
+# At most this many groups of parts after a title ("(ch 30), pp. 898–925" has two).
+_MOST_GROUPS = 4
+
+
+def _parts(written: str) -> list[Part]:
+    """The parts of a list such as ``ch 2 and 3; §4.1, pp. 5-9``: a word holds until the next."""
+    parts = []
+    pages = section = False
+    for found in _PART_ITEM.finditer(written):
+        word = found["word"]
+        if word is not None:
+            pages = _PAGE_WORD.match(word) is not None
+            section = _SECTION_WORD.match(word) is not None
+        first = SectionNumber.parse(found["first"])
+        last = SectionNumber.parse(found["last"]) if found["last"] else None
+        if last is not None and not first < last:
+            first, last = (last, first) if last < first else (first, None)
+        if pages:
+            kind = PartKind.PAGE
+        elif section or len(first.parts) > 1:
+            kind = PartKind.SECTION
+        else:
+            kind = PartKind.CHAPTER
+        parts.append(Part(kind, first, last, pages))
+    return parts
+
+
+def _trailing_parens(text: str) -> tuple[str, str] | None:
+    """``(title, inside)`` when the text ends with ``(...)`` holding no parenthesis."""
+    if not text.endswith(")"):
+        return None
+    start = text.rfind("(")
+    inside = text[start + 1 : -1]
+    if start < 0 or ")" in inside:
+        return None
+    return text[:start].rstrip(" \t"), inside
+
+
+def _trailing_parts(text: str) -> tuple[str, str] | None:
+    """``(title, parts)`` when the text ends with parts after a word (``ch 4.1, 4.3``)."""
+    position = len(text)
+    start = None
+    while True:
+        item = _ITEM_AT_END.search(text, max(0, position - _WINDOW), position)
+        if item is None:
+            break
+        if item["word"] is not None:
+            start = item.start()
+        joined = _AND_AT_END.search(text, max(0, item.start() - _WINDOW), item.start())
+        if joined is None:
+            break
+        position = joined.start()
+    if start is None or (start and text[start - 1] not in _BEFORE_PARTS and text[start] != "§"):
+        return None
+    return text[:start].rstrip(_TITLE_END), text[start:]
+
+
+def split_sections(text: str) -> tuple[str, list[Part]]:
+    """A reading's title and the parts written after it; text with no parts is all title.
+
+    ``CLRS (ch 4.1, 4.3-4.5)``, ``CLRS (ch 30), pp. 898–925``, ``CLRS chapter 15.4 (LCS)``,
+    ``Deep Learning, ch. 4.3``, ``Bishop §3.2``: parts in parentheses or after the title,
+    where a note in parentheses after them (``(LCS)``) is set aside with them.
+    """
+    text = text.strip()
+    rest, parts = text, []
+    for _ in range(_MOST_GROUPS):
+        enclosed = _trailing_parens(rest)
+        if enclosed and enclosed[0].strip(_TITLE_END):
+            title, inside = enclosed
+            if not _YEAR.fullmatch(inside) and _LIST.fullmatch(inside):
+                parts[:0] = _parts(inside)
+                rest = title.rstrip(_TITLE_END)
+                continue
+            trailing = _trailing_parts(title)
+            if not parts and trailing and trailing[0]:
+                # A note on the parts before it: "chapter 15.4 (LCS)".
+                parts[:0] = _parts(trailing[1])
+                rest = trailing[0]
+                continue
+        trailing = _trailing_parts(rest)
+        if trailing and trailing[0]:
+            parts[:0] = _parts(trailing[1])
+            rest = trailing[0]
+            continue
+        break
+    title = rest.strip().rstrip(_TITLE_END)
+    if not parts or not title:
+        return text, []
+    return title, list(dict.fromkeys(parts))
+
+
+def has_readings(course: Course) -> bool:
+    """True when the notes have a readings section anywhere, even an empty one."""
+    sections = [*course.general, *(s for week in course.weeks for s in week.sections)]
+    return any(section.kind is SectionKind.READINGS for section in sections)
+
+
+def _course_readings(course: Course) -> Iterator[tuple[Week | None, Reading]]:
+    for section in course.general:
+        for item in section.items:
+            if isinstance(item, Reading):
+                yield None, item
+    for week in course.weeks:
+        for reading in week.readings:
+            yield week, reading
+
+
+def address_key(url: str) -> str:
+    """An address as readings compare it: scheme, ``www.``, final ``/`` and ``#...`` aside."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
+    host = (parts.hostname or "").removeprefix("www.")
+    path = parts.path.rstrip("/")
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{host}{path}{query}"
+
+
+def addresses(text: str) -> set[str]:
+    """The keys of the addresses and DOIs a reading's text links or names."""
+    keys = {f"url:{address_key(url)}" for url in link_targets(text) if "://" in url}
+    keys |= {f"doi:{doi.rstrip('.,;)').lower()}" for doi in _DOI.findall(text)}
+    return keys
+
+
+@dataclass
+class _Line:
+    week: Week | None
+    reading: Reading
+    title: str
+    parts: list[Part]
+    reference: Reference | None
+    addresses: set[str]
+
+
+class _Works:
+    """Lines joined into works (union-find), keeping each work's addresses and references."""
+
+    def __init__(self, count: int) -> None:
+        self.parent = list(range(count))
+        self.addresses: list[set[str]] = [set() for _ in range(count)]
+
+    def find(self, index: int) -> int:
+        while self.parent[index] != index:
+            self.parent[index] = self.parent[self.parent[index]]
+            index = self.parent[index]
+        return index
+
+    def join(self, one: int, other: int) -> None:
+        first, second = sorted((self.find(one), self.find(other)))
+        if first != second:
+            self.parent[second] = first
+            self.addresses[first] |= self.addresses[second]
+
+    def may_join(self, one: int, other: int) -> bool:
+        # Two works that each link an address of their own are two works, whatever titles
+        # they share ("[notes](a)" and "[notes](b)"): had they one address, they were joined.
+        mine, theirs = self.addresses[self.find(one)], self.addresses[self.find(other)]
+        return not (mine and theirs) or bool(mine & theirs)
+
+
+def _reference_addresses(known: References) -> dict[str, Reference]:
+    by_address: dict[str, Reference] = {}
+    for reference in dict.fromkeys(known.by_name.values()):
+        if reference.url:
+            for key in addresses(reference.url):
+                by_address.setdefault(key, reference)
+    return by_address
+
+
+def reading_list(course: Course, references: References | None = None) -> ReadingList:
+    """Merge the course's readings: one entry per work, however many lines and weeks set it."""
+    known = references or References()
+    by_address = _reference_addresses(known)
+    lines = []
+    for week, reading in _course_readings(course):
+        title, parts = split_sections(reading.text)
+        keys = addresses(reading.text)
+        reference = known.find(title) or next(
+            (by_address[key] for key in sorted(keys) if key in by_address), None
+        )
+        lines.append(_Line(week, reading, title, parts, reference, keys))
+    works = _Works(len(lines))
+    owners: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        works.addresses[index] = set(line.addresses)
+        strong = set(line.addresses)
+        if line.reference is not None:
+            strong.add(f"reference:{line.reference.name}")
+        for key in sorted(strong):
+            if key in owners:
+                works.join(index, owners[key])
+            else:
+                owners[key] = index
+    by_title: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        same = by_title.setdefault(normalise(line.title), [])
+        for other in same:
+            if works.may_join(index, other):
+                works.join(index, other)
+                break
+        same.append(index)
+    entries: dict[int, CourseReading] = {}
+    for index, line in enumerate(lines):
+        entry = entries.setdefault(works.find(index), CourseReading(line.title))
+        entry.reference = entry.reference or line.reference
+        entry.assignments.append(Assignment(line.reading, line.week, tuple(line.parts), line.title))
+    return ReadingList(list(entries.values()))
+
+
+def records(readings: ReadingList) -> list[dict[str, Any]]:
+    """The reading list as plain data, one object per reading (for JSON and CSV)."""
+    return [
+        {
+            "title": reading.title,
+            "weeks": [week.number for week in reading.weeks],
+            "general": reading.general,
+            "done": reading.done,
+            "sections": [
+                {
+                    "number": str(section.part),
+                    "kind": section.part.kind.value,
+                    "weeks": [week.number for week in section.weeks],
+                    "done": section.done,
+                }
+                for section in reading.sections
+            ],
+            "citation": reading.citation,
+            "url": reading.url,
+        }
+        for reading in readings
+    ]

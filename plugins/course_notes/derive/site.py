@@ -1,0 +1,255 @@
+"""Derive, once, everything a course becomes: pages, downloads, nav, assets, readings, questions.
+
+The one place that decides which files a notes file makes and what they are called: the MkDocs
+plugin and the command line only hand a ``Site`` to their host (MkDocs' files, a folder).
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import (
+    Burnup,
+    Course,
+    Diagnostic,
+    HistoryPoint,
+    QuestionList,
+    ReadingList,
+    Reference,
+    References,
+    Schedule,
+    Topic,
+)
+from ..render import assets, mathml
+from ..render import calendar as ics
+from ..render import faq as render_faq
+from ..render import now as render_now
+from ..render import pages as render
+from ..render.escape import html_text
+from . import questions, readings, schedule
+
+
+@dataclass(frozen=True)
+class Term:
+    """What places the course in time: the first day of week 1, if set, and today's date."""
+
+    start: datetime.date | None
+    today: datetime.date
+    history: Sequence[HistoryPoint] | None = None
+    """The notes' history from git, oldest first; None when there is none to read."""
+    name: str = "Course"
+    """The calendar's name (the site's)."""
+
+
+# The home page's path: MkDocs serves docs/index.md at the site's root.
+HOME = "index.md"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: its path in the docs folder, its title as written, its Markdown."""
+
+    path: str
+    title: str
+    markdown: str
+    week: bool = False
+    """True for a week's page: the nav lists those under *Weeks*."""
+
+
+@dataclass
+class Site:
+    """What a course becomes, derived once: the adapters serve or write it as it is."""
+
+    course: Course
+    references: References = field(default_factory=References)
+    reading_list: ReadingList = field(default_factory=ReadingList)
+    questions: QuestionList = field(default_factory=QuestionList)
+    pages: list[Page] = field(default_factory=list)
+    """In nav order: the weeks, then readings, general and FAQ when the notes have them."""
+    downloads: dict[str, str] = field(default_factory=dict)
+    """Files served byte for byte (the FAQ's lists), by path."""
+    assets: dict[str, str] = field(default_factory=dict)
+    """Static files the pages need (the stylesheet; the script when the course has dates)."""
+    schedule: Schedule | None = None
+    """The course in the calendar, when ``term_start`` or a dated heading places it."""
+    today: datetime.date | None = None
+    """The day the build takes as today: the panel's state without JavaScript."""
+    burnup: Burnup | None = None
+    """Progress over time, when the notes have a git history and the course has dates."""
+    behind_badges: dict[int, str] = field(default_factory=dict)
+    """Each dated week's "behind" badge, by week number."""
+    home: Page | None = None
+    """A home page (title, intro, progress, weeks) for a site whose docs have none."""
+
+    @property
+    def page_paths(self) -> set[str]:
+        """The docs paths of the generated pages."""
+        return {page.path for page in self.pages}
+
+    def files(self, home: bool = True) -> dict[str, str]:
+        """Every file by path: pages (the home page too, if ``home``), downloads and assets."""
+        pages = [self.home, *self.pages] if home and self.home else self.pages
+        return {
+            **{page.path: page.markdown for page in pages},
+            **self.downloads,
+            **self.assets,
+        }
+
+    def nav(self, home: str | None = None, others: Sequence[str] = ()) -> list[Any]:
+        """MkDocs' nav: the home page, *Weeks*, the other generated pages, then ``others``.
+
+        Titles are escaped for HTML: themes write nav titles into the page as they are.
+        """
+        nav: list[Any] = [home] if home else []
+        weeks = [{html_text(page.title): page.path} for page in self.pages if page.week]
+        if weeks:
+            nav.append({"Weeks": weeks})
+        nav += [{html_text(page.title): page.path} for page in self.pages if not page.week]
+        nav += sorted(path for path in others if path not in self.page_paths and path != home)
+        return nav
+
+
+def build_site(
+    course: Course,
+    references: References | None = None,
+    topics: Sequence[Topic] = (),
+    term: Term | None = None,
+    *,
+    lecturer_email: str = "",
+) -> Site:
+    """Derive the site of a course: each piece made once, in the order pages need them.
+
+    With a ``term`` whose start or a dated heading places the course in the calendar, the
+    site also gets the calendar, the "behind" badges, the script and the burn-up data.
+    ``lecturer_email`` is where the FAQ's email link writes to (the plugin's option).
+    """
+    known = references or References()
+    placed = schedule.schedule(course, term.start, term.today) if term else None
+    behind: dict[int, str] = {}
+    if placed is not None and term is not None:
+        behind = {
+            dated.week.number: render_now.behind_badge(dated, term.today) for dated in placed.weeks
+        }
+    reading_list = readings.reading_list(course, known)
+    # The Thoughts are read here and nowhere else: the FAQ page, its downloads and the
+    # macros' `questions` all use this one list.
+    faq = questions.read_questions(course.thoughts, topics)
+    cited = _citations(reading_list)
+    cut: list[Diagnostic] = []
+    pages = [
+        Page(
+            render.page_path(week),
+            week.name,
+            _budgeted(
+                functools.partial(render.render_week, week, cited, _extra(behind.get(week.number))),
+                week.line,
+                cut,
+            ),
+            week=True,
+        )
+        for week in course.weeks
+    ]
+    if readings.has_readings(course):
+        markdown = _budgeted(lambda: render.render_readings(reading_list), 0, cut)
+        pages.append(Page("readings.md", "Readings", markdown))
+    if course.general:
+        markdown = _budgeted(lambda: render.render_general(course.general, cited), 0, cut)
+        pages.append(Page("general.md", "General", markdown))
+    downloads: dict[str, str] = {}
+    if course.thoughts_line:
+        faq_page = _budgeted(
+            lambda: render_faq.render_faq(faq, course.title, lecturer_email),
+            course.thoughts_line,
+            cut,
+        )
+        pages.append(Page("faq.md", "FAQ", faq_page))
+        markdown, text = render_faq.FAQ_DOWNLOADS
+        downloads = {markdown: questions.as_markdown(faq.open), text: questions.as_text(faq.open)}
+    site_assets = {assets.STYLESHEET: assets.stylesheet()}
+    chart = None
+    panels: list[str] = []
+    if placed is not None and term is not None:
+        downloads[ics.PATH] = ics.calendar(placed, term.name, term.today)
+        site_assets[assets.SCRIPT] = assets.script()
+        chart = _burnup(course, placed, term)
+        # The generated home page gets what the macros give a home page of one's own.
+        panels = [
+            render_now.now_panel(placed, term.today),
+            render_now.calendar_link(ics.PATH),
+            render_now.burnup(chart, placed, term.today) if chart else "",
+        ]
+    links = [(page.title, page.path) for page in pages if not page.week]
+    home_page = _budgeted(
+        lambda: render.render_home(course, links, behind, [panel for panel in panels if panel]),
+        course.title_line,
+        cut,
+    )
+    home = Page(HOME, course.title or render.UNTITLED, home_page)
+    if cut:
+        # Said with the reading's own diagnostics: `check` and the build show them all.
+        course.diagnostics.extend(cut)
+    return Site(
+        course=course,
+        home=home,
+        references=known,
+        reading_list=reading_list,
+        questions=faq,
+        pages=pages,
+        downloads=downloads,
+        assets=site_assets,
+        schedule=placed,
+        today=term.today if term else None,
+        burnup=chart,
+        behind_badges=behind,
+    )
+
+
+def _budgeted(render_page: Callable[[], str], line: int, cut: list[Diagnostic]) -> str:
+    """A page rendered with its own math budget; a diagnostic when math showed as written."""
+    with mathml.page_budget() as budget:
+        markdown = render_page()
+    if budget.cut:
+        cut.append(
+            Diagnostic(
+                line,
+                f"{budget.refused + budget.too_big} formulas on this page show as written: a "
+                f"page converts at most {mathml.PAGE_LATEX:,} characters of LaTeX, a formula "
+                f"becomes at most {mathml.MAX_MATHML:,} of MathML (split the page or the "
+                "formula)",
+            )
+        )
+    return markdown
+
+
+def _extra(badge: str | None) -> tuple[str, ...]:
+    return (badge,) if badge else ()
+
+
+def _burnup(course: Course, placed: Schedule, term: Term) -> Burnup | None:
+    # The history's points, and the notes as they are now when that differs from the last
+    # commit (edited, not committed yet).
+    if term.history is None or not term.history:
+        return None
+    points = [point for point in term.history if point.when <= term.today]
+    if not points:
+        return None
+    progress = course.progress
+    last = points[-1]
+    if (last.done, last.total) != (progress.done, progress.total):
+        points.append(HistoryPoint(max(term.today, last.when), progress.done, progress.total))
+    return Burnup(points, schedule.projection(points, placed, term.today))
+
+
+def _citations(reading_list: ReadingList) -> dict[int, Reference]:
+    # Each reading line's reference, by its line number, as the reading list matched it:
+    # the week pages cite without looking the title up again.
+    return {
+        assignment.reading.line: reading.reference
+        for reading in reading_list
+        if reading.reference is not None
+        for assignment in reading.assignments
+    }

@@ -1,0 +1,1 @@
+"""Read: notes text (and YAML text) to the model; pure, never raises, keeps line numbers."""

@@ -1,0 +1,1 @@
+"""Render: the model and what derive made to Markdown, HTML, text; pure, derives nothing."""

@@ -1,0 +1,85 @@
+"""The course's calendar to subscribe to (RFC 5545): an event per week and per due item.
+
+Pure, written with the ``icalendar`` library. Each event's UID depends only on the
+calendar's name and on what the event stands for (a week's number; a due item's week and
+text), never on the build: a subscribed calendar updates its events instead of adding them
+again after every build.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections import Counter
+
+import icalendar
+
+from ..model import DueItem, Schedule
+from .escape import visible
+
+PATH = "calendar.ics"
+PRODUCT = "-//course-notes//course-notes calendar//EN"
+DAY = datetime.timedelta(days=1)
+
+
+def uid(name: str, *parts: object) -> str:
+    """A UID that stays the same for the same calendar name and parts."""
+    key = "\x00".join([name, *map(str, parts)])
+    return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:32]}@course-notes"
+
+
+def _text(text: str) -> str:
+    # Control characters as their pictures: a calendar app shows nothing for them, or fails.
+    return visible(" ".join(text.split()))
+
+
+def done_word(done: bool) -> str:
+    """The done state as the titles give it."""
+    return "done" if done else "not done"
+
+
+def due_title(entry: DueItem) -> str:
+    """``Due: lab 2 due Fri (Week 3) — not done``."""
+    where = f" (Week {entry.week.number})" if entry.week is not None else ""
+    return f"Due: {_text(entry.item.text)}{where} \u2014 {done_word(entry.item.done)}"
+
+
+def calendar(placed: Schedule, name: str, today: datetime.date) -> str:
+    """The calendar as iCalendar text: one all-day event per week, one event per due item.
+
+    A due item with a time is an event at that time (floating: the reader's own time zone);
+    one with only a day is an all-day event. ``today`` stamps the events (DTSTAMP).
+    """
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODUCT)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", _text(name))
+    stamp = datetime.datetime.combine(today, datetime.time(), tzinfo=datetime.timezone.utc)
+    for dated in placed.weeks:
+        week = dated.week
+        event = icalendar.Event()
+        event.add("uid", uid(name, "week", week.number))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", dated.start)
+        event.add("dtend", dated.end + DAY)
+        event.add("summary", f"{_text(week.name)} \u2014 {week.progress} done")
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+    seen: Counter[tuple[int, str]] = Counter()
+    for entry in placed.due:
+        number = entry.week.number if entry.week is not None else 0
+        key = (number, " ".join(entry.item.text.split()))
+        seen[key] += 1
+        event = icalendar.Event()
+        event.add("uid", uid(name, "due", *key, seen[key]))
+        event.add("dtstamp", stamp)
+        if entry.timed:
+            event.add("dtstart", entry.due)
+        else:
+            event.add("dtstart", entry.due.date())
+            event.add("dtend", entry.due.date() + DAY)
+        event.add("summary", due_title(entry))
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+    return cal.to_ical().decode("utf-8")

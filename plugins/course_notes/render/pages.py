@@ -1,0 +1,411 @@
+"""The course model to Markdown pages: pure functions, the same for the site and export."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping, Sequence
+
+import yaml
+
+from ..model import (
+    Course,
+    CourseReading,
+    Item,
+    Note,
+    Progress,
+    ProgressState,
+    Reading,
+    ReadingList,
+    Reference,
+    Section,
+    SectionKind,
+    Subheading,
+    Video,
+    VideoTime,
+    Week,
+)
+from ..model.text import format_clock, format_duration
+from . import escape as markup
+
+STATE_ICONS = {
+    ProgressState.COMPLETE: ":material-check-circle:",
+    ProgressState.PARTIAL: ":material-circle-half-full:",
+    ProgressState.NONE: ":material-circle-outline:",
+    ProgressState.EMPTY: ":material-minus-circle-outline:",
+}
+STATE_WORDS = {
+    ProgressState.COMPLETE: "all done",
+    ProgressState.PARTIAL: "in progress",
+    ProgressState.NONE: "not started",
+    ProgressState.EMPTY: "nothing listed",
+}
+
+
+# Where a section, a week or the reading list has nothing to do yet.
+NOTHING_LISTED = '<p class="cn-empty">Nothing listed yet.</p>'
+
+
+def task_box(done: bool) -> str:
+    """The task-list box of an item: ``[x]`` done, ``[ ]`` not."""
+    return "[x]" if done else "[ ]"
+
+
+def badge_row(badges: Iterable[str]) -> str:
+    """Badges as one Markdown paragraph (so their icon shortcodes render), styled as a row."""
+    return "\n".join(badges) + "\n{: .cn-badges }"
+
+
+def inline(text: str) -> str:
+    """User text as inline Markdown: shown as typed, links and code kept (cut if huge)."""
+    return markup.inline(text)
+
+
+def paragraph(text: str) -> str:
+    """User text as a paragraph of its own, never read as a heading, list or quote.
+
+    Text with more constructs than Markdown reads quickly in one block goes on in further
+    paragraphs (see ``markup.BUDGET``).
+    """
+    return "\n\n".join("\n".join(lines) for lines in markup.paragraphs([text]))
+
+
+def heading(text: str) -> str:
+    """User text for a heading line: as ``inline``, a trailing ``#`` kept as text."""
+    text = inline(" ".join(text.split()))
+    # Python-Markdown drops closing hashes of a heading ("C#" would lose its "#").
+    return text[:-1] + "\\#" if text.endswith("#") else text
+
+
+def _heading_block(level: int, text: str) -> str:
+    # A heading too long for one block is cut; the whole text follows as a paragraph.
+    line = f"{'#' * level} {heading(text)}"
+    return line if markup.fits(" ".join(text.split())) else f"{line}\n\n{paragraph(text)}"
+
+
+def front_matter(**fields: str | bool) -> str:
+    """YAML front matter written by a YAML emitter, so no value can end it early."""
+    # Themes put the title and description into the HTML unescaped (<title>, the header,
+    # a meta attribute): escaped here, a "<b>" in a week title shows as typed. The emitter
+    # quotes and escapes what YAML would read otherwise (U+2028 and friends, "---"), and
+    # with no line width a value stays on its key's line.
+    values = {
+        key: markup.html_text(value) if isinstance(value, str) else value
+        for key, value in fields.items()
+    }
+    dumped = yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=float("inf"))
+    return f"---\n{dumped}---\n"
+
+
+def badge(label: str, progress: Progress) -> str:
+    """A progress badge: icon, label and figures, with the state in words for screen readers."""
+    state = progress.state
+    return (
+        f'<span class="cn-badge cn-badge--{state.value}" '
+        f'title="{markup.attribute(label)}: {progress.done} of {progress.total} done, '
+        f'{STATE_WORDS[state]}">{STATE_ICONS[state]} {inline(label)} {progress}</span>'
+    )
+
+
+def progress_bar(progress: Progress, label: str | None = None) -> str:
+    """A progress bar for some progress, its figures as its label and its accessible value."""
+    text = html.escape(label or f"{progress} done ({progress.percent}%)")
+    width = min(max(progress.percent, 0), 100)
+    # Hand-written, not pymdownx.progressbar: that extension puts a <div> inside the <p> of
+    # its paragraph, which HTML does not allow (vnu: a stray </p> on every page with a bar),
+    # and it needs the extension in the site's config. Spans are allowed in a paragraph, a
+    # table cell or a list item alike, so the bar is valid wherever a page or a macro puts
+    # it; the stylesheet shows them as blocks. The class names are pymdownx's (.progress,
+    # .progress-bar, .progress-label): the look is the same, pixel for pixel.
+    state = progress.state.value
+    return (
+        f'<span class="progress cn-progress cn-progress--{state}" role="progressbar" '
+        f'aria-valuemin="0" aria-valuemax="100" aria-valuenow="{width}" aria-label="{text}">'
+        f'<span class="progress-bar" style="width:{width}%"></span>'
+        f'<span class="progress-label">{text}</span></span>'
+    )
+
+
+def video_time(time: VideoTime) -> str:
+    """``2h 20m 44s watched of 2h 20m 44s (1 unknown)``."""
+    line = f"{format_duration(time.watched)} watched of {format_duration(time.total)}"
+    if time.unknown:
+        line += f" ({time.unknown} unknown)"
+    return line
+
+
+def citation_link(reference: Reference) -> str:
+    """A reference's citation, linked to its url when it has one (http, https or relative)."""
+    text = markup.inline(reference.citation, link_text=True)
+    url = markup.link_address(reference.url)[0] if reference.url else None
+    return f"[{text}]({url})" if url else text
+
+
+def reading_text(reading: Reading, reference: Reference | None) -> str:
+    """A reading as a week lists it: its citation when known, then the words as written."""
+    if reference is None:
+        return inline(reading.text)
+    # The words as written stay on the page: nothing the user wrote is lost.
+    return (
+        f"{citation_link(reference)} "
+        f'<span class="cn-written" title="As written in the notes">{inline(reading.text)}</span>'
+    )
+
+
+def _item_line(item: Item, cited: Mapping[int, Reference], indent: str) -> str:
+    box = task_box(item.done)
+    if isinstance(item, Reading) and markup.fits(item.text):
+        parts = [reading_text(item, cited.get(item.line))]
+    else:
+        # A huge line goes on in further paragraphs of the same item.
+        parts = [" ".join(lines) for lines in markup.paragraphs([item.text])] or [""]
+    text = f"\n\n{indent}    ".join(parts)
+    if isinstance(item, Video):
+        if item.duration is None:
+            text += ' <span class="cn-duration cn-duration--unknown">duration unknown</span>'
+        else:
+            text += f' <span class="cn-duration">{format_clock(item.duration)}</span>'
+    if len(parts) > 1:
+        # Markdown would take the next item's line into the last paragraph.
+        text += "\n"
+    return f"{indent}- {box} {text}"
+
+
+def _note_line(note: Note, indent: str) -> str:
+    # A note on an item (a nested line with no tick under it) or a group of nested tasks:
+    # a list entry with no box, so it is shown where it was written and never counted.
+    parts = [" ".join(lines) for lines in markup.paragraphs([note.text])] or [""]
+    line = f"{indent}- " + f"\n\n{indent}    ".join(parts)
+    return line + "\n" if len(parts) > 1 else line
+
+
+def _list_lines(entries: Sequence[Item | Note], cited: Mapping[int, Reference]) -> str:
+    """A run of list entries as one Markdown list, nested as the notes nest them."""
+    lines: list[str] = []
+    depth = -1
+    for entry in entries:
+        # Never deeper than one below the entry above: Markdown could not nest it.
+        depth = min(entry.depth, depth + 1)
+        indent = "    " * depth
+        if isinstance(entry, Item):
+            lines.append(_item_line(entry, cited, indent))
+        else:
+            lines.append(_note_line(entry, indent))
+    return "\n".join(lines)
+
+
+def subheading_level(section: Section, subheading: Subheading) -> int:
+    """The page level of a heading within a section: one deeper than the section's per ``#``."""
+    return min(6, max(3, 2 + subheading.level - section.level))
+
+
+def render_section(
+    section: Section, level: int = 2, cited: Mapping[int, Reference] | None = None
+) -> str:
+    """One section: heading, video time for videos, then its entries in the notes' order.
+
+    Items are a task list nested as written; notes on an item and groups of nested tasks are
+    entries without a box; the section's own notes are paragraphs and its sub-headings are
+    headings. ``cited`` gives the reference of each reading line (by line number) the site
+    knows.
+    """
+    known = cited or {}
+    blocks = [_heading_block(level, section.heading)]
+    if section.kind is SectionKind.VIDEOS and section.videos:
+        blocks.append(f'<p class="cn-video-time">{video_time(VideoTime.of(section.videos))}</p>')
+    if not section.entries:
+        blocks.append(NOTHING_LISTED)
+    run: list[Item | Note] = []
+    for entry in section.entries:
+        if isinstance(entry, Item) or (entry.depth and run):
+            run.append(entry)
+            continue
+        if run:
+            blocks.append(_list_lines(run, known))
+            run = []
+        if isinstance(entry, Subheading):
+            blocks.append(_heading_block(subheading_level(section, entry), entry.text))
+        elif type(entry) is not Note:
+            run.append(entry)  # a group: its nested tasks follow
+        else:
+            blocks.append(paragraph(entry.text))
+    if run:
+        blocks.append(_list_lines(run, known))
+    return "\n\n".join(blocks)
+
+
+# Badges per paragraph of the row. Python-Markdown copies a paragraph's whole text at each
+# icon and tag it finds in it, so one paragraph of n badges costs n² (a week of 20,000
+# sections spent 11 of its 28 s there); a week with more sections gets more paragraphs.
+BADGES_PER_ROW = 50
+
+
+def badges(week: Week, extra: Sequence[str] = ()) -> str:
+    """The row of badges: one per section, then the week's total, then ``extra`` (behind)."""
+    row = [badge(label, progress) for label, progress in week.progress_by_label]
+    row.append(badge("Week", week.progress))
+    row += extra
+    # A Markdown paragraph, not a raw <p>, so the icon shortcodes in it are rendered.
+    rows = range(0, len(row), BADGES_PER_ROW)
+    return "\n\n".join(badge_row(row[start : start + BADGES_PER_ROW]) for start in rows)
+
+
+def describe(week: Week) -> str:
+    """A one-sentence summary of a week, for the page's meta description."""
+    parts = ", ".join(f"{label} {progress}" for label, progress in week.progress_by_label)
+    summary = f"{week.name}: {week.progress} done ({week.progress.percent}%)"
+    return f"{summary}. {parts}." if parts else f"{summary}."
+
+
+def render_week(
+    week: Week, cited: Mapping[int, Reference] | None = None, extra_badges: Sequence[str] = ()
+) -> str:
+    """The page of one week; ``extra_badges`` (the "behind" badge) end its badge row."""
+    blocks = [
+        front_matter(title=week.name, description=describe(week), render_macros=False),
+        _heading_block(1, week.name),
+        badges(week, extra_badges),
+        progress_bar(week.progress),
+    ]
+    if week.videos:
+        blocks.append(f'<p class="cn-video-time">Videos: {video_time(week.video_time)}</p>')
+    blocks.extend(render_section(section, cited=cited) for section in week.sections)
+    if not week.sections:
+        blocks.append(NOTHING_LISTED)
+    return "\n\n".join(blocks) + "\n"
+
+
+def render_general(
+    sections: Iterable[Section], cited: Mapping[int, Reference] | None = None
+) -> str:
+    """The page for sections written before the first week."""
+    body = "\n\n".join(render_section(section, cited=cited) for section in sections)
+    head = front_matter(
+        title="General",
+        description="Notes written before the first week.",
+        render_macros=False,
+    )
+    return f"{head}\n# General\n\n{body}\n"
+
+
+def course_intro(intro: Sequence[Note]) -> str:
+    """The lines between the course's title and its first week, as paragraphs."""
+    return "\n\n".join(paragraph(note.text) for note in intro)
+
+
+# The home page's title when the notes have no title line.
+UNTITLED = "Course notes"
+
+
+def render_home(
+    course: Course,
+    links: Sequence[tuple[str, str]] = (),
+    marks: Mapping[int, str] | None = None,
+    panels: Sequence[str] = (),
+) -> str:
+    """A home page for a site without one: title, intro, progress, weeks, then ``links``.
+
+    ``links`` are (text, page) pairs of the other generated pages (readings, FAQ); ``marks``
+    the weeks' "behind" badges, as for ``weeks_table``; ``panels`` Markdown blocks shown
+    under the progress bar (the "now" panel, the calendar, the burn-up chart).
+    """
+    title = course.title or UNTITLED
+    progress = course.progress
+    summary = f"{progress} done ({progress.percent}%) across {len(course.weeks)} weeks."
+    blocks = [
+        front_matter(title=title, description=f"{title}: {summary}", render_macros=False),
+        _heading_block(1, title),
+    ]
+    if course.intro:
+        blocks.append(course_intro(course.intro))
+    blocks += [f"**{summary}**", progress_bar(progress), *panels]
+    if course.weeks:
+        blocks += ["## Weeks", weeks_table(course, marks=marks)]
+    if course.videos:
+        blocks.append(f'<p class="cn-video-time">Videos: {video_time(course.video_time)}</p>')
+    if links:
+        blocks.append(" · ".join(f"[{text}]({path})" for text, path in links))
+    return "\n\n".join(blocks) + "\n"
+
+
+def weeks_table(course: Course, base: str = "", marks: Mapping[int, str] | None = None) -> str:
+    """A Markdown table of the weeks with their progress bars and links.
+
+    ``marks`` gives HTML to show after a week's name (its "behind" badge), by week number.
+    In a ``cn-weeks`` block: on a phone the stylesheet shows each row as a card, so that no
+    column (the video time last) is off the screen.
+    """
+    rows = [
+        "| Week | Done | Progress | Videos |",
+        "| :--- | ---: | :--- | :--- |",
+    ]
+    for week in course.weeks:
+        name = markup.inline(week.name, link_text=True)
+        bar = progress_bar(week.progress)
+        time = video_time(week.video_time) if week.videos else "–"
+        mark = f" {marks[week.number]}" if marks and week.number in marks else ""
+        rows.append(f"| [{name}]({base}{week.slug}.md){mark} | {week.progress} | {bar} | {time} |")
+    table = "\n".join(rows)
+    return f'<div class="cn-weeks" markdown>\n\n{table}\n\n</div>'
+
+
+def _week_links(weeks: list[Week], general: bool, base: str) -> str:
+    links = [f"[General]({base}general.md)"] if general else []
+    links += [f"[Week {week.number}]({base}{page_path(week)})" for week in weeks]
+    return ", ".join(links)
+
+
+def _reading_name(reading: CourseReading) -> str:
+    return citation_link(reading.reference) if reading.reference else inline(reading.title)
+
+
+def reading_list_markdown(reading_list: ReadingList, base: str = "") -> str:
+    """The reading list as a task list: each reading with its weeks, then its sections."""
+    if not reading_list.readings:
+        return NOTHING_LISTED
+    lines = []
+    for reading in reading_list:
+        line = f"- {task_box(reading.done)} {_reading_name(reading)}"
+        line += f" · {_week_links(reading.weeks, reading.general, base)}"
+        if reading.sections:
+            line += f" · {reading.section_progress} sections read"
+        lines.append(line)
+        for section in reading.sections:
+            box = task_box(section.done)
+            weeks = _week_links(section.weeks, section.general, base)
+            lines.append(f"    - {box} {section.part.name} · {weeks}")
+    return "\n".join(lines)
+
+
+def readings_summary(reading_list: ReadingList) -> str:
+    """``0/10 readings done, 0/16 book sections read.``"""
+    summary = f"{reading_list.progress} readings done"
+    if reading_list.section_progress.total:
+        summary += f", {reading_list.section_progress} book sections read"
+    return summary + "."
+
+
+def render_readings(reading_list: ReadingList) -> str:
+    """The course reading list page: progress at the top, then every distinct reading."""
+    row = [badge("Readings", reading_list.progress)]
+    if reading_list.section_progress.total:
+        row.append(badge("Book sections", reading_list.section_progress))
+    blocks = [
+        front_matter(
+            title="Readings",
+            description=f"The course reading list: {readings_summary(reading_list)}",
+            render_macros=False,
+        ),
+        "# Readings",
+        badge_row(row),
+        progress_bar(
+            reading_list.progress,
+            f"{reading_list.progress} readings done ({reading_list.progress.percent}%)",
+        ),
+        reading_list_markdown(reading_list),
+    ]
+    return "\n\n".join(blocks) + "\n"
+
+
+def page_path(week: Week) -> str:
+    """Where a week's page lives in the docs: ``week-3.md``."""
+    return f"{week.slug}.md"
