@@ -12,6 +12,7 @@ from mkdocs.utils import meta
 
 from course_notes.adapters import macros
 from course_notes.derive.site import Site, build_site
+from course_notes.model import inline
 from course_notes.read.notes import parse
 from course_notes.render import escape as markup
 from course_notes.render.pages import render_week
@@ -261,16 +262,16 @@ def test_refused_links_are_reported_with_their_line(
 
 
 def test_link_addresses() -> None:
-    assert markup.link_address("https://x.org/a b?c=1&d={2}") == (
+    assert inline.link_address("https://x.org/a b?c=1&d={2}") == (
         "https://x.org/a%20b?c=1&amp;d=%7B2%7D",
         "https",
     )
-    assert markup.link_address("week-2.md#part") == ("week-2.md#part", "")
-    assert markup.link_address("mailto:a@b.org") == ("mailto:a@b.org", "mailto")
+    assert inline.link_address("week-2.md#part") == ("week-2.md#part", "")
+    assert inline.link_address("mailto:a@b.org") == ("mailto:a@b.org", "mailto")
     for refused in ["javascript:x", " JAVASCRIPT:x", "java&#115;cript:x", "jav\tascript:x"]:
-        assert markup.link_address(refused)[0] is None, refused
-    assert markup.link_address("java&#x09;script:x") == (None, "javascript")
-    assert markup.link_address("data:text/html,x") == (None, "data")
+        assert inline.link_address(refused)[0] is None, refused
+    assert inline.link_address("java&#x09;script:x") == (None, "javascript")
+    assert inline.link_address("data:text/html,x") == (None, "data")
 
 
 # --- mkdocs-macros: hand-written pages get notes text escaped. ---

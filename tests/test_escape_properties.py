@@ -20,9 +20,8 @@ from mkdocs.config import load_config
 from mkdocs.utils import meta
 
 from course_notes.derive.questions import title_of
-from course_notes.model import Item, Note, Question, Section, SectionKind, Week
+from course_notes.model import Item, Note, Question, Section, SectionKind, Week, inline
 from course_notes.read.notes import parse
-from course_notes.render import escape as markup
 from course_notes.render import mathml
 from course_notes.render.faq import render_question
 from course_notes.render.pages import paragraph, render_section
@@ -181,7 +180,7 @@ _ADDRESSES = re.compile(r"\]\((?:[^()]|\([^()]*\))*\)|<[A-Za-z][A-Za-z0-9+.\-]*:
 def check_as_typed(text: str, soup: BeautifulSoup, times: int) -> None:
     """Each "<", "&" and "{" of the text (outside link addresses) shows on the page."""
     shown = soup.get_text()
-    outside = _ADDRESSES.sub("", markup.visible(text))
+    outside = _ADDRESSES.sub("", inline.visible(text))
     for character in "<&{":
         assert shown.count(character) >= times * outside.count(character), (character, shown)
 

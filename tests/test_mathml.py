@@ -6,8 +6,9 @@ import re
 
 import pytest
 
+from course_notes.model.inline import math_at
 from course_notes.render import escape as markup
-from course_notes.render.mathml import math_at, to_mathml
+from course_notes.render.mathml import to_mathml
 
 
 @pytest.mark.parametrize(

@@ -22,10 +22,10 @@ import yaml
 
 from ..errors import CourseNotesError
 from ..model import Question, QuestionList, SourceLine, Topic
+from ..model.inline import autolinked
 from ..model.text import capitalise_first, slugify
 from ..read import yaml_nodes
 from ..read.yaml_nodes import quoted
-from ..render import escape as markup
 from ..render import spreadsheet
 
 # The same separator as between weeks: three or more dashes alone on a line.
@@ -490,7 +490,7 @@ def as_markdown(entries: Sequence[Question]) -> str:
     """
     # Four spaces keep the paragraphs inside the list item in every Markdown flavour; bare
     # addresses go in <...>, a link in every flavour (the text is otherwise as written).
-    return _numbered(entries, "**Answer:**", 4, "## ", markup.autolinked)
+    return _numbered(entries, "**Answer:**", 4, "## ", autolinked)
 
 
 def as_text(entries: Sequence[Question]) -> str:

@@ -29,8 +29,8 @@ from ..model import (
     SectionNumber,
     Week,
 )
+from ..model.inline import link_targets
 from ..model.text import normalise
-from ..render.escape import link_targets
 
 _CHAPTER = r"chapters?|chaps?|chs?"
 _SECTION = r"sections?|secs?"

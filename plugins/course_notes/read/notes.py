@@ -20,7 +20,7 @@ from ..model import (
     Video,
     Week,
 )
-from ..render.escape import refused_links
+from ..model.inline import refused_links
 from .dates import DAYS_IN_MONTH as _DAYS_IN_MONTH
 from .dates import FIRST_YEAR, LAST_YEAR, heading_date, read_due, year_refused
 from .dates import MONTHS as _MONTHS

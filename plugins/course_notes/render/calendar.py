@@ -15,7 +15,7 @@ from collections import Counter
 import icalendar
 
 from ..model import DueItem, Schedule
-from .escape import visible
+from ..model.inline import visible
 
 PATH = "calendar.ics"
 PRODUCT = "-//course-notes//course-notes calendar//EN"

@@ -27,14 +27,11 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
-from urllib.parse import quote
 
+from ..model.inline import Token, Tokens, visible
 from . import mathml
 
-ALLOWED_SCHEMES = ("http", "https", "mailto")
 # Constructs Python-Markdown may match in one block: it copies the block's text once per
 # construct, so a block costs their number times its length. Measured per escaped brace in
 # one list item: 27 us with 2,500 in it, 32 us with 5,000, 59 us with 10,000, 127 us with
@@ -42,22 +39,7 @@ ALLOWED_SCHEMES = ("http", "https", "mailto")
 BUDGET = 5_000
 # A plain-text piece carries at most this many, so that pieces pack into blocks evenly.
 _PIECE = 32
-# Python-Markdown runs every later pattern over each link's text and parses each <code> tag
-# as HTML: 130 us a link, 130 us a code span, against 40-60 us for them escaped as text
-# (20,000 links on a line: 2.6 s of Markdown as links, 0.8 s as text). On a text with more
-# links or more code spans than this, those show as written. (Emphasis costs about the
-# same either way, so it always renders.)
-MAX_RICH = 100
 CUT_MARK = "\u2026"
-
-# Control characters as their visible Unicode pictures (U+2400 block): Python-Markdown
-# deletes STX and ETX, and browsers show the others as nothing at all. Afterwards no text
-# holds a control character, so \x00 and \x01 can stand in for code and escapes below.
-_CONTROL_PICTURES = {code: 0x2400 + code for code in range(32) if code != 9} | {0x7F: 0x2421}
-
-# Python-Markdown's backslash escapes (markdown.Markdown.ESCAPED_CHARS; "|" from tables):
-# a backslash before one of these shows the character alone, as Markdown does.
-ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!|")
 
 # What plain text must not carry as it is, and why:
 #   \ ` [      escapes, code spans and link, image, reference, TOC, abbreviation,
@@ -82,188 +64,6 @@ Piece = tuple[str, int]
 """Markdown and the number of constructs Python-Markdown matches in it."""
 
 
-def visible(text: str) -> str:
-    """Text with control characters shown as symbols (NUL as ␀), nothing else changed."""
-    return text.translate(_CONTROL_PICTURES) if not text.isprintable() else text
-
-
-@dataclass(frozen=True, slots=True)
-class _Token:
-    start: int
-    end: int
-    kind: str  # "escape", "code", "math" or "link"
-    url: str = ""
-    title: str = ""
-    text_start: int = 0
-    text_end: int = 0
-    bare: bool = False
-
-
-_INTERESTING = re.compile(r"\\(.)|`+|\$")
-_ESCAPED_IN_URL = re.compile(r"\\([!-/:-@\[-`{-~])")
-# Links and autolinks, matched on the text with code spans blanked (\x00) and backslash
-# escapes blanked (\x01): a link's text holds no bracket, its address no blank and one
-# level of parentheses at most. Each part stops at the next bracket, parenthesis or blank,
-# so a line of thousands of them is read in one pass.
-_LINK = re.compile(
-    r"""\[(?P<text>[^\[\]\n]*)\]\([ \t]*
-    (?:<(?P<angle>[^<>\n\x00]*)>|(?P<bare>(?:[^\s()\x00]|\([^\s()\x00]*\))*))
-    (?:[ \t]+(?P<title>"[^"\n\x00]*"|'[^'\n\x00]*'))?[ \t]*\)
-    |<(?P<auto>[Hh][Tt][Tt][Pp][Ss]?://[^\s<>\x00]+)>
-    |(?<![\w/@.\-])(?P<plain>[Hh][Tt][Tt][Pp][Ss]?://[^\s<>\x00\x01\[\]]+)""",
-    re.X,
-)
-# What ends a bare address rather than belongs to it (as GitHub and magiclink read it):
-# "see https://example.org." links https://example.org.
-_URL_TRAILING = ".,:;!?'\"*_~"
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
-# What a browser's URL parser drops before it reads the scheme (WHATWG URL): tab and
-# newline anywhere, C0 controls and space at either end.
-_URL_BLANKS = re.compile(r"[\t\n\r]")
-_URL_ENDS = "".join(map(chr, range(33)))
-
-
-def link_address(written: str) -> tuple[str | None, str]:
-    """A link address as Markdown-safe text, or None when its scheme is refused; and the scheme.
-
-    The address is read as a browser gets it from Markdown, backslash escapes and character
-    references resolved (``java&#115;cript:`` is ``javascript:``). Allowed: http, https,
-    mailto and relative addresses (``week-2.md``, ``#part``, ``/x``, ``//host/x``).
-    """
-    address = html.unescape(_ESCAPED_IN_URL.sub(r"\1", written))
-    address = _URL_BLANKS.sub("", address).strip(_URL_ENDS)
-    scheme = _SCHEME.match(address)
-    name = scheme.group(1) if scheme else ""
-    if name and name.lower() not in ALLOWED_SCHEMES:
-        return None, name
-    # Percent-encoded, nothing in it can end the link, open a code span or an escape, or
-    # spell a template tag; "&" as "&amp;", which the browser reads back as "&".
-    # "$" percent-encoded too: in the address the math extension of a hand-written page would
-    # read "$a\$b" as a formula (MathML inside href).
-    return quote(address, safe="!#%&*+,-./:;=?@_~").replace("&", "&amp;"), name
-
-
-def _bare_address(found: str) -> str:
-    """A bare address without the punctuation after it, and without an unmatched ``)``."""
-    end = len(found)
-    # Counted once: recounting per character was quadratic in a run of ")".
-    opened, closed = found.count("("), found.count(")")
-    while end:
-        last = found[end - 1]
-        if last in _URL_TRAILING:
-            end -= 1
-        elif last == ")" and opened < closed:
-            end -= 1
-            closed -= 1
-        else:
-            break
-    return found[:end]
-
-
-def _title(quoted: str) -> str:
-    # Into a title attribute: every character Markdown or a template could read is a
-    # character reference, which the browser shows as typed.
-    inner = re.sub(r"[^\w \-.,;/?!]", lambda match: f"&#{ord(match.group())};", quoted[1:-1])
-    return f' "{inner}"'
-
-
-class _Tokens:
-    """The constructs of one text, found left to right in time linear in its length."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.found: list[_Token] = []  # escapes and code spans, in order
-        self.links: list[_Token] = []  # links and autolinks, in order
-        self.refused: list[str] = []  # the schemes of links shown as text
-        if "\\" in text or "`" in text or "$" in text:
-            self._escapes_and_code()
-            code = sum(token.kind == "code" for token in self.found) <= MAX_RICH
-            math = sum(token.kind == "math" for token in self.found) <= MAX_RICH
-            if not (code and math):
-                self.found = []
-                self._escapes_and_code(code=code, math=math)
-        if "[" in text or "<" in text or "://" in text:
-            self._links()
-
-    def _escapes_and_code(self, code: bool = True, math: bool = True) -> None:
-        text = self.text
-        # Every maximal run of backticks, by length: a run of n opens a code span that the
-        # next run of exactly n closes (backslashes inside a code span are text).
-        runs: dict[int, list[int]] = {}
-        for run in re.finditer(r"`+", text):
-            runs.setdefault(run.end() - run.start(), []).append(run.start())
-        position = 0
-        while match := _INTERESTING.search(text, position):
-            start, end = match.span()
-            escaped = match.group(1)
-            if match.group() == "$":
-                found = mathml.math_at(text, start) if math else None
-                if found is None:
-                    position = end
-                    continue
-                after, latex, display = found
-                kind = "math" if not display else "display"
-                self.found.append(_Token(start, after, "math", latex, kind))
-                position = after
-                continue
-            if escaped is not None:
-                if escaped == "$":
-                    position = end  # "\$" is a dollar as typed, never math
-                    continue
-                if escaped in ESCAPABLE:
-                    self.found.append(_Token(start, end, "escape"))
-                    position = end
-                else:
-                    position = start + 1
-                continue
-            if not code:
-                position = end
-                continue
-            starts = runs.get(end - start, [])
-            index = bisect_left(starts, end)
-            if index == len(starts):
-                position = end  # never closed: the backticks are text
-                continue
-            closer = starts[index]
-            self.found.append(_Token(start, closer + end - start, "code", "", "", end, closer))
-            position = closer + end - start
-
-    def _links(self) -> None:
-        masked = self.text
-        if self.found:
-            characters = list(masked)
-            for token in self.found:
-                blank = "\x01" if token.kind == "escape" else "\x00"
-                characters[token.start : token.end] = blank * (token.end - token.start)
-            masked = "".join(characters)
-        matches = list(_LINK.finditer(masked))
-        if len(matches) > MAX_RICH:
-            return
-        for match in matches:
-            start, end = match.span()
-            if match["plain"] is not None:
-                end = start + len(_bare_address(match["plain"]))
-                if not self.text[start:end].split("://", 1)[1].strip("/"):
-                    continue  # "https://" alone: no address
-                url, _ = link_address(self.text[start:end])
-                token = _Token(start, end, "link", url or "", "", start, end, bare=True)
-                self.links.append(token)
-                continue
-            if match["auto"] is not None:
-                url, _ = link_address(self.text[start + 1 : end - 1])
-                self.links.append(_Token(start, end, "link", url or "", "", start + 1, end - 1))
-                continue
-            part = "angle" if match["angle"] is not None else "bare"
-            url, scheme = link_address(self.text[match.start(part) : match.end(part)])
-            if url is None:
-                self.refused.append(scheme)
-                continue
-            title = _title(self.text[match.start("title") : match.end("title")])
-            text_start, text_end = match.span("text")
-            title = title if match["title"] else ""
-            self.links.append(_Token(start, end, "link", url, title, text_start, text_end))
-
-
 class _Writer:
     """Markdown pieces for one text: each construct as the site shows it, the rest inert."""
 
@@ -271,7 +71,7 @@ class _Writer:
         self.text = text
         self.pieces: list[Piece] = []
 
-    def write(self, tokens: _Tokens, link_text: bool) -> list[Piece]:
+    def write(self, tokens: Tokens, link_text: bool) -> list[Piece]:
         found, position, index = tokens.found, 0, 0
         for link in tokens.links:
             while index < len(found) and found[index].start < link.start:
@@ -290,7 +90,7 @@ class _Writer:
         self._text(self.text[position:], link_text)
         return self.pieces
 
-    def _token(self, token: _Token, position: int, link_text: bool) -> int:
+    def _token(self, token: Token, position: int, link_text: bool) -> int:
         self._text(self.text[position : token.start], link_text)
         if token.kind == "escape":
             character = self.text[token.start + 1]
@@ -354,7 +154,7 @@ class _Writer:
         if not groups:
             self.pieces.append(("<code></code>", 2))
 
-    def _link(self, link: _Token, inner: list[_Token], link_text: bool) -> None:
+    def _link(self, link: Token, inner: list[Token], link_text: bool) -> None:
         start = len(self.pieces)
         if link_text:
             # No link inside a link: this one is text.
@@ -374,7 +174,7 @@ class _Writer:
         text = "".join(markdown for markdown, _ in words)
         self.pieces[start:] = [(f"[{text}]({link.url}{link.title})", cost)]
 
-    def _link_as_text(self, link: _Token, inner: list[_Token], link_text: bool) -> None:
+    def _link_as_text(self, link: Token, inner: list[Token], link_text: bool) -> None:
         position = link.start
         for token in inner:
             position = self._token(token, position, link_text)
@@ -386,7 +186,7 @@ def pieces(text: str, *, link_text: bool = False) -> list[Piece]:
     text = visible(text)
     if _ANY.search(text) is None:
         return [(text, 0)] if text else []
-    return _Writer(text).write(_Tokens(text), link_text)
+    return _Writer(text).write(Tokens(text), link_text)
 
 
 def blocks(text: str, *, link_text: bool = False, budget: int = BUDGET) -> list[str]:
@@ -468,32 +268,6 @@ def inline(text: str, *, link_text: bool = False) -> str:
 def fits(text: str) -> bool:
     """True when the text is shown whole by ``inline``."""
     return len(blocks(text)) <= 1
-
-
-def link_targets(text: str) -> list[str]:
-    """The addresses of the text's links, autolinks and bare addresses, as the pages link them."""
-    if "](" not in text and "<" not in text and "://" not in text:
-        return []
-    return [html.unescape(link.url) for link in _Tokens(visible(text)).links if link.url]
-
-
-def autolinked(text: str) -> str:
-    """Text with each bare address in ``<...>``: a link in any Markdown, the rest as written."""
-    if "://" not in text:
-        return text
-    links = [link for link in _Tokens(visible(text)).links if link.bare]
-    out, position = [], 0
-    for link in links:
-        out += [text[position : link.start], "<", text[link.start : link.end], ">"]
-        position = link.end
-    return "".join(out) + text[position:]
-
-
-def refused_links(text: str) -> list[str]:
-    """The schemes of the text's links that are shown as text (``javascript``, ``data``...)."""
-    if "](" not in text:
-        return []
-    return _Tokens(visible(text)).refused
 
 
 def html_text(text: str, *, lines: bool = False) -> str:

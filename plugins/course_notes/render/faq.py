@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from ..derive import questions
 from ..model import ProgressState, Question, QuestionList, QuestionStatus, Topic
+from ..model.inline import visible
 from ..model.text import slugify
 from . import escape as markup
 from .pages import badge_row, front_matter, heading, inline
@@ -96,7 +97,7 @@ def mailto(address: str, subject: str, body: str) -> str:
 
 def email_subject(course_title: str) -> str:
     """``Questions: COMP3121 Algorithms``, or ``Questions for the lecturer`` with no title."""
-    title = " ".join(markup.visible(course_title).split())
+    title = " ".join(visible(course_title).split())
     return f"Questions: {title}" if title else "Questions for the lecturer"
 
 

@@ -201,28 +201,3 @@ def _converted(latex: str, display: bool) -> str | None:
     if not _write(root, out):
         return None
     return f'<span class="{CLASS}">{"".join(out)}</span>'
-
-
-def math_at(text: str, start: int) -> tuple[int, str, bool] | None:
-    """The formula at ``text[start] == "$"``: (where it ends, its LaTeX, display), or None."""
-    if start and text[start - 1] == "\\":
-        return None
-    if text.startswith("$$", start):
-        close = text.find("$$", start + 2)
-        latex = text[start + 2 : close]
-        if close < 0 or not latex.strip():
-            return None
-        return close + 2, latex, True
-    close = text.find("$", start + 1)
-    latex = text[start + 1 : close]
-    if (
-        close < 0
-        or not latex
-        or latex[0].isspace()
-        or latex[-1].isspace()
-        or latex[-1] == "\\"
-        or "\n" in latex
-        or text[close + 1 : close + 2].isdigit()
-    ):
-        return None
-    return close + 1, latex, False

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..derive import schedule
 from ..model import Burnup, DatedWeek, DueItem, HistoryPoint, Item, Now, Schedule, Week
+from ..model.inline import visible
 from . import escape as markup
 
 MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
@@ -349,7 +350,7 @@ def status(state: Now, placed: Schedule, chart: Burnup | None = None) -> str:
     if state.current is not None:
         week = state.current.week
         lines.append(
-            f"This week: {markup.visible(week.name)} "
+            f"This week: {visible(week.name)} "
             f"({short_day(state.current.start)} - {short_day(state.current.end)}), "
             f"{week.progress} done"
         )
@@ -365,8 +366,7 @@ def status(state: Now, placed: Schedule, chart: Burnup | None = None) -> str:
     )
     lines.append(f"Behind: {len(state.behind) or 'nothing'}")
     lines += [
-        f"  {markup.visible(d.week.name)}: {d.week.progress.left} of {d.week.progress.total} "
-        "not done"
+        f"  {visible(d.week.name)}: {d.week.progress.left} of {d.week.progress.total} not done"
         for d in state.behind
     ]
     lines.append("Next due:" if state.next_due else "Next due: nothing")
@@ -384,7 +384,7 @@ def _at_most(lines: list[str], count: int) -> list[str]:
 
 
 def _plain(text: str) -> str:
-    return markup.visible(" ".join(text.split()))
+    return visible(" ".join(text.split()))
 
 
 def _due_plain(entry: DueItem) -> str:

@@ -24,6 +24,7 @@ from ..model import (
     VideoTime,
     Week,
 )
+from ..model.inline import link_address
 from ..model.text import format_clock, format_duration
 from . import escape as markup
 
@@ -136,7 +137,7 @@ def video_time(time: VideoTime) -> str:
 def citation_link(reference: Reference) -> str:
     """A reference's citation, linked to its url when it has one (http, https or relative)."""
     text = markup.inline(reference.citation, link_text=True)
-    url = markup.link_address(reference.url)[0] if reference.url else None
+    url = link_address(reference.url)[0] if reference.url else None
     return f"[{text}]({url})" if url else text
 
 

@@ -16,7 +16,7 @@ import yaml
 from ...errors import CourseNotesError
 from ...io.user_files import checked_path, make_folder
 from ...model import Course
-from ...render.escape import visible
+from ...model.inline import visible
 
 PACKAGE = "course-notes"
 # Template (in templates/) -> file in the new site. Setuptools' package-data globs skip

@@ -8,7 +8,8 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
 
-from ...render.mathml import Budget, math_at, to_mathml
+from ...model.inline import math_at
+from ...render.mathml import Budget, to_mathml
 
 
 class _MathPattern(InlineProcessor):
