@@ -20,7 +20,7 @@ from pathlib import Path
 from course_notes.derive import schedule
 from course_notes.io import history
 from course_notes.read.notes import parse
-from course_notes.render import now as render_now
+from course_notes.render import chart as render_chart
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITS = 500
@@ -90,7 +90,7 @@ def main() -> None:
             chart = schedule.projection(found.points, placed, datetime.date(2027, 4, 1))
             from course_notes.model import Burnup
 
-            render_now.burnup(Burnup(found.points, chart), placed, datetime.date(2027, 4, 1))
+            render_chart.burnup(Burnup(found.points, chart), placed, datetime.date(2027, 4, 1))
 
         history.read_history(notes, cache)
         cold_best = min(timeit.repeat(cold, number=1, repeat=3))

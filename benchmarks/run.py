@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks import synthetic
-from course_notes.io.config import CourseFiles
+from course_notes.io.config import CourseSettings
 from course_notes.io.export import export
 from course_notes.read.notes import parse
 from course_notes.render import sanitize
@@ -171,11 +171,11 @@ def hand_written_twin(plugin_config: Path, folder: Path) -> Path:
     references = project / REFERENCES
     # Everything the plugin generates, the FAQ's download files included: without the
     # plugin, MkDocs makes a page of faq/questions.md, one small page more by hand.
-    files = CourseFiles(
+    files = CourseSettings(
         project / "seeds" / "notes.md", references if references.is_file() else None
     )
     # docs/ holds the hand-written pages copied above.
-    export(files, folder / "docs", force=True)
+    export(files, folder / "docs", os.environ, force=True)
     # Pages that used macros get what mkdocs-macros made of them, as plain Markdown.
     for src_uri, markdown in captured["pages"].items():
         source = (project / "docs" / src_uri).read_text(encoding="utf-8")

@@ -119,8 +119,9 @@ def test_export_writes_the_readings_page(
         capsys, "export", str(folder), "--notes", str(SEED), "--references", str(REFERENCES)
     )
     assert status == 0
-    # Home, 6 weeks, readings, FAQ, faq/questions.md, faq/questions.txt and the stylesheet.
-    assert out == f"wrote 12 files to {folder}\n"
+    # Home, 6 weeks, readings, FAQ, faq/questions.md, faq/questions.txt, the stylesheet, and
+    # as ./mkdocs.yml sets term_start, calendar.ics and the script.
+    assert out == f"wrote 14 files to {folder}\n"
     assert (folder / "index.md").read_text(encoding="utf-8").startswith("---\ntitle: Course")
     readings = (folder / "readings.md").read_text(encoding="utf-8")
     assert readings.startswith("---\ntitle: Readings\n")
@@ -269,12 +270,15 @@ def test_export_removes_what_it_no_longer_makes(
     status, out, _ = run(capsys, "export", str(folder), "--notes", str(notes))
     assert status == 0
     assert out == (
-        f"wrote 3 files to {folder}; removed 9 it no longer makes: faq.md, faq/questions.md, "
+        f"wrote 5 files to {folder}; removed 9 it no longer makes: faq.md, faq/questions.md, "
         "faq/questions.txt, readings.md, week-2.md, week-3.md, week-4.md, week-5.md, week-6.md\n"
     )
+    # ./mkdocs.yml sets term_start: the course is placed in time, as a build places it.
     assert exported(folder) == [
         ".course-notes-export",
         "assets/course-notes.css",
+        "assets/course-notes.js",
+        "calendar.ics",
         "index.md",
         "mine.md",  # not the export's: left alone
         "week-1.md",
@@ -284,6 +288,8 @@ def test_export_removes_what_it_no_longer_makes(
     manifest = (folder / ".course-notes-export").read_text("utf-8").splitlines()
     assert sorted(line for line in manifest if not line.startswith("#")) == [
         "assets/course-notes.css",
+        "assets/course-notes.js",
+        "calendar.ics",
         "index.md",
         "week-1.md",
     ]
@@ -304,7 +310,7 @@ def test_export_refuses_a_folder_it_did_not_write_unless_forced(
     )
     assert exported(folder) == ["index.md"]
     status, out, _ = run(capsys, "export", str(folder), "--notes", str(SEED), "--force")
-    assert (status, out) == (0, f"wrote 11 files to {folder}\n")
+    assert (status, out) == (0, f"wrote 13 files to {folder}\n")
     assert "index.md" in exported(folder) and "week-1.md" in exported(folder)
     # The folder's own home page is left as it was: no generated one over it.
     assert (folder / "index.md").read_text(encoding="utf-8") == "# Home\n"

@@ -42,7 +42,7 @@ def test_define_env_hands_over_the_course_of_the_config_named(tmp_path: Path) ->
         macros_env.define_env(env)
     # What the plugin hands mkdocs-macros, no more, no less.
     files = resolve(config)
-    site = macros_env.current_site(files, macros_env.course_term(files, "Notes"))
+    site = macros_env.current_site(files)
     assert set(env.variables) == set(macros.variables(site)) >= {"course", "questions"}
     assert set(env.macros) == set(macros.macro_functions(site)) >= {"weeks_table", "readings"}
     assert set(env.filters) == set(macros.filters()) == {"duration"}
@@ -53,14 +53,13 @@ def test_define_env_hands_over_the_course_of_the_config_named(tmp_path: Path) ->
 def test_define_env_reads_the_notes_again_only_when_they_change(tmp_path: Path) -> None:
     config = copy_project(tmp_path)
     files = resolve(config)
-    term = macros_env.course_term(files, "Notes")
-    first = macros_env.current_site(files, term)
-    assert macros_env.current_site(files, term) is first
+    first = macros_env.current_site(files)
+    assert macros_env.current_site(files) is first
     notes = tmp_path / "seeds" / "notes.md"
     text = notes.read_text("utf-8")
     notes.write_text(text.replace("  - pytorch (52:49) \n", "  - pytorch (52:49) 🗸\n"), "utf-8")
     os.utime(notes, ns=(1, 1))
-    again = macros_env.current_site(files, term)
+    again = macros_env.current_site(files)
     assert again is not first
     assert str(again.course.progress) == "28/73"
 

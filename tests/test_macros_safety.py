@@ -26,6 +26,7 @@ from course_notes.adapters import macros_env
 from course_notes.io import load as notes_file
 from course_notes.io.config import resolve
 from course_notes.model import Progress
+from course_notes.render import chart as render_chart
 from course_notes.render import now as render_now
 from course_notes.render import pages as render
 
@@ -128,7 +129,7 @@ HOLES: list[tuple[Any, str, Callable[[Callable[..., str]], Callable[..., str]]]]
     (render, "weeks_table", _block),
     (render, "reading_list_markdown", _block),
     (render_now, "now_panel", _block),
-    (render_now, "burnup", _block),
+    (render_chart, "burnup", _block),
     (render_now, "calendar_link", _inline),
     (render, "progress_bar", _in_span),
     (render, "badge", _in_span),
@@ -353,7 +354,7 @@ def test_each_macro_marks_its_output_for_the_sanitiser(tmp_path: Path) -> None:
     from course_notes.render import sanitize
 
     files = resolve(project(tmp_path))
-    site = macros_env.current_site(files, macros_env.course_term(files, "Safety"))
+    site = macros_env.current_site(files)
     calls: dict[str, tuple[Any, ...]] = {
         "progress_bar": (Progress(1, 2),),
         "progress_badge": ("Week", Progress(1, 2)),

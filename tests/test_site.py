@@ -60,14 +60,36 @@ def test_a_build_reads_the_thoughts_once(tmp_path: Path, monkeypatch: pytest.Mon
     assert len(calls) == 1
 
 
-def test_export_writes_exactly_the_files_the_plugin_serves(tmp_path: Path, seed_text: str) -> None:
-    config = copy_project(
-        tmp_path / "project" if (tmp_path / "project").mkdir() is None else tmp_path
-    )
+def served_files(config_file: Path) -> dict[str, bytes]:
+    """What the plugin hands MkDocs for a config: every generated file, by path, as bytes."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    config = load_config(str(config_file))
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    served = {}
+    for file in files:
+        if file.generated_by is not None and file.generated_by.startswith("course-notes"):
+            served[file.src_uri] = file.content_bytes
+    return served
+
+
+def test_export_writes_exactly_the_files_the_plugin_serves(tmp_path: Path) -> None:
+    # A dated course (term_start in this repository's mkdocs.yml): export once wrote no
+    # calendar, no script and no panel, while the build had all three.
+    (tmp_path / "project").mkdir()
+    config = copy_project(tmp_path / "project")
+    (config.parent / "docs" / "index.md").unlink()  # the generated home page, with the panel
     assert main(["export", str(tmp_path / "out"), "-f", str(config)]) == 0
     written = {
-        path.relative_to(tmp_path / "out").as_posix()
+        path.relative_to(tmp_path / "out").as_posix(): path.read_bytes()
         for path in (tmp_path / "out").rglob("*")
         if path.is_file() and not path.name.startswith(".")
     }
-    assert written == set(build_site(parse(seed_text)).files())
+    served = served_files(config)
+    assert {"calendar.ics", "assets/course-notes.js", "index.md"} <= set(written)
+    assert set(written) == set(served)
+    for path, content in written.items():
+        assert content == served[path], path
+    assert b'class="cn-now"' in written["index.md"]

@@ -179,7 +179,7 @@ def test_export_prints_file_names_escaped_and_writes_the_notes_text(
     status, out, err = run(capsys, "export", str(folder))
     assert (status, err) == (0, "")
     assert CONTROLS.search(out) is None
-    assert out == f"wrote 8 files to {site}/out\\x1b]0;T\\x07\\x1b[2J\n"
+    assert out == f"wrote 10 files to {site}/out\\x1b]0;T\\x07\\x1b[2J\n"
     stale = f"old{ALL}.md"
     with (folder / ".course-notes-export").open("a", encoding="utf-8") as manifest:
         manifest.write(stale + "\n")

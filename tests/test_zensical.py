@@ -27,7 +27,7 @@ from course_notes.adapters.cli import main as cli
 from course_notes.adapters.zensical import engine as zensical_engine
 from course_notes.adapters.zensical.engine import Tagged
 from course_notes.io.config import resolve
-from course_notes.io.load import read_site
+from course_notes.io.load import load_site
 
 import hostile_notes
 from conftest import REFERENCES, SEED, copy_project, read_html
@@ -113,7 +113,7 @@ def outline(article: Tag, url: str) -> list[tuple[object, ...]]:
 
 def generated_pages() -> list[str]:
     """The URL paths of the seed's generated pages: every week, readings and the FAQ."""
-    site = read_site(resolve(None, SEED, REFERENCES))
+    site = load_site(resolve(None, SEED, REFERENCES), os.environ)
     return ["/" + page.path.removesuffix(".md") + "/" for page in site.pages]
 
 

@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 from ..derive.site import Site
-from ..model import Progress
+from ..model import Progress, paths
 from ..model.text import format_duration
-from ..render import calendar as ics
+from ..render import chart as render_chart
 from ..render import escape as markup
 from ..render import now as render_now
 from ..render import pages as render
@@ -179,28 +179,33 @@ def macro_functions(site: Site) -> dict[str, Callable[..., str]]:
 
     def weeks_table(base: str = "") -> str:
         """A table of the weeks with progress bars and links (and "behind" badges)."""
-        table = render.weeks_table(site.course, str(raw(base)), site.behind_badges)
+        badges = (
+            {d.week.number: render_now.behind_badge(d, site.today) for d in site.schedule.weeks}
+            if site.schedule is not None and site.today is not None
+            else {}
+        )
+        table = render.weeks_table(site.course, str(raw(base)), badges)
         return sanitize.marked_block(table)
 
     def now_panel(base: str = "", level: int = 2) -> str:
         """The "now" panel under a heading; nothing when the course has no dates."""
-        if site.schedule is None or site.today is None:
+        if site.schedule is None or site.now is None:
             return ""
-        panel = render_now.now_panel(site.schedule, site.today, str(raw(base)), int(level))
+        panel = render_now.now_panel(site.schedule, site.now, str(raw(base)), int(level))
         return sanitize.marked_block(panel, sanitize.HOME)
 
     def burnup(level: int = 2) -> str:
         """The burn-up chart and projection; nothing without dates or git history."""
         if site.burnup is None or site.schedule is None or site.today is None:
             return ""
-        chart = render_now.burnup(site.burnup, site.schedule, site.today, int(level))
+        chart = render_chart.burnup(site.burnup, site.schedule, site.today, int(level))
         return sanitize.marked_block(chart, sanitize.HOME)
 
     def calendar_link(base: str = "") -> str:
         """The calendar's link and how to subscribe; nothing when the course has no dates."""
-        if ics.PATH not in site.downloads:
+        if paths.CALENDAR not in site.downloads:
             return ""
-        link = render_now.calendar_link(ics.PATH, str(raw(base)))
+        link = render_now.calendar_link(paths.CALENDAR, str(raw(base)))
         # Marked inside a span: a mark that starts a line is an HTML block to Markdown.
         return f"<span>{sanitize.marked_inline(link)}</span>"
 

@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
-from ..derive.site import Site, Term
+from ..derive.site import Site
 from ..errors import CourseNotesError, unexpected
-from ..io.config import PLUGIN, CourseFiles, resolve
-from ..io.load import read_site, today
+from ..io.config import PLUGIN, CourseSettings, resolve
+from ..io.load import load_site, today
 from ..model.text import printable
 from . import macros
 
@@ -36,7 +36,7 @@ def define_env(env: Any) -> None:
     try:
         files = resolve(Path(where))
         where = files.label(files.notes)
-        site = current_site(files, course_term(files, str(env.conf["site_name"])))
+        site = current_site(files)
     except CourseNotesError as error:
         _stop(env, str(error))
     except Exception as error:  # noqa: BLE001 - no notes file may show a user a traceback
@@ -92,20 +92,15 @@ def config_file(env: Any) -> Path:
     return Path(env.project_dir) / "mkdocs.yml"
 
 
-def course_term(files: CourseFiles, name: str) -> Term:
-    """The course in time as the plugin places it: ``term_start``, today, the site's name."""
-    return Term(files.term_start, today(os.environ), name=name or "Course")
-
-
-def current_site(files: CourseFiles, term: Term) -> Site:
+def current_site(files: CourseSettings) -> Site:
     """The site of the files as they are now, read again only when one of them changed."""
     # Zensical calls define_env for every page it renders. Reading 52 weeks of 10,000 items
     # takes about 0.5 s, so 54 pages would each have paid it; against a file's time and size,
     # the 54 calls after the first take under a millisecond in all.
-    stamp = (files, term, _stamp(files))
+    stamp = (files, today(os.environ), _stamp(files))
     if _last and _last[0] == stamp:
         return _last[1]
-    site = read_site(files, term)
+    site = load_site(files, os.environ)
     _last[:] = [stamp, site]
     return site
 
@@ -114,7 +109,7 @@ def current_site(files: CourseFiles, term: Term) -> Site:
 _last: list[Any] = []
 
 
-def _stamp(files: CourseFiles) -> tuple[tuple[int, int] | None, ...]:
+def _stamp(files: CourseSettings) -> tuple[tuple[int, int] | None, ...]:
     stamps = []
     for path in (files.notes, files.references, files.topics):
         try:

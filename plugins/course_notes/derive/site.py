@@ -17,15 +17,18 @@ from ..model import (
     Course,
     Diagnostic,
     HistoryPoint,
+    Now,
     QuestionList,
     ReadingList,
     Reference,
     References,
     Schedule,
     Topic,
+    paths,
 )
 from ..render import assets, mathml
 from ..render import calendar as ics
+from ..render import chart as render_chart
 from ..render import faq as render_faq
 from ..render import now as render_now
 from ..render import pages as render
@@ -43,10 +46,6 @@ class Term:
     """The notes' history from git, oldest first; None when there is none to read."""
     name: str = "Course"
     """The calendar's name (the site's)."""
-
-
-# The home page's path: MkDocs serves docs/index.md at the site's root.
-HOME = "index.md"
 
 
 @dataclass(frozen=True)
@@ -80,8 +79,8 @@ class Site:
     """The day the build takes as today: the panel's state without JavaScript."""
     burnup: Burnup | None = None
     """Progress over time, when the notes have a git history and the course has dates."""
-    behind_badges: dict[int, str] = field(default_factory=dict)
-    """Each dated week's "behind" badge, by week number."""
+    now: Now | None = None
+    """What is on at the start of ``today``: the week, overdue, behind, next due."""
     home: Page | None = None
     """A home page (title, intro, progress, weeks) for a site whose docs have none."""
 
@@ -129,6 +128,7 @@ def build_site(
     """
     known = references or References()
     placed = schedule.schedule(course, term.start, term.today) if term else None
+    state = schedule.now(placed, schedule.start_of(term.today)) if placed and term else None
     behind: dict[int, str] = {}
     if placed is not None and term is not None:
         behind = {
@@ -142,7 +142,7 @@ def build_site(
     cut: list[Diagnostic] = []
     pages = [
         Page(
-            render.page_path(week),
+            paths.week_page(week),
             week.name,
             _budgeted(
                 functools.partial(render.render_week, week, cited, _extra(behind.get(week.number))),
@@ -155,10 +155,10 @@ def build_site(
     ]
     if readings.has_readings(course):
         markdown = _budgeted(lambda: render.render_readings(reading_list), 0, cut)
-        pages.append(Page("readings.md", "Readings", markdown))
+        pages.append(Page(paths.READINGS, "Readings", markdown))
     if course.general:
         markdown = _budgeted(lambda: render.render_general(course.general, cited), 0, cut)
-        pages.append(Page("general.md", "General", markdown))
+        pages.append(Page(paths.GENERAL, "General", markdown))
     downloads: dict[str, str] = {}
     if course.thoughts_line:
         faq_page = _budgeted(
@@ -166,21 +166,21 @@ def build_site(
             course.thoughts_line,
             cut,
         )
-        pages.append(Page("faq.md", "FAQ", faq_page))
-        markdown, text = render_faq.FAQ_DOWNLOADS
+        pages.append(Page(paths.FAQ, "FAQ", faq_page))
+        markdown, text = paths.FAQ_DOWNLOADS
         downloads = {markdown: questions.as_markdown(faq.open), text: questions.as_text(faq.open)}
-    site_assets = {assets.STYLESHEET: assets.stylesheet()}
+    site_assets = {paths.STYLESHEET: assets.stylesheet()}
     chart = None
     panels: list[str] = []
-    if placed is not None and term is not None:
-        downloads[ics.PATH] = ics.calendar(placed, term.name, term.today)
-        site_assets[assets.SCRIPT] = assets.script()
+    if placed is not None and term is not None and state is not None:
+        downloads[paths.CALENDAR] = ics.calendar(placed, term.name, term.today)
+        site_assets[paths.SCRIPT] = assets.script()
         chart = _burnup(course, placed, term)
         # The generated home page gets what the macros give a home page of one's own.
         panels = [
-            render_now.now_panel(placed, term.today),
-            render_now.calendar_link(ics.PATH),
-            render_now.burnup(chart, placed, term.today) if chart else "",
+            render_now.now_panel(placed, state),
+            render_now.calendar_link(paths.CALENDAR),
+            render_chart.burnup(chart, placed, term.today) if chart else "",
         ]
     links = [(page.title, page.path) for page in pages if not page.week]
     home_page = _budgeted(
@@ -188,7 +188,7 @@ def build_site(
         course.title_line,
         cut,
     )
-    home = Page(HOME, course.title or render.UNTITLED, home_page)
+    home = Page(paths.HOME, course.title or render.UNTITLED, home_page)
     if cut:
         # Said with the reading's own diagnostics: `check` and the build show them all.
         course.diagnostics.extend(cut)
@@ -204,7 +204,7 @@ def build_site(
         schedule=placed,
         today=term.today if term else None,
         burnup=chart,
-        behind_badges=behind,
+        now=state,
     )
 
 

@@ -26,7 +26,7 @@ class SiteConfigError(CourseNotesError):
 
 
 @dataclass(frozen=True)
-class CourseFiles:
+class CourseSettings:
     """The notes file and, when there are any, the references and topics files."""
 
     notes: Path
@@ -42,6 +42,8 @@ class CourseFiles:
     """The config's ``sections:``: heading words to kinds, on top of the built-in keywords."""
     lecturer_email: str = ""
     """The plugin's ``lecturer_email``: the FAQ's email link goes to it."""
+    site_name: str = "Course"
+    """The site's ``site_name``: the calendar's name."""
 
     def label(self, path: Path) -> str:
         """How messages name a file: relative to the config's folder, as mkdocs.yml gives it."""
@@ -68,6 +70,11 @@ def find_config(config_file: Path | None) -> Path | None:
 
 def plugin_options(config_file: Path) -> dict[str, Any] | None:
     """The course-notes entry's options in a config file, or None if it lists no such plugin."""
+    return _plugin_options(_read(config_file), config_file)
+
+
+def _read(config_file: Path) -> dict[str, Any]:
+    """The config file's top-level settings, read as MkDocs reads them (INHERIT, ``!ENV``)."""
     # MkDocs' own YAML loading: `!ENV` and INHERIT read as a build reads them. Not
     # load_config: it loads every plugin, theme and hook (0.47 s of CPU for this
     # repository's site, against 0.2 s for this and the plugin's options below) and fails
@@ -93,6 +100,10 @@ def plugin_options(config_file: Path) -> dict[str, Any] | None:
         raise SiteConfigError(_yaml_problem(config_file, error)) from None
     if not isinstance(config, dict):
         raise SiteConfigError(f"{config_file}: not a MkDocs config (expected `key: value` lines)")
+    return config
+
+
+def _plugin_options(config: dict[str, Any], config_file: Path) -> dict[str, Any] | None:
     plugins = config.get("plugins") or []
     if isinstance(plugins, dict):
         entries = list(plugins.items())
@@ -129,9 +140,10 @@ def _yaml_problem(config_file: Path, error: Exception) -> str:
     return f"{config_file}: {' '.join(str(error).split())}"
 
 
-def course_files(config_file: Path) -> CourseFiles | None:
+def course_files(config_file: Path) -> CourseSettings | None:
     """The files the config's course-notes entry names, relative to it; None without one."""
-    options = plugin_options(config_file)
+    settings = _read(config_file)
+    options = _plugin_options(settings, config_file)
     if options is None:
         return None
     # `enabled:` is MkDocs' switch for any plugin, not one of the plugin's own options.
@@ -145,14 +157,15 @@ def course_files(config_file: Path) -> CourseFiles | None:
     if errors:
         key, problem = errors[0]
         raise SiteConfigError(f"{config_file}: {PLUGIN} option '{key}': {problem}")
-    return files_of(config, config_file.parent)
+    name = settings.get("site_name")
+    return files_of(config, config_file.parent, name if isinstance(name, str) else "Course")
 
 
-def files_of(config: CourseNotesConfig, root: Path) -> CourseFiles:
-    """The files a validated config names, relative to the folder of its mkdocs.yml."""
+def files_of(config: CourseNotesConfig, root: Path, site_name: str = "Course") -> CourseSettings:
+    """The files and options a validated config gives, paths relative to its mkdocs.yml."""
     from .options import DEFAULT_REFERENCES
 
-    return CourseFiles(
+    return CourseSettings(
         notes=root / config.notes,
         references=root / (config.references or DEFAULT_REFERENCES),
         references_required=config.references is not None,
@@ -161,6 +174,7 @@ def files_of(config: CourseNotesConfig, root: Path) -> CourseFiles:
         term_start=config.term_start,
         sections={words: SectionKind.named(kind) for words, kind in config.sections.items()},
         lecturer_email=config.lecturer_email,
+        site_name=site_name,
     )
 
 
@@ -169,7 +183,7 @@ def resolve(
     notes: Path | None = None,
     references: Path | None = None,
     topics: Path | None = None,
-) -> CourseFiles:
+) -> CourseSettings:
     """The files a command reads: the config's course-notes entry's, each overridden if given.
 
     ``config_file`` None means ./mkdocs.yml, if there is one. Raise SiteConfigError when
@@ -188,7 +202,7 @@ def resolve(
                 f"{config} has no course-notes plugin under `plugins:` to name the notes "
                 "file; add one (- course-notes: {notes: FILE}), or give --notes FILE"
             )
-        files = CourseFiles(notes=notes, references=None, topics=None)
+        files = CourseSettings(notes=notes, references=None, topics=None)
     elif notes is not None:
         files = replace(files, notes=notes)
     if references is not None:

@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..derive.site import HOME
 from ..errors import CourseNotesError
-from .config import CourseFiles
-from .load import read_site
+from ..model.paths import HOME
+from .config import CourseSettings
+from .load import load_site
 from .user_files import (
     MissingFileError,
     UnsafePathError,
@@ -123,9 +123,14 @@ def _remove_empty_parents(folder: Path, target: Path) -> None:
             return
 
 
-def export(files: CourseFiles, folder: Path, *, force: bool = False) -> Exported:
-    """Write every file of the course's site (pages, downloads, stylesheet) into a folder."""
-    site = read_site(files)
+def export(
+    files: CourseSettings, folder: Path, environ: Mapping[str, str], *, force: bool = False
+) -> Exported:
+    """Write every file of the course's site (pages, downloads, assets) into a folder.
+
+    The site the plugin serves, placed in time as a build places it (``environ``'s today).
+    """
+    site = load_site(files, environ, history=False)
     # A home page of the folder's own (one no export wrote) stays: the generated one is for
     # a folder without. Anything there counts, a link too: nothing is written over it.
     own_home = os.path.lexists(folder / HOME) and HOME not in (read_manifest(folder) or [])

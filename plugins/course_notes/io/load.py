@@ -15,7 +15,7 @@ from ..derive.site import Site, Term, build_site
 from ..model import Course, References, SectionKind, Topic
 from ..read import dates
 from ..read.notes import decode_notes, parse
-from .config import CourseFiles
+from .config import CourseSettings
 from .history import CACHE, count_notes, fingerprint, read_history
 from .references import read_references
 from .user_files import NOTES_LIMIT, YAML_LIMIT, UserFileError, read_user_file
@@ -102,20 +102,25 @@ def today(environ: Mapping[str, str]) -> datetime.date:
     return day
 
 
-def read_site(
-    files: CourseFiles,
-    term: Term | None = None,
+def load_site(
+    files: CourseSettings,
+    environ: Mapping[str, str],
+    *,
     note: Callable[[str], None] | None = None,
+    history: bool = True,
 ) -> Site:
-    """Read the notes, references and topics the files name, and derive the site once.
+    """Read the notes, references and topics the settings name, and derive the site once.
 
-    With a ``term`` and a course that has dates, the notes' git history is read too (counts
-    cached beside the config); ``note`` gets the one line saying why there is none.
+    The one loader of every host and command: the course is placed in time as the settings
+    and ``environ`` say (``term_start``, today, the site's name), so each writes the same
+    site. With ``history`` and a course that has dates, the notes' git history is read too
+    (counts cached beside the config); ``note`` gets the one line saying why there is none.
     """
+    term = Term(files.term_start, today(environ), name=files.site_name)
     course = read_course(files.notes, files.sections)
     path = files.references_file
     references = read_references(path, files.label(path)) if path is not None else References()
-    if term is not None and (term.start or any(week.date for week in course.weeks)):
+    if history and (term.start or any(week.date for week in course.weeks)):
         found = read_history(
             files.notes,
             (files.root, CACHE) if files.root else None,

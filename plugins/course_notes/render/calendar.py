@@ -17,7 +17,6 @@ import icalendar
 from ..model import DueItem, Schedule
 from ..model.inline import visible
 
-PATH = "calendar.ics"
 PRODUCT = "-//course-notes//course-notes calendar//EN"
 DAY = datetime.timedelta(days=1)
 

@@ -8,13 +8,12 @@ import re
 from urllib.parse import quote
 
 from ..derive import questions
-from ..model import ProgressState, Question, QuestionList, QuestionStatus, Topic
+from ..model import ProgressState, Question, QuestionList, QuestionStatus, Topic, paths
 from ..model.inline import visible
 from ..model.text import slugify
 from . import escape as markup
 from .pages import badge_row, front_matter, heading, inline
 
-FAQ_DOWNLOADS = ("faq/questions.md", "faq/questions.txt")
 STATUS_BADGES = {
     QuestionStatus.OPEN: (ProgressState.NONE, ":material-help-circle-outline:", "Open"),
     QuestionStatus.ASKED: (ProgressState.PARTIAL, ":material-email-check-outline:", "Asked"),
@@ -123,7 +122,7 @@ def _share(faq: QuestionList, course_title: str = "", lecturer_email: str = "") 
     icons = (":material-language-markdown:", ":material-file-document-outline:")
     buttons = " ".join(
         f"[{icon} {posixpath.basename(path)}]({path}){{ .md-button }}"
-        for icon, path in zip(icons, FAQ_DOWNLOADS, strict=True)
+        for icon, path in zip(icons, paths.FAQ_DOWNLOADS, strict=True)
     )
     email = f"{_email(faq, course_title, lecturer_email)}\n\n" if faq.open else ""
     return (

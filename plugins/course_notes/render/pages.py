@@ -23,6 +23,7 @@ from ..model import (
     Video,
     VideoTime,
     Week,
+    paths,
 )
 from ..model.inline import link_address
 from ..model.text import format_clock, format_duration
@@ -344,14 +345,16 @@ def weeks_table(course: Course, base: str = "", marks: Mapping[int, str] | None 
         bar = progress_bar(week.progress)
         time = video_time(week.video_time) if week.videos else "–"
         mark = f" {marks[week.number]}" if marks and week.number in marks else ""
-        rows.append(f"| [{name}]({base}{week.slug}.md){mark} | {week.progress} | {bar} | {time} |")
+        rows.append(
+            f"| [{name}]({base}{paths.week_page(week)}){mark} | {week.progress} | {bar} | {time} |"
+        )
     table = "\n".join(rows)
     return f'<div class="cn-weeks" markdown>\n\n{table}\n\n</div>'
 
 
 def _week_links(weeks: list[Week], general: bool, base: str) -> str:
-    links = [f"[General]({base}general.md)"] if general else []
-    links += [f"[Week {week.number}]({base}{page_path(week)})" for week in weeks]
+    links = [f"[General]({base}{paths.GENERAL})"] if general else []
+    links += [f"[Week {week.number}]({base}{paths.week_page(week)})" for week in weeks]
     return ", ".join(links)
 
 
@@ -405,8 +408,3 @@ def render_readings(reading_list: ReadingList) -> str:
         reading_list_markdown(reading_list),
     ]
     return "\n\n".join(blocks) + "\n"
-
-
-def page_path(week: Week) -> str:
-    """Where a week's page lives in the docs: ``week-3.md``."""
-    return f"{week.slug}.md"

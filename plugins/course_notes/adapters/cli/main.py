@@ -11,16 +11,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ...derive import questions, readings, schedule
-from ...derive.site import Term
+from ...derive import questions, readings
 from ...errors import CourseNotesError, unexpected
-from ...io.config import CourseFiles, resolve
+from ...io.config import CourseSettings, resolve
 from ...io.export import MANIFEST, export
-from ...io.load import TODAY, read_site, today
+from ...io.load import TODAY, load_site
 from ...model.text import printable, printable_json
-from ...render import now as render_now
 from ...render import outline, spreadsheet
 from ...render import pages as render
+from ...render import status as render_status
 from ..zensical import engine as zensical_engine
 from . import new_site
 
@@ -28,7 +27,7 @@ FORMATS = ("markdown", "csv", "json")
 ENGINES = ("mkdocs", "zensical")
 
 
-def course_files(arguments: argparse.Namespace) -> CourseFiles:
+def course_files(arguments: argparse.Namespace) -> CourseSettings:
     """The files to read: those the config names, or the flags where given."""
     return resolve(
         arguments.config_file,
@@ -41,7 +40,7 @@ def course_files(arguments: argparse.Namespace) -> CourseFiles:
 def _export(arguments: argparse.Namespace) -> int:
     files = course_files(arguments)
     folder = arguments.folder
-    exported = export(files, folder, force=arguments.force)
+    exported = export(files, folder, os.environ, force=arguments.force)
     removed = exported.removed
     gone = f"; removed {len(removed)} it no longer makes: {', '.join(removed)}" if removed else ""
     _print(f"wrote {len(exported.written)} files to {folder}{gone}\n")
@@ -74,14 +73,14 @@ def format_readings(reading_list: readings.ReadingList, form: str) -> str:
 
 
 def _readings(arguments: argparse.Namespace) -> int:
-    site = read_site(course_files(arguments))
+    site = load_site(course_files(arguments), os.environ, history=False)
     _print(format_readings(site.reading_list, arguments.format), arguments.format)
     return 0
 
 
-def question_list(files: CourseFiles, form: str, which: str = "all") -> str:
+def question_list(files: CourseSettings, form: str, which: str = "all") -> str:
     """The Thoughts' entries (all, ``open`` or ``unanswered`` ones) in one of the list formats."""
-    faq = read_site(files).questions
+    faq = load_site(files, os.environ, history=False).questions
     chosen = {"open": faq.open, "unanswered": faq.unanswered}.get(which, faq.entries)
     return questions.formatted(chosen, form)
 
@@ -94,7 +93,7 @@ def _questions(arguments: argparse.Namespace) -> int:
 
 def _check(arguments: argparse.Namespace) -> int:
     files = course_files(arguments)
-    site = read_site(files)
+    site = load_site(files, os.environ, history=False)
     if arguments.format == "json":
         _print(outline.as_json(outline.record(site)) + "\n", "json")
     else:
@@ -102,17 +101,15 @@ def _check(arguments: argparse.Namespace) -> int:
     return 1 if arguments.strict and site.course.diagnostics else 0
 
 
-def status_text(files: CourseFiles, environ: dict[str, str] | os._Environ[str]) -> str:
+def status_text(files: CourseSettings, environ: dict[str, str] | os._Environ[str]) -> str:
     """The "now" summary of the home page, as text: the week, overdue, behind, next due."""
-    day = today(environ)
-    site = read_site(files, Term(files.term_start, day))
-    if site.schedule is None:
+    site = load_site(files, environ)
+    if site.schedule is None or site.now is None:
         return (
             "No dates: set term_start (the first day of week 1) under the course-notes "
             "plugin in mkdocs.yml, or put dates in the week headings (# Week 3 (Mar 10)).\n"
         )
-    state = schedule.now(site.schedule, schedule.start_of(day))
-    return render_now.status(state, site.schedule, site.burnup)
+    return render_status.status(site.now, site.schedule, site.burnup)
 
 
 def _status(arguments: argparse.Namespace) -> int:
@@ -124,7 +121,7 @@ def _init(arguments: argparse.Namespace) -> int:
     files = course_files(arguments)
     folder = arguments.folder
     # Every file read now, so that one the new site could not build with is said here.
-    course = read_site(files).course
+    course = load_site(files, os.environ, history=False).course
     references = files.references_file
     options = new_site.SiteFiles(
         notes=new_site.relative(files.notes, folder),

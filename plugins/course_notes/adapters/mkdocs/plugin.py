@@ -17,12 +17,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from ...derive.site import Site, Term
+from ...derive.site import Site
 from ...errors import CourseNotesError, unexpected
-from ...io.config import CourseFiles, files_of
-from ...io.load import read_site, today
+from ...io.config import CourseSettings, files_of
+from ...io.load import load_site
 from ...io.options import CourseNotesConfig
-from ...model import Course
+from ...model import Course, paths
 from ...render import sanitize, tasklist
 from .. import macros
 from . import extensions
@@ -52,7 +52,7 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
 
     def __init__(self) -> None:
         self.site = Site(Course())
-        self.files = CourseFiles(Path())
+        self.files = CourseSettings(Path())
         self.generated: set[str] = set()
         self.own_home = False
         self.hidden_toc: dict[str, TableOfContents] = {}
@@ -62,10 +62,10 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
     @event_priority(50)
     def on_config(self, config: MkDocsConfig, /) -> MkDocsConfig:
         """Read the notes into the site, hand it to mkdocs-macros, add stylesheet and extensions."""
-        self.files = files_of(self.config, Path(config.config_file_path or ".").parent)
+        root = Path(config.config_file_path or ".").parent
+        self.files = files_of(self.config, root, config.site_name)
         try:
-            term = Term(self.config.term_start, today(os.environ), name=config.site_name)
-            self.site = read_site(self.files, term, note=self._note)
+            self.site = load_site(self.files, os.environ, note=self._note)
         except CourseNotesError as error:
             raise PluginError(str(error)) from None
         except Exception as error:  # noqa: BLE001 - no notes file may show a user a traceback
@@ -132,7 +132,7 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=content))
         if config.nav is None:
-            home = "index.md" if files.get_file_from_path("index.md") else None
+            home = paths.HOME if files.get_file_from_path(paths.HOME) else None
             others = [file.src_uri for file in files.documentation_pages()]
             config.nav = self.site.nav(home, others)
         return files

@@ -25,9 +25,9 @@ from typing import Any
 
 import yaml
 
-from ...derive.site import HOME, Site
+from ...derive.site import Site
 from ...errors import CourseNotesError
-from ...io.config import PLUGIN, CourseFiles, find_config, resolve
+from ...io.config import PLUGIN, CourseSettings, find_config, resolve
 from ...io.user_files import (
     YAML_LIMIT,
     checked_path,
@@ -36,8 +36,9 @@ from ...io.user_files import (
     remove_from,
     write_into,
 )
+from ...model.paths import HOME
 from ...render import escape as markup
-from ..macros_env import CONFIG_VARIABLE, course_term, current_site
+from ..macros_env import CONFIG_VARIABLE, current_site
 from ..mkdocs import extensions
 
 # Both inside the site's folder: Zensical reads paths in its config relative to the config's
@@ -395,7 +396,7 @@ class Project:
         """The docs folder Zensical reads: the site's pages and its own docs/ merged."""
         return self.root / BUILD_FOLDER / DOCS
 
-    def files(self) -> CourseFiles:
+    def files(self) -> CourseSettings:
         """The notes, references and topics files the config names."""
         return resolve(self.config_file)
 
@@ -403,8 +404,7 @@ class Project:
         """Write the site's files and the config; return the paths that changed."""
         config = read_config(self.config_file)
         files = self.files()
-        name = config.get("site_name")
-        site = current_site(files, course_term(files, name if isinstance(name, str) else ""))
+        site = current_site(files)
         own = _docs_files(self.root / str(config.get("docs_dir") or DOCS))
         made: dict[str, str | Path] = dict(own)
         for path, content in {page.path: page.markdown for page in site.pages}.items():

@@ -15,7 +15,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
-from ...derive.site import HOME
+from ...model.paths import HOME
 from ...render import sanitize, tasklist
 
 # Last of all postprocessors (Python-Markdown's own run at 30 to 10): the HTML the page gets.
