@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.utils import meta
 
-from course_notes.derive.questions import title_of
 from course_notes.model import Item, Note, Question, Section, SectionKind, Week, inline
 from course_notes.read.notes import parse
+from course_notes.read.thoughts import title_of
 from course_notes.render import mathml
 from course_notes.render.faq import render_question
 from course_notes.render.pages import paragraph, render_section

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from course_notes.derive.questions import as_markdown, as_text, read_questions
+from course_notes.derive.questions import read_questions
 from course_notes.derive.site import build_site
 from course_notes.io.load import read_topics
 from course_notes.read.notes import parse
+from course_notes.render.exports import as_markdown, as_text
 
 from conftest import ROOT, TOPICS, build_errors, build_project, copy_project, read_html
 

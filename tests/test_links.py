@@ -6,9 +6,10 @@ import re
 
 import pytest
 
-from course_notes.derive.questions import as_markdown, read_questions
+from course_notes.derive.questions import read_questions
 from course_notes.read.notes import parse
 from course_notes.render import escape as markup
+from course_notes.render.exports import as_markdown
 
 LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*(?:\([^)\s]*\))?[^)\s]*)\)")
 

@@ -6,21 +6,13 @@ import json
 
 import pytest
 
-from course_notes.derive.questions import (
-    TopicsError,
-    as_csv,
-    as_json,
-    as_markdown,
-    as_text,
-    asks,
-    parse_topics,
-    question_id,
-    read_questions,
-    title_of,
-)
+from course_notes.derive.questions import read_questions
 from course_notes.io.load import read_topics
 from course_notes.model import Topic
 from course_notes.read.notes import parse
+from course_notes.read.thoughts import asks, question_id, title_of
+from course_notes.read.topics import TopicsError, parse_topics
+from course_notes.render.exports import as_csv, as_json, as_markdown, as_text
 
 from conftest import TOPICS
 

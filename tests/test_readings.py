@@ -11,7 +11,6 @@ from course_notes.derive.readings import (
     addresses,
     has_readings,
     reading_list,
-    records,
     split_sections,
 )
 from course_notes.io.references import (
@@ -22,6 +21,7 @@ from course_notes.io.references import (
 from course_notes.model import Progress, Reference, References, SectionNumber
 from course_notes.model.text import normalise
 from course_notes.read.notes import parse
+from course_notes.render.exports import reading_records as records
 from course_notes.render.pages import render_readings
 
 from conftest import REFERENCES, SEED_BOOK_SECTIONS

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from course_notes.derive.questions import as_json, as_markdown, as_text, read_questions
+from course_notes.derive.questions import read_questions
 from course_notes.read.notes import parse
+from course_notes.render.exports import as_json, as_markdown, as_text
 
 Entry = tuple[str, str, str, str | None, list[str], str | None]
 

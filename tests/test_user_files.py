@@ -22,7 +22,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from course_notes.derive.questions import TopicsError, parse_topics
 from course_notes.io.load import NotesFileError, read_course, read_topics
 from course_notes.io.references import ReferencesFileError, parse_references, read_references
 from course_notes.io.user_files import (
@@ -33,6 +32,7 @@ from course_notes.io.user_files import (
     read_user_file,
 )
 from course_notes.read import yaml_nodes
+from course_notes.read.topics import TopicsError, parse_topics
 
 from conftest import SEED, TOPICS, copy_project
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urlsplit
 
 from ..model import (
@@ -271,27 +270,3 @@ def reading_list(course: Course, references: References | None = None) -> Readin
         entry.reference = entry.reference or line.reference
         entry.assignments.append(Assignment(line.reading, line.week, tuple(line.parts), line.title))
     return ReadingList(list(entries.values()))
-
-
-def records(readings: ReadingList) -> list[dict[str, Any]]:
-    """The reading list as plain data, one object per reading (for JSON and CSV)."""
-    return [
-        {
-            "title": reading.title,
-            "weeks": [week.number for week in reading.weeks],
-            "general": reading.general,
-            "done": reading.done,
-            "sections": [
-                {
-                    "number": str(section.part),
-                    "kind": section.part.kind.value,
-                    "weeks": [week.number for week in section.weeks],
-                    "done": section.done,
-                }
-                for section in reading.sections
-            ],
-            "citation": reading.citation,
-            "url": reading.url,
-        }
-        for reading in readings
-    ]

@@ -26,7 +26,7 @@ from ..model import (
     Topic,
     paths,
 )
-from ..render import assets, mathml
+from ..render import assets, exports, mathml
 from ..render import calendar as ics
 from ..render import chart as render_chart
 from ..render import faq as render_faq
@@ -168,7 +168,7 @@ def build_site(
         )
         pages.append(Page(paths.FAQ, "FAQ", faq_page))
         markdown, text = paths.FAQ_DOWNLOADS
-        downloads = {markdown: questions.as_markdown(faq.open), text: questions.as_text(faq.open)}
+        downloads = {markdown: exports.as_markdown(faq.open), text: exports.as_text(faq.open)}
     site_assets = {paths.STYLESHEET: assets.stylesheet()}
     chart = None
     panels: list[str] = []

@@ -10,11 +10,11 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from ..derive.questions import TopicsError, parse_topics
 from ..derive.site import Site, Term, build_site
 from ..model import Course, References, SectionKind, Topic
 from ..read import dates
 from ..read.notes import decode_notes, parse
+from ..read.topics import TopicsError, parse_topics
 from .config import CourseSettings
 from .history import CACHE, count_notes, fingerprint, read_history
 from .references import read_references

@@ -7,11 +7,11 @@ import posixpath
 import re
 from urllib.parse import quote
 
-from ..derive import questions
 from ..model import ProgressState, Question, QuestionList, QuestionStatus, Topic, paths
 from ..model.inline import visible
 from ..model.text import slugify
 from . import escape as markup
+from . import exports
 from .pages import badge_row, front_matter, heading, inline
 
 STATUS_BADGES = {
@@ -101,7 +101,7 @@ def email_subject(course_title: str) -> str:
 
 
 def _email(faq: QuestionList, course_title: str, lecturer_email: str) -> str:
-    link = mailto(lecturer_email, email_subject(course_title), questions.as_text(faq.open))
+    link = mailto(lecturer_email, email_subject(course_title), exports.as_text(faq.open))
     if len(link) > MAILTO_LIMIT:
         return (
             f"The list is too long for an email link (over {MAILTO_LIMIT:,} characters, what "
@@ -118,7 +118,7 @@ def _share(faq: QuestionList, course_title: str = "", lecturer_email: str = "") 
     # Raw HTML, the writer's text escaped, rather than a fenced block: a fence keeps its text
     # as written, "{{" included, and the page must hold none. The markup is what
     # pymdownx.superfences writes for ``` { .text .copy }, so Material adds its copy button.
-    text = markup.html_text(questions.as_text(faq.open).rstrip("\n"), lines=True)
+    text = markup.html_text(exports.as_text(faq.open).rstrip("\n"), lines=True)
     icons = (":material-language-markdown:", ":material-file-document-outline:")
     buttons = " ".join(
         f"[{icon} {posixpath.basename(path)}]({path}){{ .md-button }}"

@@ -4,26 +4,22 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import os
 import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ...derive import questions, readings
 from ...errors import CourseNotesError, unexpected
 from ...io.config import CourseSettings, resolve
 from ...io.export import MANIFEST, export
 from ...io.load import TODAY, load_site
 from ...model.text import printable, printable_json
-from ...render import outline, spreadsheet
-from ...render import pages as render
+from ...render import exports, outline
 from ...render import status as render_status
 from ..zensical import engine as zensical_engine
 from . import new_site
 
-FORMATS = ("markdown", "csv", "json")
 ENGINES = ("mkdocs", "zensical")
 
 
@@ -47,34 +43,9 @@ def _export(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def format_readings(reading_list: readings.ReadingList, form: str) -> str:
-    """The reading list as Markdown, CSV or JSON text."""
-    if form == "json":
-        return json.dumps(readings.records(reading_list), indent=2, ensure_ascii=False) + "\n"
-    if form == "csv":
-        out = io.StringIO()
-        writer = spreadsheet.Writer(out)
-        writer.writerow(["title", "weeks", "done", "sections", "citation", "url"])
-        for record in readings.records(reading_list):
-            weeks = [str(n) for n in record["weeks"]]
-            writer.writerow(
-                [
-                    record["title"],
-                    ", ".join(["General", *weeks] if record["general"] else weeks),
-                    "yes" if record["done"] else "no",
-                    ", ".join(section["number"] for section in record["sections"]),
-                    record["citation"] or "",
-                    record["url"] or "",
-                ]
-            )
-        return out.getvalue()
-    summary = render.readings_summary(reading_list)
-    return f"# Readings\n\n{summary}\n\n{render.reading_list_markdown(reading_list)}\n"
-
-
 def _readings(arguments: argparse.Namespace) -> int:
     site = load_site(course_files(arguments), os.environ, history=False)
-    _print(format_readings(site.reading_list, arguments.format), arguments.format)
+    _print(exports.readings_as(site.reading_list, arguments.format), arguments.format)
     return 0
 
 
@@ -82,7 +53,7 @@ def question_list(files: CourseSettings, form: str, which: str = "all") -> str:
     """The Thoughts' entries (all, ``open`` or ``unanswered`` ones) in one of the list formats."""
     faq = load_site(files, os.environ, history=False).questions
     chosen = {"open": faq.open, "unanswered": faq.unanswered}.get(which, faq.entries)
-    return questions.formatted(chosen, form)
+    return exports.formatted(chosen, form)
 
 
 def _questions(arguments: argparse.Namespace) -> int:
@@ -235,7 +206,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the course reading list, each reading once with its weeks",
     )
     lister.add_argument(
-        "--format", choices=FORMATS, default="markdown", help="output format (default: %(default)s)"
+        "--format",
+        choices=exports.READING_FORMATS,
+        default="markdown",
+        help="output format (default: %(default)s)",
     )
     _references_option(lister)
     lister.set_defaults(run=_readings)
@@ -246,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     asker.add_argument(
         "--format",
-        choices=questions.FORMATS,
+        choices=exports.FORMATS,
         default="markdown",
         help="markdown or text (numbered lists), csv or json (every field); default %(default)s",
     )

@@ -1,0 +1,251 @@
+"""The Thoughts read: entries, groups, titles, ids, answers, as the student writes them.
+
+Pure: no file system, no MkDocs. The units are blocks: paragraphs (runs of lines between
+blank lines), list items, headings, separators and answer lines. A list item is an entry; a
+paragraph with a question mark starts an entry, one without is context of the entry before
+it; a separator line ends the entry; a heading groups the entries after it; a line starting
+``A:`` (or ``Answer:``, ``**A:**``, any case) answers the entry it follows, and an ``Asked:``
+line (or ``(asked)`` at the end) marks it asked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..model import Question, SourceLine
+from ..model.text import capitalise_first, slugify
+
+# The same separator as between weeks: three or more dashes alone on a line.
+SEPARATOR = re.compile(r"[ \t]*-{3,}[ \t]*")
+# "A:", "Answer:", "**A:**", "**A**:" in any case, at a line's start.
+ANSWER = re.compile(
+    r"[ \t]*(?:\*\*(?:a|answer)[ \t]*:\*\*|\*\*(?:a|answer)\*\*[ \t]*:|(?:a|answer)[ \t]*:)[ \t]*",
+    re.I,
+)
+# "Asked:" (any case, bold or not), then the date if one is given.
+ASKED = re.compile(r"[ \t]*(?:\*\*asked[ \t]*:\*\*|\*\*asked\*\*[ \t]*:|asked[ \t]*:)[ \t]*", re.I)
+# "(asked)" or "(asked 12 Mar)" ending an entry's text (see asked_at_end).
+_ASKED = re.compile(r"\([ \t]*asked\b[ \t:,\-]*(?P<date>[^()]*?)[ \t]*\)", re.I)
+# "Q:", "Question:", "**Q:**" before the question: like a list's bullet, not its title.
+QUESTION_LABEL = re.compile(
+    r"(?:\*\*(?:q|question)[ \t]*:\*\*|\*\*(?:q|question)\*\*[ \t]*:|(?:q|question)[ \t]*:)[ \t]*",
+    re.I,
+)
+# A list item: its bullet or number, then its text (a lone "-" is no item).
+LIST_ITEM = re.compile(r"(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
+HEADING = re.compile(r" {0,3}(?P<hashes>#{1,6})[ \t]+(?P<title>\S.*)$")
+TAB_SIZE = 4
+QUESTION_MARKS = ("?", "\uff1f")
+# A "?" in a link address or a code span is not the writer asking anything; one that ends
+# an address ("have you seen https://example.org?") is.
+_NOT_PROSE = re.compile(r"(`+).+?\1|\b(?:https?|ftp)://[^\s<>)\]]*[^\s<>)\]?]", re.S)
+_SENTENCE_END = re.compile(r"[.?!\uff1f\u3002](?=\s|$)")
+
+TITLE_LENGTH = 100
+ID_WORDS = 6
+ID_HASH_LENGTH = 6
+
+
+@dataclass
+class _Block:
+    """A unit of the Thoughts: what it is, its first line, and its text less its marker."""
+
+    kind: str  # "text", "item", "answer", "asked", "heading" or "separator"
+    line: int
+    lines: list[str] = field(default_factory=list)
+    marker: str = ""
+    """An answer's or asked line's ``A:`` or ``Asked:`` as written."""
+    under: list[_Block] = field(default_factory=list)
+    """For a list item: the paragraphs and answer lines indented under it."""
+    indent: int = 0
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def _width(text: str) -> int:
+    blank = text[: len(text) - len(text.lstrip(" \t"))]
+    return len(blank.expandtabs(TAB_SIZE))
+
+
+def blocks(thoughts: Iterable[SourceLine]) -> list[_Block]:
+    """The Thoughts as blocks, in file order; a list item holds the blocks indented under it."""
+    result: list[_Block] = []
+    item: _Block | None = None  # the list item lines may still join
+    current: _Block | None = None  # the block the next line continues, if not blank
+    blank = True  # the line before was blank (or there was none)
+    for source in thoughts:
+        text = source.text
+        if not text.strip():
+            current, blank = None, True
+            continue
+        width = _width(text)
+        inside = item is not None and width > item.indent
+        if SEPARATOR.fullmatch(text) and not inside:
+            result.append(_Block("separator", source.number))
+            item = current = None
+        elif (heading := HEADING.match(text)) and not inside:
+            title = heading["title"]
+            bare = title.rstrip("#")
+            if bare != title and bare.endswith((" ", "\t")):
+                title = bare
+            result.append(_Block("heading", source.number, [title.strip(" \t")]))
+            item = current = None
+        elif (listed := LIST_ITEM.match(text)) and not inside:
+            item = current = _Block("item", source.number, [text[listed.end() :]], indent=width)
+            result.append(item)
+        elif (marker := ANSWER.match(text) or ASKED.match(text)) is not None:
+            kind = "answer" if ANSWER.match(text) else "asked"
+            written = text[: marker.end()].strip(" \t")
+            current = _Block(kind, source.number, [text[marker.end() :].rstrip(" \t")], written)
+            if inside:
+                item.under.append(current)  # type: ignore[union-attr]
+            else:
+                result.append(current)
+                item = None
+        elif current is not None and not blank and current.kind != "asked":
+            # The line goes on with the block above it: indented or not (Markdown's laziness).
+            current.lines.append(text.strip(" \t") if current.kind != "text" else text)
+        elif inside:
+            current = _Block("text", source.number, [text.strip(" \t")])
+            item.under.append(current)  # type: ignore[union-attr]
+        else:
+            current = _Block("text", source.number, [text])
+            result.append(current)
+            item = None
+        blank = False
+    return result
+
+
+def asks(text: str) -> bool:
+    """True when the text has a question mark outside link addresses and code spans."""
+    prose = _NOT_PROSE.sub(" ", text)
+    return any(mark in prose for mark in QUESTION_MARKS)
+
+
+def asked_at_end(text: str) -> tuple[int, str] | None:
+    """Where an ``(asked)`` or ``(asked 12 Mar)`` ending the text starts, and its date."""
+    # From the last "(" only: a search from every blank was quadratic in a run of blanks.
+    end = text.rstrip()
+    found = _ASKED.fullmatch(end, end.rfind("(")) if end.endswith(")") else None
+    return (found.start(), found["date"]) if found else None
+
+
+def bare_question(text: str) -> str:
+    """The text less a ``Q:`` in front and an ``(asked)`` at the end: what its title is made of."""
+    label = QUESTION_LABEL.match(text.lstrip(" \t"))
+    bare = text.lstrip(" \t")[label.end() :] if label else text
+    ending = asked_at_end(bare)
+    bare = bare[: ending[0]] if ending else bare
+    return bare if bare.strip() else text
+
+
+def title_of(text: str) -> str:
+    """The first sentence, first letter capitalised, cut at a word near 100 characters."""
+    flat = " ".join(text.split())
+    end = _SENTENCE_END.search(flat)
+    sentence = flat[: end.end()] if end else flat
+    if len(sentence) > TITLE_LENGTH:
+        # Keep whole words within the limit, the ellipsis included; one huge word is cut.
+        room = TITLE_LENGTH - 1
+        cut = sentence[: room + 1]
+        cut = cut.rsplit(" ", 1)[0] if " " in cut else cut[:room]
+        sentence = cut.rstrip(" ,;:-") + "\u2026"
+    return capitalise_first(sentence)
+
+
+def question_id(text: str) -> str:
+    """An anchor made from the text alone: its first words and a short hash of all of it.
+
+    Whitespace and case are ignored, so re-wrapping a line keeps the id; a question added
+    above another leaves the other's id as it was.
+    """
+    normal = " ".join(text.split()).casefold()
+    digest = hashlib.sha1(normal.encode("utf-8")).hexdigest()[:ID_HASH_LENGTH]
+    words = slugify(text, ID_WORDS)
+    return f"{words}-{digest}" if words else f"q-{digest}"
+
+
+def read_entries(thoughts: Iterable[SourceLine]) -> tuple[list[Question], list[SourceLine]]:
+    """The entries of the Thoughts in file order, ids unique, and the headings that group them."""
+    reader = _QuestionReader()
+    for block in blocks(thoughts):
+        reader.read(block)
+    entries = reader.entries
+    for entry in entries:
+        ending = asked_at_end(entry.text)
+        if ending and entry.asked is None:
+            entry.asked = ending[1]
+    _unique_ids(entries)
+    return entries, reader.headings
+
+
+class _QuestionReader:
+    """Applies the rules block by block, keeping the entry the next block may belong to."""
+
+    def __init__(self) -> None:
+        self.entries: list[Question] = []
+        self.headings: list[SourceLine] = []
+        self.current: Question | None = None
+        self.in_answer = False
+        self.group = ""
+
+    def start(self, text: str, line: int) -> Question:
+        title = title_of(bare_question(text))
+        entry = Question(question_id(text), title, text, line, asks(text), group=self.group)
+        entry.title_only = title == capitalise_first(" ".join(bare_question(text).split()))
+        self.entries.append(entry)
+        self.current, self.in_answer = entry, False
+        return entry
+
+    def answer(self, entry: Question, text: str) -> None:
+        entry.answer = text if entry.answer is None else f"{entry.answer}\n\n{text}"
+        self.in_answer = True
+
+    def read(self, block: _Block) -> None:
+        kind, text = block.kind, block.text
+        if kind == "separator":
+            self.current, self.in_answer = None, False
+        elif kind == "heading":
+            self.group = text
+            self.headings.append(SourceLine(block.line, text))
+            self.current, self.in_answer = None, False
+        elif kind == "item":
+            entry = self.start(text, block.line)
+            for part in block.under:
+                if part.kind == "answer":
+                    self.answer(entry, part.text)
+                elif part.kind == "asked":
+                    entry.asked = part.text
+                elif self.in_answer:
+                    self.answer(entry, part.text)
+                else:
+                    entry.context.append(part.text)
+        elif self.current is None:
+            # Nothing to answer or to add to: the block is an entry of its own, as written.
+            self.start(f"{block.marker} {text}".strip(" ") if block.marker else text, block.line)
+        elif kind == "answer":
+            self.answer(self.current, text)
+        elif kind == "asked":
+            self.current.asked = text
+        elif asks(text):
+            self.start(text, block.line)
+        elif self.in_answer:
+            # Once answered, paragraphs up to the next question continue the answer.
+            self.answer(self.current, text)
+        else:
+            self.current.context.append(text)
+
+
+def _unique_ids(entries: list[Question]) -> None:
+    # The same text written twice gives the same id; number the repeats so anchors differ.
+    seen: dict[str, int] = {}
+    for entry in entries:
+        count = seen.get(entry.id, 0) + 1
+        seen[entry.id] = count
+        if count > 1:
+            entry.id = f"{entry.id}-{count}"
