@@ -366,7 +366,7 @@ def test_many_odd_lines_keep_the_build_output_short(
 def test_macros_variables_describe_themselves_briefly() -> None:
     # mkdocs-macros writes str() of every variable into a debug message on every build
     # (debugging on or not). A big course's full repr took a second and 130 MB.
-    from course_notes.adapters import macros
+    from course_notes.adapters.core import macros
     from course_notes.derive.site import build_site
 
     notes = "".join(

@@ -10,7 +10,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils import meta
 
-from course_notes.adapters import macros
+from course_notes.adapters.core import macros
 from course_notes.derive.site import Site, build_site
 from course_notes.model import inline
 from course_notes.read.notes import parse

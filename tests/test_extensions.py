@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from material.extensions import emoji
 
-from course_notes.adapters.mkdocs.extensions import MARKDOWN_EXTENSIONS, add_missing
+from course_notes.adapters.core.extensions import MARKDOWN_EXTENSIONS, add_missing
 
 from conftest import build_project, read_html
 from installed import fresh_project

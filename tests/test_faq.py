@@ -303,7 +303,7 @@ def test_hand_written_question_file_is_refused(tmp_path: Path) -> None:
 def test_macros_questions_variable_gives_the_documented_values(seed_text: str) -> None:
     import jinja2
 
-    from course_notes.adapters.macros import variables
+    from course_notes.adapters.core.macros import variables
 
     env = jinja2.Environment()
     values = variables(build_site(parse(seed_text), topics=read_topics(TOPICS)))

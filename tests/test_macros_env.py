@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from course_notes.adapters import macros, macros_env
-from course_notes.adapters.macros import NotesText
+from course_notes.adapters.core import macros, macros_env
+from course_notes.adapters.core.macros import NotesText
 from course_notes.io.config import resolve
 
 from conftest import build_project, copy_project, read_html

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from course_notes.adapters import macros_env
+from course_notes.adapters.core import macros_env
 from course_notes.io import load as notes_file
 from course_notes.io.config import resolve
 from course_notes.model import Progress
@@ -350,7 +350,7 @@ def test_under_mkdocs_macros_alone_the_output_is_sanitised_too(
 
 def test_each_macro_marks_its_output_for_the_sanitiser(tmp_path: Path) -> None:
     """No macro of macros.py returns text the sanitiser does not see (nothing may be empty)."""
-    from course_notes.adapters import macros
+    from course_notes.adapters.core import macros
     from course_notes.render import sanitize
 
     files = resolve(project(tmp_path))

@@ -5,9 +5,21 @@ from __future__ import annotations
 import json
 from textwrap import dedent
 
-from course_notes.derive.site import Page, Site, build_site
+from course_notes.derive.site import Site, build_site
+from course_notes.model import paths
 from course_notes.read.notes import parse
-from course_notes.render.outline import as_json, outline, page_url, printable, record
+from course_notes.render import outline as outlines
+from course_notes.render.outline import as_json, printable
+
+
+def record(site: Site) -> dict:
+    """What `check --format json` prints for a site's course."""
+    return outlines.record(site.course)
+
+
+def outline(site: Site, source: str = "notes.md") -> str:
+    """What `check` prints for a site's course and questions."""
+    return outlines.outline(site.course, site.questions, source)
 
 
 def site_of(text: str) -> Site:
@@ -208,9 +220,9 @@ def test_the_page_is_the_sites_own() -> None:
 
 
 def test_page_url_is_mkdocs_directory_url() -> None:
-    assert page_url(Page("week-12.md", "Week 12", "")) == "week-12/"
-    assert page_url(Page("index.md", "Home", "")) == ""
-    assert page_url(Page("faq/index.md", "FAQ", "")) == "faq/"
+    assert paths.url("week-12.md") == "week-12/"
+    assert paths.url("index.md") == ""
+    assert paths.url("faq/index.md") == "faq/"
 
 
 def test_control_characters_never_reach_the_terminal() -> None:

@@ -4,7 +4,7 @@ import re
 
 import yaml
 
-from course_notes.adapters import macros
+from course_notes.adapters.core import macros
 from course_notes.derive.readings import reading_list
 from course_notes.derive.site import build_site
 from course_notes.io.references import parse_references, read_references

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .adapters.macros_env import define_env
+from .adapters.core.macros_env import define_env
 
 __all__ = ["define_env"]

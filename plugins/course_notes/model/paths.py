@@ -27,3 +27,13 @@ SCRIPT = "assets/course-notes.js"
 def week_page(week: Week) -> str:
     """The path of a week's page: ``week-3.md`` (``weeks-3-4.md`` for a range)."""
     return f"{week.slug}.md"
+
+
+def url(path: str) -> str:
+    """A page's address in the built site, as MkDocs gives it: ``week-3.md`` is ``week-3/``."""
+    # MkDocs' directory URLs (its default, and the plugin's site's): a page `x.md` is
+    # served as `x/index.html`, linked as `x/`.
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"

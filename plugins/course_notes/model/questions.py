@@ -53,6 +53,8 @@ class Question:
     """When it was asked, as written (``12 Mar``), empty if no date was given; None: not yet."""
     title_only: bool = False
     """True when the text is just the title (pages show it once)."""
+    asked_in_text: bool = False
+    """True when the text itself ends by saying so, ``(asked 12 Mar)``: lists say it once."""
 
     @property
     def status(self) -> QuestionStatus:

@@ -178,6 +178,7 @@ def read_entries(thoughts: Iterable[SourceLine]) -> tuple[list[Question], list[S
     entries = reader.entries
     for entry in entries:
         ending = asked_at_end(entry.text)
+        entry.asked_in_text = ending is not None
         if ending and entry.asked is None:
             entry.asked = ending[1]
     _unique_ids(entries)

@@ -9,7 +9,6 @@ from typing import Any
 
 from ..model import Question, ReadingList
 from ..model.inline import autolinked
-from ..read.thoughts import asked_at_end
 from . import pages, spreadsheet
 
 # The list as text, for the lecturer: Markdown, plain text, CSV and JSON.
@@ -23,7 +22,7 @@ def _lines(text: str, line: Callable[[str], str] = str) -> list[str]:
 
 def _asked_line(entry: Question) -> str | None:
     # Said once: an "(asked)" ending the text already says it.
-    if entry.asked is None or entry.answer is not None or asked_at_end(entry.text):
+    if entry.asked is None or entry.answer is not None or entry.asked_in_text:
         return None
     return f"Asked: {entry.asked}" if entry.asked else "Asked."
 

@@ -5,8 +5,19 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..derive.site import Page, Site
-from ..model import Diagnostic, Group, Item, Note, Progress, Section, Subheading, Video, Week
+from ..model import (
+    Course,
+    Diagnostic,
+    Group,
+    Item,
+    Note,
+    Progress,
+    QuestionList,
+    Section,
+    Subheading,
+    Video,
+    paths,
+)
 from ..model.text import format_clock, format_duration, printable_json
 from ..model.text import printable as text_printable
 
@@ -23,23 +34,6 @@ def as_json(data: Any) -> str:
     return printable_json(json.dumps(data, indent=2, ensure_ascii=False))
 
 
-def page_url(page: Page) -> str:
-    """The page's address in the built site, as MkDocs gives it: ``week-3.md`` is ``week-3/``."""
-    # MkDocs' directory URLs (its default, and the plugin's site's): a page `x.md` is
-    # served as `x/index.html`, linked as `x/`.
-    stem = page.path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return f"{stem}/"
-
-
-def week_pages(site: Site) -> list[tuple[Week, Page]]:
-    """Each week with the page the site made for it."""
-    # build_site makes one page per week, in the course's week order.
-    pages = [page for page in site.pages if page.week]
-    return list(zip(site.course.weeks, pages, strict=True))
-
-
 def _section_record(section: Section) -> dict[str, Any]:
     progress = section.progress
     return {
@@ -54,25 +48,24 @@ def _diagnostic_record(diagnostic: Diagnostic) -> dict[str, Any]:
     return {"line": diagnostic.line, "message": diagnostic.message}
 
 
-def record(site: Site) -> dict[str, Any]:
+def record(course: Course) -> dict[str, Any]:
     """The course as read, for tools: the JSON contract of ``course-notes check``.
 
     ``done`` and ``total`` count every task, the General page's included; video seconds
     are the weeks' (as the site's totals). Titles and date labels are as written, ``""``
     when absent.
     """
-    course = site.course
     progress = course.progress
     time = course.video_time
     weeks = []
-    for week, page in week_pages(site):
+    for week in course.weeks:
         week_progress = week.progress
         weeks.append(
             {
                 "numbers": list(week.numbers),
                 "title": week.title,
                 "date_label": week.date_label,
-                "page": page_url(page),
+                "page": paths.url(paths.week_page(week)),
                 "done": week_progress.done,
                 "total": week_progress.total,
                 "sections": [_section_record(section) for section in week.sections],
@@ -158,14 +151,13 @@ def diagnostic_line(diagnostic: Diagnostic, source: str) -> str:
     return f"{where}: {printable(diagnostic.message)}"
 
 
-def outline(site: Site, source: str = "notes.md") -> str:
+def outline(course: Course, faq: QuestionList, source: str = "notes.md") -> str:
     """The course as read, for a person to hold against the file, line numbers on the left.
 
     The title, each week (numbers, date label, title, page) and section (kind, done/total)
     with its tasks, notes and groups nested as read, then every line the parser could not
     place, named ``source:line`` as the build names them.
     """
-    course = site.course
     time = course.video_time
     totals = f"{course.progress} done"
     if course.videos:
@@ -182,11 +174,10 @@ def outline(site: Site, source: str = "notes.md") -> str:
         outline.add(0, 0, f"General page (before the first week)  [{general}]")
         for section in course.general:
             _section(outline, section, 1)
-    for week, page in week_pages(site):
+    for week in course.weeks:
+        page = paths.url(paths.week_page(week))
         outline.gap()
-        outline.add(
-            week.line, 0, f"{printable(week.name)}  [{week.progress}]  page {page_url(page)}"
-        )
+        outline.add(week.line, 0, f"{printable(week.name)}  [{week.progress}]  page {page}")
         if week.videos:
             week_time = week.video_time
             outline.add(0, 1, _videos(week_time.watched, week_time.total, week_time.unknown))
@@ -195,7 +186,6 @@ def outline(site: Site, source: str = "notes.md") -> str:
         for section in week.sections:
             _section(outline, section, 1)
     if course.thoughts_line:
-        faq = site.questions
         outline.gap()
         outline.add(
             course.thoughts_line,

@@ -66,9 +66,9 @@ def _check(arguments: argparse.Namespace) -> int:
     files = course_files(arguments)
     site = load_site(files, os.environ, history=False)
     if arguments.format == "json":
-        _print(outline.as_json(outline.record(site)) + "\n", "json")
+        _print(outline.as_json(outline.record(site.course)) + "\n", "json")
     else:
-        _print(outline.outline(site, files.label(files.notes)))
+        _print(outline.outline(site.course, site.questions, files.label(files.notes)))
     return 1 if arguments.strict and site.course.diagnostics else 0
 
 

@@ -24,8 +24,8 @@ from ...io.load import load_site
 from ...io.options import CourseNotesConfig
 from ...model import Course, paths
 from ...render import sanitize, tasklist
-from .. import macros
-from . import extensions
+from ..core import extensions, macros
+from ..core.placement import place
 
 log = get_plugin_logger(__name__)
 
@@ -111,26 +111,20 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Add the site's pages and downloads (never replacing a hand-written one) and the nav."""
-        made = {page.path: page.markdown for page in self.site.pages} | self.site.downloads
-        home = self.site.home
-        if home is not None and files.get_file_from_path(home.path) is None:
-            # No home page of the site's own: the generated one, with the course's title.
-            made[home.path] = home.markdown
-            self.generated.add(home.path)
-        elif self.site.course.intro or self.site.course.title:
-            self.own_home = True
-        for path, content in made.items():
-            if files.get_file_from_path(path) is not None:
-                raise PluginError(
-                    f"docs/{path} already exists and the notes file {self.config.notes} "
-                    f"generates a file at the same path; rename or remove docs/{path}"
-                )
-            kind = File if path in self.generated else Download
-            files.append(kind.generated(config, path, content=content))
-        # An asset the site's own docs/ provides (an edited stylesheet) wins.
-        for path, content in self.site.assets.items():
-            if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content=content))
+        own = {file.src_uri for file in files}
+        try:
+            placed = place(self.site, own, self.config.notes)
+        except CourseNotesError as error:
+            raise PluginError(str(error)) from None
+        self.generated = set(placed.pages)
+        # A home page of the site's own shows the title and intro only through the macros.
+        self.own_home = not placed.home and bool(self.site.course.intro or self.site.course.title)
+        for path, content in placed.pages.items():
+            files.append(File.generated(config, path, content=content))
+        for path, content in placed.downloads.items():
+            files.append(Download.generated(config, path, content=content))
+        for path, content in placed.assets.items():
+            files.append(File.generated(config, path, content=content))
         if config.nav is None:
             home = paths.HOME if files.get_file_from_path(paths.HOME) else None
             others = [file.src_uri for file in files.documentation_pages()]

@@ -38,8 +38,9 @@ from ...io.user_files import (
 )
 from ...model.paths import HOME
 from ...render import escape as markup
-from ..macros_env import CONFIG_VARIABLE, current_site
-from ..mkdocs import extensions
+from ..core import extensions
+from ..core.macros_env import CONFIG_VARIABLE, current_site
+from ..core.placement import place
 
 # Both inside the site's folder: Zensical reads paths in its config relative to the config's
 # folder and keeps docs_dir and site_dir inside it, so the config sits beside mkdocs.yml,
@@ -49,7 +50,7 @@ CONFIG_NAME = ".course-notes-zensical.yml"
 DOCS = "docs"
 MACROS_EXTENSION = "zensical.extensions.macros"
 MACROS_MODULE = "course_notes.macros_env"
-PAGES_EXTENSION = "course_notes.adapters.zensical.markdown"
+PAGES_EXTENSION = "course_notes.adapters.core.markdown"
 # How often `serve` looks at the notes and docs/ for a saved change.
 POLL_SECONDS = 0.2
 # A file of the site's docs/ is read whole to be copied; GitHub refuses a file over 100 MB,
@@ -406,27 +407,16 @@ class Project:
         files = self.files()
         site = current_site(files)
         own = _docs_files(self.root / str(config.get("docs_dir") or DOCS))
-        made: dict[str, str | Path] = dict(own)
-        for path, content in {page.path: page.markdown for page in site.pages}.items():
-            if path in own:
-                raise ZensicalError(
-                    f"docs/{path} already exists and the notes file generates a file at the "
-                    f"same path; rename or remove docs/{path}"
-                )
-            made[path] = content
-        pages = [page.path for page in site.pages]
-        if site.home is not None and site.home.path not in own:
-            # No home page of the site's own: the generated one, as under MkDocs.
-            made[site.home.path] = site.home.markdown
-            pages.insert(0, site.home.path)
-        for path, text in site.downloads.items():
+        placed = place(site, own, files.label(files.notes))
+        made: dict[str, str | Path] = {**own, **placed.pages}
+        pages = list(placed.pages)
+        for path, text in placed.downloads.items():
             if path.endswith(".md"):
                 made[path] = download_page(path, text)
                 pages.append(path)
             else:
                 made[path] = text
-        # An asset the site's own docs/ provides (an edited stylesheet) wins, as under MkDocs.
-        made.update({path: text for path, text in site.assets.items() if path not in own})
+        made.update(placed.assets)
         changed = sync_folder(self.root, BUILD_FOLDER / DOCS, made)
         text = yaml.dump(
             zensical_config(config, site, sorted(own), self.site_dir, pages),

@@ -15,14 +15,14 @@ import functools
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
-from ..derive.site import Site
-from ..model import Progress, paths
-from ..model.text import format_duration
-from ..render import chart as render_chart
-from ..render import escape as markup
-from ..render import now as render_now
-from ..render import pages as render
-from ..render import sanitize
+from ...derive.site import Site
+from ...model import Progress, paths
+from ...model.text import format_duration
+from ...render import chart as render_chart
+from ...render import escape as markup
+from ...render import now as render_now
+from ...render import pages as render
+from ...render import sanitize
 
 
 class MacrosPlugin(Protocol):

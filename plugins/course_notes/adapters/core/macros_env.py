@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
-from ..derive.site import Site
-from ..errors import CourseNotesError, unexpected
-from ..io.config import PLUGIN, CourseSettings, resolve
-from ..io.load import load_site, today
-from ..model.text import printable
+from ...derive.site import Site
+from ...errors import CourseNotesError, unexpected
+from ...io.config import PLUGIN, CourseSettings, resolve
+from ...io.load import load_site, today
+from ...model.text import printable
 from . import macros
 
 CONFIG_VARIABLE = "COURSE_NOTES_CONFIG"
@@ -73,7 +73,7 @@ def _stop(env: Any, message: str) -> NoReturn:
 
 def _sanitise_macros_output(conf: Any) -> None:
     """Under mkdocs-macros alone, have every page's macros output sanitised as the plugin does."""
-    from .zensical.markdown import GeneratedPagesExtension
+    from .markdown import GeneratedPagesExtension
 
     listed = conf["markdown_extensions"]
     if not any(isinstance(extension, GeneratedPagesExtension) for extension in listed):

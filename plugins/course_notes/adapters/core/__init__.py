@@ -1,0 +1,1 @@
+"""What the MkDocs and Zensical adapters share: macros, Markdown extensions, placing files."""

@@ -1,0 +1,48 @@
+"""Which generated files a host adds beside the site's own docs, by one rule for every host."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from ...derive.site import Site
+from ...errors import CourseNotesError
+
+
+class CollisionError(CourseNotesError):
+    """A file of the site's own docs has the path of a generated page or download."""
+
+
+@dataclass(frozen=True)
+class Placement:
+    """The generated files a host serves, by path: pages, downloads, assets."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    """Pages to render: the weeks, readings, general and FAQ, and the home page if placed."""
+    downloads: dict[str, str] = field(default_factory=dict)
+    """Files served as written (the FAQ's lists, the calendar)."""
+    assets: dict[str, str] = field(default_factory=dict)
+    """The stylesheet and script, less those the site's own docs provide."""
+    home: bool = False
+    """Whether the generated home page is among ``pages`` (the docs have none of their own)."""
+
+
+def place(site: Site, own: Collection[str], notes: str) -> Placement:
+    """The files to add to a docs folder holding ``own``; CollisionError if one is taken.
+
+    A page or download of the site's own with a generated one's path stops the build: which
+    one the reader would get is no choice to make silently. The home page and the assets
+    are the exceptions: a site's own ``index.md`` or edited stylesheet wins.
+    """
+    pages = {page.path: page.markdown for page in site.pages}
+    for path in [*pages, *site.downloads]:
+        if path in own:
+            raise CollisionError(
+                f"docs/{path} already exists and the notes file {notes} generates a file at "
+                f"the same path; rename or remove docs/{path}"
+            )
+    home = site.home is not None and site.home.path not in own
+    if home and site.home is not None:
+        pages = {site.home.path: site.home.markdown, **pages}
+    assets = {path: text for path, text in site.assets.items() if path not in own}
+    return Placement(pages, dict(site.downloads), assets, home)
