@@ -25,8 +25,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from course_notes.adapters.cli import main as cli
 from course_notes.adapters.zensical import engine as zensical_engine
-from course_notes.adapters.zensical.engine import Tagged
-from course_notes.io.config import resolve
+from course_notes.io.config import Tagged, TagKeepingLoader, resolve
 from course_notes.io.load import load_site
 
 import hostile_notes
@@ -344,7 +343,7 @@ def test_serve_with_zensical_shows_a_saved_tick(tmp_path: Path, seed_text: str) 
 def written_config(path: Path) -> dict[str, Any]:
     """The config written for Zensical, its tags kept."""
     text = path.read_text("utf-8")
-    return yaml.load(text, zensical_engine._Loader)  # noqa: S506 (a SafeLoader keeping tags)
+    return yaml.load(text, TagKeepingLoader)  # noqa: S506 (a SafeLoader keeping tags)
 
 
 def written_extensions(path: Path) -> dict[str, Any]:
@@ -373,7 +372,7 @@ def test_a_site_that_lists_nothing_gets_what_the_pages_need(tmp_path: Path) -> N
     assert "27/73" in home.get_text(" ")
     assert {"week-1/", "week-6/", "faq/"} <= {a["href"] for a in home.select("a[href]")}
     written = yaml.load(  # noqa: S506 (the module's own loader, a SafeLoader that keeps tags)
-        (tmp_path / zensical_engine.CONFIG_NAME).read_text("utf-8"), zensical_engine._Loader
+        (tmp_path / zensical_engine.CONFIG_NAME).read_text("utf-8"), TagKeepingLoader
     )
     names = [
         next(iter(entry)) if isinstance(entry, dict) else entry

@@ -1,8 +1,9 @@
-"""The files a site's mkdocs.yml gives the course-notes plugin, found as the plugin finds them."""
+"""A site's mkdocs.yml read as MkDocs reads it, and the course settings of its plugin entry."""
 
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -12,6 +13,7 @@ import yaml
 
 from ..errors import CourseNotesError
 from ..model import SectionKind
+from .user_files import YAML_LIMIT, UserFileError, read_user_file
 
 if TYPE_CHECKING:
     from .options import CourseNotesConfig
@@ -70,37 +72,106 @@ def find_config(config_file: Path | None) -> Path | None:
 
 def plugin_options(config_file: Path) -> dict[str, Any] | None:
     """The course-notes entry's options in a config file, or None if it lists no such plugin."""
-    return _plugin_options(_read(config_file), config_file)
+    return _plugin_options(read_config(config_file), config_file)
 
 
-def _read(config_file: Path) -> dict[str, Any]:
-    """The config file's top-level settings, read as MkDocs reads them (INHERIT, ``!ENV``)."""
-    # MkDocs' own YAML loading: `!ENV` and INHERIT read as a build reads them. Not
-    # load_config: it loads every plugin, theme and hook (0.47 s of CPU for this
-    # repository's site, against 0.2 s for this and the plugin's options below) and fails
-    # on parts of the site the notes do not need. Imported here, not at the top: a command
-    # given --notes and no config does not pay for MkDocs' modules.
-    from mkdocs.exceptions import ConfigurationError
-    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+@dataclass(frozen=True)
+class Tagged:
+    """A YAML value with a tag kept as written (``!ENV``, ``!!python/name:``), for a copy."""
 
-    # On the safe loader: the Markdown extensions' `!!python/name:` objects are nothing the
-    # notes need (importing Material's emoji index took 0.05 s), and other `!!python/` tags
-    # run code.
-    loader = get_yaml_loader(yaml.SafeLoader)
-    loader.add_multi_constructor("tag:yaml.org,2002:python/", _unused)
+    tag: str
+    value: Any
+
+
+class TagKeepingLoader(yaml.SafeLoader):
+    """YAML with every tag kept as written: a config read to be written again for Zensical."""
+
+
+def _keep_tag(loader: TagKeepingLoader, suffix: str, node: yaml.Node) -> Tagged:
+    value: Any
+    if isinstance(node, yaml.ScalarNode):
+        value = loader.construct_scalar(node)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+    return Tagged(node.tag, value)
+
+
+TagKeepingLoader.add_multi_constructor("!", _keep_tag)
+TagKeepingLoader.add_multi_constructor("tag:yaml.org,2002:python/", _keep_tag)
+
+
+def read_config(path: Path, *, keep_tags: bool = False) -> dict[str, Any]:
+    """A mkdocs.yml's settings as MkDocs reads them, its INHERIT merged in as MkDocs merges it.
+
+    The one reader of mkdocs.yml, for the commands, the macros module and the Zensical
+    engine. ``!ENV`` is read as MkDocs reads it, and ``!!python/`` values (Material's emoji
+    functions) are left out: nothing here needs them, and importing them costs time and
+    runs code. With ``keep_tags`` every tag is kept as written instead (:class:`Tagged`),
+    for a config that is written out again. An INHERIT loop is one line, not a recursion.
+    """
+    return _read_chain(path, keep_tags, ())
+
+
+def _read_chain(path: Path, keep_tags: bool, children: tuple[Path, ...]) -> dict[str, Any]:
+    # A regular file of a bounded size: a named pipe or /dev/zero named by INHERIT is one line.
     try:
-        with config_file.open("rb") as source:
-            config = yaml_load(source, loader)
-    except IsADirectoryError:
-        raise SiteConfigError(f"config file '{config_file}' is a folder, not a file") from None
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise SiteConfigError(f"cannot read config file '{config_file}': {reason}") from None
-    except ConfigurationError as error:
-        raise SiteConfigError(_yaml_problem(config_file, error)) from None
-    if not isinstance(config, dict):
-        raise SiteConfigError(f"{config_file}: not a MkDocs config (expected `key: value` lines)")
+        source = read_user_file(path, "config file", limit=YAML_LIMIT)
+    except UserFileError as error:
+        raise SiteConfigError(str(error)) from None
+    config = _parse(source, path, keep_tags)
+    parent = config.pop("INHERIT", None)
+    if isinstance(parent, str):
+        chain = (*children, path)
+        inherited = path.parent / parent
+        if inherited.resolve() in {child.resolve() for child in chain}:
+            start = chain[0].parent
+            names = " -> ".join(_shown(child, start) for child in (*chain, inherited))
+            raise SiteConfigError(
+                f"INHERIT loop: {names}; remove the INHERIT line of one of these files"
+            )
+        config = _merged(_read_chain(inherited, keep_tags, chain), config)
     return config
+
+
+def _parse(source: bytes, path: Path, keep_tags: bool) -> dict[str, Any]:
+    if keep_tags:
+        loader: type[yaml.SafeLoader] = TagKeepingLoader
+    else:
+        # MkDocs' own tags (`!ENV`, `!relative`) on the safe loader; `!!python/` values
+        # are nothing the notes need (importing Material's emoji index took 0.05 s), and
+        # other `!!python/` tags run code.
+        from mkdocs.utils.yaml import get_yaml_loader
+
+        loader = get_yaml_loader(yaml.SafeLoader)
+        loader.add_multi_constructor("tag:yaml.org,2002:python/", _unused)
+    try:
+        config = yaml.load(source, loader)  # noqa: S506 - a SafeLoader
+    except yaml.YAMLError as error:
+        raise SiteConfigError(_yaml_problem(path, error)) from None
+    if not isinstance(config, dict):
+        raise SiteConfigError(f"{path}: not a MkDocs config (expected `key: value` lines)")
+    return config
+
+
+def _shown(path: Path, start: Path) -> str:
+    # A config file as the loop's message names it: from the folder of the first one.
+    try:
+        return Path(os.path.relpath(path, start)).as_posix()
+    except ValueError:  # another drive, on Windows
+        return path.as_posix()
+
+
+def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    # MkDocs' rule: maps merge key by key, anything else the child gives replaces.
+    merged = dict(parent)
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merged(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
 
 
 def _plugin_options(config: dict[str, Any], config_file: Path) -> dict[str, Any] | None:
@@ -130,19 +201,17 @@ def _single(entry: object) -> tuple[object, object]:
     return None, None
 
 
-def _yaml_problem(config_file: Path, error: Exception) -> str:
-    # MkDocs wraps PyYAML's error, whose message spans several lines, in its own words.
-    cause = error.__context__
-    if isinstance(cause, yaml.MarkedYAMLError):
-        mark = cause.problem_mark or cause.context_mark
+def _yaml_problem(config_file: Path, error: yaml.YAMLError) -> str:
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
         line = f":{mark.line + 1}" if mark else ""
-        return f"{config_file}{line}: not valid YAML: {cause.problem or cause.context}"
-    return f"{config_file}: {' '.join(str(error).split())}"
+        return f"{config_file}{line}: not valid YAML: {error.problem or error.context}"
+    return f"{config_file}: not valid YAML: {' '.join(str(error).split())}"
 
 
 def course_files(config_file: Path) -> CourseSettings | None:
     """The files the config's course-notes entry names, relative to it; None without one."""
-    settings = _read(config_file)
+    settings = read_config(config_file)
     options = _plugin_options(settings, config_file)
     if options is None:
         return None

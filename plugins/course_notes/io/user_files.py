@@ -197,3 +197,16 @@ def remove_from(folder: Path, relative: str | PurePosixPath) -> bool:
     except OSError as error:
         raise UserFileError(f"cannot remove '{target}': {error.strerror or error}") from None
     return True
+
+
+def stamp(*paths: Path | None) -> tuple[tuple[int, int] | None, ...]:
+    """Each file's modification time and size (None where there is no file): equal stamps,
+    unchanged files. What ``serve`` and the macros module compare to see a saved change."""
+    stamps: list[tuple[int, int] | None] = []
+    for path in paths:
+        try:
+            status = path.stat() if path is not None else None
+        except OSError:
+            status = None
+        stamps.append((status.st_mtime_ns, status.st_size) if status else None)
+    return tuple(stamps)

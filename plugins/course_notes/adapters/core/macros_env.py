@@ -17,6 +17,7 @@ from ...derive.site import Site
 from ...errors import CourseNotesError, unexpected
 from ...io.config import PLUGIN, CourseSettings, resolve
 from ...io.load import load_site, today
+from ...io.user_files import stamp as file_stamp
 from ...model.text import printable
 from . import macros
 
@@ -97,7 +98,7 @@ def current_site(files: CourseSettings) -> Site:
     # Zensical calls define_env for every page it renders. Reading 52 weeks of 10,000 items
     # takes about 0.5 s, so 54 pages would each have paid it; against a file's time and size,
     # the 54 calls after the first take under a millisecond in all.
-    stamp = (files, today(os.environ), _stamp(files))
+    stamp = (files, today(os.environ), file_stamp(files.notes, files.references, files.topics))
     if _last and _last[0] == stamp:
         return _last[1]
     site = load_site(files, os.environ)
@@ -107,14 +108,3 @@ def current_site(files: CourseSettings) -> Site:
 
 # The files and their stamp last read, and their site: one process builds one site.
 _last: list[Any] = []
-
-
-def _stamp(files: CourseSettings) -> tuple[tuple[int, int] | None, ...]:
-    stamps = []
-    for path in (files.notes, files.references, files.topics):
-        try:
-            status = path.stat() if path is not None else None
-        except OSError:
-            status = None
-        stamps.append((status.st_mtime_ns, status.st_size) if status else None)
-    return tuple(stamps)

@@ -27,15 +27,15 @@ import yaml
 
 from ...derive.site import Site
 from ...errors import CourseNotesError
-from ...io.config import PLUGIN, CourseSettings, find_config, resolve
+from ...io.config import PLUGIN, CourseSettings, Tagged, find_config, read_config, resolve
 from ...io.user_files import (
-    YAML_LIMIT,
     checked_path,
     make_folder,
     read_user_file,
     remove_from,
     write_into,
 )
+from ...io.user_files import stamp as file_stamp
 from ...model.paths import HOME
 from ...render import escape as markup
 from ..core import extensions
@@ -64,33 +64,6 @@ class ZensicalError(CourseNotesError):
     """Zensical cannot build this site; the message says why and what to do."""
 
 
-@dataclass(frozen=True)
-class Tagged:
-    """A YAML value with a tag this module hands on unread (``!ENV``, ``!!python/name:``)."""
-
-    tag: str
-    value: Any
-
-
-class _Loader(yaml.SafeLoader):
-    """YAML with every tag kept as written, for Zensical to read as it reads mkdocs.yml."""
-
-
-def _keep_tag(loader: _Loader, suffix: str, node: yaml.Node) -> Tagged:
-    value: Any
-    if isinstance(node, yaml.ScalarNode):
-        value = loader.construct_scalar(node)
-    elif isinstance(node, yaml.SequenceNode):
-        value = loader.construct_sequence(node, deep=True)
-    else:
-        value = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
-    return Tagged(node.tag, value)
-
-
-_Loader.add_multi_constructor("!", _keep_tag)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _keep_tag)
-
-
 class _Dumper(yaml.SafeDumper):
     """Writes the config back, tags and the extensions' Python functions included."""
 
@@ -110,49 +83,6 @@ def _function(dumper: _Dumper, data: Callable[..., Any]) -> yaml.Node:
 
 _Dumper.add_representer(Tagged, _tagged)
 _Dumper.add_representer(types.FunctionType, _function)
-
-
-def read_config(path: Path, _children: tuple[Path, ...] = ()) -> dict[str, Any]:
-    """A MkDocs config as written, its INHERIT merged in as MkDocs merges it."""
-    # A regular file of a bounded size: a named pipe or /dev/zero named by INHERIT is one line.
-    source = read_user_file(path, "config file", limit=YAML_LIMIT)
-    try:
-        config = yaml.load(source, _Loader)  # noqa: S506 (a SafeLoader that keeps tags)
-    except yaml.YAMLError as error:
-        raise ZensicalError(f"{path}: not valid YAML: {error}") from None
-    if not isinstance(config, dict):
-        raise ZensicalError(f"{path}: not a MkDocs config (expected `key: value` lines)")
-    parent = config.pop("INHERIT", None)
-    if isinstance(parent, str):
-        chain = (*_children, path)
-        inherited = path.parent / parent
-        if inherited.resolve() in {child.resolve() for child in chain}:
-            start = chain[0].parent
-            names = " -> ".join(_shown(child, start) for child in (*chain, inherited))
-            raise ZensicalError(
-                f"INHERIT loop: {names}; remove the INHERIT line of one of these files"
-            )
-        config = _merged(read_config(inherited, chain), config)
-    return config
-
-
-def _shown(path: Path, start: Path) -> str:
-    # A config file as the loop's message names it: from the folder of the first one.
-    try:
-        return Path(os.path.relpath(path, start)).as_posix()
-    except ValueError:  # another drive, on Windows
-        return path.as_posix()
-
-
-def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
-    # MkDocs' rule: maps merge key by key, anything else the child gives replaces.
-    merged = dict(parent)
-    for key, value in child.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _merged(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
 
 
 def _plugins(config: dict[str, Any]) -> dict[str, Any]:
@@ -403,7 +333,7 @@ class Project:
 
     def prepare(self) -> list[str]:
         """Write the site's files and the config; return the paths that changed."""
-        config = read_config(self.config_file)
+        config = read_config(self.config_file, keep_tags=True)
         files = self.files()
         site = current_site(files)
         own = _docs_files(self.root / str(config.get("docs_dir") or DOCS))
@@ -432,22 +362,16 @@ class Project:
     def watched(self) -> tuple[list[Path | None], Path]:
         """The files `serve` watches (mkdocs.yml, the notes' files) and the site's docs/."""
         files = self.files()
-        docs = self.root / str(read_config(self.config_file).get("docs_dir") or DOCS)
+        docs = self.root / str(
+            read_config(self.config_file, keep_tags=True).get("docs_dir") or DOCS
+        )
         return [self.config_file, files.notes, files.references, files.topics], docs
 
 
 def stamp(files: list[Path | None], docs: Path) -> tuple[object, ...]:
     """What `serve` compares to see a saved change: each file's time and size, docs/'s files."""
     own = _docs_files(docs) if docs.is_dir() else {}
-    return tuple(_status(path) for path in [*files, *own.values()]) + tuple(own)
-
-
-def _status(path: Path | None) -> tuple[int, int] | None:
-    try:
-        status = path.stat() if path is not None else None
-    except OSError:
-        return None
-    return (status.st_mtime_ns, status.st_size) if status else None
+    return file_stamp(*files, *own.values()) + tuple(own)
 
 
 def _write_if_changed(root: Path, relative: str, text: str) -> bool:
