@@ -16,7 +16,17 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from course_notes.derive import site as course_site
-from course_notes.model import Course, References, Topic
+from course_notes.model import (
+    Course,
+    Group,
+    Item,
+    Note,
+    Reading,
+    References,
+    Subheading,
+    Topic,
+    Video,
+)
 
 import hostile_notes
 from support.siteserver import serve
@@ -301,3 +311,34 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileSi
             env.setenv(hostile_notes.SECRET_NAME, hostile_notes.SECRET)
             site = build_project(config)
         yield HostileSite(site, url, canary)
+
+
+_ROLES: dict[type, str] = {
+    Item: "item",
+    Video: "item",
+    Reading: "item",
+    Note: "note",
+    Group: "group",
+    Subheading: "subheading",
+}
+
+
+def accounted_lines(course: Course) -> list[tuple[int, str]]:
+    """Every line the course holds, as (line number, role); blanks and separators hold none."""
+    lines: list[tuple[int, str]] = []
+    if course.title_line:
+        lines.append((course.title_line, "course title"))
+    lines += [(note.line, "intro") for note in course.intro]
+    for week in course.weeks:
+        lines += [(week.line, "week heading")]
+        lines += [(line, "week heading") for line in week.joined_at]
+    for section in course.general + [s for week in course.weeks for s in week.sections]:
+        if section.title:
+            lines.append((section.line, "section heading"))
+        lines += [(line, "placeholder") for line in section.placeholder_lines]
+        lines += [(entry.line, _ROLES[type(entry)]) for entry in section.entries]
+    if course.thoughts_line:
+        lines.append((course.thoughts_line, "thoughts heading"))
+    lines += [(line, "thoughts heading") for line in course.thoughts_joined_at]
+    lines += [(line.number, "thoughts") for line in course.thoughts]
+    return lines

@@ -3,18 +3,12 @@ from __future__ import annotations
 import pytest
 
 from course_notes.model import Course, Note, Progress, Section, SectionKind, Video, Week
-from course_notes.read.notes import (
-    clock_seconds,
-    decode_notes,
-    duration_seconds,
-    heading_title,
-    parse,
-    parse_duration,
-    read_marks,
-    repair,
-    sloppy_cp1252,
-    split_check_mark,
-)
+from course_notes.read.decode import decode_notes, repair, sloppy_cp1252
+from course_notes.read.durations import clock_seconds, duration_seconds, parse_duration
+from course_notes.read.marks import read_marks
+from course_notes.read.notes import heading_title, parse
+
+from conftest import accounted_lines
 
 
 def test_seed_week_1_figures(seed_text: str) -> None:
@@ -34,7 +28,7 @@ def test_seed_week_1_figures(seed_text: str) -> None:
 def test_seed_week_2_videos(seed_text: str) -> None:
     week = week_of(parse(seed_text), 2)
     assert week is not None
-    assert week.sections_of(SectionKind.VIDEOS)[0].progress == Progress(6, 7)
+    assert next(s for s in week.sections if s.kind is SectionKind.VIDEOS).progress == Progress(6, 7)
 
 
 def test_seed_course_total(seed_text: str) -> None:
@@ -57,10 +51,10 @@ def test_seed_course_total(seed_text: str) -> None:
 def test_seed_placeholders_are_not_items(seed_text: str) -> None:
     week = week_of(parse(seed_text), 3)
     assert week is not None
-    exercises = week.sections_of(SectionKind.EXERCISES)[0]
-    videos = week.sections_of(SectionKind.VIDEOS)[0]
-    assert (exercises.progress.total, exercises.placeholders) == (0, 1)
-    assert (videos.progress.total, videos.placeholders) == (0, 5)
+    exercises = next(s for s in week.sections if s.kind is SectionKind.EXERCISES)
+    videos = next(s for s in week.sections if s.kind is SectionKind.VIDEOS)
+    assert (exercises.progress.total, len(exercises.placeholder_lines)) == (0, 1)
+    assert (videos.progress.total, len(videos.placeholder_lines)) == (0, 5)
 
 
 def test_week_headings_case_and_titles() -> None:
@@ -116,13 +110,13 @@ def test_unknown_section_is_kept_with_its_heading() -> None:
     ],
 )
 def test_every_check_mark_means_done(mark: str) -> None:
-    text, done = split_check_mark(f"read chapter 2 {mark}  ")
+    text, done = read_marks(f"read chapter 2 {mark}  ")
     assert (text, done) == ("read chapter 2", True)
 
 
 def test_mojibake_mark_repaired_by_ftfy_when_not_a_known_form() -> None:
     # Latin-1 reading of the tick: C1 control characters instead of cp1252 punctuation.
-    text, done = split_check_mark("video " + "✓".encode().decode("latin-1"))
+    text, done = read_marks("video " + "✓".encode().decode("latin-1"))
     assert (text, done) == ("video", True)
 
 
@@ -145,7 +139,7 @@ def test_read_marks(text: str, read: tuple[str, bool | None]) -> None:
 
 
 def test_no_mark_is_not_done() -> None:
-    assert split_check_mark("naïve bayes") == ("naïve bayes", False)
+    assert read_marks("naïve bayes") == ("naïve bayes", None)
 
 
 def test_boxes() -> None:
@@ -187,7 +181,7 @@ def test_items_indented_under_another_belong_to_it() -> None:
     ],
 )
 def test_durations(line: str, title: str, seconds: int | None) -> None:
-    assert parse_duration(line)[:2] == (title, seconds)
+    assert parse_duration(line) == (title, seconds)
 
 
 @pytest.mark.parametrize(
@@ -230,7 +224,7 @@ def test_videos_carry_durations() -> None:
 def test_placeholders_and_separators() -> None:
     course = parse("# week 1\n## exercises\n-\n- ()\n- \n------\n# week 2\n")
     section = course.weeks[0].sections[0]
-    assert (section.progress.total, section.placeholders) == (0, 3)
+    assert (section.progress.total, len(section.placeholder_lines)) == (0, 3)
     assert course.diagnostics == []
 
 
@@ -344,8 +338,8 @@ def test_utf16_and_sloppy_cp1252() -> None:
 
 def test_every_line_is_accounted_for_in_the_seed(seed_text: str) -> None:
     course = parse(seed_text)
-    accounted = dict(course.accounted_lines())
-    assert len(accounted) == len(course.accounted_lines())
+    accounted = dict(accounted_lines(course))
+    assert len(accounted) == len(accounted_lines(course))
     lines = seed_text.split("\n")
     unaccounted = [n for n in range(1, len(lines) + 1) if n not in accounted]
     assert all(not lines[n - 1].strip() or set(lines[n - 1].strip()) == {"-"} for n in unaccounted)

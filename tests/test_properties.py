@@ -13,9 +13,10 @@ from mkdocs.config import load_config
 from mkdocs.utils import meta
 
 from course_notes.model import Course, Progress, Section
-from course_notes.read.notes import decode_notes, parse
+from course_notes.read.decode import decode_notes
+from course_notes.read.notes import parse
 
-from conftest import ROOT, missing_texts, page_titles, site_pages
+from conftest import ROOT, accounted_lines, missing_texts, page_titles, site_pages
 from notes_strategies import any_text, forgiving_notes, notes_like
 
 # Modest: the whole suite runs on two cores. deadline=None: a slow CI machine is no bug.
@@ -33,7 +34,7 @@ def all_sections(course: Course) -> list[Section]:
 
 def check_every_line_is_accounted_for(text: str, course: Course) -> None:
     """Each line is in the model once (item, placeholder, note, heading, thoughts), or blank."""
-    accounted = course.accounted_lines()
+    accounted = accounted_lines(course)
     counts = Counter(number for number, _ in accounted)
     assert [number for number, count in counts.items() if count > 1] == []
     lines = source_lines(text)

@@ -22,7 +22,8 @@ from types import TracebackType
 
 from ..model import HistoryPoint, SectionKind
 from ..read import dates
-from ..read.notes import decode_notes, parse
+from ..read.decode import decode_notes
+from ..read.notes import parse
 from .user_files import NOTES_LIMIT, UserFileError, checked_path, read_user_file, write_into
 
 CACHE = PurePosixPath(".cache") / "course-notes" / "history.json"
@@ -57,8 +58,6 @@ class History:
     points: list[HistoryPoint] = field(default_factory=list)
     reason: str = ""
     """Why there are no points, then the ``notes``, in one line; "" when all went well."""
-    counted: int = 0
-    """Blobs counted on this run (not found in the cache)."""
     notes: list[str] = field(default_factory=list)
     """One line for each kind of commit left out of the chart, and one for a cache not
     written."""
@@ -166,8 +165,8 @@ def read_history(
     ]
     if not points:
         none = "no version of the notes file in git could be counted, so there is no progress chart"
-        return History(reason="; ".join([none, *said]), counted=len(counted), notes=said)
-    return History(points=points, reason="; ".join(said), counted=len(counted), notes=said)
+        return History(reason="; ".join([none, *said]), notes=said)
+    return History(points=points, reason="; ".join(said), notes=said)
 
 
 def _commits(log: bytes) -> list[_Commit]:

@@ -13,7 +13,8 @@ from pathlib import Path
 from ..derive.site import Site, Term, build_site
 from ..model import Course, References, SectionKind, Topic
 from ..read import dates
-from ..read.notes import decode_notes, parse
+from ..read.decode import decode_notes
+from ..read.notes import parse
 from ..read.topics import TopicsError, parse_topics
 from .config import CourseSettings
 from .history import CACHE, count_notes, fingerprint, read_history

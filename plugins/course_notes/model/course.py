@@ -36,11 +36,6 @@ class Progress:
         return round(100 * self.done / self.total) if self.total else 0
 
     @property
-    def complete(self) -> bool:
-        """True when there is something to do and all of it is done."""
-        return self.total > 0 and self.done == self.total
-
-    @property
     def state(self) -> ProgressState:
         """How far along: nothing to do, not started, in progress or all done."""
         if self.total == 0:
@@ -168,11 +163,6 @@ class Section:
     """How many ``#`` its heading has in the notes: a ``Subheading`` has more."""
 
     @property
-    def placeholders(self) -> int:
-        """How many ``-`` or ``- ()`` lines stand for things not announced yet."""
-        return len(self.placeholder_lines)
-
-    @property
     def items(self) -> list[Item]:
         """The section's tasks (nested ones included), without notes, groups or sub-headings."""
         return [entry for entry in self.entries if isinstance(entry, Item)]
@@ -254,8 +244,6 @@ class Week:
     """Every week number the heading covers: ``(3, 4)`` for ``Weeks 3-4``, else ``(N,)``."""
     date_label: str = ""
     """What a parenthesis right after the number held, ``Mar 10`` in ``Week 3 (Mar 10)``."""
-    month_day: tuple[int, int] | None = None
-    """The date label as (month, day) when it is a date, such as ``(3, 10)``; else None."""
     date: WrittenDate | None = None
     """The day the week starts, as its heading writes it (``(Mar 17)``, ``— 2027-03-17``)."""
 
@@ -315,10 +303,6 @@ class Week:
             tallies[label] = tallies.get(label, Progress(0, 0)) + section.progress
         return list(tallies.items())
 
-    def sections_of(self, kind: SectionKind) -> list[Section]:
-        """The week's sections of one kind."""
-        return [section for section in self.sections if section.kind is kind]
-
 
 @dataclass(frozen=True, slots=True)
 class SourceLine:
@@ -373,33 +357,3 @@ class Course:
         # Short, as mkdocs-macros writes str() of every variable into a debug message on
         # every build: the full repr of a big course is megabytes.
         return f"Course({len(self.weeks)} weeks, {self.progress} done)"
-
-    def accounted_lines(self) -> list[tuple[int, str]]:
-        """Every line the course holds, as (line number, role); blanks and separators hold none."""
-        lines: list[tuple[int, str]] = []
-        if self.title_line:
-            lines.append((self.title_line, "course title"))
-        lines += [(note.line, "intro") for note in self.intro]
-        for week in self.weeks:
-            lines += [(week.line, "week heading")]
-            lines += [(line, "week heading") for line in week.joined_at]
-        for section in self.general + [s for week in self.weeks for s in week.sections]:
-            if section.title:
-                lines.append((section.line, "section heading"))
-            lines += [(line, "placeholder") for line in section.placeholder_lines]
-            lines += [(entry.line, _ROLES[type(entry)]) for entry in section.entries]
-        if self.thoughts_line:
-            lines.append((self.thoughts_line, "thoughts heading"))
-        lines += [(line, "thoughts heading") for line in self.thoughts_joined_at]
-        lines += [(line.number, "thoughts") for line in self.thoughts]
-        return lines
-
-
-_ROLES: dict[type, str] = {
-    Item: "item",
-    Video: "item",
-    Reading: "item",
-    Note: "note",
-    Group: "group",
-    Subheading: "subheading",
-}
