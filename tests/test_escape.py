@@ -326,14 +326,14 @@ def test_the_raw_text_stays_reachable_by_name() -> None:
     week = next(iter(macros.variables(build_site(course))["course"].weeks))
     assert week.title == IMG
     assert week.title.raw == IMG
-    assert str(week.title) == markup.inert(IMG)
+    assert str(week.title) == markup.markdown_inert(IMG)
     assert "<" not in str(week.name) and ">" not in str(week.name)
     assert str(week.title[:4]) == "&#60;img"
     assert len(week.title) == len(IMG)
 
 
 def test_inert_text_makes_no_markup_however_cut_or_joined() -> None:
-    pieces = [markup.inert(text) for text in (IMG, "[a](javascript:x)", "`{{ x }}`", "\\")]
+    pieces = [markup.markdown_inert(text) for text in (IMG, "[a](javascript:x)", "`{{ x }}`", "\\")]
     joined = "".join(pieces)
     for start in range(len(joined)):
         for end in (start + 5, start + 17, len(joined)):

@@ -32,7 +32,7 @@ def test_math_at(text: str, found: tuple[int, str, bool] | None) -> None:
 
 def test_an_escaped_dollar_opens_nothing() -> None:
     assert math_at("\\$x$", 1) is None
-    assert markup.inline("costs \\$5 and $x$").startswith("costs \\\\&#36;5 and <span")
+    assert markup.markdown_inline("costs \\$5 and $x$").startswith("costs \\\\&#36;5 and <span")
 
 
 def test_backslashes_survive_as_the_double_bar() -> None:
@@ -56,7 +56,7 @@ def test_what_cannot_be_converted_is_refused() -> None:
     assert to_mathml("") is None
     assert to_mathml("\\frac{") is None
     assert to_mathml("x" * 2_001) is None
-    assert markup.inline("$\\frac{$") == "&#36;\\\\frac\\{&#36;"
+    assert markup.markdown_inline("$\\frac{$") == "&#36;\\\\frac\\{&#36;"
 
 
 def test_display_math() -> None:

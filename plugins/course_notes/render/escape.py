@@ -1,9 +1,18 @@
-"""Notes text to Markdown that can only show as typed: one tokeniser, one escaper, safe links.
+"""Notes text escaped for where it goes, shown as typed: one escaper per output context.
 
-Notes are untrusted. The tokeniser picks out the few inline constructs the site supports: code
-spans, links and ``<https://...>`` autolinks to http, https, mailto or relative addresses, bare
-``https://...`` addresses (as pymdownx.magiclink finds them), ``$...$`` and ``$$...$$`` math
-(written as MathML, see ``mathml``), and backslash escapes. Everything else is written so that
+- ``markdown_inline``: a line of Markdown (a heading, a list item, a table cell), cut if huge;
+- ``markdown_blocks`` and ``markdown_paragraphs``: longer text as Markdown blocks or
+  paragraphs, split so that Python-Markdown stays linear;
+- ``markdown_inert``: Markdown that only shows characters, whatever a template cuts or joins
+  (the macros' values);
+- ``html_text``: HTML text that no Markdown reads (titles, nav, a ``<pre>``);
+- ``html_attribute``: an attribute of raw HTML inside Markdown.
+
+Notes are untrusted. The tokeniser (``model.inline``) picks out the inline constructs the site
+supports: code spans, links and ``<https://...>`` autolinks to http, https, mailto or
+relative addresses, bare ``https://...`` addresses (as pymdownx.magiclink finds them),
+``$...$`` and ``$$...$$`` math (written as MathML, see ``mathml``), and backslash escapes.
+Everything else is written so that
 Python-Markdown (with this site's extensions) can only show it as text: no raw HTML, no
 entities of the writer's, no attribute lists, no link or reference syntax, no emoji shortcodes
 (pymdownx.emoji fetches those from a CDN), and never ``{{``, ``{%`` or ``{#``, so no template
@@ -20,7 +29,7 @@ holds one such line, real ``mkdocs build`` (2.7 s with an ordinary line): a 160 
 300 s before and takes 31 s. Render + ``markdown`` of that week page alone, 80,000 ``{``:
 58.6 s before, 2.0 s after.
 
-Pure: no MkDocs, no Markdown import; ``parse`` uses it for its link diagnostics.
+Pure: no MkDocs, no Markdown import.
 """
 
 from __future__ import annotations
@@ -189,7 +198,7 @@ def pieces(text: str, *, link_text: bool = False) -> list[Piece]:
     return _Writer(text).write(Tokens(text), link_text)
 
 
-def blocks(text: str, *, link_text: bool = False, budget: int = BUDGET) -> list[str]:
+def markdown_blocks(text: str, *, link_text: bool = False, budget: int = BUDGET) -> list[str]:
     """The Markdown of some notes text, in parts of at most ``budget`` constructs each."""
     parts: list[str] = []
     current: list[str] = []
@@ -220,7 +229,7 @@ def line_start(markdown: str) -> str:
     return f"&#{ord(markdown[0])};{markdown[1:]}" if _BLOCK_START.match(markdown) else markdown
 
 
-def paragraphs(lines: Iterable[str], budget: int = BUDGET) -> list[list[str]]:
+def markdown_paragraphs(lines: Iterable[str], budget: int = BUDGET) -> list[list[str]]:
     """Lines of notes text as Markdown paragraphs, each a list of lines starting no block.
 
     Consecutive lines share a paragraph until it holds ``budget`` constructs; a line with
@@ -253,13 +262,13 @@ def paragraphs(lines: Iterable[str], budget: int = BUDGET) -> list[list[str]]:
     return result
 
 
-def inline(text: str, *, link_text: bool = False) -> str:
+def markdown_inline(text: str, *, link_text: bool = False) -> str:
     """Notes text as inline Markdown: shown as typed, links and code kept, cut if huge.
 
     Past ``BUDGET`` constructs the text is cut with an ellipsis: a caller that shows it
     where it cannot be split (a heading, a badge, a table cell) shows it whole elsewhere.
     """
-    parts = blocks(text, link_text=link_text)
+    parts = markdown_blocks(text, link_text=link_text)
     if not parts:
         return ""
     return parts[0] + CUT_MARK if len(parts) > 1 else parts[0]
@@ -267,7 +276,7 @@ def inline(text: str, *, link_text: bool = False) -> str:
 
 def fits(text: str) -> bool:
     """True when the text is shown whole by ``inline``."""
-    return len(blocks(text)) <= 1
+    return len(markdown_blocks(text)) <= 1
 
 
 def html_text(text: str, *, lines: bool = False) -> str:
@@ -286,7 +295,7 @@ def html_text(text: str, *, lines: bool = False) -> str:
 _NOT_INERT = re.compile(r"[&*_`\\\[\]{}|<>:~!$]")
 
 
-def inert(text: str) -> str:
+def markdown_inert(text: str) -> str:
     """Notes text as Markdown that only shows characters, even when cut or joined.
 
     For values a page template interpolates (mkdocs-macros): Markdown in them shows as
@@ -296,10 +305,10 @@ def inert(text: str) -> str:
     return _NOT_INERT.sub(lambda match: f"&#{ord(match.group())};", shown)
 
 
-def attribute(text: str) -> str:
+def html_attribute(text: str) -> str:
     """Notes text for an attribute of raw HTML in Markdown (``title="..."``).
 
     Inert as well as HTML-escaped: Markdown's code, escape, link and image patterns run before
     its raw-HTML one and would read ``![](`` inside the attribute.
     """
-    return inert(text.replace("\n", " ")).replace('"', "&#34;").replace("'", "&#39;")
+    return markdown_inert(text.replace("\n", " ")).replace('"', "&#34;").replace("'", "&#39;")

@@ -33,7 +33,7 @@ def _count(count: int, singular: str, plural: str = "") -> str:
 
 def _lines_as_paragraph(text: str, indent: str = "") -> str:
     # Line by line, so that no line of the writer's starts a block inside the paragraph.
-    paragraphs = markup.paragraphs(text.split("\n"))
+    paragraphs = markup.markdown_paragraphs(text.split("\n"))
     return f"\n\n{indent}".join(indent + f"\n{indent}".join(lines) for lines in paragraphs)
 
 
@@ -52,7 +52,7 @@ def describe_questions(faq: QuestionList) -> str:
 
 
 def _link_text(text: str) -> str:
-    return markup.inline(" ".join(text.split()), link_text=True)
+    return markup.markdown_inline(" ".join(text.split()), link_text=True)
 
 
 NO_TOPIC = ("No topic", "topic--none")  # "--" never comes out of a topic's own slug
@@ -140,7 +140,7 @@ def _status_badge(entry: Question) -> str:
     status = entry.status.value
     if entry.status is QuestionStatus.ASKED and entry.asked:
         # The date as written: escaped for the attribute and for the badge's Markdown.
-        status += f" {markup.attribute(entry.asked)}"
+        status += f" {markup.html_attribute(entry.asked)}"
         word += f" {inline(' '.join(entry.asked.split()))}"
     return (
         f'<span class="cn-badge cn-badge--{state.value}" title="Status: {status}">'

@@ -60,11 +60,11 @@ def _week_link(week: Week | None, base: str) -> str:
 
 
 def _week_name_link(week: Week, base: str) -> str:
-    return f"[{markup.inline(week.name, link_text=True)}]({base}{paths.week_page(week)})"
+    return f"[{markup.markdown_inline(week.name, link_text=True)}]({base}{paths.week_page(week)})"
 
 
 def _item(item: Item) -> str:
-    return markup.inline(" ".join(item.text.split()))
+    return markup.markdown_inline(" ".join(item.text.split()))
 
 
 def _due_line(entry: DueItem, show: str, shown: bool, base: str) -> str:

@@ -59,7 +59,7 @@ def badge_row(badges: Iterable[str]) -> str:
 
 def inline(text: str) -> str:
     """User text as inline Markdown: shown as typed, links and code kept (cut if huge)."""
-    return markup.inline(text)
+    return markup.markdown_inline(text)
 
 
 def paragraph(text: str) -> str:
@@ -68,7 +68,7 @@ def paragraph(text: str) -> str:
     Text with more constructs than Markdown reads quickly in one block goes on in further
     paragraphs (see ``markup.BUDGET``).
     """
-    return "\n\n".join("\n".join(lines) for lines in markup.paragraphs([text]))
+    return "\n\n".join("\n".join(lines) for lines in markup.markdown_paragraphs([text]))
 
 
 def heading(text: str) -> str:
@@ -103,7 +103,7 @@ def badge(label: str, progress: Progress) -> str:
     state = progress.state
     return (
         f'<span class="cn-badge cn-badge--{state.value}" '
-        f'title="{markup.attribute(label)}: {progress.done} of {progress.total} done, '
+        f'title="{markup.html_attribute(label)}: {progress.done} of {progress.total} done, '
         f'{STATE_WORDS[state]}">{STATE_ICONS[state]} {inline(label)} {progress}</span>'
     )
 
@@ -137,7 +137,7 @@ def video_time(time: VideoTime) -> str:
 
 def citation_link(reference: Reference) -> str:
     """A reference's citation, linked to its url when it has one (http, https or relative)."""
-    text = markup.inline(reference.citation, link_text=True)
+    text = markup.markdown_inline(reference.citation, link_text=True)
     url = link_address(reference.url)[0] if reference.url else None
     return f"[{text}]({url})" if url else text
 
@@ -159,7 +159,7 @@ def _item_line(item: Item, cited: Mapping[int, Reference], indent: str) -> str:
         parts = [reading_text(item, cited.get(item.line))]
     else:
         # A huge line goes on in further paragraphs of the same item.
-        parts = [" ".join(lines) for lines in markup.paragraphs([item.text])] or [""]
+        parts = [" ".join(lines) for lines in markup.markdown_paragraphs([item.text])] or [""]
     text = f"\n\n{indent}    ".join(parts)
     if isinstance(item, Video):
         if item.duration is None:
@@ -175,7 +175,7 @@ def _item_line(item: Item, cited: Mapping[int, Reference], indent: str) -> str:
 def _note_line(note: Note, indent: str) -> str:
     # A note on an item (a nested line with no tick under it) or a group of nested tasks:
     # a list entry with no box, so it is shown where it was written and never counted.
-    parts = [" ".join(lines) for lines in markup.paragraphs([note.text])] or [""]
+    parts = [" ".join(lines) for lines in markup.markdown_paragraphs([note.text])] or [""]
     line = f"{indent}- " + f"\n\n{indent}    ".join(parts)
     return line + "\n" if len(parts) > 1 else line
 
@@ -341,7 +341,7 @@ def weeks_table(course: Course, base: str = "", marks: Mapping[int, str] | None 
         "| :--- | ---: | :--- | :--- |",
     ]
     for week in course.weeks:
-        name = markup.inline(week.name, link_text=True)
+        name = markup.markdown_inline(week.name, link_text=True)
         bar = progress_bar(week.progress)
         time = video_time(week.video_time) if week.videos else "–"
         mark = f" {marks[week.number]}" if marks and week.number in marks else ""

@@ -38,7 +38,7 @@ class NotesText:
     """Text from the notes as a page gets it: printed, it shows as typed, never as markup.
 
     Not a ``str``: Jinja prints it (and its filters read it) through ``str()``, which gives
-    ``markup.inert`` Markdown. It compares, sorts, measures, slices and tests like the text
+    ``markup.markdown_inert`` Markdown. It compares, sorts, measures, slices and tests like the text
     as written, and ``raw`` is that text: unsafe in a page, where HTML in it would run.
     """
 
@@ -48,7 +48,7 @@ class NotesText:
         self.raw = raw
 
     def __str__(self) -> str:
-        return markup.inert(self.raw)
+        return markup.markdown_inert(self.raw)
 
     def __repr__(self) -> str:
         return repr(str(self))
@@ -109,7 +109,7 @@ class View:
 
     def __str__(self) -> str:
         # The model's short descriptions (mkdocs-macros logs str() of every variable).
-        return markup.inert(str(self._target))
+        return markup.markdown_inert(str(self._target))
 
     def __repr__(self) -> str:
         return f"View({self})"
@@ -248,7 +248,7 @@ def _marked_span(html: str) -> str:
 
     Marked inside: a mark is an HTML comment, and one at the start of a line would end the
     paragraph the span is written in (``sanitize.marked_inline``). The opening tag is the
-    renderer's own, its values HTML-escaped (``html.escape``, ``markup.attribute``).
+    renderer's own, its values HTML-escaped (``html.escape``, ``markup.html_attribute``).
     """
     opening, _, rest = html.partition(">")
     content = rest.removesuffix("</span>")
