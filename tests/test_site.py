@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from course_notes.adapters.cli.main import main
+from course_notes.adapters.core import placement
 from course_notes.derive import questions
 from course_notes.derive.site import build_site
 from course_notes.read.notes import parse
@@ -27,9 +28,10 @@ def test_the_seed_site_lists_its_pages_downloads_and_assets_once(seed_text: str)
 
 
 def test_the_nav_puts_the_weeks_together_then_the_other_pages(seed_text: str) -> None:
-    nav = build_site(
+    site = build_site(
         parse("# week 2: Graphs\n- x\n# week 1: <i>\n## readings\n- r\n# Thoughts\nq?\n")
-    ).nav("index.md", ["index.md", "about.md", "week-1.md"])
+    )
+    nav = placement.nav(site, "index.md", ["index.md", "about.md", "week-1.md"])
     assert nav == [
         "index.md",
         {"Weeks": [{"Week 1: &lt;i&gt;": "week-1.md"}, {"Week 2: Graphs": "week-2.md"}]},

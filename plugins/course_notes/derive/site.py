@@ -10,7 +10,6 @@ import datetime
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..model import (
     Burnup,
@@ -32,7 +31,6 @@ from ..render import chart as render_chart
 from ..render import faq as render_faq
 from ..render import now as render_now
 from ..render import pages as render
-from ..render.escape import html_text
 from . import questions, readings, schedule
 
 
@@ -97,19 +95,6 @@ class Site:
             **self.downloads,
             **self.assets,
         }
-
-    def nav(self, home: str | None = None, others: Sequence[str] = ()) -> list[Any]:
-        """MkDocs' nav: the home page, *Weeks*, the other generated pages, then ``others``.
-
-        Titles are escaped for HTML: themes write nav titles into the page as they are.
-        """
-        nav: list[Any] = [home] if home else []
-        weeks = [{html_text(page.title): page.path} for page in self.pages if page.week]
-        if weeks:
-            nav.append({"Weeks": weeks})
-        nav += [{html_text(page.title): page.path} for page in self.pages if not page.week]
-        nav += sorted(path for path in others if path not in self.page_paths and path != home)
-        return nav
 
 
 def build_site(

@@ -1,12 +1,14 @@
-"""Which generated files a host adds beside the site's own docs, by one rule for every host."""
+"""The generated files a host adds beside the site's own docs, and the nav: one rule for all."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ...derive.site import Site
 from ...errors import CourseNotesError
+from ...render.escape import html_text
 
 
 class CollisionError(CourseNotesError):
@@ -46,3 +48,18 @@ def place(site: Site, own: Collection[str], notes: str) -> Placement:
         pages = {site.home.path: site.home.markdown, **pages}
     assets = {path: text for path, text in site.assets.items() if path not in own}
     return Placement(pages, dict(site.downloads), assets, home)
+
+
+def nav(site: Site, home: str | None = None, others: Sequence[str] = ()) -> list[Any]:
+    """The nav, as mkdocs.yml writes it: the home page, *Weeks*, the other generated pages, then
+    ``others`` (the site's own pages, by path).
+
+    Titles are escaped for HTML: themes write nav titles into the page as they are.
+    """
+    listed: list[Any] = [home] if home else []
+    weeks = [{html_text(page.title): page.path} for page in site.pages if page.week]
+    if weeks:
+        listed.append({"Weeks": weeks})
+    listed += [{html_text(page.title): page.path} for page in site.pages if not page.week]
+    listed += sorted(path for path in others if path not in site.page_paths and path != home)
+    return listed

@@ -25,7 +25,7 @@ from ...io.options import CourseNotesConfig
 from ...model import Course, paths
 from ...render import sanitize, tasklist
 from ..core import extensions, macros
-from ..core.placement import place
+from ..core.placement import nav, place
 
 log = get_plugin_logger(__name__)
 
@@ -128,7 +128,7 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         if config.nav is None:
             home = paths.HOME if files.get_file_from_path(paths.HOME) else None
             others = [file.src_uri for file in files.documentation_pages()]
-            config.nav = self.site.nav(home, others)
+            config.nav = nav(self.site, home, others)
         return files
 
     # First, before mkdocs-macros (default priority 0, whatever its place in `plugins:`):

@@ -38,7 +38,7 @@ from ...io.user_files import (
 from ...io.user_files import stamp as file_stamp
 from ...model.paths import HOME
 from ...render import escape as markup
-from ..core import extensions
+from ..core import extensions, placement
 from ..core.macros_env import CONFIG_VARIABLE, current_site
 from ..core.placement import place
 
@@ -170,7 +170,7 @@ def zensical_config(
     if made.get("nav") is None:
         markdown = [path for path in docs if path.endswith(".md")]
         home = HOME if HOME in markdown or HOME in pages else None
-        made["nav"] = site.nav(home, markdown)
+        made["nav"] = placement.nav(site, home, markdown)
     css = list(made.get("extra_css") or [])
     scripts = list(made.get("extra_javascript") or [])
     for path in site.assets:
