@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from course_notes.derive.questions import read_questions
-from course_notes.io.load import read_topics
+from course_notes.io.notes import read_topics
 from course_notes.read.notes import parse
 from course_notes.render.exports import as_text
 from course_notes.render.faq import render_faq

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from course_notes.adapters.cli.main import main as cli_main
-from course_notes.io.load import NotesFileError, read_course
+from course_notes.io.notes import NotesFileError, read_course
 from course_notes.model import Progress
 from course_notes.read.notes import parse
 

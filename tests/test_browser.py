@@ -30,7 +30,7 @@ from playwright.sync_api import (
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from course_notes.derive.questions import read_questions
-from course_notes.io.load import read_topics
+from course_notes.io.notes import read_topics
 from course_notes.model import QuestionList
 from course_notes.read.notes import parse
 

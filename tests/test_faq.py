@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from course_notes.derive.questions import read_questions
 from course_notes.derive.site import build_site
-from course_notes.io.load import read_topics
+from course_notes.io.notes import read_topics
 from course_notes.read.notes import parse
 from course_notes.render.exports import as_markdown, as_text
 

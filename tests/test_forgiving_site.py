@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from course_notes.io.load import read_course
+from course_notes.io.notes import read_course
 from course_notes.render.pages import video_time
 
 from conftest import build_project, heading_text, read_html

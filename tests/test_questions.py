@@ -7,7 +7,7 @@ import json
 import pytest
 
 from course_notes.derive.questions import read_questions
-from course_notes.io.load import read_topics
+from course_notes.io.notes import read_topics
 from course_notes.model import Topic
 from course_notes.read.notes import parse
 from course_notes.read.thoughts import asks, question_id, title_of

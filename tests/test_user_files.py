@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from course_notes.io.load import NotesFileError, read_course, read_topics
+from course_notes.io.notes import NotesFileError, read_course, read_topics
 from course_notes.io.references import ReferencesFileError, parse_references, read_references
 from course_notes.io.user_files import (
     NOTES_LIMIT,

@@ -24,6 +24,7 @@ import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from course_notes.adapters.cli import main as cli
+from course_notes.adapters.zensical import config as zensical_config
 from course_notes.adapters.zensical import engine as zensical_engine
 from course_notes.io.config import Tagged, TagKeepingLoader, resolve
 from course_notes.io.load import load_site
@@ -379,7 +380,7 @@ def test_a_site_that_lists_nothing_gets_what_the_pages_need(tmp_path: Path) -> N
         for entry in written["markdown_extensions"]
     ]
     assert "zensical.extensions.macros" not in names
-    assert names[-1] == zensical_engine.PAGES_EXTENSION
+    assert names[-1] == zensical_config.PAGES_EXTENSION
 
 
 def test_the_config_keeps_tags_and_what_the_site_sets(tmp_path: Path) -> None:
@@ -422,7 +423,7 @@ def test_the_config_keeps_tags_and_what_the_site_sets(tmp_path: Path) -> None:
     assert macros["render_by_default"] is False
     paths = macros["force_render_paths"].splitlines()
     assert paths[0] == "own/*" and "!/week-1.md" in paths and "!/faq/questions.md" in paths
-    assert extensions[zensical_engine.PAGES_EXTENSION]["pages"][0] == "week-1.md"
+    assert extensions[zensical_config.PAGES_EXTENSION]["pages"][0] == "week-1.md"
     # The merged docs: the site's pages, the generated ones, the stylesheet.
     docs = sorted(p.relative_to(project.docs).as_posix() for p in project.docs.rglob("*.*"))
     assert {"index.md", "about.md", "week-1.md", "faq.md", "assets/course-notes.css"} <= set(docs)
