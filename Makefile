@@ -67,8 +67,10 @@ lint: $(VENV)/.installed-test
 	$(BIN)/zizmor --quiet --offline --min-severity medium --config .github/zizmor.yml .github/workflows \
 		plugins/course_notes/templates/github/workflows/pages.yml
 
+# Two workers (pytest-xdist), as the machines it runs on have two cores; tests that share a
+# costly fixture (Chromium and its served sites, the installed wheel) stay on one worker.
 test: lint $(VNU)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 vnu: $(VNU)
 

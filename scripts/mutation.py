@@ -30,7 +30,7 @@ SURVIVED = {0}
 
 # Functions run only while the module is imported (to build a table), before mutmut switches
 # a mutant on: no test can run their mutants. The tests of the table's use cover them.
-IMPORT_TIME = {("read/notes.py", "_mojibake"): "builds the table of garbled tick forms at import"}
+IMPORT_TIME = {("read/marks.py", "_mojibake"): "builds the table of garbled tick forms at import"}
 
 _FAST_PATH = "a shortcut: skipped, the general loop below gives the same answer"
 _FALSE = "only ever tested for truth, and None or '' is as false as the original"
@@ -43,95 +43,95 @@ _NEGATIVE = "any negative width means 'no leaf item'; widths are never negative"
 # reason).
 EQUIVALENT: list[tuple[str, str, str, str]] = [
     (
-        "read/notes.py",
+        "read/decode.py",
         "sloppy_cp1252",
         'return raw.decode("LATIN-1").translate(_CP1252_HIGH)',
         _CODEC,
     ),
     (
-        "read/notes.py",
+        "read/decode.py",
         "decode_notes",
         'return raw.decode("UTF-16"), [Diagnostic(0, "the file is UTF-16; read as such")]',
         _CODEC,
     ),
-    ("read/notes.py", "decode_notes", 'return raw.decode("UTF-8-SIG"), []', _CODEC),
+    ("read/decode.py", "decode_notes", 'return raw.decode("UTF-8-SIG"), []', _CODEC),
     (
-        "read/notes.py",
+        "read/decode.py",
         "decode_notes",
         'line = raw.count(b"\\n", None, error.start) + 1',
         "a start of None is 0",
     ),
     (
-        "read/notes.py",
+        "read/kinds.py",
         "SectionKinds.kind",
         "known = None",
         "the cache of kinds only: computed again, the kind is the same",
     ),
     (
-        "read/notes.py",
+        "read/kinds.py",
         "SectionKinds.kind",
         "known = self.known.get(None)",
         "the cache of kinds only: computed again, the kind is the same",
     ),
-    ("read/notes.py", "SectionKinds._kind", 'first: SectionKind | None = ""', _FALSE),
+    ("read/kinds.py", "SectionKinds._kind", 'first: SectionKind | None = ""', _FALSE),
     (
-        "read/notes.py",
+        "read/marks.py",
         "read_marks",
         'box = _BOX.match(body) if (body[:1] == "[") or True else None',
         "the check only saves a regex call, which fails without the [",
     ),
     (
-        "read/notes.py",
+        "read/marks.py",
         "_end_mark",
         'return body[:-4].rstrip(), body[-2] != " "',
         "the character cut too is the blank before the box, which rstrip cuts anyway",
     ),
     (
-        "read/notes.py",
+        "read/marks.py",
         "_middle_mark",
         'return f"{body[: end - 4].rstrip()} {body[start:]}", body[end - 2] != " "',
         "the character cut too is the blank before the box, which rstrip cuts anyway",
     ),
     (
-        "read/notes.py",
+        "read/marks.py",
         "_middle_mark",
         "if body.endswith(form, None, end):",
         "a start of None is 0",
     ),
     (
-        "read/notes.py",
+        "read/marks.py",
         "_middle_mark",
         "if body.endswith(form, 1, end):",
         "a mark at 0 leaves no text before it, which is passed over either way",
     ),
-    ("read/notes.py", "parse_duration", 'if text.endswith("XX)XX"):', _FAST_PATH),
-    ("read/notes.py", "parse_duration", 'start = text.find("(")', _FAST_PATH),
-    ("read/notes.py", "parse_duration", 'start = text.rfind("XX(XX")', _FAST_PATH),
-    ("read/notes.py", "parse_duration", 'if start > 0 and ")" not in inside:', _FAST_PATH),
-    ("read/notes.py", "parse_duration", 'if start >= 1 and ")" not in inside:', _FAST_PATH),
-    ("read/notes.py", "parse_duration", 'if start >= 0 and "XX)XX" not in inside:', _FAST_PATH),
-    ("read/notes.py", "parse_duration", 'if start >= 0 and ")" in inside:', _FAST_PATH),
-    ("read/notes.py", "parse_duration", "seconds = None", _FAST_PATH),
+    ("read/durations.py", "parse_duration", 'if text.endswith("XX)XX"):', _FAST_PATH),
+    ("read/durations.py", "parse_duration", 'start = text.find("(")', _FAST_PATH),
+    ("read/durations.py", "parse_duration", 'start = text.rfind("XX(XX")', _FAST_PATH),
+    ("read/durations.py", "parse_duration", 'if start > 0 and ")" not in inside:', _FAST_PATH),
+    ("read/durations.py", "parse_duration", 'if start >= 1 and ")" not in inside:', _FAST_PATH),
+    ("read/durations.py", "parse_duration", 'if start >= 0 and "XX)XX" not in inside:', _FAST_PATH),
+    ("read/durations.py", "parse_duration", 'if start >= 0 and ")" in inside:', _FAST_PATH),
+    ("read/durations.py", "parse_duration", "seconds = None", _FAST_PATH),
     (
-        "read/notes.py",
+        "read/durations.py",
         "parse_duration",
         'if (inside == "" and inside == "?") and "(" not in text[:start] and "[" not in text:',
         _FAST_PATH,
     ),
     (
-        "read/notes.py",
+        "read/durations.py",
         "parse_duration",
         'if (inside == "XXXX" or inside == "?") and "(" not in text[:start] and "[" not in text:',
         _FAST_PATH,
     ),
     (
-        "read/notes.py",
+        "read/durations.py",
         "parse_duration",
         'if (inside == "" or inside == "XX?XX") and "(" not in text[:start] and "[" not in text:',
         _FAST_PATH,
     ),
-    ("read/notes.py", "parse_duration", 'return text, None, "XXXX"', _NEVER_READ),
-    ("read/notes.py", "parse_duration", "written = None", _NEVER_READ),
+    ("read/durations.py", "parse_duration", 'return text, None, "XXXX"', _NEVER_READ),
+    ("read/durations.py", "parse_duration", "written = None", _NEVER_READ),
     (
         "read/notes.py",
         "_width",
@@ -207,12 +207,6 @@ EQUIVALENT: list[tuple[str, str, str, str]] = [
     ),
     ("read/notes.py", "_Reader.start_week", "self.in_thoughts = self.intro_open = None", _FALSE),
     ("read/notes.py", "_Reader.start_week", 'self.section = ""', _FALSE),
-    (
-        "read/notes.py",
-        "_Reader.start_week",
-        "month_day=month_day(label) if (label) or True else None,",
-        "month_day('') is None",
-    ),
     *(
         (
             "read/notes.py",
@@ -229,43 +223,25 @@ EQUIVALENT: list[tuple[str, str, str, str]] = [
         "any number above MAX_WEEK is refused the same way",
     ),
     (
-        "read/notes.py",
-        "parse",
-        "kinds = SectionKinds(sections) if (sections) or True else _DEFAULT_KINDS",
-        "SectionKinds(None) is the default table again",
-    ),
-    (
-        "derive/questions.py",
-        "paragraphs",
-        "blocks.append(_END) => blocks.append(None)",
-        "_END is None",
-    ),
-    (
-        "derive/questions.py",
+        "read/thoughts.py",
         "asks",
         'prose = _NOT_PROSE.sub("XX XX", text)',
         "what replaces a link or code span only needs to hold no question mark",
     ),
     (
-        "derive/questions.py",
+        "read/thoughts.py",
         "title_of",
         'cut = cut.rsplit(None, 1)[0] if " " in cut else cut[:room]',
         "the text was flattened to single spaces, where both split alike",
     ),
     (
-        "derive/questions.py",
+        "read/thoughts.py",
         "question_id",
         'digest = hashlib.sha1(normal.encode("UTF-8")).hexdigest()[:ID_HASH_LENGTH]',
         _CODEC,
     ),
-    (
-        "derive/questions.py",
-        "_matcher",
-        'patterns = [_keyword_pattern(k) for k in topic.keywords if k.strip().lstrip("*")]',
-        "stripped of * from either end, a keyword is empty only if it is all *",
-    ),
     *(
-        ("derive/questions.py", function, line, "set again (start) before it is read")
+        ("read/thoughts.py", function, line, "set again (start) before it is read")
         for function, line in (
             ("_QuestionReader.__init__", "self.in_answer = None"),
             ("_QuestionReader.__init__", "self.in_answer = True"),
@@ -273,14 +249,14 @@ EQUIVALENT: list[tuple[str, str, str, str]] = [
         )
     ),
     (
-        "derive/questions.py",
+        "read/thoughts.py",
         "blocks",
         'current: _Block | None = ""  # the block the next line continues, if not blank',
         "read only after a line that is not blank, and every such line sets it",
     ),
     *(
         (
-            "derive/questions.py",
+            "read/thoughts.py",
             "blocks",
             line,
             "read only with current set, and current is None here",
@@ -291,21 +267,21 @@ EQUIVALENT: list[tuple[str, str, str, str]] = [
             "current, blank = None, False",
         )
     ),
-    ("derive/questions.py", "blocks", "blank = False => blank = None", _FALSE),
+    ("read/thoughts.py", "blocks", "blank = False => blank = None", _FALSE),
     (
-        "derive/questions.py",
+        "read/thoughts.py",
         "asked_at_end",
         'found = _ASKED.fullmatch(end, end.rfind("(")) if (end.endswith(")")) or True else None',
         "the check only saves a regex call, which fails without the closing )",
     ),
     (
-        "derive/questions.py",
+        "render/exports.py",
         "_numbered",
         "group = None",
         "'' and None both differ from a group's name",
     ),
     (
-        "derive/questions.py",
+        "render/exports.py",
         "as_json",
         'return json.dumps(as_records(entries), ensure_ascii=None, indent=2) + "\\n"',
         "None is as false as False",

@@ -342,3 +342,35 @@ def accounted_lines(course: Course) -> list[tuple[int, str]]:
     lines += [(line, "thoughts heading") for line in course.thoughts_joined_at]
     lines += [(line.number, "thoughts") for line in course.thoughts]
     return lines
+
+
+class PageRenderer:
+    """Generated Markdown to the HTML a page gets, in-process: the site's Markdown extensions
+    (as this repository's mkdocs.yml lists them), then what the plugin does to a page's HTML
+    (check marks labelled, the allow-list sanitiser). What a test needs of a page's content,
+    without a build: a real ``mkdocs build`` costs about a second a site."""
+
+    def __init__(self) -> None:
+        import markdown
+        from mkdocs.config import load_config
+
+        config = load_config(str(ROOT / "mkdocs.yml"))
+        self.md = markdown.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+        )
+
+    def html(self, page: str) -> str:
+        """The page's content HTML, as the plugin hands it to the theme."""
+        from mkdocs.utils import meta
+
+        from course_notes.render import sanitize, tasklist
+
+        body, _ = meta.get_data(page)
+        self.md.reset()
+        return sanitize.clean(tasklist.label_checkboxes(self.md.convert(body)))
+
+
+@pytest.fixture(scope="session")
+def render_page() -> PageRenderer:
+    """The in-process harness: generated Markdown to a page's HTML."""
+    return PageRenderer()
