@@ -14,9 +14,6 @@ from course_notes.read.notes import parse
 from conftest import ROOT, build_project, heading_text, read_html
 from installed import Installed, run
 
-# One worker of `make test` runs them: the wheel is built and installed once per worker.
-pytestmark = pytest.mark.xdist_group("installed")
-
 # Another course than the sample, written as a student would: a title line, the known
 # section headings, ticks of both kinds, a placeholder, readings and Thoughts.
 ALGORITHMS = """\

@@ -27,9 +27,6 @@ from installed import (
     wheel_files,
 )
 
-# One worker of `make test` runs them: the wheel is built and installed once per worker.
-pytestmark = pytest.mark.xdist_group("installed")
-
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 # What GitHub's runner sets for every step and the build reads.
 GITHUB = {"GITHUB_ACTIONS": "true", "CI": "true", "GITHUB_REPOSITORY": "owner/repo"}
