@@ -12,7 +12,7 @@ from course_notes.derive import questions
 from course_notes.derive.site import build_site
 from course_notes.read.notes import parse
 
-from conftest import build_project, copy_project
+from conftest import build_project, copy_project, git
 
 SEED_PAGES = [f"week-{n}.md" for n in range(1, 7)] + ["readings.md", "faq.md"]
 
@@ -83,6 +83,14 @@ def test_export_writes_exactly_the_files_the_plugin_serves(tmp_path: Path) -> No
     (tmp_path / "project").mkdir()
     config = copy_project(tmp_path / "project")
     (config.parent / "docs" / "index.md").unlink()  # the generated home page, with the panel
+    # In git, with a history: the home page has the burn-up chart too.
+    project = config.parent
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "seeds/notes.md")
+    git(project, "commit", "-q", "-m", "start", when="2026-11-10T09:00:00")
+    notes = project / "seeds" / "notes.md"
+    notes.write_text(notes.read_text("utf-8") + "- one more\n", encoding="utf-8")
+    git(project, "commit", "-q", "-am", "more", when="2026-11-20T09:00:00")
     assert main(["export", str(tmp_path / "out"), "-f", str(config)]) == 0
     written = {
         path.relative_to(tmp_path / "out").as_posix(): path.read_bytes()
@@ -95,3 +103,4 @@ def test_export_writes_exactly_the_files_the_plugin_serves(tmp_path: Path) -> No
     for path, content in written.items():
         assert content == served[path], path
     assert b'class="cn-now"' in written["index.md"]
+    assert b"Progress over time" in written["index.md"]

@@ -130,7 +130,7 @@ def export(
 
     The site the plugin serves, placed in time as a build places it (``environ``'s today).
     """
-    site = load_site(files, environ, history=False)
+    site = load_site(files, environ)
     # A home page of the folder's own (one no export wrote) stays: the generated one is for
     # a folder without. Anything there counts, a link too: nothing is written over it.
     own_home = os.path.lexists(folder / HOME) and HOME not in (read_manifest(folder) or [])
