@@ -374,3 +374,28 @@ class PageRenderer:
 def render_page() -> PageRenderer:
     """The in-process harness: generated Markdown to a page's HTML."""
     return PageRenderer()
+
+
+def git(folder: Path, *arguments: str, when: str = "2026-11-09T09:00:00") -> str:
+    """Run git in a folder as a student with no git config of their own; its output.
+
+    ``when`` is the author and committer date of a commit it makes.
+    """
+    import os
+    import subprocess
+
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Student",
+        "GIT_AUTHOR_EMAIL": "student@example.org",
+        "GIT_COMMITTER_NAME": "Student",
+        "GIT_COMMITTER_EMAIL": "student@example.org",
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(folder),
+    }
+    done = subprocess.run(
+        ["git", "-C", str(folder), *arguments], env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout

@@ -34,7 +34,7 @@ from course_notes.io.load import load_site
 from course_notes.model import Topic
 from course_notes.read.notes import parse
 
-from conftest import ROOT, TODAY
+from conftest import ROOT, TODAY, git
 
 CONFIG = """site_name: Course
 plugins:
@@ -419,21 +419,6 @@ def test_a_today_out_of_the_years_is_one_line(
     )
     # Every command places the course in time as a build does (one loader): the same line.
     assert run(capsys, "check") == (1, "", err)
-
-
-def git(folder: Path, *arguments: str, when: str = "2026-11-11T09:00:00") -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Student",
-        "GIT_AUTHOR_EMAIL": "student@example.org",
-        "GIT_COMMITTER_NAME": "Student",
-        "GIT_COMMITTER_EMAIL": "student@example.org",
-        "GIT_AUTHOR_DATE": when,
-        "GIT_COMMITTER_DATE": when,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "HOME": str(folder),
-    }
-    subprocess.run(["git", "-C", str(folder), *arguments], env=env, capture_output=True, check=True)
 
 
 def test_a_projection_past_any_calendar_is_you_would_not_finish(tmp_path: Path) -> None:

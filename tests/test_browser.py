@@ -638,9 +638,9 @@ def generated_home_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
     The plugin's home page has the "now" panel and the burn-up chart; built on the tests'
     today (Wed 25 Nov 2026) with the repository's mkdocs.yml (term_start: 2026-11-09).
     """
-    from test_now import NOTES, git
+    from test_now import NOTES
 
-    from conftest import copy_project
+    from conftest import copy_project, git
 
     root = tmp_path_factory.mktemp("generated-home")
     config = copy_project(root, NOTES.replace("✓", ""))

@@ -22,27 +22,9 @@ from course_notes.adapters.cli.main import main
 from course_notes.io import history
 from course_notes.model import HistoryPoint
 
-from conftest import copy_project
+from conftest import copy_project, git
 
 D = datetime.date
-
-
-def git(folder: Path, *arguments: str, when: str = "2027-03-01T12:00:00") -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Student",
-        "GIT_AUTHOR_EMAIL": "student@example.org",
-        "GIT_COMMITTER_NAME": "Student",
-        "GIT_COMMITTER_EMAIL": "student@example.org",
-        "GIT_AUTHOR_DATE": when,
-        "GIT_COMMITTER_DATE": when,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "HOME": str(folder),
-    }
-    done = subprocess.run(
-        ["git", "-C", str(folder), *arguments], env=env, capture_output=True, text=True, check=True
-    )
-    return done.stdout
 
 
 def commit(folder: Path, notes: str, when: str, message: str = "notes") -> None:

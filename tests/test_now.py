@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import subprocess
 from pathlib import Path
 
 import icalendar
@@ -12,7 +11,7 @@ from bs4 import Tag
 
 from course_notes.adapters.cli.main import main
 
-from conftest import build_project, copy_project, read_html
+from conftest import build_project, copy_project, git, read_html
 
 # The repository's mkdocs.yml sets term_start: 2026-11-09 (a Monday); the tests' today
 # (conftest.TODAY) is Wed 25 Nov 2026, in week 3.
@@ -213,24 +212,6 @@ def test_outside_git_no_chart_and_one_info_line(
         "course_notes: seeds/notes.md: the notes file is in no git repository, "
         "so there is no progress chart"
     ]
-
-
-def git(folder: Path, *arguments: str, when: str) -> None:
-    subprocess.run(
-        ["git", "-C", str(folder), *arguments],
-        check=True,
-        capture_output=True,
-        env={
-            "GIT_AUTHOR_NAME": "S",
-            "GIT_AUTHOR_EMAIL": "s@example.org",
-            "GIT_COMMITTER_NAME": "S",
-            "GIT_COMMITTER_EMAIL": "s@example.org",
-            "GIT_AUTHOR_DATE": when,
-            "GIT_COMMITTER_DATE": when,
-            "HOME": str(folder),
-            "PATH": "/usr/bin:/bin",
-        },
-    )
 
 
 def test_in_git_the_burnup_chart_its_table_and_projection(tmp_path: Path) -> None:

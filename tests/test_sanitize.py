@@ -294,7 +294,9 @@ def test_a_heading_id_of_the_theme_is_renamed_with_its_links() -> None:
 @pytest.fixture
 def generated_home(tmp_path: Path) -> Path:
     """The dated notes of test_now.py in git, on a site with no page of its own: its config."""
-    from test_now import NOTES, git
+    from test_now import NOTES
+
+    from conftest import git
 
     config = copy_project(tmp_path, NOTES.replace("✓", ""))
     for page in (tmp_path / "docs").glob("*.md"):
