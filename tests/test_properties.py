@@ -5,18 +5,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-import markdown
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from mkdocs.config import load_config
-from mkdocs.utils import meta
 
 from course_notes.model import Course, Progress, Section
 from course_notes.read.decode import decode_notes
 from course_notes.read.notes import parse
 
-from conftest import ROOT, accounted_lines, missing_texts, page_titles, site_pages
+from conftest import PageRenderer, accounted_lines, missing_texts, page_titles, site_pages
 from notes_strategies import any_text, forgiving_notes, notes_like
 
 # Modest: the whole suite runs on two cores. deadline=None: a slow CI machine is no bug.
@@ -123,31 +120,18 @@ def test_forgiving_notes(text: str) -> None:
             depth = entry.depth
 
 
-class Markdown:
-    """Python-Markdown set up with the site's extensions: the HTML a page would have."""
-
-    def __init__(self) -> None:
-        config = load_config(str(ROOT / "mkdocs.yml"))
-        self.md = markdown.Markdown(
-            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
-        )
-
-    def text(self, page: str) -> str:
-        body, _ = meta.get_data(page)
-        self.md.reset()
-        return BeautifulSoup(self.md.convert(body), "html.parser").get_text(" ")
-
-
-_markdown: list[Markdown] = []
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(notes_like())
-def test_nothing_lost_in_the_rendered_html(text: str) -> None:
-    # Faster than a full mkdocs build per example, with the same Markdown extensions;
-    # test_nothing_lost.py does the full builds.
-    if not _markdown:
-        _markdown.append(Markdown())
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(text=notes_like())
+def test_nothing_lost_in_the_rendered_html(text: str, render_page: PageRenderer) -> None:
+    # Faster than a full mkdocs build per example, with the same Markdown extensions and
+    # sanitiser; test_nothing_lost.py does the full builds.
     pages = site_pages(parse(text), home=True)
-    shown = [_markdown[0].text(page) for page in pages.values()]
+    shown = [
+        BeautifulSoup(render_page.html(page), "html.parser").get_text(" ")
+        for page in pages.values()
+    ]
     assert missing_texts(text, shown) == []
