@@ -174,8 +174,9 @@ def test_only_thoughts(build_logged, caplog: pytest.LogCaptureFixture) -> None:
 def test_bytes_that_are_not_utf8(build_logged, caplog: pytest.LogCaptureFixture) -> None:
     site = build_logged("# week 1\n## readings\n- caf\xe9 society ✓\n".encode("cp1252", "replace"))
     assert "café society" in article_text(site, "week-1")
-    assert "seeds/notes.md:3: bytes that are not UTF-8; the file was read as cp1252" in info_lines(
-        caplog
+    assert (
+        "seeds/notes.md:3: bytes that are not UTF-8 on line 3; read as cp1252 there"
+        in info_lines(caplog)
     )
 
 

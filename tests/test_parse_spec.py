@@ -1239,13 +1239,32 @@ def test_long_names_in_diagnostics_are_cut() -> None:
     ]
 
 
+def test_one_byte_that_is_not_utf8_leaves_the_other_lines_utf8() -> None:
+    # Issue 23: one pasted cp1252 byte made the whole file cp1252, so a UTF-8 dash in a week
+    # heading came out as "â€“" and the Thoughts were garbled.
+    raw = (
+        "# Week 1 \u2013 Vektorr\u00e4ume\n- caf".encode()
+        + b"\xe9\n"
+        + "# Thoughts\n- w\u00fcrde?\n".encode()
+    )
+    text, diagnostics = decode_notes(raw)
+    assert text == "# Week 1 \u2013 Vektorr\u00e4ume\n- caf\u00e9\n# Thoughts\n- w\u00fcrde?\n"
+    assert [(d.line, d.message) for d in diagnostics] == [
+        (2, "bytes that are not UTF-8 on line 2; read as cp1252 there")
+    ]
+    _, diagnostics = decode_notes(b"a\xe9\n" * 7)
+    assert diagnostics[0].message == (
+        "bytes that are not UTF-8 on lines 1, 2, 3, 4, 5, ...; read as cp1252 there"
+    )
+
+
 def test_how_a_file_was_decoded_is_said_with_the_line() -> None:
     # The first byte that is not UTF-8 is on line 3, after a blank first line; lines after
     # it do not move the line said.
     text, diagnostics = decode_notes(b"\n# Week 1\n- caf\xe9\n- b\n- c\n")
     assert text == "\n# Week 1\n- café\n- b\n- c\n"
     assert [(d.line, d.message) for d in diagnostics] == [
-        (3, "bytes that are not UTF-8; the file was read as cp1252")
+        (3, "bytes that are not UTF-8 on line 3; read as cp1252 there")
     ]
     text, diagnostics = decode_notes("# Week 1\n- naïve ✓\n".encode("utf-16"))
     assert text == "# Week 1\n- naïve ✓\n"

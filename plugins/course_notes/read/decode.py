@@ -35,7 +35,7 @@ _MOJIBAKE_HINT = re.compile(
 
 
 def decode_notes(raw: bytes) -> tuple[str, list[Diagnostic]]:
-    """Bytes of a notes file to text: UTF-8 (BOM dropped), else cp1252 with a diagnostic."""
+    """Bytes of a notes file to text: UTF-8 (BOM dropped); a line that is not, cp1252."""
     # Notepad's "Unicode" is UTF-16 with a byte-order mark; read as UTF-8 it is garbage.
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -44,12 +44,23 @@ def decode_notes(raw: bytes) -> tuple[str, list[Diagnostic]]:
             pass
     try:
         return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        # The UTF-8 byte-order mark is dropped as bytes: read as cp1252 it would be "ï»¿"
-        # and the first heading would be lost.
-        text = sloppy_cp1252(raw.removeprefix(codecs.BOM_UTF8))
-        return text, [Diagnostic(line, "bytes that are not UTF-8; the file was read as cp1252")]
+    except UnicodeDecodeError:
+        pass
+    # Repaired line by line: a file that is UTF-8 but for one pasted byte keeps its UTF-8
+    # text everywhere else (read whole as cp1252, every dash and umlaut became mojibake).
+    # The UTF-8 byte-order mark is dropped as bytes: read as cp1252 it would be "ï»¿".
+    lines: list[str] = []
+    misread: list[int] = []
+    for number, line in enumerate(raw.removeprefix(codecs.BOM_UTF8).split(b"\n"), start=1):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(sloppy_cp1252(line))
+            misread.append(number)
+    shown = ", ".join(map(str, misread[:5])) + (", ..." if len(misread) > 5 else "")
+    noun = "line" if len(misread) == 1 else "lines"
+    message = f"bytes that are not UTF-8 on {noun} {shown}; read as cp1252 there"
+    return "\n".join(lines), [Diagnostic(misread[0], message)]
 
 
 def needs_repair(text: str) -> bool:
