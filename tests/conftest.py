@@ -17,6 +17,7 @@ from mkdocs.exceptions import Abort
 
 from course_notes.derive import site as course_site
 from course_notes.model import (
+    Cancelled,
     Course,
     Group,
     Item,
@@ -202,6 +203,11 @@ def line_texts(line: str) -> list[str]:
             # "week 3: vision" shows as "Week 3: Vision"; a repeated week's title joins the
             # first one's, so the number and the title are looked for apart.
             return [normal(part) for part in week.groups() if part]
+        unit = re.fullmatch(r"[^\W\d_]+\.?\s*(\d+)\s*[:\-\u2013\u2014\u00b7]?\s*(.*)", text)
+        if unit:
+            # Any unit's word ("Wk3", "Lec 5") shows as the page's word ("Week 3", "Lecture
+            # 5"): its number and title are looked for apart.
+            return [normal(part) for part in unit.groups() if part]
         return [normal(text)] if text else []
     # Blanks only: a garbled tick may end in a byte that str.strip takes for one (U+0085).
     text = re.sub(r"^[-*+](?:[ \t]+|$)", "", line.strip(" \t"))
@@ -320,6 +326,7 @@ _ROLES: dict[type, str] = {
     Note: "note",
     Group: "group",
     Subheading: "subheading",
+    Cancelled: "cancelled",
 }
 
 
@@ -341,6 +348,7 @@ def accounted_lines(course: Course) -> list[tuple[int, str]]:
         lines.append((course.thoughts_line, "thoughts heading"))
     lines += [(line, "thoughts heading") for line in course.thoughts_joined_at]
     lines += [(line.number, "thoughts") for line in course.thoughts]
+    lines += [(line, "markup") for line in course.markup_lines]
     return lines
 
 

@@ -166,8 +166,9 @@ def test_only_thoughts(build_logged, caplog: pytest.LogCaptureFixture) -> None:
     site = build_logged(notes)
     assert week_pages(site) == []
     assert missing_texts(notes, site_texts(site)) == []
-    assert "seeds/notes.md: no '# week N' heading, so the site has no week pages" in info_lines(
-        caplog
+    assert (
+        "seeds/notes.md: no units (`## Week N`, `Module N`, `W1`...) found, so the site has no "
+        "week pages; name your unit's word with `units:` in mkdocs.yml" in info_lines(caplog)
     )
 
 
@@ -206,11 +207,14 @@ def test_items_before_the_first_week(build_logged, caplog: pytest.LogCaptureFixt
 
 
 def test_week_heading_without_a_number(build_logged, caplog: pytest.LogCaptureFixture) -> None:
+    # Its lines are its own (issue 23): "b" is not counted in week 1's exercises.
     site = build_logged("# week 1\n## exercises\n- a\n# week two\n- b\n")
-    assert "# week two" in article_text(site, "week-1")
+    assert "b" not in article_text(site, "week-1").split()
+    assert "Week two" in article_text(site, "general") and "b" in article_text(site, "general")
     assert week_pages(site) == ["week-1"]
-    assert "seeds/notes.md:4: week heading without a number; shown as written" in (
-        info_lines(caplog)
+    assert (
+        "seeds/notes.md:4: week heading without a number; its lines are on the General page"
+        in info_lines(caplog)
     )
 
 
@@ -242,8 +246,11 @@ def test_week_numbers_above_99(build_logged, caplog: pytest.LogCaptureFixture) -
     # it is a typo or a date, shown as written.
     site = build_logged("# week 100\n- a\n# week 999: last\n- b\n# week 2024\n- c\n")
     assert week_pages(site) == ["week-100", "week-999"]
-    assert "# week 2024" in article_text(site, "week-999")
-    assert "seeds/notes.md:5: week 2024 is above 999; shown as written" in info_lines(caplog)
+    assert "Week 2024" in article_text(site, "general")
+    assert (
+        "seeds/notes.md:5: week 2024 is above 999; its lines are on the General page"
+        in info_lines(caplog)
+    )
 
 
 def test_ten_thousand_character_lines(build_logged) -> None:
@@ -346,22 +353,22 @@ def test_a_trailing_hash_is_kept(build_logged) -> None:
 def test_many_odd_lines_keep_the_build_output_short(
     build_logged, caplog: pytest.LogCaptureFixture
 ) -> None:
-    # Headings at the weeks' level that are no week: lines of text in a section are notes
-    # since issue 12, placed and not reported.
+    # Headings at the weeks' level that are no week: each is a section of the General page
+    # (issue 23), reported.
     notes = "# week 1\n## exercises\n" + "".join(f"# odd line {n}\n" for n in range(1, 121))
     caplog.set_level("DEBUG", logger="mkdocs.plugins")
     site = build_logged(notes)
     info = info_lines(caplog)
-    odd = [line for line in info if "is neither a week" in line]
+    odd = [line for line in info if "is not a week" in line]
     assert odd[0] == (
-        "seeds/notes.md:3: heading `# odd line 1` is neither a week (`# Week N`) "
-        "nor a section (`## Videos`); shown as written"
+        "seeds/notes.md:3: heading `# odd line 1` is not a week (`# Week N`); its lines are "
+        "on the General page"
     )
     assert len(odd) == 50
     assert "seeds/notes.md: 70 more odd lines, listed with `mkdocs build --verbose`" in info
     debug = [r.getMessage() for r in caplog.records if r.levelname == "DEBUG"]
     assert any("seeds/notes.md:122: heading `# odd line 120`" in line for line in debug)
-    assert "odd line 120" in article_text(site, "week-1")
+    assert "Odd line 120" in article_text(site, "general")
 
 
 def test_macros_variables_describe_themselves_briefly() -> None:

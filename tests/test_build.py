@@ -134,10 +134,11 @@ def test_ten_weeks_crlf_bom_tabs_and_every_mark(build_site) -> None:
 def test_odd_lines_are_shown_and_logged(build_site, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level("INFO")
     # A line of text in a section is a note there since issue 12; a heading at the weeks'
-    # level that is no week is what the parser cannot place.
-    site = build_site("# week 1\n## exercises\n- a\n# something odd\n")
-    assert "# something odd" in read_html(site, "week-1").select_one("article").get_text()
-    assert "seeds/notes.md:4: heading `# something odd` is neither a week" in caplog.text
+    # level that is no week starts a section of the General page (issue 23), reported.
+    site = build_site("# week 1\n## exercises\n- a\n# something odd\n- b\n")
+    assert "Something odd" in read_html(site, "general").select_one("article").get_text()
+    assert " b" not in read_html(site, "week-1").select_one("article").get_text()
+    assert "seeds/notes.md:4: heading `# something odd` is not a week" in caplog.text
 
 
 def test_missing_notes_is_one_clear_error(tmp_path: Path) -> None:

@@ -245,7 +245,10 @@ CORPUS_TOTALS = {
 
 
 def test_every_corpus_file_has_totals() -> None:
-    assert sorted(CORPUS_TOTALS) == sorted(path.name for path in CORPUS.glob("*.md"))
+    # Files with hand-counted expectations (NAME.expected.json) are scored figure by figure
+    # in test_corpus_figures.py.
+    unscored = [p.name for p in CORPUS.glob("*.md") if not p.with_suffix(".expected.json").exists()]
+    assert sorted(CORPUS_TOTALS) == sorted(unscored)
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS_TOTALS))

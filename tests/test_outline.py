@@ -191,7 +191,8 @@ def test_a_whole_file_diagnostic_has_no_line_number() -> None:
     assert outline(site, "notes.md").endswith(
         "Lines the parser could not place (2):\n"
         "  notes.md:1: section before the first week; shown on the General page\n"
-        "  notes.md: no '# week N' heading, so the site has no week pages\n"
+        "  notes.md: no units (`## Week N`, `Module N`, `W1`...) found, so the site has no week "
+        "pages; name your unit's word with `units:` in mkdocs.yml\n"
     )
     assert record(site)["diagnostics"][-1]["line"] == 0
 

@@ -275,11 +275,12 @@ def test_repeated_week_joins_the_first() -> None:
     assert any("week 1 appears again" in d.message for d in course.diagnostics)
 
 
-def test_week_without_number_is_shown_as_written() -> None:
+def test_week_without_number_keeps_its_own_lines() -> None:
+    # Issue 23: items after a heading that is no unit belong to that heading, never to the
+    # section above it (they were counted in week 1's exercises).
     course = parse("# week 1\n## exercises\n- a\n# week two\n- b\n")
-    section = course.weeks[0].sections[0]
-    assert [n.text for n in notes_of(section)] == ["# week two"]
-    assert [i.text for i in section.items] == ["a", "b"]
+    assert [i.text for i in course.weeks[0].sections[0].items] == ["a"]
+    assert [(s.title, [i.text for i in s.items]) for s in course.general] == [("week two", ["b"])]
 
 
 def test_repair_fixes_mojibake_and_nothing_else() -> None:

@@ -281,13 +281,14 @@ SPEC = [
         # Weekly plan
         """,
         """
+        general
+          other 0/0 "W12A"
+          other 0/0 "Weekly plan"
         week 1
           other 0/1 ""
             [ ] a
-            note # W12A
-            note # Weekly plan
-        ! 3 heading `# W12A` is neither a week (`# Week N`) nor a section (`## Videos`)
-        ! 4 heading `# Weekly plan` is neither a week (`# Week N`) nor a section (`## Videos`)
+        ! 3 heading `# W12A` is not a week (`# Week N`)
+        ! 4 heading `# Weekly plan` is not a week (`# Week N`)
         """,
         id="no-week",
     ),
@@ -298,10 +299,10 @@ SPEC = [
         # Week 1000
         """,
         """
+        general
+          other 0/0 "week two"
+          other 0/0 "Week 1000"
         week 1
-          other 0/0 ""
-            note # week two
-            note # Week 1000
         ! 2 week heading without a number
         ! 3 week 1000 is above 999
         """,
@@ -324,16 +325,17 @@ SPEC = [
         """,
         """
         title COMP3121
+        general
+          other 0/0 "Part B"
         week 1
           videos 1/2 "Videos"
             [x] a 280s
             #### part 2
             [ ] b ?s
-            note # Part B
         week 2
           other 0/1 "Week 2 recap"
             [ ] c
-        ! 7 heading `# Part B` is neither a week (`## Week N`) nor a section (`### Videos`)
+        ! 7 heading `# Part B` is not a week (`## Week N`)
         ! 9 heading `### Week 2 recap` matched no section kind
         """,
         id="levels",
@@ -353,11 +355,9 @@ SPEC = [
         """
         title Course
         week 1
-          other 0/1 "Thoughts"
-            [ ] x
         week 2
-        thoughts 2
-        ! 3 heading `### Thoughts` matched no section kind
+        thoughts 3
+        ! 5 a second questions heading
         """,
         id="thoughts-level",
     ),
@@ -478,7 +478,7 @@ SPEC = [
             [x] PS1 Q2 (asked on forum)
             [ ] open box
             [ ] extension (optional)
-            [ ] HW2 Q3 ✗ (skipped)
+            [ ] HW2 Q3 (skipped)
             [ ] a ✓ in the middle of a sentence
             [x] box then tick
         """,
@@ -725,10 +725,10 @@ SPEC = [
         # Week 999
         """,
         """
+        general
+          other 0/0 "Week 0000002"
+          other 0/0 "Week 1234567"
         week 1
-          other 0/0 ""
-            note # Week 0000002
-            note # Week 1234567
         week 999
         ! 2 week 0000002 is above 999
         ! 3 week 1234567 is above 999
@@ -806,7 +806,8 @@ SPEC = [
             [ ] a
             note #
             note ####### seven
-            ###### six
+          other 0/0 "six"
+        ! 5 heading `###### six` matched no section kind
         """,
         id="heading-marks",
     ),
@@ -826,12 +827,10 @@ SPEC = [
           other 0/1 "Admin"
             ### Forms
             [ ] a
-          other 0/1 "Thoughts"
-            [ ] b
+        thoughts 2
         ! 2 section before the first week
         ! 2 heading `## Admin` matched no section kind
-        ! 5 heading `## Thoughts` matched no section kind
-        ! 0 no '# week N' heading, so the site has no week pages
+        ! 0 no units (`## Week N`, `Module N`, `W1`...) found, so the site has no week pages
         """,
         id="no-week-headings",
     ),
@@ -871,7 +870,7 @@ SPEC = [
           other 0/0 ""
             ### Admin
             note some note
-            note # Week
+          other 0/0 "Week"
             note more
         week 1
         ! 2 section before the first week
@@ -891,7 +890,7 @@ SPEC = [
             ### Deep
             [ ] a
         ! 1 section before the first week
-        ! 0 no '# week N' heading, so the site has no week pages
+        ! 0 no units (`## Week N`, `Module N`, `W1`...) found, so the site has no week pages
         """,
         id="sub-heading-first",
     ),
@@ -903,8 +902,7 @@ SPEC = [
         """,
         """
         general
-          other 0/1 ""
-            note # Week
+          other 0/1 "Week"
             [ ] a
         week 1
         ! 1 week heading without a number
@@ -930,7 +928,7 @@ SPEC = [
         week 1
         week 2
         thoughts 5
-        ! 5 a second # Thoughts heading
+        ! 5 a second questions heading
         """,
         id="thoughts-keep-headings",
     ),
@@ -993,7 +991,7 @@ SPEC = [
         week 1
           videos 0/7 "Videos"
             [ ]  280s
-            [ ] 4:40) ?s
+            [ ] ) 280s
             [ ] w (?) 280s
             [ ] x (?) 280s
             [ ] y (part 2) ?s
@@ -1202,24 +1200,27 @@ def test_every_diagnostic_word_for_word() -> None:
     assert messages(notes) == [
         "1 section before the first week; shown on the General page",
         "1 heading `## admin` matched no section kind; add it under `sections:`",
-        "3 week heading without a number; shown as written",
-        "4 week 1234 is above 999; shown as written",
+        "3 week heading without a number; its lines are on the General page",
+        "4 week 1234 is above 999; its lines are on the General page",
         "6 heading `## Vids` matched no section kind; add it under `sections:`",
         "8 week 1 appears again (first at line 5); its sections join the first",
-        "11 a second # Thoughts heading; its lines join the first",
+        "11 a second questions heading; its lines join the first",
         "7 a link to a 'javascript:' address is shown as text; links go to http, https, mailto"
         " or relative addresses only",
     ]
     assert messages("") == ["0 the file is empty, so the site has no week pages"]
     assert messages(" \n\t\n") == ["0 the file is empty, so the site has no week pages"]
-    assert messages("- a\n")[-1] == "0 no '# week N' heading, so the site has no week pages"
+    assert messages("- a\n")[-1] == (
+        "0 no units (`## Week N`, `Module N`, `W1`...) found, so the site has no week pages; "
+        "name your unit's word with `units:` in mkdocs.yml"
+    )
 
 
 def test_long_names_in_diagnostics_are_cut() -> None:
     # A heading, a week number or a link's scheme is quoted whole up to a limit, then cut.
     x60, z58 = "x" * 60, "z" * 58
     scheme20 = "s" * 20
-    hint = "; shown as written"
+    hint = "; its lines are on the General page"
     assert messages(
         f"# Week 1\n## {x60}\n## {x60}y\n# {z58}\n# {z58}z\n"
         "# Week 123456789012\n# Week 1234567890123\n"
@@ -1227,9 +1228,8 @@ def test_long_names_in_diagnostics_are_cut() -> None:
     ) == [
         f"2 heading `## {x60}` matched no section kind; add it under `sections:`",
         f"3 heading `## {x60[:57]}...` matched no section kind; add it under `sections:`",
-        f"4 heading `# {z58}` is neither a week (`# Week N`) nor a section (`## Videos`){hint}",
-        f"5 heading `# {z58[:55]}...` is neither a week (`# Week N`) nor a section"
-        f" (`## Videos`){hint}",
+        f"4 heading `# {z58}` is not a week (`# Week N`){hint}",
+        f"5 heading `# {z58}z` is not a week (`# Week N`){hint}",
         f"6 week 123456789012 is above 999{hint}",
         f"7 week 123456789012... is above 999{hint}",
         f"8 a link to a '{scheme20}:' address is shown as text; links go to http, https,"

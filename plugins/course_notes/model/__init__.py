@@ -15,6 +15,7 @@ from .calendar import (
     Schedule,
 )
 from .course import (
+    Cancelled,
     Course,
     Diagnostic,
     Group,
@@ -82,6 +83,7 @@ __all__ = [
     "SectionNumber",
     "SourceLine",
     "Subheading",
+    "Cancelled",
     "Topic",
     "Video",
     "VideoTime",

@@ -6,7 +6,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .text import capitalise_first
+from .text import capitalise_first, slugify
 
 
 class ProgressState(str, enum.Enum):
@@ -110,6 +110,10 @@ class Item:
     depth: int = 0
     due: WrittenDate | None = field(default=None, kw_only=True)
     """The date the text gives after ``due`` (``due Fri 11:59pm``); the text keeps it too."""
+    started: bool = field(default=False, kw_only=True)
+    """Begun but not done (``[/]``, ``half``, ``⏳``): shown as started, counted as not done."""
+    fields: tuple[tuple[str, str], ...] = field(default=(), kw_only=True)
+    """Obsidian Tasks' fields as read (``("scheduled", "2027-02-03")``, ``("recurrence", …)``)."""
 
 
 @dataclass(slots=True)
@@ -140,6 +144,11 @@ class Note:
 @dataclass(slots=True)
 class Group(Note):
     """A list line whose nested lines are the tasks: shown as their heading, not counted."""
+
+
+@dataclass(slots=True)
+class Cancelled(Note):
+    """A task the notes call off (``[-]``, ``cancelled``): shown struck through, not counted."""
 
 
 @dataclass(slots=True)
@@ -246,6 +255,8 @@ class Week:
     """What a parenthesis right after the number held, ``Mar 10`` in ``Week 3 (Mar 10)``."""
     date: WrittenDate | None = None
     """The day the week starts, as its heading writes it (``(Mar 17)``, ``— 2027-03-17``)."""
+    word: str = "Week"
+    """What the notes call a unit (``Module``, ``Lecture``, ``Woche``): pages use their word."""
 
     def __post_init__(self) -> None:
         if not self.numbers:
@@ -255,15 +266,17 @@ class Week:
     def name(self) -> str:
         """``Week 3: computer vision``, ``Weeks 3–4 (Mar 10)``, ``Week 1``: the title as written."""
         first, last = self.numbers[0], self.numbers[-1]
-        name = f"Week {first}" if first == last else f"Weeks {first}\u2013{last}"
+        name = f"{self.word} {first}" if first == last else f"{self.word} {first}\u2013{last}"
+        if self.word == "Week" and first != last:
+            name = f"Weeks {first}\u2013{last}"
         if self.date_label:
             name += f" ({self.date_label})"
         return f"{name}: {self.title}" if self.title else name
 
     @property
     def slug(self) -> str:
-        """The page's path stem, ``week-3``."""
-        return f"week-{self.number}"
+        """The page's path stem, ``week-3`` (``module-3``, ``woche-3``: the notes' word)."""
+        return f"{slugify(self.word) or 'week'}-{self.number}"
 
     @property
     def items(self) -> list[Item]:
@@ -334,6 +347,13 @@ class Course:
     thoughts: list[SourceLine] = field(default_factory=list)
     thoughts_line: int = 0
     thoughts_joined_at: list[int] = field(default_factory=list)
+    unit_word: str = "Week"
+    """What the notes call a unit, as pages name it (``Module``)."""
+    markup_lines: list[int] = field(default_factory=list)
+    """Lines that only mark structure up: a setext heading's underline and further lines,
+    the front matter (its ``title:`` is the title's line)."""
+    how: list[str] = field(default_factory=list)
+    """How the reader found the structure, a sentence each (``check`` opens with them)."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property

@@ -93,3 +93,94 @@ def clock_seconds(text: str) -> int | None:
         return None
     hours, minutes, seconds = found.groups()
     return (int(hours) * 3600 if hours else 0) + int(minutes) * 60 + int(seconds)
+
+
+# A length written without brackets, anywhere in a video's line: a clock ("7:32",
+# "1:02:03"), units ("45m", "12m30s", "1h 10min", "45 Min."), or minutes and seconds
+# ("6'30\""). A clock that is a time of day ("11:59pm", "at 9:00", "due 14:00") is none.
+_LOOSE = re.compile(
+    r"(?<![\w:./'])(?:"
+    r"(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d\d)(?![\w:]|[ \t]*(?:am|pm|uhr|h\b))"
+    r"|(?P<units>\d{1,4}[ \t]?(?:h|hr|hrs|hours?|std)\.?"
+    r"(?:[ \t]*\d{1,2}[ \t]?(?:m|min|mins|minutes?)\.?)?"
+    r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs)\.?)?"
+    r"|\d{1,4}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti)\.?"
+    r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs|seconds?)\.?)?"
+    r"|\d{1,5}[ \t]?(?:s|sec|secs|seconds?))(?![\w'])"
+    r"|(?P<primes>\d{1,3})['\u2032\u2019][ \t]?(?P<seconds>\d\d)(?:[\"\u2033\u201d]|'')"
+    r")",
+    re.I,
+)
+_TIME_OF_DAY_BEFORE = re.compile(
+    r"(?:\b(?:at|due|um|bis|a las|à|alle|by|@|from|von|ab|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven)"
+    r"\w*\.?[ \t]*$)",
+    re.I,
+)
+# "watched 20 of 45 min", "visto 20 de 45 min", "20/45 min": the second number is the length.
+_PART_OF = re.compile(
+    r"(?P<part>\d{1,4}(?::\d\d)?)[ \t]*(?:min\.?|m)?[ \t]*(?:of|de|von|sur|di)[ \t]*"
+    r"(?P<whole>\d{1,4}(?::\d\d)?[ \t]*(?:h|hr|hrs|min|mins|minutes?|m)?\.?)(?![\w])",
+    re.I,
+)
+# A length that is not a video's: reading time, estimates.
+_NOT_VIDEO = re.compile(r"^[ \t]*(?:read|reading|lesen|lectura|lecture\b|de lecture|to read)", re.I)
+_ESTIMATE = re.compile(r"(?:estimated|est\.|approx\.?|~|ca\.)[ \t]*$", re.I)
+
+
+def find_duration(text: str) -> tuple[str, int | None, int | None]:
+    """A video's title, length in seconds and watched part (``watched 20 of 45 min``).
+
+    Bracketed lengths win (``parse_duration``); else the last length written anywhere,
+    but a time of day, a reading time or an estimate.
+    """
+    title, seconds = parse_duration(text)
+    part = _PART_OF.search(text)
+    if part is not None:
+        whole = duration_seconds(part["whole"].strip().rstrip(".")) or _minutes(part["whole"])
+        done = duration_seconds(part["part"]) or _minutes(part["part"])
+        if whole:
+            return title, seconds or whole, done
+    if seconds is not None:
+        return title, seconds, None
+    chosen = None
+    for found in _LOOSE.finditer(text):
+        before = text[: found.start()]
+        if _TIME_OF_DAY_BEFORE.search(before) or _ESTIMATE.search(before):
+            continue
+        if _NOT_VIDEO.match(text[found.end() :]):
+            continue
+        chosen = found
+    if chosen is None:
+        return title, None, None
+    if chosen["primes"]:
+        length = int(chosen["primes"]) * 60 + int(chosen["seconds"])
+    else:
+        if chosen["clock"]:
+            length = clock_seconds(chosen["clock"])
+        else:
+            written = chosen["units"].replace(" ", "").replace("\t", "")
+            length = duration_seconds(_plain_units(written))
+    if length is None:
+        return title, None, None
+    start, end = chosen.start(), chosen.end()
+    if text[start - 1 : start] in "([" and text[end : end + 1] in ")]" and start:
+        start, end = start - 1, end + 1
+    title = _cut(text, start, end).rstrip(" \t-\u2013\u2014,").replace("( )", "").replace(" )", ")")
+    return title.replace("( ", "(").strip(), length, None
+
+
+def _minutes(text: str) -> int | None:
+    digits = text.strip().rstrip(".")
+    return int(digits) * 60 if digits.isdigit() else duration_seconds(digits)
+
+
+_UNIT_WORD = re.compile(r"(?P<n>\d+)(?P<u>[^\d]+)")
+
+
+def _plain_units(text: str) -> str:
+    """``45Min.`` or ``1h10min`` as the unit grammar reads them (``45min``, ``1h 10min``)."""
+    text = text.lower().replace(".", "")
+    for long, short in (("minuten", "min"), ("minutos", "min"), ("minuti", "min"), ("std", "h")):
+        text = text.replace(long, short)
+    return " ".join(f"{m['n']}{m['u']}" for m in _UNIT_WORD.finditer(text)) or text

@@ -1,4 +1,9 @@
-"""Notes text to the course model: pure, never raises, keeps line numbers."""
+"""Notes text to the course model: pure, never raises, keeps line numbers.
+
+The file's structure is found first (``blocks``: a CommonMark parser's headings, code and
+tables; ``layout``: which headings or label lines are the units, and where the questions
+start); then the lines are read once, in order, against it.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from ..model import (
+    Cancelled,
     Course,
     Diagnostic,
     Group,
@@ -20,66 +26,96 @@ from ..model import (
     Week,
 )
 from ..model.inline import refused_links
-from .dates import FIRST_YEAR, LAST_YEAR, heading_date, read_due, year_refused
+from .blocks import Blocks, Heading, heading_title, read_blocks
+from .dates import FIRST_YEAR, LAST_YEAR, heading_date, read_date, read_due, year_refused
 from .decode import repair
-from .durations import parse_duration
+from .durations import find_duration
 from .kinds import SectionKinds
+from .layout import Layout, Unit, find_layout, label_text
 from .marks import _read_marks
+from .states import State, read_fields, read_state
 
-# A heading that starts a week: "Week 3", "Wk 3", "W3", "Weeks 3-4", any case. The number
-# ends at a non-word character, so "W12A" or "week 3rd" is no week.
-_WEEK_START = r"(?P<word>weeks?|wks?\.?|w)[ \t]*(?P<number>\d+)(?!\w)"
-
-
-_WEEK = re.compile(_WEEK_START, re.I)
-
-
-# The first week heading in the file: its level is the level of every week heading.
-_FIRST_WEEK = re.compile(rf"^(?P<hashes>#{{1,6}})[ \t]*{_WEEK_START}", re.I | re.M)
-
-
-_WEEK_WORD = re.compile(r"weeks?\b", re.I)
-
-
-# After the number: "-4", "–4" or "/4" make a range (with blanks around only after "Weeks").
-_RANGE = re.compile(r"(?P<before>[ \t]*)[-\u2013\u2014/](?P<after>[ \t]*)(?P<last>\d{1,6})(?!\w)")
-
-
-_DATE_LABEL = re.compile(r"[ \t]*\((?P<label>[^()]*)\)")
-
-
-# One separator between the number and the title; a dot only before a blank (".NET").
-_SEPARATOR = re.compile(r"[ \t]*(?:[:\-\u2013\u2014]|\.(?=[ \t]|$))?[ \t]*")
-
-
-_THOUGHTS = re.compile(r"thoughts[ \t]*(?::[ \t]*)?$", re.I)
-
-
-# A separator or an item, in one match: most lines are one of the two.
+# A separator or an item, in one match: most lines are one of the two. Bullets are
+# Markdown's, or pasted from a page or a PDF ("•", "▪", "◦", "–").
 _LIST_LINE = re.compile(
     r"(?P<indent>[ \t]*)(?:(?P<separator>-{3,})[ \t]*$"
-    r"|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(?:\[(?P<box>[ xX])\][ \t]*)?|(?=$))"
+    r"|(?:[-*+\u2022\u25aa\u25e6\u2013]|\d{1,9}[.)])(?:[ \t]+(?:\[(?P<box>[ xX])\][ \t]*)?|(?=$))"
     r"(?P<text>.*)$)"
 )
 
-
 MAX_WEEK = 999
 
+__all__ = ["heading_title", "parse"]
 
-_VIDEOS, _READINGS = SectionKind.VIDEOS, SectionKind.READINGS
-
+_VIDEOS, _READINGS, _OTHER = SectionKind.VIDEOS, SectionKind.READINGS, SectionKind.OTHER
 
 # Tabs indent to the next multiple of four columns, as in Markdown.
 TAB_SIZE = 4
 
+# A line that says there is nothing (yet): no task, in any language the reader knows.
+_PLACEHOLDER = re.compile(
+    r"[(\[]?(?:nothing|none|n/?a|tba|tbc|tbd|nil|nichts|keine?|nada|ninguno|rien|aucun|"
+    r"niente|nessuno|nenhum|geen|niets|-+|\u2014|\u2013|\.\.\.|\u2026|\?+|entf[äa]llt|"
+    r"no (?:lectures?|class|classes|tutorials?|labs?|pracs?|videos?|readings?|tasks?)\b[^()]*)"
+    r"(?:[ \t]+(?:yet|this week|here|posted|so far|for now|listed))*[ \t]*[!.]*[)\]]?[ \t]*"
+    r"(?:\(.*\))?",
+    re.I,
+)
 
-def heading_title(text: str) -> str:
-    """A heading's text without blanks around it or a closing ``##`` run (``C#`` stays)."""
-    title = text.strip(" \t")
-    bare = title.rstrip("#")
-    if bare != title and bare.endswith((" ", "\t")):
-        return bare.rstrip(" \t")
-    return title
+# An item is a video, wherever it stands, when it says so and gives a length.
+_VIDEO_WORD = re.compile(
+    r"\b(?:vids?|videos?|recordings?|recorded|rec|screencasts?|podcasts?|listen(?:ing)?|tracks?|"
+    r"watch|clip|aufzeichnung|v[íi]deos?|grabaci[óo]n|enregistrement|registrazione|"
+    r"grava[çc][ãa]o|opname)\b|[\U0001f3a7\U0001f4fa\U0001f3ac\u25b6\U0001f3a5]",
+    re.I,
+)
+# What every video word holds, looked for with "in" first: the regex alone cost 11 us an item.
+_VIDEO_HINTS = (
+    "vid",
+    "v\u00edd",
+    "rec",
+    "screencast",
+    "podcast",
+    "listen",
+    "track",
+    "watch",
+    "clip",
+    "aufzeichnung",
+    "grabaci",
+    "registr",
+    "grava",
+    "opname",
+    "\U0001f3a7",
+    "\U0001f4fa",
+    "\U0001f3ac",
+    "\u25b6",
+    "\U0001f3a5",
+)
+
+
+def _says_video(body: str) -> bool:
+    low = body.lower()
+    for hint in _VIDEO_HINTS:
+        if hint in low:
+            return _VIDEO_WORD.search(body) is not None
+    return False
+
+
+# A line that cites a work: an author and a year, chapters or pages, a DOI.
+_CITATION = re.compile(
+    r"\(\d{4}[a-z]?\)|\b(?:ch|chs|chap|chapter|pp?|kap|cap|S)\.?[ \t]*\d|\bdoi:|doi\.org/|"
+    r"\b[A-Z][a-z]+,?[ \t]+(?:et al\.?,?[ \t]+)?\(?\d{4}\)?|\b[A-Z][\w'-]+ v\.? [A-Z]",
+)
+# A line that is a note on the item above: an arrow, or a tab between words (a pasted table).
+_NOTE_LINE = re.compile(r"[ \t]*(?:\u21b3|\u2192|->|=>|>)")
+_TAB_ROW = re.compile(r"\S\t+\S")
+# A plain line with a state: a tick, a box, DONE/TODO words; counted to tell whether the
+# file lists its tasks as plain lines.
+_MARKED = re.compile(
+    "[\u2713\u2714\u2705\u2611\U0001f5f8\u2717\u2718\u274c]|\\[[ xX/-]\\]|\\b(?:DONE|TODO)\\b|"
+    r"\((?:done|erledigt|hecho|fait|fatto|feito)\)|~~"
+)
+_LONG_PROSE = 16
 
 
 def _shown(text: str, limit: int = 60) -> str:
@@ -90,47 +126,70 @@ def _width(indent: str) -> int:
     return len(indent.expandtabs(TAB_SIZE)) if "\t" in indent else len(indent)
 
 
-class _Reader:
-    """Walks the lines once, keeping where it is (week, section, open list, thoughts)."""
+class _OpenItem:
+    """A list item that lines under it may still join, until a line as shallow closes it."""
 
-    def __init__(self, lines: list[str], week_level: int, kinds: SectionKinds) -> None:
-        self.course = Course()
-        self.week_level = week_level
-        self.section_level = week_level + 1
+    __slots__ = ("width", "index", "has_tasks", "children")
+
+    def __init__(self, width: int, index: int) -> None:
+        self.width = width
+        self.index = index
+        self.has_tasks = False
+        """A ticked or boxed line is under it: it is their group, not a task."""
+        self.children: list[int] = []
+        """The indexes of the items right under it."""
+
+
+class _Reader:
+    """Walks the lines once, keeping where it is (unit, section, open list, questions)."""
+
+    def __init__(
+        self, lines: list[str], blocks: Blocks, layout: Layout, kinds: SectionKinds
+    ) -> None:
+        self.course = Course(unit_word=layout.word)
+        self.layout = layout
+        self.blocks = blocks
+        # With no unit headings (label lines, or none), "#" is the level of the title.
+        self.level = layout.level or 1
+        self.section_level = _section_level(blocks, layout)
         self.kinds = kinds
         self.week: Week | None = None
         self.section: Section | None = None
         self.in_thoughts = False
+        self.thoughts_level = 0
         self.seen_week = False
         self.intro_open = False
         self.weeks: dict[int, Week] = {}
-        # The list items still open in the section, outermost first, each as [indent
-        # width, index in the entries, has a ticked or boxed line under it, the indexes
-        # of the items right under it].
-        self.open_items: list[list] = []
+        self.open_items: list[_OpenItem] = []
         # Most lists are flat: while the last entry is an item with nothing under it and
         # no other item is open, it has no record, only its indent width here (else -1).
         self.leaf_width = -1
         self.lines = lines
+        self.plain_tasks = _plain_tasks(lines, blocks, layout)
 
     def info(self, line: int, message: str) -> None:
         self.course.diagnostics.append(Diagnostic(line, message))
 
-    def open_section(self, title: str, line: int, level: int = 0) -> Section:
+    def open_section(self, title: str, line: int, level: int = 0, label: bool = False) -> Section:
         self.close_items()
         self.intro_open = False
-        kind = self.kinds.kind(title) if title else SectionKind.OTHER
+        kind = self.kinds.kind(title) if title else _OTHER
         section = Section(title=title, kind=kind, line=line, level=level or self.section_level)
         if self.week is None:
-            if not self.course.general:
-                self.info(line, "section before the first week; shown on the General page")
+            if not self.course.general and not self.seen_week:
+                where = (
+                    "the first unit"
+                    if self.course.weeks
+                    else f"the first {self.course.unit_word.lower()}"
+                )
+                self.info(line, f"section before {where}; shown on the General page")
             self.course.general.append(section)
         else:
             self.week.sections.append(section)
-        if title and kind is SectionKind.OTHER:
+        if title and kind is _OTHER and not label:
             self.info(
                 line,
-                f"heading `{'#' * level} {_shown(title)}` matched no section kind; "
+                f"heading `{'#' * section.level} {_shown(title)}` matched no section kind; "
                 "add it under `sections:`",
             )
         self.section = section
@@ -141,21 +200,51 @@ class _Reader:
         return self.section or self.open_section("", line)
 
     def read_thoughts(self, numbered: Iterator[tuple[int, str]]) -> None:
-        """Take the lines of the Thoughts as they are, up to a heading that ends them."""
+        """Take the lines of the questions as they are, up to a heading that ends them."""
         # A loop of its own: a tenth of a big file, read with no test for items.
         thoughts = self.course.thoughts
+        units, headings, questions = self.layout.units, self.blocks.headings, self.layout.questions
         for number, line in numbered:
-            if line[:1] == "#" and self.heading(number, line):
-                if not self.in_thoughts:
+            if number in units:
+                self.in_thoughts = False
+                self.start_week(units[number])
+                return
+            heading = headings.get(number)
+            # A "#" heading above the questions' own ends them; other headings group them,
+            # and every other line is theirs as written (a "---" under a question is the
+            # separator the questions' rules know, not a setext underline).
+            if heading is not None and not heading.underline:
+                if number in questions and heading.level <= self.thoughts_level:
+                    self.start_thoughts(number, heading.level)
+                    continue
+                if heading.level < self.thoughts_level and number not in questions:
+                    self.in_thoughts = False
+                    self.heading(heading)
                     return
-                continue
             thoughts.append(SourceLine(number, "" if line.isspace() else line))
 
     def other(self, number: int, line: str) -> None:
-        """A line that is no list item: blank, heading or note."""
+        """A line that is no list item and no heading: blank, label, task or note."""
         if not line or line.isspace():
             return
-        if line.startswith("#") and self.heading(number, line):
+        stripped = line.strip()
+        if len(stripped) <= 64:
+            title = label_text(line)
+            if title is not None:
+                kind = self.kinds.kind(title)
+                if kind is not _OTHER and (self.week is not None or self.seen_week):
+                    self.open_section(repair(title), number, label=True)
+                    return
+        if (
+            self.plain_tasks
+            and self.week is not None
+            and line[:1] not in " \t"
+            and not _TAB_ROW.search(stripped)
+            and not _NOTE_LINE.match(line)
+            and len(stripped.split()) <= _LONG_PROSE
+            and not stripped.endswith((":", "?"))
+        ):
+            self.item(number, "", None, None, stripped)
             return
         self.note(number, line)
 
@@ -166,7 +255,12 @@ class _Reader:
             self.course.intro.append(Note(text, number))
             return
         section = self.current_section(number)
-        depth = self.nest(_width(line[: len(line) - len(line.lstrip(" \t"))]))
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        width = _width(indent)
+        if _NOTE_LINE.match(line) and (self.leaf_width >= 0 or self.open_items):
+            # "↳ took ages", "→ see lab manual": about the item above, however indented.
+            width = (self.leaf_width if self.leaf_width >= 0 else self.open_items[-1].width) + 1
+        depth = self.nest(width)
         section.entries.append(Note(text, number, depth))
 
     def nest(self, width: int) -> int:
@@ -175,146 +269,132 @@ class _Reader:
             if width > self.leaf_width:
                 # A line under the last item: the item is open, and needs its record now.
                 index = len(self.section.entries) - 1  # type: ignore[union-attr]
-                self.open_items.append([self.leaf_width, index, False, []])
+                self.open_items.append(_OpenItem(self.leaf_width, index))
             self.leaf_width = -1
         open_items = self.open_items
-        while open_items and open_items[-1][0] >= width:
-            self.close_item(*open_items.pop())
+        while open_items and open_items[-1].width >= width:
+            self.close_item(open_items.pop())
         return len(open_items)
 
-    def close_item(self, width: int, index: int, has_tasks: bool, children: list[int]) -> None:
+    def close_item(self, item: _OpenItem) -> None:
         """Decide what a finished list item is, now that the lines under it are known."""
         entries = self.section.entries  # type: ignore[union-attr]
-        if index == len(entries) - 1:
+        if item.index == len(entries) - 1:
             return
-        entry = entries[index]
-        if has_tasks:
+        entry = entries[item.index]
+        if item.has_tasks:
             # A ticked or boxed line under it: the nested lines are the tasks, it their group.
-            entries[index] = Group(self.item_text(entry.line), entry.line, entry.depth)
+            if isinstance(entry, Item):
+                entries[item.index] = Group(self.item_text(entry.line), entry.line, entry.depth)
+                # Its own due date stays with it: the group carries it in its text.
             if self.open_items:
-                self.open_items[-1][2] = True
+                self.open_items[-1].has_tasks = True
             return
         # Nothing under it is ticked or boxed: the nested lines are notes on it. Only the
         # items right under it are left to turn: those deeper turned when their own item
         # closed (had any of them had tasks, this item would have too).
-        for position in children:
+        for position in item.children:
             entry = entries[position]
-            entries[position] = Note(self.item_text(entry.line), entry.line, entry.depth)
+            if isinstance(entry, Item):
+                entries[position] = Note(self.item_text(entry.line), entry.line, entry.depth)
 
     def item_text(self, number: int) -> str:
         """An item line's text as written, less its marks (a video's duration kept)."""
         # Read again from the line, rare enough: kept for every item, it slowed them all.
         listed = _LIST_LINE.match(self.lines[number - 1])
-        return _read_marks(listed["text"], listed["box"])[0]  # type: ignore[index]
+        if listed is None or listed["text"] is None:
+            return repair(self.lines[number - 1].strip())
+        return _read_marks(listed["text"], listed["box"])[0]
 
     def close_items(self) -> None:
         self.leaf_width = -1
         while self.open_items:
-            self.close_item(*self.open_items.pop())
+            self.close_item(self.open_items.pop())
 
-    def heading(self, number: int, line: str) -> bool:
-        hashes = len(line) - len(line.lstrip("#"))
-        title = heading_title(line[hashes:]) if hashes <= 6 else ""
+    def heading(self, heading: Heading) -> None:
+        """A heading that is no unit and no questions: the title, a section, or a sub-heading."""
+        number, level, title = heading.line, heading.level, repair(heading.title)
         if not title:
-            return False
-        if hashes <= self.week_level:
-            week = _WEEK.match(title)
-            if week:
-                return self.week_heading(number, line, title, week)
-            if _THOUGHTS.match(title):
-                self.start_thoughts(number)
-                return True
-            if self.in_thoughts:
-                return False
-            if _WEEK_WORD.match(title):
-                self.odd_heading(number, line, "week heading without a number; shown as written")
-            elif self.seen_week:
-                self.odd_heading(
-                    number,
-                    line,
-                    f"heading `{_shown(line.strip())}` is neither a week "
-                    f"(`{'#' * self.week_level} Week N`) nor a section "
-                    f"(`{'#' * self.section_level} Videos`); shown as written",
+            # "#" alone: an empty heading, shown as written.
+            self.note(number, self.lines[number - 1])
+            return
+        odd = self.not_a_unit(title)
+        if level <= self.level:
+            if not self.seen_week:
+                if not odd and not (
+                    self.course.title or self.course.general or self.course.thoughts_line
+                ):
+                    # Above the first unit, the first such heading names the course.
+                    self.course.title = title
+                    self.course.title_line = number
+                    self.intro_open = True
+                    return
+                if odd:
+                    self.info(number, f"{odd}; its lines are on the General page")
+                self.week = None
+                self.open_section(title, number, level, label=bool(odd))
+                return
+            # Not a unit, at a unit's level or above: its lines are its own, not the unit's.
+            self.close_items()
+            self.week = None
+            word = self.course.unit_word
+            self.info(
+                number,
+                (
+                    odd
+                    or f"heading `{'#' * level} {_shown(title)}` is not a {word.lower()} "
+                    f"(`{'#' * self.level} {word} N`)"
                 )
-            elif not (self.course.title or self.course.general or self.course.thoughts_line):
-                # Above the first week, the first such heading names the course.
-                self.course.title = repair(title)
-                self.course.title_line = number
-                self.intro_open = True
-            else:
-                self.open_section(repair(title), number, hashes)
-            return True
-        if self.in_thoughts:
-            return False
-        if hashes == self.section_level:
-            self.open_section(repair(title), number, hashes)
-            return True
+                + "; its lines are on the General page",
+            )
+            self.open_section(title, number, level, label=True)
+            return
+        if level <= self.section_level:
+            self.open_section(title, number, level)
+            return
         # Deeper still: a sub-heading within the section, shown there.
         section = self.current_section(number)
         self.close_items()
         self.intro_open = False
-        section.entries.append(Subheading(repair(title), number, 0, hashes))
-        return True
+        section.entries.append(Subheading(title, number, 0, level))
 
-    def odd_heading(self, number: int, line: str, message: str) -> None:
-        """A heading that cannot be placed: a note where it stands, and a diagnostic."""
-        self.info(number, message)
-        section = self.current_section(number)
-        self.close_items()
-        self.intro_open = False
-        section.entries.append(Note(repair(line.strip()), number))
+    def not_a_unit(self, title: str) -> str:
+        """Why a heading that looks like a unit is none (no number, too big), else ``""``."""
+        word = self.course.unit_word
+        found = _UNIT_WORD.match(title)
+        if found is None or not _same_word(found["word"], word):
+            return ""
+        digits = found["digits"]
+        if not digits:
+            return f"{word.lower()} heading without a number"
+        shown = digits if len(digits) <= 12 else digits[:12] + "..."
+        return f"{word.lower()} {shown} is above {MAX_WEEK}"
 
-    def week_heading(self, number: int, line: str, title: str, week: re.Match[str]) -> bool:
-        digits = week["number"]
-        # A very long number is not a week (and int() refuses over 4300 digits).
-        first = int(digits) if len(digits) <= 6 else MAX_WEEK + 1
-        if first > MAX_WEEK:
-            if self.in_thoughts:
-                return False
-            shown = digits if len(digits) <= 12 else digits[:12] + "..."
-            self.odd_heading(number, line, f"week {shown} is above {MAX_WEEK}; shown as written")
-            return True
-        rest = title[week.end() :]
-        last = first
-        span = _RANGE.match(rest)
-        if span and len(span["last"]) <= 6:
-            plural = week["word"].lower().startswith(("weeks", "wks"))
-            spaced = span["before"] or span["after"]
-            if first < int(span["last"]) <= MAX_WEEK and (plural or not spaced):
-                last = int(span["last"])
-                rest = rest[span.end() :]
-        label = ""
-        dated = _DATE_LABEL.match(rest)
-        if dated:
-            label = dated["label"].strip()
-            rest = rest[dated.end() :]
-        rest = rest[_SEPARATOR.match(rest).end() :]  # type: ignore[union-attr]
-        self.start_week(number, tuple(range(first, last + 1)), rest.strip(" \t"), label)
-        return True
-
-    def start_thoughts(self, number: int) -> None:
+    def start_thoughts(self, number: int, level: int) -> None:
         self.close_items()
         self.in_thoughts = True
+        self.thoughts_level = level
         self.intro_open = False
         self.week = self.section = None
         if self.course.thoughts_line:
-            self.info(number, "a second # Thoughts heading; its lines join the first")
+            self.info(number, "a second questions heading; its lines join the first")
             self.course.thoughts_joined_at.append(number)
         else:
             self.course.thoughts_line = number
 
-    def start_week(self, number: int, numbers: tuple[int, ...], title: str, label: str) -> None:
+    def start_week(self, unit: Unit) -> None:
+        number, numbers = unit.line, unit.numbers
         self.close_items()
         self.in_thoughts = self.intro_open = False
         self.seen_week = True
         self.section = None
-        title, label = repair(title), repair(label)
+        title, label = repair(unit.title), repair(unit.label)
         again = next((n for n in numbers if n in self.weeks), None)
         if again is not None:
             existing = self.weeks[again]
             self.info(
                 number,
-                f"week {again} appears again (first at line {existing.line}); "
+                f"{existing.word.lower()} {again} appears again (first at line {existing.line}); "
                 "its sections join the first",
             )
             self.week = existing
@@ -334,8 +414,9 @@ class _Reader:
         if written is None and refused is not None:
             self.info(
                 number,
-                f"the date's year {refused} is outside {FIRST_YEAR}-{LAST_YEAR}; the week "
-                "is not placed in the calendar (write the term's real date)",
+                f"the date's year {refused} is outside {FIRST_YEAR}-{LAST_YEAR}; the "
+                f"{self.course.unit_word.lower()} is not placed in the calendar (write the "
+                "term's real date)",
             )
         self.week = Week(
             number=numbers[0],
@@ -344,6 +425,7 @@ class _Reader:
             numbers=numbers,
             date_label=label,
             date=written,
+            word=self.course.unit_word,
         )
         for week_number in numbers:
             self.weeks[week_number] = self.week
@@ -357,13 +439,28 @@ class _Reader:
         box: str | None,
         text: str,
     ) -> None:
-        """A list line (``-``, ``*``, ``+``, ``1.``, ``1)``), or a ``---`` separator."""
+        """A list line (``-``, ``*``, ``+``, ``1.``, ``1)``, ``•``), or a ``---`` separator."""
         # The hot path of a big file: kept to few calls on purpose.
         if separator is not None:
             return
         section = self.section or self.current_section(number)
         body, state = _read_marks(text, box)
-        if not body or body == "()":
+        fields: dict[str, str] = {}
+        if not body.isascii():
+            body, fields = read_fields(body)
+            if "done" in fields:
+                state = True
+        started = False
+        # Words say the state only where no tick did: "A2 started ✓" is done, as written.
+        body, worded = read_state(body) if state is not True else (body, None)
+        if worded is not None:
+            if worded is State.DONE:
+                state = True
+            elif worded is State.OPEN:
+                state = bool(state)
+            elif worded is State.STARTED:
+                started, state = state is not True, state is True
+        if not body or body == "()" or (len(body) < 40 and _PLACEHOLDER.fullmatch(body)):
             section.placeholder_lines.append(number)
             return
         entries = section.entries
@@ -375,24 +472,86 @@ class _Reader:
             depth = self.nest(width)
             if depth:
                 parent = self.open_items[-1]
-                parent[2] = parent[2] or state is not None
-                parent[3].append(len(entries))
-                self.open_items.append([width, len(entries), False, []])
+                parent.has_tasks = parent.has_tasks or state is not None
+                parent.children.append(len(entries))
+                self.open_items.append(_OpenItem(width, len(entries)))
             else:
                 self.leaf_width = width
+        if worded is State.CANCELLED:
+            entries.append(Cancelled(repair(body), number, depth))
+            return
         due = None
-        if "ue" in body or "UE" in body:
+        if "due" in fields:
+            due = read_date(fields["due"])
+        elif "ue" in body or "UE" in body or "bgabe" in body:
             due, problem = read_due(body)
             if problem:
                 self.info(number, problem)
+        kept = tuple(fields.items())
         kind = section.kind
-        if kind is _VIDEOS:
-            title, seconds = parse_duration(body)
-            entries.append(Video(title, state is True, number, depth, seconds, due=due))
-        elif kind is _READINGS:
-            entries.append(Reading(body, state is True, number, depth, due=due))
+        done = state is True
+        if kind is _VIDEOS or (kind is not _READINGS and _says_video(body) and _has_length(body)):
+            title, seconds, _watched = find_duration(body)
+            entries.append(
+                Video(title, done, number, depth, seconds, due=due, started=started, fields=kept)
+            )
+        elif kind is _READINGS or (kind is _OTHER and _CITATION.search(body)):
+            entries.append(
+                Reading(body, done, number, depth, due=due, started=started, fields=kept)
+            )
         else:
-            entries.append(Item(body, state is True, number, depth, due=due))
+            entries.append(Item(body, done, number, depth, due=due, started=started, fields=kept))
+
+
+_UNIT_WORD = re.compile(r"(?P<word>[^\W\d_]+)\.?[ \t]*(?P<digits>\d*)(?!\w)")
+
+
+def _same_word(written: str, word: str) -> bool:
+    """True when a heading's word is the unit's (``wk`` and ``Week``, ``Lec`` and ``Lecture``)."""
+    written, word = written.lower(), word.lower()
+    return (
+        written == word
+        or (written.endswith("s") and written[:-1] == word)
+        or (word == "week" and written in ("w", "wk", "wks"))
+    )
+
+
+def _has_length(body: str) -> bool:
+    return find_duration(body)[1] is not None
+
+
+def _section_level(blocks: Blocks, layout: Layout) -> int:
+    """The level of the section headings: the shallowest heading deeper than the units'."""
+    if not layout.units or not layout.level:
+        return (layout.level or 1) + 1
+    first = min(layout.units)
+    deeper = [
+        heading.level
+        for heading in blocks.headings.values()
+        if heading.line > first
+        and heading.level > layout.level
+        and heading.line not in layout.questions
+    ]
+    return min(deeper) if deeper else layout.level + 1
+
+
+def _plain_tasks(lines: list[str], blocks: Blocks, layout: Layout) -> bool:
+    """True when the units list their tasks as plain lines, not as list items."""
+    if not layout.units:
+        return False
+    first = min(layout.units)
+    marked = listed = 0
+    for number in range(first, len(lines) + 1):
+        line = lines[number - 1]
+        if not line or number in blocks.headings or number in blocks.verbatim:
+            continue
+        if _LIST_LINE.match(line):
+            listed += 1
+        elif line[:1] not in " \t" and _MARKED.search(line):
+            marked += 1
+        if listed > 3 * max(marked, 1) + 20:
+            return False
+    return marked >= 3 and marked * 3 >= listed
 
 
 def _refused_links(lines: list[str], reader: _Reader) -> None:
@@ -410,38 +569,134 @@ def _refused_links(lines: list[str], reader: _Reader) -> None:
             )
 
 
-def parse(text: str, sections: Mapping[str, SectionKind] | None = None) -> Course:
+def parse(
+    text: str,
+    sections: Mapping[str, SectionKind] | None = None,
+    units: str = "",
+    questions: tuple[str, ...] = (),
+) -> Course:
     """Read notes text into a course; odd lines are kept and noted in ``diagnostics``.
 
     ``sections`` maps heading words to section kinds, added to ``SECTION_KEYWORDS`` (a
-    word already there gets the kind given here). Pure: no global state is touched, the
-    garbage collector's included (tuning like that belongs to the adapters).
+    word already there gets the kind given here); ``units`` names the unit's word
+    (``Module``) and ``questions`` more words that start the questions, where the file alone
+    does not say. Pure: no global state is touched, the garbage collector's included
+    (tuning like that belongs to the adapters).
     """
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    first_week = _FIRST_WEEK.search(text)
-    # Built per call (40 words, a few microseconds): no table kept between files.
-    kinds = SectionKinds(sections)
     lines = text.split("\n")
-    reader = _Reader(lines, len(first_week["hashes"]) if first_week else 1, kinds)
+    blocks = read_blocks(text)
+    layout = find_layout(lines, blocks, units, questions)
+    # Built per call (a few hundred words, microseconds): no table kept between files.
+    kinds = SectionKinds(sections)
+    reader = _Reader(lines, blocks, layout, kinds)
+    if blocks.front_title:
+        reader.course.title = repair(blocks.front_title)
+        reader.course.title_line = blocks.front_title_line
+
+    special = set(blocks.headings) | set(layout.units) | layout.questions | blocks.verbatim
+    special |= blocks.underlines
+    special.update(range(1, blocks.front_matter + 1))
+    _plain_title(lines, blocks, layout, reader)
+    if reader.course.title_line:
+        special.add(reader.course.title_line)
     list_line, item, other = _LIST_LINE.match, reader.item, reader.other
+    units_at, headings, questions_at = layout.units, blocks.headings, layout.questions
     numbered = enumerate(lines, start=1)
     for number, line in numbered:
+        if number in special:
+            if number <= blocks.front_matter or number in blocks.underlines:
+                continue
+            if number in units_at:
+                reader.start_week(units_at[number])
+            elif number in questions_at:
+                heading = headings.get(number)
+                reader.start_thoughts(number, heading.level if heading else 7)
+                reader.read_thoughts(numbered)
+            elif number in headings:
+                reader.heading(headings[number])
+            elif number == reader.course.title_line and reader.course.title:
+                continue
+            else:
+                # Fenced code and tables: shown as written, never tasks.
+                reader.note(number, line)
+            continue
         # Items first: they are most of the lines, and no item is blank or a heading.
         listed = list_line(line)
         if listed is not None:
             item(number, *listed.groups())
             continue
         other(number, line)
-        if reader.in_thoughts:
-            reader.read_thoughts(numbered)
     reader.close_items()
     course = reader.course
+    taken = {line.number for line in course.thoughts}
+    course.markup_lines = sorted(
+        (blocks.underlines | set(range(1, blocks.front_matter + 1)))
+        - {blocks.front_title_line}
+        - taken
+    )
     _refused_links(lines, reader)
     course.weeks.sort(key=lambda week: week.number)
+    course.how = _how(course, blocks, layout, lines)
     if not course.weeks:
-        what = "the file is empty" if not text.strip() else "no '# week N' heading"
-        reader.info(0, f"{what}, so the site has no week pages")
+        if not text.strip():
+            reader.info(0, "the file is empty, so the site has no week pages")
+        else:
+            reader.info(
+                0,
+                "no units (`## Week N`, `Module N`, `W1`...) found, so the site has no week "
+                "pages; name your unit's word with `units:` in mkdocs.yml",
+            )
     return course
+
+
+def _plain_title(lines: list[str], blocks: Blocks, layout: Layout, reader: _Reader) -> None:
+    """A file without headings: its first line names the course when it stands alone."""
+    if reader.course.title or blocks.headings or not layout.units:
+        return
+    for number, line in enumerate(lines, start=1):
+        if number <= blocks.front_matter or not line.strip():
+            continue
+        if number in layout.units or number in layout.questions or _LIST_LINE.match(line):
+            return
+        after = lines[number] if number < len(lines) else ""
+        if len(line.strip()) <= 80 and (not after.strip() or number + 1 in layout.units):
+            reader.course.title = repair(line.strip().strip("*_#").strip())
+            reader.course.title_line = number
+        return
+
+
+def _how(course: Course, blocks: Blocks, layout: Layout, lines: list[str]) -> list[str]:
+    """How the structure was found, a sentence each, for ``check`` to open with."""
+    how: list[str] = []
+    if layout.units:
+        first, last = min(layout.units), max(layout.units)
+        written = lines[first - 1].strip()
+        form = (
+            f"`{'#' * layout.level} {course.unit_word} N` headings"
+            if layout.level
+            else (f"`{_shown(written, 20)}` lines")
+        )
+        count = len(course.weeks)
+        how.append(
+            f"units: {form}, {count} of them, line {first} to {last}"
+            + (f" (called {course.unit_word})" if course.unit_word != "Week" else "")
+        )
+    else:
+        how.append("units: none found")
+    if course.title:
+        where = "front matter" if blocks.front_title else f"line {course.title_line}"
+        how.append(f"title: {_shown(course.title)} ({where})")
+    if course.thoughts_line:
+        how.append(
+            f"questions: `{_shown(lines[course.thoughts_line - 1].strip(), 40)}`, line "
+            f"{course.thoughts_line}"
+        )
+    else:
+        how.append("questions: none found")
+    if blocks.front_matter:
+        how.append(f"front matter: lines 1 to {blocks.front_matter}, not shown")
+    return how

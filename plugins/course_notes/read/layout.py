@@ -1,0 +1,344 @@
+"""Find the structure a notes file shows: its unit, where each starts, its questions."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .blocks import Blocks, Heading
+from .dates import heading_date
+
+# A unit's label: any word (any script, any case), an optional dot, then its number: "Week
+# 3", "Wk.4", "W1", "Module 2", "Lec 5", "Woche 3", "Semana 2". The number ends at a
+# non-word character, so "W12A" or "week 3rd" is no unit. Chinese and Japanese write the
+# number inside: "第3週".
+UNIT = re.compile(
+    r"(?P<word>[^\W\d_]{1,20}?)\.?[ \t]*(?P<number>\d{1,9})(?![\w.,:]\d|[^\W\d_]|\d)"
+    r"|第(?P<cjk>\d{1,9})(?P<cjkword>[週周回課講章])"
+)
+
+# Words that name a unit of a course: one heading with one of these is a unit already;
+# any other word needs two headings (two numbers) to be one.
+UNIT_WORDS = frozenset(
+    "w wk wks week weeks module modules mod lecture lectures lec lect topic topics unit units "
+    "session sessions class lesson lessons chapter part day block sprint seminar tutorial "
+    "woche wochen vorlesung vl einheit kapitel thema sitzung semana sesión sesion clase tema "
+    "unidad módulo modulo semaine séance seance cours leçon lecon chapitre settimana lezione "
+    "modulo unità aula tópico topico sessão sessao lição licao bijeenkomst college les "
+    "hoofdstuk".split()
+)
+
+# Abbreviations read as the word they shorten, in the names of pages.
+UNIT_NAMES = {
+    "w": "Week",
+    "wk": "Week",
+    "wks": "Week",
+    "lec": "Lecture",
+    "lect": "Lecture",
+    "mod": "Module",
+    "vl": "Vorlesung",
+}
+
+# A heading or label that starts the questions: a word for questions or thoughts in English,
+# German, Spanish, French, Italian, Portuguese or Dutch, or a lone "?" / "❓".
+_QUESTION_WORDS = (
+    r"questions?|thoughts?|queries|query|things\s+to\s+(?:ask|clarify)|to\s+ask|q\s*&\s*a|"
+    r"faq|fragen|frage|preguntas?|dudas|domande|domanda|dubbi|perguntas?|d[uú]vidas|vragen|"
+    r"gedanken|pensamientos|pens[ée]es|pensieri|pensamentos|gedachten"
+)
+_QUESTIONS = re.compile(
+    rf"[\W_]*(?:open\s+|offene\s+|my\s+|meine\s+)?(?:{_QUESTION_WORDS})\b[^\n]{{0,60}}$", re.I
+)
+_LONE_QUESTION = re.compile(r"[ \t]*(?:\?+|\u2753\ufe0f?|\u2754)[ \t]*:?[ \t]*$")
+
+# A label line: a few words alone on a line, ending with ":" or all in bold.
+_LABEL = re.compile(
+    r"[ \t]{0,3}(?:\*\*(?P<bold>[^*\n]{1,60}?)\*\*[ \t]*:?|__(?P<under>[^_\n]{1,60}?)__[ \t]*:?"
+    r"|(?P<plain>[^\s\-*+>#|\d][^\n:]{0,50}?)[ \t]*:)[ \t]*$"
+)
+_ITEM = re.compile(r"[ \t]*(?:[-*+\u2022\u25aa\u25e6\u2013]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+def label_text(line: str) -> str | None:
+    """The words of a label line (``Readings:``, ``**Videos**``), else None."""
+    found = _LABEL.fullmatch(line)
+    if found is None:
+        return None
+    return (found["bold"] or found["under"] or found["plain"] or "").strip(" \t:")
+
+
+def names_questions(title: str) -> bool:
+    """True when a heading or label names the questions (or thoughts) for the lecturer."""
+    return bool(_QUESTIONS.match(title) or _LONE_QUESTION.fullmatch(title))
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Where a unit starts: its numbers, its date label, its title and the word it uses."""
+
+    line: int
+    numbers: tuple[int, ...]
+    title: str
+    label: str
+    word: str
+
+
+@dataclass
+class Layout:
+    """How the file is laid out, and how that was found (for ``check``)."""
+
+    units: dict[int, Unit] = field(default_factory=dict)
+    level: int = 0
+    """The headings' level of the units, 0 when they are label lines."""
+    word: str = "Week"
+    """The unit's word as pages name it (``Module``)."""
+    questions: set[int] = field(default_factory=set)
+    """Lines of the headings or labels that start the questions."""
+    how: list[str] = field(default_factory=list)
+
+
+def _family(word: str) -> str:
+    word = word.lower().rstrip(".")
+    if word in ("w", "wk", "wks", "week", "weeks"):
+        return "week"
+    if word in ("lec", "lect", "lecture", "lectures"):
+        return "lecture"
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _number_range(title: str, start: int) -> tuple[int, int]:
+    """The number after the unit's word, and where the title goes on."""
+    return start, start
+
+
+_RANGE = re.compile(r"(?P<before>[ \t]*)[-\u2013\u2014/](?P<after>[ \t]*)(?P<last>\d{1,6})(?!\w)")
+_DATE_LABEL = re.compile(r"[ \t]*\((?P<label>[^()]*)\)")
+# One separator between the number and the title; a dot only before a blank (".NET").
+_SEPARATOR = re.compile(r"[ \t]*(?:[:\-\u2013\u2014\u00b7|\u2022,]|\.(?=[ \t]|$))?[ \t]*")
+MAX_UNIT = 999
+
+
+def read_unit(title: str, line: int, family: str | None = None) -> Unit | None:
+    """The unit a heading or label names (``Module 2 – Cells``), else None."""
+    found = UNIT.match(title)
+    if found is None:
+        return None
+    if found["cjk"]:
+        word, digits = found["cjkword"], found["cjk"]
+    else:
+        word, digits = found["word"], found["number"]
+        if family is not None and _family(word) != family:
+            return None
+    if len(digits) > 6 or int(digits) > MAX_UNIT:
+        return None
+    first = last = int(digits)
+    rest = title[found.end() :]
+    span = _RANGE.match(rest)
+    if span and len(span["last"]) <= 6:
+        plural = word.lower().endswith("s") and len(word) > 2
+        spaced = span["before"] or span["after"]
+        if first < int(span["last"]) <= MAX_UNIT and (plural or not spaced):
+            last = int(span["last"])
+            rest = rest[span.end() :]
+    label = ""
+    dated = _DATE_LABEL.match(rest)
+    if dated:
+        label = dated["label"].strip()
+        rest = rest[dated.end() :]
+    rest = rest[_SEPARATOR.match(rest).end() :]  # type: ignore[union-attr]
+    return Unit(line, tuple(range(first, last + 1)), rest.strip(" \t"), label, word)
+
+
+def _display(words: Counter[str]) -> str:
+    """The word pages use for the unit: the longest form the student wrote most."""
+    word = max(words, key=lambda w: (len(w.rstrip(".")) > 2, words[w], len(w)))
+    word = word.rstrip(".")
+    named = UNIT_NAMES.get(word.lower())
+    if named:
+        return named
+    if word.lower().endswith("s") and word.lower()[:-1] in UNIT_WORDS:
+        word = word[:-1]
+    if word.isupper() and len(word) > 1:
+        word = word.lower()
+    return word[:1].upper() + word[1:]
+
+
+def _candidates(
+    entries: list[tuple[int, int, str]],
+) -> dict[tuple[int, str], list[tuple[int, str, str]]]:
+    """Unit-like titles by level and word family: (level, family) -> [(line, word, number)]."""
+    groups: dict[tuple[int, str], list[tuple[int, str, str]]] = {}
+    for line, level, title in entries:
+        found = UNIT.match(title)
+        if found is None:
+            continue
+        word = found["cjkword"] or found["word"]
+        key = (level, "\u7b2c" + word if found["cjk"] else _family(word))
+        groups.setdefault(key, []).append((line, word, found["cjk"] or found["number"]))
+    return groups
+
+
+# Unit words by how surely they are a course's unit: weeks first, then teaching units, then
+# words that group them.
+_RANKS = (
+    frozenset("week woche semana semaine settimana".split()),
+    frozenset(
+        "module mod lecture topic unit session class lesson seminar tutorial vorlesung vl "
+        "einheit thema sitzung sesión sesion clase tema unidad módulo modulo séance seance "
+        "cours leçon lecon lezione unità aula tópico topico sessão sessao lição licao "
+        "bijeenkomst college les".split()
+    ),
+    frozenset("part chapter day block sprint kapitel chapitre hoofdstuk".split()),
+)
+
+
+def _rank(family: str) -> int:
+    return next((rank for rank, words in enumerate(_RANKS) if family in words), len(_RANKS))
+
+
+def _repeats(family: str, members: list[tuple[int, str, str]]) -> bool:
+    """True when a family of titles is a unit: a unit's word, or another word of two letters
+    or more with two numbers at least ("Sprint 1", "Sprint 2"; not "A0" twice)."""
+    if family in UNIT_WORDS or family.startswith("\u7b2c"):
+        return True
+    return len(family) >= 2 and len({number for _, _, number in members}) >= 2
+
+
+def _choose(
+    groups: dict[tuple[int, str], list[tuple[int, str, str]]],
+) -> tuple[int, str] | None:
+    """The group that is the unit: repeating, outermost unless a deeper one is far larger."""
+    good = {key: members for key, members in groups.items() if _repeats(key[1], members)}
+    if not good:
+        return None
+    # Per level, the biggest family (a known unit word first at equal size).
+    best: dict[int, tuple[int, str]] = {}
+    for key, members in good.items():
+        held = best.get(key[0])
+        if held is None or (len(members), key[1] in UNIT_WORDS) > (
+            len(good[held]),
+            held[1] in UNIT_WORDS,
+        ):
+            best[key[0]] = key
+    levels = sorted(best)
+    chosen = best[levels[0]]
+    for level in levels[1:]:
+        inner = best[level]
+        # Weeks holding lectures, or parts holding weeks: the word decides (a week is the
+        # unit a course's calendar runs by), then the outer level; words it does not know
+        # give way to a deeper family three times as long.
+        if _rank(inner[1]) < _rank(chosen[1]) or (
+            _rank(inner[1]) == _rank(chosen[1]) == len(_RANKS)
+            and len(good[inner]) > 3 * len(good[chosen])
+        ):
+            chosen = inner
+    return chosen
+
+
+def find_layout(
+    lines: list[str],
+    blocks: Blocks,
+    units: str = "",
+    questions: tuple[str, ...] = (),
+) -> Layout:
+    """Find the unit and the questions' start from the headings, else from label lines.
+
+    ``units`` (from ``units:`` in mkdocs.yml) names the unit's word and wins over the
+    inference; ``questions`` are more words whose headings or labels start the questions.
+    """
+    layout = Layout()
+    headings = blocks.headings
+    wanted = _family(units) if units else None
+    entries = [(h.line, h.level, h.title) for h in headings.values()]
+    groups = _candidates(entries)
+    if wanted:
+        groups = {key: members for key, members in groups.items() if key[1] == wanted}
+    chosen = _choose(groups)
+    if chosen is not None:
+        level, family = chosen
+        layout.level = level
+        for heading in headings.values():
+            if heading.level == level:
+                unit = read_unit(heading.title, heading.line, family)
+                if unit is not None:
+                    layout.units[heading.line] = unit
+    else:
+        dated = [h for h in headings.values() if _dated(h)]
+        if dated and not wanted:
+            level = Counter(h.level for h in dated).most_common(1)[0][0]
+            layout.level = level
+            for number, heading in enumerate((h for h in dated if h.level == level), start=1):
+                layout.units[heading.line] = Unit(
+                    heading.line, (number,), heading.title, "", "Week"
+                )
+        else:
+            _label_units(lines, blocks, layout, wanted)
+    if layout.units:
+        layout.word = _display(Counter(unit.word for unit in layout.units.values()))
+        if all(unit.word == "Week" for unit in layout.units.values()) and not chosen:
+            layout.word = "Week"
+    extra = tuple(word.lower() for word in questions)
+    for heading in headings.values():
+        if heading.line not in layout.units and _asks(heading.title, extra):
+            layout.questions.add(heading.line)
+    in_units = bool(layout.units)
+    for number, line in enumerate(lines, start=1):
+        if number in headings or number in blocks.verbatim or number in blocks.underlines:
+            continue
+        if number <= blocks.front_matter or not line or len(line) > 80:
+            continue
+        if _LONE_QUESTION.fullmatch(line) or (
+            (text := label_text(line)) is not None and _asks(text, extra)
+        ):
+            layout.questions.add(number)
+        elif in_units and line[:1] in "\u2753\u2754" and _asks(line.strip(), extra):
+            layout.questions.add(number)
+    return layout
+
+
+def _asks(title: str, extra: tuple[str, ...]) -> bool:
+    if names_questions(title):
+        return True
+    words = title.lower()
+    return any(re.search(rf"\b{re.escape(word)}\b", words) for word in extra)
+
+
+def _dated(heading: Heading) -> bool:
+    return heading_date(heading.title[:20], "") is not None and heading.title[:1].isalnum()
+
+
+def _label_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str | None) -> None:
+    """Units as label lines (``W1``, ``Wk 3 flex week``), in a file without unit headings."""
+    entries: list[tuple[int, int, str]] = []
+    previous_blank = True
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped:
+            previous_blank = True
+            continue
+        if (
+            previous_blank
+            and number not in blocks.verbatim
+            and number > blocks.front_matter
+            and len(stripped) <= 60
+            and line[:1] not in " \t"
+            and not _ITEM.match(line)
+        ):
+            bare = stripped.strip("*_").rstrip(":").strip()
+            unit = UNIT.match(bare)
+            if unit is not None and not re.search("[\u2713\u2714\u2705\u2611\\[]", bare):
+                entries.append((number, 0, bare))
+        previous_blank = False
+    groups = _candidates(entries)
+    if wanted:
+        groups = {key: members for key, members in groups.items() if key[1] == wanted}
+    good = {key: members for key, members in groups.items() if len(members) >= 2}
+    good = {key: members for key, members in good.items() if _repeats(key[1], members)}
+    if not good:
+        return
+    family = max(good, key=lambda key: (len(good[key]), key[1] in UNIT_WORDS))[1]
+    for number, _, title in entries:
+        unit = read_unit(title, number, family)
+        if unit is not None:
+            layout.units[number] = unit
