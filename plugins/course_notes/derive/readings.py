@@ -31,9 +31,12 @@ from ..model import (
 from ..model.inline import link_targets
 from ..model.text import normalise
 
-_CHAPTER = r"chapters?|chaps?|chs?"
-_SECTION = r"sections?|secs?"
-_PAGE = r"pages?|pgs?|pp|p"
+# In English, German, Spanish, French, Italian, Portuguese and Dutch.
+_CHAPTER = (
+    r"chapters?|chaps?|chs?|kapitel|kap|cap[ií]tulos?|capitolo|caps?|chapitres?|hoofdstuk|hfst"
+)
+_SECTION = r"sections?|secs?|abschnitt|abschn|secci[óo]n|secc|sezione|sec[çc][ãa]o"
+_PAGE = r"pages?|pgs?|pp|p|seiten?|s|p[áa]gs?|p[áa]ginas?|pagine|blz"
 _WORD = rf"(?:(?:{_CHAPTER}|{_SECTION}|{_PAGE})\b|§{{1,2}})\.?[ \t]*"
 _NUMBER = r"[0-9]{1,4}(?:\.[0-9]{1,4})*"
 # A range: "4.3-4.5", "1–40", "5.1 to 5.4".
@@ -232,6 +235,51 @@ def _reference_addresses(known: References) -> dict[str, Reference]:
     return by_address
 
 
+# A line that names a work by its author, then parts or an edition: "Smith", "Smith 9e ch
+# 10", "Varian cap. 6 - demanda", "Clayden ch. 14 Stereochemistry", "re-read Clayden".
+_BY_NAME = re.compile(
+    r"(?:(?:re-?read|read|skim|review|finish|lesen|nochmal|leer|releer|lire|relire|leggere|"
+    r"rileggere|ler|reler|lezen)[ \t]+)?"
+    r"(?P<name>[^\W\d_][\w'\-]{2,})(?![\w'\-])[ \t]*,?[ \t]*"
+    # Not a year: "Wasserman (2004)" may be another of his books.
+    rf"(?:$|\(?\d(?![\d]{{3}})|(?:{_CHAPTER}|{_SECTION}|{_PAGE})\b\.?|§|\((?!\d{{4}}))",
+    re.I,
+)
+_FIRST_WORD = re.compile(r"[^\W\d_][\w'\-]{2,}")
+
+
+def _join_by_author(lines: list[_Line], works: _Works) -> None:
+    """Join a line that names a work by its author alone ("Smith ch 10") to the one work
+    whose title starts with that name ("Smith on Torts"), when exactly one does."""
+    # Hand-written: a student cites one textbook four ways; a reference manager is the
+    # tool for anything finer, and references.yml (aliases) covers what this cannot.
+    starts: dict[str, set[int]] = {}
+    bare: list[tuple[int, str]] = []
+    for index, line in enumerate(lines):
+        named = _BY_NAME.match(line.reading.text.strip(" \t*_"))
+        if named is not None and named["name"][:1].isupper():
+            bare.append((index, named["name"].casefold()))
+            continue
+        title = line.title.strip(" \t*_\"'\u201e\u201c[")
+        first = _FIRST_WORD.match(title)
+        # A work with a title beyond its author's name: "Wasserman (2004)" has none, and
+        # may be another of his books.
+        if first is not None and _FIRST_WORD.search(title, first.end()):
+            starts.setdefault(first.group().casefold(), set()).add(index)
+    for index, name in bare:
+        owners = {works.find(other) for other in starts.get(name, ())}
+        if len(owners) == 1:
+            other = min(starts[name])
+            if works.may_join(index, other):
+                works.join(index, other)
+            continue
+        # No other work by that name: lines that name it alone are one work.
+        for other, same in bare:
+            if same == name and other != index and works.may_join(index, other):
+                works.join(index, other)
+                break
+
+
 def reading_list(course: Course, references: References | None = None) -> ReadingList:
     """Merge the course's readings: one entry per work, however many lines and weeks set it."""
     known = references or References()
@@ -264,6 +312,7 @@ def reading_list(course: Course, references: References | None = None) -> Readin
                 works.join(index, other)
                 break
         same.append(index)
+    _join_by_author(lines, works)
     entries: dict[int, CourseReading] = {}
     for index, line in enumerate(lines):
         entry = entries.setdefault(works.find(index), CourseReading(line.title))

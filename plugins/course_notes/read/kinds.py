@@ -64,6 +64,46 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
     "paper": S.READINGS,
     "textbook": S.READINGS,
     "textbooks": S.READINGS,
+    # German, Spanish, French, Italian, Portuguese and Dutch, as a course in each says it.
+    **dict.fromkeys(
+        "folien vorlesung vorlesungen vl diapositivas diapos transparencias diapositives "
+        "transparents lucidi diapositive slides dia".split(),
+        S.SLIDES,
+    ),
+    **dict.fromkeys(
+        "anwesenheit asistencia clases clase présence presence presenza presença presenca "
+        "aanwezigheid".split(),
+        S.ATTENDANCE,
+    ),
+    **dict.fromkeys(
+        "übung übungen übungsblatt übungsblätter aufgaben hausaufgaben blatt praktikum "
+        "tutorium ejercicios ejercicio tareas entregas prácticas practicas exercices devoirs "
+        "td tp esercizi esercitazioni compiti exercícios exercicios tarefas oefeningen "
+        "opdrachten werkcollege prac pracs practical practicals worksheets worksheet tasks "
+        "task problems".split(),
+        S.EXERCISES,
+    ),
+    "problem sheets": S.EXERCISES,
+    **dict.fromkeys(
+        "listening listen vídeos grabaciones aufzeichnungen aufnahmen vidéos enregistrements "
+        "registrazioni gravações gravacoes opnames clips podcasts screencasts".split(),
+        S.VIDEOS,
+    ),
+    **dict.fromkeys(
+        "lektüre lekture literatur lesen texte lecturas lectura bibliografía bibliografia "
+        "textes letture lettura leituras leitura literatuur lezen articles chapters book "
+        "books libro livre".split(),
+        S.READINGS,
+    ),
+    "reading list": S.READINGS,
+}
+
+# Signs that give a kind where the words say nothing (``### 🎧``, ``**📖**``).
+SECTION_SIGNS: dict[str, SectionKind] = {
+    **dict.fromkeys("\U0001f4d6\U0001f4da\U0001f4d1\U0001f4c4", S.READINGS),
+    **dict.fromkeys("\U0001f3a7\U0001f4fa\U0001f3ac\u25b6\U0001f3a5\U0001f4f9", S.VIDEOS),
+    **dict.fromkeys("\u270d\U0001f4dd\U0001f9ea\U0001f52c\u270f", S.EXERCISES),
+    **dict.fromkeys("\U0001f5bc\U0001f4ca", S.SLIDES),
 }
 
 
@@ -96,10 +136,15 @@ class SectionKinds:
         """The kind of a section heading's text; ``SectionKind.OTHER`` when no keyword is in it."""
         known = self.known.get(title)
         if known is None:
-            known = self.known[title] = self._kind(_words(title))
+            known = self._kind(_words(title))
+            if known is SectionKind.OTHER and not title.isascii():
+                known = next((SECTION_SIGNS[c] for c in title if c in SECTION_SIGNS), known)
+            self.known[title] = known
         return known
 
     def _kind(self, words: tuple[str, ...]) -> SectionKind:
+        if not words:
+            return SectionKind.OTHER
         whole = self.whole.get(words)
         if whole is not None:
             return whole

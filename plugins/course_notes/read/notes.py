@@ -43,6 +43,9 @@ _LIST_LINE = re.compile(
     r"(?P<text>.*)$)"
 )
 
+# A task box with no bullet before it: "[x] Varian cap. 5".
+_BOX_LINE = re.compile(r"(?P<indent>[ \t]*)\[(?P<box>[ xX/-])\][ \t]+(?P<text>\S.*)$")
+
 MAX_WEEK = 999
 
 __all__ = ["heading_title", "parse"]
@@ -227,12 +230,20 @@ class _Reader:
         """A line that is no list item and no heading: blank, label, task or note."""
         if not line or line.isspace():
             return
+        boxed = _BOX_LINE.match(line) if "[" in line[:8] else None
+        if boxed is not None:
+            box = boxed["box"]
+            if box in "/-":
+                self.item(number, boxed["indent"], None, None, f"[{box}] {boxed['text']}")
+            else:
+                self.item(number, boxed["indent"], None, box, boxed["text"])
+            return
         stripped = line.strip()
         if len(stripped) <= 64:
             title = label_text(line)
-            if title is not None:
+            if title is not None and len(title.split()) <= 6:
                 kind = self.kinds.kind(title)
-                if kind is not _OTHER and (self.week is not None or self.seen_week):
+                if kind is not _OTHER or self.week is not None:
                     self.open_section(repair(title), number, label=True)
                     return
         if (

@@ -20,9 +20,24 @@ from ..model.text import capitalise_first, slugify
 
 # The same separator as between weeks: three or more dashes alone on a line.
 SEPARATOR = re.compile(r"[ \t]*-{3,}[ \t]*")
-# "A:", "Answer:", "**A:**", "**A**:" in any case, at a line's start.
+# "A:", "Answer:", "**A:**", "**A**:", "Answer (Dr W, 10 Mar):" in any case, in the
+# languages the reader knows (Antwort, Respuesta, Réponse, Risposta, Resposta, Antwoord), or
+# an arrow ("->", "→", "=>"), at a line's start.
+_ANSWER_WORDS = r"(?:a|answer|antwort|respuesta|r[ée]ponse|risposta|resposta|antwoord)"
 ANSWER = re.compile(
-    r"[ \t]*(?:\*\*(?:a|answer)[ \t]*:\*\*|\*\*(?:a|answer)\*\*[ \t]*:|(?:a|answer)[ \t]*:)[ \t]*",
+    rf"[ \t]*(?:\*\*{_ANSWER_WORDS}(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*:\*\*"
+    rf"|\*\*{_ANSWER_WORDS}\*\*[ \t]*:"
+    rf"|{_ANSWER_WORDS}(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*:"
+    r"|(?:->|\u2192|=>|\u21d2|\u27a1\ufe0f?)(?=[ \t]|$))[ \t]*",
+    re.I,
+)
+ARROWS = ("->", "\u2192", "=>", "\u21d2", "\u27a1")
+# An answer on the question's own line, after an arrow: "Will X be on it? → yes".
+_INLINE_ANSWER = re.compile(r"\?[ \t)*_]*(?P<arrow>[ \t]+(?:->|\u2192|=>|\u21d2)[ \t]+)(?=\S)")
+# An indented line under a question that is no answer: it says there is none yet.
+_NO_ANSWER = re.compile(
+    r"(?:no (?:reply|answer|response)|not (?:yet )?answered|unanswered|waiting|pending|"
+    r"asked (?:in|on|at|by)|todo|keine antwort|sin respuesta|pas de r[ée]ponse)",
     re.I,
 )
 # "Asked:" (any case, bold or not), then the date if one is given.
@@ -61,6 +76,10 @@ class _Block:
     under: list[_Block] = field(default_factory=list)
     """For a list item: the paragraphs and answer lines indented under it."""
     indent: int = 0
+    tight: bool = False
+    """A line of its own in a list of one-line questions (no blank line between them)."""
+    nested: bool = False
+    """A list item indented under an entry's item: its answer, unless it asks or says none."""
 
     @property
     def text(self) -> str:
@@ -72,8 +91,21 @@ def _width(text: str) -> int:
     return len(blank.expandtabs(TAB_SIZE))
 
 
+def _one_line_each(thoughts: list[SourceLine]) -> bool:
+    """True when the questions are lines with no blank line between them (phone notes)."""
+    written = [source for source in thoughts if source.text.strip()]
+    if len(written) < 3 or any(LIST_ITEM.match(source.text) for source in written):
+        return False
+    first, last = written[0].number, written[-1].number
+    return all(
+        source.text.strip() for source in thoughts if first <= source.number <= last
+    ) and any(source.text.rstrip().endswith(QUESTION_MARKS) for source in written[1:])
+
+
 def blocks(thoughts: Iterable[SourceLine]) -> list[_Block]:
     """The Thoughts as blocks, in file order; a list item holds the blocks indented under it."""
+    thoughts = list(thoughts)
+    each_line = _one_line_each(thoughts)
     result: list[_Block] = []
     item: _Block | None = None  # the list item lines may still join
     current: _Block | None = None  # the block the next line continues, if not blank
@@ -107,14 +139,26 @@ def blocks(thoughts: Iterable[SourceLine]) -> list[_Block]:
             else:
                 result.append(current)
                 item = None
-        elif current is not None and not blank and current.kind != "asked":
+        elif inside and (listed := LIST_ITEM.match(text)):
+            # A bullet under the entry's item: a reply written under the question.
+            current = _Block("text", source.number, [text[listed.end() :]], nested=True)
+            item.under.append(current)  # type: ignore[union-attr]
+        elif (
+            current is not None
+            and not blank
+            and current.kind != "asked"
+            and not (each_line and not inside)
+            and not (current.kind == "answer" and current.marker.startswith(ARROWS))
+        ):
             # The line goes on with the block above it: indented or not (Markdown's laziness).
             current.lines.append(text.strip(" \t") if current.kind != "text" else text)
         elif inside:
             current = _Block("text", source.number, [text.strip(" \t")])
             item.under.append(current)  # type: ignore[union-attr]
         else:
-            current = _Block("text", source.number, [text])
+            # After a one-line arrow answer, or in a list of one-line questions, a line is an
+            # entry of its own.
+            current = _Block("text", source.number, [text], tight=not blank)
             result.append(current)
             item = None
         blank = False
@@ -196,11 +240,17 @@ class _QuestionReader:
         self.group = ""
 
     def start(self, text: str, line: int) -> Question:
+        inline = _INLINE_ANSWER.search(text)
+        answer = None
+        if inline is not None:
+            text, answer = text[: inline.start("arrow")], text[inline.end() :]
         title = title_of(bare_question(text))
         entry = Question(question_id(text), title, text, line, asks(text), group=self.group)
         entry.title_only = title == capitalise_first(" ".join(bare_question(text).split()))
         self.entries.append(entry)
         self.current, self.in_answer = entry, False
+        if answer is not None:
+            self.answer(entry, answer)
         return entry
 
     def answer(self, entry: Question, text: str) -> None:
@@ -218,7 +268,9 @@ class _QuestionReader:
         elif kind == "item":
             entry = self.start(text, block.line)
             for part in block.under:
-                if part.kind == "answer":
+                if part.kind == "answer" or (
+                    part.nested and not asks(part.text) and not _NO_ANSWER.search(part.text)
+                ):
                     self.answer(entry, part.text)
                 elif part.kind == "asked":
                     entry.asked = part.text
@@ -233,7 +285,7 @@ class _QuestionReader:
             self.answer(self.current, text)
         elif kind == "asked":
             self.current.asked = text
-        elif asks(text):
+        elif asks(text) or block.tight:
             self.start(text, block.line)
         elif self.in_answer:
             # Once answered, paragraphs up to the next question continue the answer.
