@@ -163,6 +163,11 @@ def _heading(blocks: Blocks, lines: list[str], first: int, last: int, level: int
     underline = last
     while underline > first and not lines[underline - 1].strip():
         underline -= 1
+    # Only one line of text over a rule of three or more: in notes, "read ch 11" over a lone
+    # "-" is a line and an empty item, and lines of tasks over "---" are tasks and a
+    # separator, whatever CommonMark makes of them.
+    if underline != first + 1 or len(lines[underline - 1].strip()) < 3:
+        return
     title = " ".join(line.strip() for line in lines[first - 1 : underline - 1])
     blocks.headings[first] = Heading(first, level, title, underline)
     blocks.underlines.add(underline)

@@ -72,7 +72,8 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
     ),
     **dict.fromkeys(
         "anwesenheit asistencia clases clase présence presence presenza presença presenca "
-        "aanwezigheid".split(),
+        "aanwezigheid seminar seminars seminare seminario seminarios séminaire séminaires "
+        "seminari werkgroep".split(),
         S.ATTENDANCE,
     ),
     **dict.fromkeys(

@@ -50,7 +50,8 @@ _MARK_END = re.compile("[" + re.escape("".join(_MARKS_BY_LAST)) + r"\]]")
 
 
 # Where a note after a mark may start: a parenthesis that closes the text, or a dash.
-_NOTE_START = re.compile(r"\(|[\u2013\u2014]|-(?=[ \t]|$)")
+# A score ("✓ 8/10", "✓ 85%") ends a ticked line as a note would.
+_NOTE_START = re.compile(r"\(|[\u2013\u2014]|-(?=[ \t]|$)|\d{1,3}[ \t]*(?:/[ \t]*\d{1,3}|%)[ \t]*$")
 
 
 _BOX = re.compile(r"\[(?P<mark>[ xX])\][ \t]*")
@@ -111,7 +112,14 @@ def _read_marks(body: str, box: str | None) -> tuple[str, bool | None]:
         # instructions a character, measured with callgrind).
         if (
             end is None
-            and (last == ")" or "-" in body or "\u2013" in body or "\u2014" in body)
+            and (
+                last == ")"
+                or last == "%"
+                or last.isdigit()
+                or "-" in body
+                or "\u2013" in body
+                or "\u2014" in body
+            )
             and _MARK_END.search(body)
         ):
             body, end = _middle_mark(body)

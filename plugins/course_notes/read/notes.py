@@ -59,7 +59,7 @@ TAB_SIZE = 4
 _PLACEHOLDER = re.compile(
     r"[(\[]?(?:nothing|none|n/?a|tba|tbc|tbd|nil|nichts|keine?|nada|ninguno|rien|aucun|"
     r"niente|nessuno|nenhum|geen|niets|-+|\u2014|\u2013|\.\.\.|\u2026|\?+|entf[äa]llt|"
-    r"no (?:lectures?|class|classes|tutorials?|labs?|pracs?|videos?|readings?|tasks?)\b[^()]*)"
+    r"(?:no|keine?|kein|sin|pas de|nessun[ao]?|sem|geen)[ \t]+[^\W\d_][^()\n]{0,50})"
     r"(?:[ \t]+(?:yet|this week|here|posted|so far|for now|listed))*[ \t]*[!.]*[)\]]?[ \t]*"
     r"(?:\(.*\))?",
     re.I,
@@ -119,6 +119,14 @@ _MARKED = re.compile(
     r"\((?:done|erledigt|hecho|fait|fatto|feito)\)|~~"
 )
 _LONG_PROSE = 16
+# What someone said: a name or a role, then a colon ("Priya: use C1V1", "TA: ...").
+_SAYS = re.compile(r"[A-Z][\w.]{0,15}(?: [A-Z][\w.]{0,15})?:[ \t]")
+# A plain line that is a remark, not a task: in brackets, or about the writer.
+_REMARK = re.compile(
+    r"[(\[{]|(?:i|i'm|im|i've|ive|my|we|we're|note|nb|n\.b\.|remember|reminder|ask|also|btw|"
+    r"ps|p\.s\.|ich|mein|wir|yo|mi|je|mon|io|eu|ik|mijn)\b",
+    re.I,
+)
 
 
 def _shown(text: str, limit: int = 60) -> str:
@@ -247,9 +255,22 @@ class _Reader:
                     self.open_section(repair(title), number, label=True)
                     return
         if (
+            self.week is not None
+            and len(stripped) <= 40
+            and len(stripped.split()) <= 4
+            and number < len(self.lines)
+            and _LIST_LINE.match(self.lines[number])
+            and self.kinds.kind(stripped) is not _OTHER
+            and not _MARKED.search(stripped)
+        ):
+            # "Lecture recordings", "Essential reading" over a list: a label without a colon.
+            self.open_section(repair(stripped), number, label=True)
+            return
+        if (
             self.plain_tasks
             and self.week is not None
             and line[:1] not in " \t"
+            and not _REMARK.match(stripped)
             and not _TAB_ROW.search(stripped)
             and not _NOTE_LINE.match(line)
             and len(stripped.split()) <= _LONG_PROSE
@@ -490,6 +511,10 @@ class _Reader:
                 self.leaf_width = width
         if worded is State.CANCELLED:
             entries.append(Cancelled(repair(body), number, depth))
+            return
+        if depth and state is None and _SAYS.match(body):
+            # "Priya: cite Robinson" under a task: someone's advice, a note on it.
+            entries.append(Note(repair(body), number, depth))
             return
         due = None
         if "due" in fields:

@@ -165,6 +165,22 @@ def blocks(thoughts: Iterable[SourceLine]) -> list[_Block]:
     return result
 
 
+# A question without its mark: it opens as one ("Should I do the report on ...").
+_ASKING = re.compile(
+    r"(?:should|shall|is|are|am|was|were|do|does|did|can|could|will|would|how|why|what|when|"
+    r"where|who|which|may|might|must|wie|was|warum|wann|wo|wer|welche[rsnm]?|ist|sind|kann|"
+    r"k[öo]nnen|muss|soll|gibt|qu[ée]|c[óo]mo|por qu[ée]|cu[áa]ndo|d[óo]nde|qui[ée]n|cu[áa]l|"
+    r"hay|puedo|comment|pourquoi|quand|o[ùu]|quel(?:le)?s?|est-ce|peut-on|come|perch[ée]|"
+    r"quando|dove|chi|quale|posso|quem|qual|pode|hoe|waarom|wat|wanneer|waar|welke|moet)\b",
+    re.I,
+)
+
+
+def opens_as_question(text: str) -> bool:
+    """True when the text starts the way a question does, with or without its mark."""
+    return _ASKING.match(text.lstrip(" \t*_")) is not None
+
+
 def asks(text: str) -> bool:
     """True when the text has a question mark outside link addresses and code spans."""
     prose = _NOT_PROSE.sub(" ", text)
@@ -285,7 +301,7 @@ class _QuestionReader:
             self.answer(self.current, text)
         elif kind == "asked":
             self.current.asked = text
-        elif asks(text) or block.tight:
+        elif asks(text) or block.tight or (self.in_answer and opens_as_question(text)):
             self.start(text, block.line)
         elif self.in_answer:
             # Once answered, paragraphs up to the next question continue the answer.
