@@ -240,25 +240,59 @@ def _reference_addresses(known: References) -> dict[str, Reference]:
 _BY_NAME = re.compile(
     r"(?:(?:re-?read|read|skim|review|finish|lesen|nochmal|leer|releer|lire|relire|leggere|"
     r"rileggere|ler|reler|lezen)[ \t]+)?"
-    r"(?P<name>[^\W\d_][\w'\-]{2,})(?![\w'\-])[ \t]*,?[ \t]*"
+    r"(?P<name>[^\W\d_][\w'\-]{2,}(?:[ \t]*(?:&|and|y|und|et|e)[ \t]*[^\W\d_][\w'\-]{2,})?)"
+    r"(?![\w'\-])[ \t]*,?[ \t]*"
     # Not a year: "Wasserman (2004)" may be another of his books.
     rf"(?:$|\(?\d(?![\d]{{3}})|(?:{_CHAPTER}|{_SECTION}|{_PAGE})\b\.?|§|\((?!\d{{4}}))",
     re.I,
 )
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'\-]{2,}")
+_PARTS_ONLY = re.compile(
+    r"(?:(?:re-?read|read|skim|review|finish|lesen|leer|lire|leggere|ler|lezen)[ \t]+)?"
+    rf"(?:{_CHAPTER}|{_SECTION}|{_PAGE})\.?[ \t]*\d[\d.,;:&\- \t\u2013pPsS.]*(?:[ \t]*\([^()]*\))?",
+    re.I,
+)
+
+
+_INITIALS = re.compile(
+    r"(?P<initials>[A-Z](?:[ \t]*[&.][ \t]*)?[A-Z](?:[ \t]*[&.]?[ \t]*[A-Z]){0,2})\.?(?![\w'])"
+)
+_AUTHORS = re.compile(r"[A-Z][\w'\-]+(?:[ \t]*(?:,|&|and|y|und|et|e)[ \t]*[A-Z][\w'\-]+)*")
+
+
+def _initials(title: str) -> str:
+    """The initials of the names a title opens with: "Harlow & Meyer, ..." -> "hm"."""
+    found = _AUTHORS.match(title)
+    if found is None:
+        return ""
+    names = re.findall(r"[A-Z][\w'\-]+", found.group())
+    return "".join(name[0] for name in names).casefold() if len(names) > 1 else ""
 
 
 def _join_by_author(lines: list[_Line], works: _Works) -> None:
-    """Join a line that names a work by its author alone ("Smith ch 10") to the one work
-    whose title starts with that name ("Smith on Torts"), when exactly one does."""
+    """Join a line that names a work by its author alone ("Smith ch 10", "H&M ch 5") to the
+    one work whose title starts with that name ("Smith on Torts", "Harlow & Meyer, ...")."""
     # Hand-written: a student cites one textbook four ways; a reference manager is the
     # tool for anything finer, and references.yml (aliases) covers what this cannot.
     starts: dict[str, set[int]] = {}
     bare: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
-        named = _BY_NAME.match(line.reading.text.strip(" \t*_"))
+        text = line.reading.text.strip(" \t*_")
+        initials = _INITIALS.match(text)
+        if (
+            initials is not None
+            and "&" in initials.group()
+            or (initials is not None and initials.end() == len(text))
+        ):
+            bare.append((index, "&" + re.sub(r"[^A-Za-z]", "", initials["initials"]).casefold()))
+            continue
+        named = _BY_NAME.match(text)
         if named is not None and named["name"][:1].isupper():
-            bare.append((index, named["name"].casefold()))
+            bare.append((index, named["name"].split()[0].casefold()))
+            continue
+        if _PARTS_ONLY.fullmatch(text):
+            # "ch 8", "read ch 10", "pp. 130–151": the course's own book, named nowhere.
+            bare.append((index, ""))
             continue
         title = line.title.strip(" \t*_\"'\u201e\u201c[")
         first = _FIRST_WORD.match(title)
@@ -266,6 +300,8 @@ def _join_by_author(lines: list[_Line], works: _Works) -> None:
         # may be another of his books.
         if first is not None and _FIRST_WORD.search(title, first.end()):
             starts.setdefault(first.group().casefold(), set()).add(index)
+            if _initials(title):
+                starts.setdefault("&" + _initials(title), set()).add(index)
     for index, name in bare:
         owners = {works.find(other) for other in starts.get(name, ())}
         if len(owners) == 1:

@@ -51,7 +51,10 @@ _MARK_END = re.compile("[" + re.escape("".join(_MARKS_BY_LAST)) + r"\]]")
 
 # Where a note after a mark may start: a parenthesis that closes the text, or a dash.
 # A score ("✓ 8/10", "✓ 85%") ends a ticked line as a note would.
-_NOTE_START = re.compile(r"\(|[\u2013\u2014]|-(?=[ \t]|$)|\d{1,3}[ \t]*(?:/[ \t]*\d{1,3}|%)[ \t]*$")
+_NOTE_START = re.compile(
+    r"\(|[\u2013\u2014]|-(?=[ \t]|$)|\d{1,3}[ \t]*(?:/[ \t]*\d{1,3}|%)(?:[ \t]+[^\s\d]\S*)?[ \t!]*$"
+)
+_SCORE = re.compile(r"\d[ \t]*(?:/[ \t]*\d{1,3}|%)(?:[ \t]+[^\s\d]\S*)?[ \t!]*$")
 
 
 _BOX = re.compile(r"\[(?P<mark>[ xX])\][ \t]*")
@@ -116,6 +119,7 @@ def _read_marks(body: str, box: str | None) -> tuple[str, bool | None]:
                 last == ")"
                 or last == "%"
                 or last.isdigit()
+                or _SCORE.search(body) is not None
                 or "-" in body
                 or "\u2013" in body
                 or "\u2014" in body

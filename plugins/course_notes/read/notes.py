@@ -119,8 +119,16 @@ _MARKED = re.compile(
     r"\((?:done|erledigt|hecho|fait|fatto|feito)\)|~~"
 )
 _LONG_PROSE = 16
+# An item that heads notes, not a task: "Prac notes", "🗒️ Notizen".
+_NOTES_HEAD = re.compile(
+    r"\b(?:notes?|notizen|apuntes|notas|remarques|appunti|aantekeningen)\b|[\U0001f5d2\U0001f4dd]",
+    re.I,
+)
 # What someone said: a name or a role, then a colon ("Priya: use C1V1", "TA: ...").
-_SAYS = re.compile(r"[A-Z][\w.]{0,15}(?: [A-Z][\w.]{0,15})?:[ \t]")
+_SAYS = re.compile(
+    r"(?:[A-Z][\w.]{0,15}(?: [A-Z][\w.]{0,15})?|(?i:feedback|note|nb|tip|hint|comment|"
+    r"remark|tutor|ta|prof|anmerkung|hinweis|nota|comentario|remarque|opmerking))[ \t]*:[ \t]"
+)
 # A plain line that is a remark, not a task: in brackets, or about the writer.
 _REMARK = re.compile(
     r"[(\[{]|(?:i|i'm|im|i've|ive|my|we|we're|note|nb|n\.b\.|remember|reminder|ask|also|btw|"
@@ -329,6 +337,10 @@ class _Reader:
             entry = entries[position]
             if isinstance(entry, Item):
                 entries[position] = Note(self.item_text(entry.line), entry.line, entry.depth)
+        entry = entries[item.index]
+        if isinstance(entry, Item) and not entry.done and _NOTES_HEAD.search(entry.text):
+            # "🗒️ Prac notes" over lines of notes (a Notion toggle): their heading, no task.
+            entries[item.index] = Note(entry.text, entry.line, entry.depth)
 
     def item_text(self, number: int) -> str:
         """An item line's text as written, less its marks (a video's duration kept)."""
