@@ -75,7 +75,29 @@ def test_the_seed_as_json(capsys: pytest.CaptureFixture[str]) -> None:
         {"title": "readings", "kind": "readings", "done": 0, "total": 4},
     ]
     # Exactly the contract's keys, nothing more.
-    assert list(data) == ["title", "done", "total", "video_seconds", "weeks", "diagnostics"]
+    assert list(data) == [
+        "title",
+        "unit_word",
+        "read_as",
+        "done",
+        "total",
+        "video_seconds",
+        "weeks",
+        "diagnostics",
+    ]
+    assert list(data["weeks"][0]) == [
+        "word",
+        "numbers",
+        "title",
+        "date_label",
+        "page",
+        "done",
+        "total",
+        "video_seconds",
+        "due",
+        "sections",
+    ]
+    assert data["weeks"][0]["video_seconds"] == {"known": 8444, "watched": 8444}
     assert list(data["weeks"][0]) == [
         "numbers",
         "title",
@@ -101,7 +123,13 @@ def test_the_seed_as_text_from_the_sites_config(
     ]
     # Week 1: 19/28, its videos 14/14 and 8444 s (2h 20m 44s) known.
     assert 2 * 3600 + 20 * 60 + 44 == 8444
-    assert lines[3:6] == [
+    assert lines[3:7] == [
+        "How it was read:",
+        "  units: `# Week N` headings, 6 of them, line 1 to 132",
+        "  questions: `# Thoughts`, line 150",
+        "",
+    ]
+    assert lines[7:10] == [
         "  1  Week 1  [19/28]  page week-1/",
         "       videos 2h 20m 44s watched of 2h 20m 44s known, 1 of unknown length",
         "  2    ## lecture slides  [slides 3/3]",
@@ -109,7 +137,7 @@ def test_the_seed_as_text_from_the_sites_config(
     assert " 16    ## video recordings & notes:  [videos 14/14]" in lines
     assert " 17      [x] basic neuroanatomy  (4:40)" in lines
     assert " 21      [x] limitations of perceptrons and multi-layer perceptrons  " in out
-    assert "150  Thoughts  [19 FAQ entries, 19 open]" in lines
+    assert "150  Questions  [19 FAQ entries, 19 open]" in lines
     assert lines[-1] == "Every line was placed."
 
 

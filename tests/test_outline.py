@@ -57,6 +57,12 @@ CRAFTED = """\
 def test_record_is_the_contract() -> None:
     assert record(site_of(CRAFTED)) == {
         "title": "COMP9444 Neural Networks",
+        "unit_word": "Week",
+        "read_as": [
+            "units: `# Week N` headings, 2 of them, line 4 to 20",
+            "title: COMP9444 Neural Networks (line 1)",
+            "questions: `# Thoughts`, line 23",
+        ],
         # Week 1: 1/1; weeks 3-4: BFS 1/1 (kind other), videos 1/3, homework Q1 Q2 PS2 bonus 2/4.
         "done": 5,
         "total": 9,
@@ -64,21 +70,27 @@ def test_record_is_the_contract() -> None:
         "video_seconds": {"known": 4500, "watched": 3900, "unknown_videos": 1},
         "weeks": [
             {
+                "word": "Week",
                 "numbers": [1],
                 "title": "",
                 "date_label": "",
                 "page": "week-1/",
                 "done": 1,
                 "total": 1,
+                "video_seconds": {"known": 0, "watched": 0},
+                "due": 0,
                 "sections": [{"title": "Slides", "kind": "slides", "done": 1, "total": 1}],
             },
             {
+                "word": "Week",
                 "numbers": [3, 4],
                 "title": "Graphs",
                 "date_label": "Mar 10",
                 "page": "week-3/",
                 "done": 4,
                 "total": 8,
+                "video_seconds": {"known": 4500, "watched": 3900},
+                "due": 0,
                 "sections": [
                     {"title": "Vids", "kind": "other", "done": 1, "total": 1},
                     {"title": "Videos", "kind": "videos", "done": 1, "total": 3},
@@ -100,6 +112,11 @@ def test_outline_shows_every_line_as_read() -> None:
         """\
         COMP9444 Neural Networks
         5/9 done; videos 1h 5m 0s watched of 1h 15m 0s known, 1 of unknown length
+
+        How it was read:
+          units: `# Week N` headings, 2 of them, line 4 to 20
+          title: COMP9444 Neural Networks (line 1)
+          questions: `# Thoughts`, line 23
 
          1  course title: COMP9444 Neural Networks
          2    note: Lecturer: Alex
@@ -126,7 +143,7 @@ def test_outline_shows_every_line_as_read() -> None:
         18      ### Extra
         19      [ ] bonus
 
-        23  Thoughts  [1 FAQ entry, 1 open]
+        23  Questions  [1 FAQ entry, 1 open]
 
         Lines the parser could not place (1):
           notes.md:5: heading `## Vids` matched no section kind; add it under `sections:`
@@ -140,6 +157,10 @@ def test_a_clean_file_says_every_line_was_placed() -> None:
         """\
         (no course title)
         1/1 done
+
+        How it was read:
+          units: `# Week N` headings, 1 of them, line 1 to 1
+          questions: none found
 
         1  Week 2: Trees  [1/1]  page week-2/
         2    ## readings  [readings 1/1]
@@ -157,7 +178,11 @@ def test_lines_before_the_first_week_are_the_general_page() -> None:
         (no course title)
         1/1 done
 
-           General page (before the first week)  [1/1]
+        How it was read:
+          units: `# Week N` headings, 1 of them, line 2 to 2
+          questions: none found
+
+           General page  [1/1]
              (no heading)  [other 1/1]
         1      [x] join the forum
 
@@ -201,6 +226,8 @@ def test_empty_notes() -> None:
     site = site_of("")
     assert record(site) == {
         "title": "",
+        "unit_word": "Week",
+        "read_as": ["units: none found", "questions: none found"],
         "done": 0,
         "total": 0,
         "video_seconds": {"known": 0, "watched": 0, "unknown_videos": 0},
@@ -208,7 +235,10 @@ def test_empty_notes() -> None:
         "diagnostics": [{"line": 0, "message": "the file is empty, so the site has no week pages"}],
     }
     assert outline(site, "x.md") == (
-        "(no course title)\n0/0 done\n\nNothing read: no weeks, sections or tasks.\n\n"
+        "(no course title)\n0/0 done\n\nHow it was read:\n  units: none found\n"
+        "  questions: none found\n"
+        "  To name your units (say they are `## Topic 1` headings), add to mkdocs.yml:\n"
+        "    plugins:\n      - course-notes:\n          units: Topic\n\nNothing read: no weeks, sections or tasks.\n\n"
         "Lines the parser could not place (1):\n"
         "  x.md: the file is empty, so the site has no week pages\n"
     )
@@ -245,6 +275,6 @@ def test_json_keeps_letters_and_escapes_every_control() -> None:
 def test_a_second_thoughts_heading_joins_the_first() -> None:
     text = outline(site_of("# Week 1\n# Thoughts\nwhy?\n# Thoughts\nhow?\n"), "n.md")
     assert (
-        "\n2  Thoughts  [1 FAQ entry, 1 open]\n4    (Thoughts again: its lines join the first)\n"
+        "\n2  Questions  [1 FAQ entry, 1 open]\n4    (questions again: their lines join the first)\n"
         in text
     )

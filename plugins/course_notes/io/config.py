@@ -42,6 +42,10 @@ class CourseSettings:
     """The first day of week 1 (the ``term_start`` option), when the config gives one."""
     sections: Mapping[str, SectionKind] = field(default_factory=dict)
     """The config's ``sections:``: heading words to kinds, on top of the built-in keywords."""
+    units: str = ""
+    """The config's ``units:``: the unit's word, where the notes alone do not say."""
+    questions: tuple[str, ...] = ()
+    """The config's ``questions:``: more words that start the questions."""
     lecturer_email: str = ""
     """The plugin's ``lecturer_email``: the FAQ's email link goes to it."""
     site_name: str = "Course"
@@ -242,6 +246,8 @@ def files_of(config: CourseNotesConfig, root: Path, site_name: str = "Course") -
         root=root,
         term_start=config.term_start,
         sections={words: SectionKind.named(kind) for words, kind in config.sections.items()},
+        units=config.units,
+        questions=tuple(config.questions),
         lecturer_email=config.lecturer_email,
         site_name=site_name,
     )

@@ -39,16 +39,29 @@ _HEADER_LIMIT = 200
 _NOTE_CHARACTERS = 200
 
 
-def count_notes(raw: bytes, sections: Mapping[str, SectionKind] | None = None) -> tuple[int, int]:
-    """Items done and listed in one version of the notes file (``sections`` as for ``parse``)."""
+def count_notes(
+    raw: bytes,
+    sections: Mapping[str, SectionKind] | None = None,
+    units: str = "",
+    questions: tuple[str, ...] = (),
+) -> tuple[int, int]:
+    """Items done and listed in one version of the notes file (options as for ``parse``)."""
     text, _diagnostics = decode_notes(raw)
-    progress = parse(text, sections).progress
+    progress = parse(text, sections, units, questions).progress
     return progress.done, progress.total
 
 
-def fingerprint(sections: Mapping[str, SectionKind] | None) -> str:
-    """What the counts depend on besides the text: the ``sections:`` option, in one string."""
-    return ";".join(f"{words}={kind.name}" for words, kind in sorted((sections or {}).items()))
+# The reader's version in the cache key: counts cached by an earlier reader are read again.
+READER = "2"
+
+
+def fingerprint(
+    sections: Mapping[str, SectionKind] | None, units: str = "", questions: tuple[str, ...] = ()
+) -> str:
+    """What the counts depend on besides the text: the reader and its options, in one string."""
+    parts = [f"{words}={kind.name}" for words, kind in sorted((sections or {}).items())]
+    parts += [f"reader={READER}", f"units={units}", f"questions={','.join(questions)}"]
+    return ";".join(parts)
 
 
 @dataclass

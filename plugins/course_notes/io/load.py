@@ -52,15 +52,17 @@ def load_site(
     (counts cached beside the config); ``note`` gets the one line saying why there is none.
     """
     term = Term(files.term_start, today(environ), name=files.site_name)
-    course = read_course(files.notes, files.sections)
+    course = read_course(files.notes, files.sections, files.units, files.questions)
     path = files.references_file
     references = read_references(path, files.label(path)) if path is not None else References()
     if history and (term.start or any(week.date for week in course.weeks)):
         found = read_history(
             files.notes,
             (files.root, CACHE) if files.root else None,
-            functools.partial(count_notes, sections=files.sections),
-            fingerprint(files.sections),
+            functools.partial(
+                count_notes, sections=files.sections, units=files.units, questions=files.questions
+            ),
+            fingerprint(files.sections, files.units, files.questions),
         )
         if found.reason and note is not None:
             note(found.reason)

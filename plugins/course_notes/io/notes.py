@@ -40,10 +40,15 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_course(path: Path, sections: Mapping[str, SectionKind] | None = None) -> Course:
+def read_course(
+    path: Path,
+    sections: Mapping[str, SectionKind] | None = None,
+    units: str = "",
+    questions: tuple[str, ...] = (),
+) -> Course:
     """Read and parse a notes file; raise NotesFileError with one clear line if unreadable.
 
-    ``sections`` maps heading words to kinds on top of the parser's keywords.
+    ``sections``, ``units`` and ``questions`` are the config's, as ``parse`` takes them.
     """
     text, diagnostics = decode_notes(_read_bytes(path, "notes file", NOTES_LIMIT))
     # Typed text never holds a NUL: a file that does is binary (a PDF, an image, a
@@ -55,7 +60,7 @@ def read_course(path: Path, sections: Mapping[str, SectionKind] | None = None) -
             f"{path}:{line}: a NUL byte; this is a binary file, not a text notes file"
         )
     with _collector_paused():
-        course = parse(text, sections)
+        course = parse(text, sections, units, questions)
     course.diagnostics[:0] = diagnostics
     return course
 

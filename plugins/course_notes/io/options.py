@@ -52,6 +52,11 @@ class CourseNotesConfig(base.Config):
     """The FAQ's topic map (YAML), relative to mkdocs.yml; unset: no topics."""
     sections = c.DictOfItems(c.Choice(SECTION_KIND_NAMES), default={})
     """Heading words to section kinds (``vids: videos``), on top of the built-in keywords."""
+    units = c.Type(str, default="")
+    """The word of the notes' units (``Module``, ``Lecture``), where the file alone does not
+    say; unset: found from the headings or label lines that repeat as word + number."""
+    questions = c.ListOfItems(c.Type(str), default=[])
+    """More words whose heading or label starts the questions (``open points``)."""
     term_start = c.Optional(Day())
     """The first day of week 1: week N starts 7·(N−1) days later unless its heading has a date."""
     lecturer_email = c.Type(str, default="")

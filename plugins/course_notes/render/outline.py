@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..model import (
+    Cancelled,
     Course,
     Diagnostic,
     Group,
@@ -60,19 +61,25 @@ def record(course: Course) -> dict[str, Any]:
     weeks = []
     for week in course.weeks:
         week_progress = week.progress
+        week_time = week.video_time
         weeks.append(
             {
+                "word": week.word,
                 "numbers": list(week.numbers),
                 "title": week.title,
                 "date_label": week.date_label,
                 "page": paths.url(paths.week_page(week)),
                 "done": week_progress.done,
                 "total": week_progress.total,
+                "video_seconds": {"known": week_time.total, "watched": week_time.watched},
+                "due": sum(1 for item in week.items if item.due is not None),
                 "sections": [_section_record(section) for section in week.sections],
             }
         )
     return {
         "title": course.title,
+        "unit_word": course.unit_word,
+        "read_as": list(course.how),
         "done": progress.done,
         "total": progress.total,
         "video_seconds": {
@@ -111,7 +118,7 @@ class _Outline:
 def _entry_text(entry: Item | Note) -> str:
     text = printable(entry.text)
     if isinstance(entry, Item):
-        box = "[x]" if entry.done else "[ ]"
+        box = "[x]" if entry.done else "[/]" if entry.started else "[ ]"
         if isinstance(entry, Video):
             length = "duration unknown" if entry.duration is None else format_clock(entry.duration)
             text += f"  ({length})"
@@ -120,6 +127,8 @@ def _entry_text(entry: Item | Note) -> str:
         return f"{text}  (group of the tasks under it, not counted)"
     if isinstance(entry, Subheading):
         return f"{'#' * entry.level} {text}"
+    if isinstance(entry, Cancelled):
+        return f"cancelled, not counted: {text}"
     return f"note: {text}"
 
 
@@ -162,7 +171,9 @@ def outline(course: Course, faq: QuestionList, source: str = "notes.md") -> str:
     totals = f"{course.progress} done"
     if course.videos:
         totals += f"; {_videos(time.watched, time.total, time.unknown)}"
-    head = [printable(course.title) or "(no course title)", totals]
+    head = [printable(course.title) or "(no course title)", totals, "", "How it was read:"]
+    head += [f"  {printable(line)}" for line in course.how]
+    head += _hints(course)
     outline = _Outline()
     if course.title_line:
         outline.add(course.title_line, 0, f"course title: {printable(course.title)}")
@@ -171,7 +182,7 @@ def outline(course: Course, faq: QuestionList, source: str = "notes.md") -> str:
     if course.general:
         general = Progress.of(section.progress for section in course.general)
         outline.gap()
-        outline.add(0, 0, f"General page (before the first week)  [{general}]")
+        outline.add(0, 0, f"General page  [{general}]")
         for section in course.general:
             _section(outline, section, 1)
     for week in course.weeks:
@@ -190,10 +201,10 @@ def outline(course: Course, faq: QuestionList, source: str = "notes.md") -> str:
         outline.add(
             course.thoughts_line,
             0,
-            f"Thoughts  [{_count(len(faq), 'FAQ entry', 'FAQ entries')}, {len(faq.open)} open]",
+            f"Questions  [{_count(len(faq), 'FAQ entry', 'FAQ entries')}, {len(faq.open)} open]",
         )
         for line in course.thoughts_joined_at:
-            outline.add(line, 1, "(Thoughts again: its lines join the first)")
+            outline.add(line, 1, "(questions again: their lines join the first)")
     problems = [diagnostic_line(diagnostic, source) for diagnostic in course.diagnostics]
     if problems:
         tail = [f"Lines the parser could not place ({len(problems)}):"]
@@ -202,6 +213,32 @@ def outline(course: Course, faq: QuestionList, source: str = "notes.md") -> str:
         tail = ["Every line was placed."]
     body = outline.text() or "Nothing read: no weeks, sections or tasks."
     return "\n".join([*head, "", body, "", *tail]) + "\n"
+
+
+_OPTION = "plugins:\n  - course-notes:\n      {line}"
+
+
+def _hints(course: Course) -> list[str]:
+    """The mkdocs.yml lines that would read the file otherwise, where the reader guessed."""
+    hints = []
+    if not course.weeks:
+        hints.append(
+            "  To name your units (say they are `## Topic 1` headings), add to mkdocs.yml:"
+        )
+        hints += [f"    {line}" for line in _OPTION.format(line="units: Topic").split("\n")]
+    asking = any(
+        entry.text.rstrip().endswith("?")
+        for section in [*course.general, *(s for week in course.weeks for s in week.sections)]
+        for entry in section.entries
+    )
+    if not course.thoughts_line and asking:
+        hints.append(
+            "  Questions were found in no heading or label; if yours are under other words, "
+            "name them in mkdocs.yml:"
+        )
+        lines = _OPTION.format(line="questions: [open points]").split("\n")
+        hints += [f"    {line}" for line in lines]
+    return hints
 
 
 def _count(number: int, one: str, many: str) -> str:
