@@ -98,15 +98,6 @@ def test_the_seed_as_json(capsys: pytest.CaptureFixture[str]) -> None:
         "sections",
     ]
     assert data["weeks"][0]["video_seconds"] == {"known": 8444, "watched": 8444}
-    assert list(data["weeks"][0]) == [
-        "numbers",
-        "title",
-        "date_label",
-        "page",
-        "done",
-        "total",
-        "sections",
-    ]
 
 
 def test_the_seed_as_text_from_the_sites_config(
