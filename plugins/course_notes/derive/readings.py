@@ -243,7 +243,8 @@ _BY_NAME = re.compile(
     r"(?P<name>[^\W\d_][\w'\-]{2,}(?:[ \t]*(?:&|and|y|und|et|e)[ \t]*[^\W\d_][\w'\-]{2,})?)"
     r"(?![\w'\-])[ \t]*,?[ \t]*"
     # Not a year: "Wasserman (2004)" may be another of his books.
-    rf"(?:$|\(?\d(?![\d]{{3}})|(?:{_CHAPTER}|{_SECTION}|{_PAGE})\b\.?|§|\((?!\d{{4}}))",
+    rf"(?:$|\(?\d(?![\d]{{3}})|(?:{_CHAPTER}|{_SECTION}|{_PAGE})\b\.?|§|\((?!\d{{4}})"
+    r"|(?:h|ch|kap|cap|hfst|hs|p|pp|s)\.?[ \t]*\d)",
     re.I,
 )
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'\-]{2,}")

@@ -52,10 +52,26 @@ class Blocks:
     underlines: set[int] = field(default_factory=set)
 
 
+# Logseq's page properties, "title:: COMP2521", on the first lines.
+_PROPERTY = re.compile(r"[\w\-]+::[ \t].*|[\w\-]+::$")
+
+
+def _properties(text: str) -> tuple[int, str, int]:
+    """Logseq's page properties at the top: their number of lines, ``title::`` and its line."""
+    count, title, line = 0, "", 0
+    for number, written in enumerate(text.split("\n", FRONT_MATTER_LINES), start=1):
+        if not _PROPERTY.fullmatch(written):
+            break
+        count = number
+        if written.lower().startswith("title::"):
+            title, line = written[7:].strip(), number
+    return count, title, line
+
+
 def _front_matter(text: str) -> tuple[int, str, int]:
     """The number of lines of front matter at the top of the text, its ``title:`` and line."""
     if not text.startswith("---\n"):
-        return 0, "", 0
+        return _properties(text)
     end = _FRONT_END.search(text, 4)
     if end is None or text.count("\n", 0, end.start()) > FRONT_MATTER_LINES:
         return 0, "", 0
@@ -119,7 +135,8 @@ def _read_events(blocks: Blocks, text: str, lines: list[str], line_of: Callable[
 
     ``lines`` are the lines as written, for the headings' titles.
     """
-    depth = 0
+    depth = 0  # block quotes and lists around the event
+    quotes = 0  # block quotes alone: a heading in a list item (an outliner's) still counts
     unclosed = 0
     last_line = len(lines)
     for event, span in pyromark.events_with_range(text, options=_OPTIONS):
@@ -128,7 +145,7 @@ def _read_events(blocks: Blocks, text: str, lines: list[str], line_of: Callable[
         start = event.get("Start")
         if start is not None:
             if type(start) is dict:
-                if "Heading" in start and depth == 0:
+                if "Heading" in start and quotes == 0:
                     first, last = line_of(span["start"]), line_of(max(span["end"] - 1, 0))
                     level = _LEVELS[start["Heading"]["level"]]
                     _heading(blocks, lines, first, last, level)
@@ -143,6 +160,7 @@ def _read_events(blocks: Blocks, text: str, lines: list[str], line_of: Callable[
                     _verbatim(blocks, line_of(span["start"]), line_of(max(span["end"] - 1, 0)))
                 elif "List" in start or "BlockQuote" in start:
                     depth += 1
+                    quotes += "BlockQuote" in start
             elif start == "Item":
                 depth += 1
             continue
@@ -151,12 +169,14 @@ def _read_events(blocks: Blocks, text: str, lines: list[str], line_of: Callable[
             end == "Item" or (type(end) is dict and ("List" in end or "BlockQuote" in end))
         ):
             depth -= 1
+            quotes -= type(end) is dict and "BlockQuote" in end
     return unclosed
 
 
 def _heading(blocks: Blocks, lines: list[str], first: int, last: int, level: int) -> None:
     text = lines[first - 1]
-    if text.lstrip(" ")[:1] == "#":
+    bare = text.lstrip(" \t")
+    if bare[:1] == "#" or (bare[:1] in "-*+" and bare[1:].lstrip(" \t")[:1] == "#"):
         blocks.headings[first] = Heading(first, level, _atx_title(text))
         return
     # Setext: the text lines, then the underline.
@@ -186,7 +206,11 @@ def heading_title(text: str) -> str:
 
 def _atx_title(line: str) -> str:
     """A ``#`` heading's text without its hashes, blanks, or a closing ``##`` run."""
-    return heading_title(line.lstrip(" ").lstrip("#"))
+    # In an outliner's bullet ("- ## Week 1") the heading follows the bullet.
+    bare = line.lstrip(" \t")
+    if bare[:1] in "-*+" and bare[1:2] in (" ", "\t"):
+        bare = bare[2:].lstrip(" \t")
+    return heading_title(bare.lstrip("#"))
 
 
 def _verbatim(blocks: Blocks, first: int, last: int) -> None:

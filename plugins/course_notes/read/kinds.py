@@ -67,7 +67,8 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
     # German, Spanish, French, Italian, Portuguese and Dutch, as a course in each says it.
     **dict.fromkeys(
         "folien vorlesung vorlesungen vl diapositivas diapos transparencias diapositives "
-        "transparents lucidi diapositive slides dia".split(),
+        "transparents lucidi diapositive slides dia cours amphi colleges college hoorcolleges "
+        "hoorcollege hc".split(),
         S.SLIDES,
     ),
     **dict.fromkeys(
@@ -80,8 +81,8 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
         "übung übungen übungsblatt übungsblätter aufgaben hausaufgaben blatt praktikum "
         "tutorium ejercicios ejercicio tareas entregas prácticas practicas exercices devoirs "
         "td tp esercizi esercitazioni compiti exercícios exercicios tarefas oefeningen "
-        "opdrachten werkcollege prac pracs practical practicals worksheets worksheet tasks "
-        "task problems".split(),
+        "opdrachten opgaven werkcolleges werkcollege wc prac pracs practical practicals "
+        "worksheets worksheet tasks task problems".split(),
         S.EXERCISES,
     ),
     "problem sheets": S.EXERCISES,

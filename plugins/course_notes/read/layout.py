@@ -119,8 +119,13 @@ _SEPARATOR = re.compile(r"[ \t]*(?:[:\-\u2013\u2014\u00b7|\u2022,]|\.(?=[ \t]|$)
 MAX_UNIT = 999
 
 
+# Signs before a unit's word ("🎵 Week 1", "**W1**", "📅 Woche 2"): not part of it.
+_LEAD = re.compile(r"[^\w\u7b2c]*")
+
+
 def read_unit(title: str, line: int, family: str | None = None) -> Unit | None:
     """The unit a heading or label names (``Module 2 – Cells``), else None."""
+    title = title[_LEAD.match(title).end() :]  # type: ignore[union-attr]
     found = UNIT.match(title)
     if found is None:
         return None
@@ -170,7 +175,7 @@ def _candidates(
     """Unit-like titles by level and word family: (level, family) -> [(line, word, number)]."""
     groups: dict[tuple[int, str], list[tuple[int, str, str]]] = {}
     for line, level, title in entries:
-        found = UNIT.match(title)
+        found = UNIT.match(title, _LEAD.match(title).end())  # type: ignore[union-attr]
         if found is None:
             continue
         word = found["cjkword"] or found["word"]
@@ -292,9 +297,24 @@ def find_layout(
             (text := label_text(line)) is not None and _asks(text, extra)
         ):
             layout.questions.add(number)
+        elif _heads_questions(line, lines, number) and _asks(line.strip(" \t-*+?:"), extra):
+            layout.questions.add(number)
         elif in_units and line[:1] in "\u2753\u2754" and _asks(line.strip(), extra):
             layout.questions.add(number)
     return layout
+
+
+def _heads_questions(line: str, lines: list[str], number: int) -> bool:
+    """A short line without digits over the questions: "Questions??", "- Questions" over
+    bullets nested under it (an outliner's), "Fragen"."""
+    words = line.strip(" \t-*+?:").split()
+    if not words or len(words) > 4 or any(c.isdigit() for c in line) or line[:1] in " \t":
+        return False
+    if line[:1] in "-*+":
+        after = lines[number] if number < len(lines) else ""
+        return after[:1] in " \t" and after.strip()[:1] in "-*+"
+    before = lines[number - 2] if number > 1 else ""
+    return not before.strip()
 
 
 def _asks(title: str, extra: tuple[str, ...]) -> bool:

@@ -8,7 +8,7 @@ start); then the lines are read once, in order, against it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from ..model import (
     Cancelled,
@@ -504,7 +504,7 @@ class _Reader:
                 state = bool(state)
             elif worded is State.STARTED:
                 started, state = state is not True, state is True
-        if not body or body == "()" or (len(body) < 40 and _PLACEHOLDER.fullmatch(body)):
+        if not body or body == "()" or (len(body) < 60 and _placeholder(body)):
             section.placeholder_lines.append(number)
             return
         entries = section.entries
@@ -564,8 +564,75 @@ def _same_word(written: str, word: str) -> bool:
     )
 
 
+# "Lecture 20: — TBA —": a label, then nothing yet.
+_LABELLED = re.compile(r"[^\W\d_][\w.]*[ \t]*\d{0,3}(?::|[ \t]+[\-\u2013\u2014])[ \t]+")
+
+
+def _placeholder(body: str) -> bool:
+    """True when an item says there is nothing (yet), alone or after its label."""
+    if _PLACEHOLDER.fullmatch(body):
+        return True
+    label = _LABELLED.match(body)
+    rest = body[label.end() :].strip(" \t-\u2013\u2014") if label else ""
+    return bool(rest) and bool(_PLACEHOLDER.fullmatch(rest))
+
+
 def _has_length(body: str) -> bool:
     return find_duration(body)[1] is not None
+
+
+def _settle_kinds(course: Course) -> None:
+    """Give a section the kind its entries show where its words say none or another.
+
+    Most lines with a length: videos; most lines citing a work (author and year, chapters,
+    pages): readings ("Lectures" in a French course is its readings).
+    """
+    for week in course.weeks:
+        for section in week.sections:
+            if section.kind not in (_OTHER, SectionKind.SLIDES):
+                continue
+            items = [entry for entry in section.entries if type(entry) is Item]
+            if len(items) < 2:
+                continue
+            if sum(1 for item in items if _CITATION.search(item.text)) * 5 >= len(items) * 3:
+                section.kind = _READINGS
+                _turn(
+                    section,
+                    lambda item: Reading(
+                        item.text,
+                        item.done,
+                        item.line,
+                        item.depth,
+                        due=item.due,
+                        started=item.started,
+                        fields=item.fields,
+                    ),
+                )
+            elif (
+                section.kind is _OTHER
+                and sum(1 for item in items if find_duration(item.text)[1] is not None) * 5
+                >= len(items) * 3
+            ):
+                section.kind = _VIDEOS
+                _turn(section, _as_video)
+
+
+def _as_video(item: Item) -> Video:
+    title, seconds, _watched = find_duration(item.text)
+    return Video(
+        title,
+        item.done,
+        item.line,
+        item.depth,
+        seconds,
+        due=item.due,
+        started=item.started,
+        fields=item.fields,
+    )
+
+
+def _turn(section: Section, make: Callable[[Item], Item]) -> None:
+    section.entries = [make(entry) if type(entry) is Item else entry for entry in section.entries]
 
 
 def _section_level(blocks: Blocks, layout: Layout) -> int:
@@ -680,6 +747,7 @@ def parse(
         other(number, line)
     reader.close_items()
     course = reader.course
+    _settle_kinds(course)
     taken = {line.number for line in course.thoughts}
     course.markup_lines = sorted(
         (blocks.underlines | set(range(1, blocks.front_matter + 1)))

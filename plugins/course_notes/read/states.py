@@ -44,15 +44,39 @@ PRIORITY = re.compile(r"[ \t]*[\u23eb\U0001f53c\U0001f53d\u23ec\U0001f53a]\ufe0f
 _DONE_WORDS = (
     r"done|erledigt|fertig|hecho|terminado|fait|termin[ée]|fatto|feito|conclu[ií]do|klaar|gedaan"
 )
+# Read or watched, in the same languages: done for a reading or a video ("(lu)", "gelesen").
+_SEEN_WORDS = (
+    r"watched|seen|gesehen|geschaut|visto|vu|vue|guardato|assistido|gekeken|read it|lu|gelesen|"
+    r"gelezen|letto|le[íi]do|lido"
+)
+# A done word said not to hold: "pas lu", "not done", "noch nicht erledigt".
+_NEGATED = re.compile(
+    r"(?:\bpas(?: encore)?|\bnot(?: yet)?|\bnicht|\bnoch nicht|\bno|\bnon|\bniet|\bnog niet|"
+    r"\bn[ãa]o|\bainda n[ãa]o|\btodav[íi]a no|\bancora non)[ \t]+"
+    rf"(?:{_DONE_WORDS}|{_SEEN_WORDS}|read|regard[ée]|gemacht)\b",
+    re.I,
+)
+_HALF = re.compile(
+    r"\b(?:half(?:way|-way)?|la moiti[ée]|à moiti[ée]|zur h[äa]lfte|halb|a la mitad|la mitad|"
+    r"a met[àa]|met[àa]|metade|pela metade)\b",
+    re.I,
+)
+# A done word after a dash, a remark after it: "— fait le 16 au soir".
+_DONE_DASH = re.compile(rf"[ \t]+[\-\u2013\u2014][ \t]*(?:{_DONE_WORDS})\b", re.I)
 _DONE_START = re.compile(rf"(?:{_DONE_WORDS})\b[ \t]*[:\-\u2013\u2014!.]*[ \t]+", re.I)
 _DONE_END = re.compile(
-    rf"[ \t]*(?:[-\u2013\u2014,;:|]+[ \t]*)?\(?(?:{_DONE_WORDS}|watched|gesehen|visto|vu|read it)"
+    rf"[ \t]*(?:[-\u2013\u2014,;:|]+[ \t]*)?\(?(?:{_DONE_WORDS}|{_SEEN_WORDS})"
     r"\)?[ \t!.]*$",
     re.I,
 )
-_DONE_PAREN = re.compile(rf"[ \t]*\((?:{_DONE_WORDS})[^()]{{0,30}}\)", re.I)
-_DONE_CAPS = re.compile(r"(?<![\w-])DONE(?![\w-])[ \t!.:]*")
-_TODO = re.compile(r"(?<![\w-])(?:TODO|TO ?DO|ToDo)(?![\w-])[ \t!.:]*")
+_DONE_PAREN = re.compile(rf"[ \t]*\((?:{_DONE_WORDS}|{_SEEN_WORDS}|read)\b[^()]{{0,30}}\)", re.I)
+_DONE_CAPS = re.compile(
+    r"(?<![\w-])(?:DONE|(?i:submitted|handed in|abgegeben|entregad[oa]|rendu|consegnat[oa]|"
+    r"ingeleverd))(?![\w-])[ \t!.:]*"
+)
+_TODO = re.compile(r"(?<![\w-])(?:TODO|TO ?DO|ToDo|LATER|WAITING|WAIT)(?![\w-])[ \t!.:]*")
+# Logseq's and org-mode's markers of a task begun.
+_NOW = re.compile(r"(?:NOW|DOING|IN-PROGRESS|STARTED)(?![\w-])[ \t:]*")
 # Not done: a cross or an empty box sign.
 _OPEN_SIGNS = re.compile(r"(?:^|[ \t])[\u2717\u2718\u274c\u2610\u2b1c\u25a1](?:\ufe0f)?(?=[ \t]|$)")
 # Started: a half sign or word, at the start or the end.
@@ -125,11 +149,28 @@ _HINTS = (
     "klaar",
     "gedaan",
     "watched",
+    "seen",
+    "lu",
+    "gelesen",
+    "gelezen",
+    "letto",
+    "leído",
+    "leido",
+    "lido",
+    "guardato",
+    "gekeken",
+    "geschaut",
+    "assistido",
+    "(read",
     "gesehen",
     "visto",
     "vu",
     "read it",
     "todo",
+    "later",
+    "wait",
+    "now",
+    "doing",
     "to do",
     "cancel",
     "entf",
@@ -137,6 +178,13 @@ _HINTS = (
     "ausgefallen",
     "suspendid",
     "annul",
+    "submitted",
+    "handed in",
+    "abgegeben",
+    "entregad",
+    "rendu",
+    "consegnat",
+    "ingeleverd",
     "vervallen",
     "half",
     "started",
@@ -187,12 +235,21 @@ def read_state(text: str) -> tuple[str, State | None]:
         return text[3:].lstrip(" \t"), State.STARTED
     if text[:2] == "[-" and text[2:3] == "]":
         return text[3:].lstrip(" \t"), State.CANCELLED
+    if _NEGATED.search(text):
+        return text, State.OPEN
+    found = _HALF.search(text)
+    if found:
+        # "half gekeken", "regardé la moitié": begun, whatever word follows.
+        return text, State.STARTED
     found = _DONE_PAREN.search(text)
     if found:
         return _cut(text, found), State.DONE
     found = _DONE_CAPS.search(text)
     if found:
         return _cut(text, found), State.DONE
+    found = _DONE_DASH.search(text)
+    if found:
+        return text[: found.start()].rstrip(), State.DONE
     found = _DONE_START.match(text)
     if found and found.end() < len(text):
         return text[found.end() :], State.DONE
@@ -204,6 +261,9 @@ def read_state(text: str) -> tuple[str, State | None]:
         return _cut(text, found), State.OPEN
     if text[:1] in _STARTED_SIGNS or text.rstrip()[-1:] in _STARTED_SIGNS:
         return text.strip(_STARTED_SIGNS + " \t\ufe0f"), State.STARTED
+    found = _NOW.match(text)
+    if found:
+        return text[found.end() :], State.STARTED
     found = _STARTED_START.match(text)
     if found:
         return text[found.end() :], State.STARTED
