@@ -778,8 +778,9 @@ def _plain_title(lines: list[str], blocks: Blocks, layout: Layout, reader: _Read
             continue
         if number in layout.units or number in layout.questions or _LIST_LINE.match(line):
             return
-        after = lines[number] if number < len(lines) else ""
-        if len(line.strip()) <= 80 and (not after.strip() or number + 1 in layout.units):
+        # The first line, short, with no mark or colon at its end: the course's name
+        # ("ECON 101", "BIOL 230 Genetics Lab"), lines about the course after it or not.
+        if len(line.strip()) <= 60 and not _MARKED.search(line) and not line.rstrip().endswith(":"):
             reader.course.title = repair(line.strip().strip("*_#").strip())
             reader.course.title_line = number
         return

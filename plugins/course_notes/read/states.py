@@ -56,9 +56,11 @@ _NEGATED = re.compile(
     rf"(?:{_DONE_WORDS}|{_SEEN_WORDS}|read|regard[ée]|gemacht)\b",
     re.I,
 )
+# Begun: "– half gekeken", "(watched ~half, finish!!)", "regardé la moitié"; not in a
+# question ("only the 2nd half is relevant?").
 _HALF = re.compile(
     r"\b(?:half(?:way|-way)?|la moiti[ée]|à moiti[ée]|zur h[äa]lfte|halb|a la mitad|la mitad|"
-    r"a met[àa]|met[àa]|metade|pela metade)\b",
+    r"a met[àa]|met[àa]|metade|pela metade)\b(?![^?]*\?[ \t]*$)",
     re.I,
 )
 # A done word after a dash, a remark after it: "— fait le 16 au soir".
@@ -241,6 +243,10 @@ def read_state(text: str) -> tuple[str, State | None]:
     if found:
         # "half gekeken", "regardé la moitié": begun, whatever word follows.
         return text, State.STARTED
+    found = _NOW.match(text) or _STARTED_START.match(text)
+    if found:
+        # "~ Körperaxiome ... geschaut": the sign in front says begun, before any word.
+        return text[found.end() :], State.STARTED
     found = _DONE_PAREN.search(text)
     if found:
         return _cut(text, found), State.DONE

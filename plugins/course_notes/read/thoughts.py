@@ -28,6 +28,7 @@ ANSWER = re.compile(
     rf"[ \t]*(?:\*\*{_ANSWER_WORDS}(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*:\*\*"
     rf"|\*\*{_ANSWER_WORDS}\*\*[ \t]*:"
     rf"|{_ANSWER_WORDS}(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*:"
+    rf"|{_ANSWER_WORDS}[ \t]+[-\u2013\u2014](?=[ \t])"
     r"|(?:->|\u2192|=>|\u21d2|\u27a1\ufe0f?)(?=[ \t]|$))[ \t]*",
     re.I,
 )
@@ -155,6 +156,16 @@ def blocks(thoughts: Iterable[SourceLine]) -> list[_Block]:
         elif inside:
             current = _Block("text", source.number, [text.strip(" \t")])
             item.under.append(current)  # type: ignore[union-attr]
+        elif (
+            each_line
+            and not any(block.kind != "heading" for block in result)
+            and not asks(text)
+            and not opens_as_question(text)
+        ):
+            # In a list of one-line questions, a line before the first that asks nothing
+            # ("ask these at OH") says what they are: it groups them.
+            result.append(_Block("heading", source.number, [text.strip(" \t")]))
+            item = current = None
         else:
             # After a one-line arrow answer, or in a list of one-line questions, a line is an
             # entry of its own.
