@@ -238,7 +238,8 @@ def test_empty_notes() -> None:
         "(no course title)\n0/0 done\n\nHow it was read:\n  units: none found\n"
         "  questions: none found\n"
         "  To name your units (say they are `## Topic 1` headings), add to mkdocs.yml:\n"
-        "    plugins:\n      - course-notes:\n          units: Topic\n\nNothing read: no weeks, sections or tasks.\n\n"
+        "    plugins:\n      - course-notes:\n          units: Topic\n\n"
+        "Nothing read: no weeks, sections or tasks.\n\n"
         "Lines the parser could not place (1):\n"
         "  x.md: the file is empty, so the site has no week pages\n"
     )
@@ -275,6 +276,7 @@ def test_json_keeps_letters_and_escapes_every_control() -> None:
 def test_a_second_thoughts_heading_joins_the_first() -> None:
     text = outline(site_of("# Week 1\n# Thoughts\nwhy?\n# Thoughts\nhow?\n"), "n.md")
     assert (
-        "\n2  Questions  [1 FAQ entry, 1 open]\n4    (questions again: their lines join the first)\n"
+        "\n2  Questions  [1 FAQ entry, 1 open]\n"
+        "4    (questions again: their lines join the first)\n"
         in text
     )

@@ -112,7 +112,8 @@ _LOOSE = re.compile(
     re.I,
 )
 _TIME_OF_DAY_BEFORE = re.compile(
-    r"(?:\b(?:at|due|um|bis|a las|à|alle|by|@|from|von|ab|"
+    r"(?:\b(?:at|due|um|bis|a las|à|alle|by|@|from|von|ab|parei no|parei em|parei|stopped at|"
+    r"up to|until|hasta|jusqu'[àa]|fino a|at[ée]|tot|min\.|ca\.|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven)"
     r"\w*\.?[ \t]*$)",
     re.I,

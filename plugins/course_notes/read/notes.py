@@ -59,6 +59,8 @@ TAB_SIZE = 4
 _PLACEHOLDER = re.compile(
     r"[(\[]?(?:nothing|none|n/?a|tba|tbc|tbd|nil|nichts|keine?|nada|ninguno|rien|aucun|"
     r"niente|nessuno|nenhum|geen|niets|-+|\u2014|\u2013|\.\.\.|\u2026|\?+|entf[äa]llt|"
+    r"a definir|[àa] d[ée]finir|por definir|da definire|noch offen|"
+    r"to be (?:announced|confirmed|decided)|"
     r"(?:no|keine?|kein|sin|pas de|nessun[ao]?|sem|geen)[ \t]+[^\W\d_][^()\n]{0,50})"
     r"(?:[ \t]+(?:yet|this week|here|posted|so far|for now|listed))*[ \t]*[!.]*[)\]]?[ \t]*"
     r"(?:\(.*\))?",
@@ -125,9 +127,11 @@ _NOTES_HEAD = re.compile(
     re.I,
 )
 # What someone said: a name or a role, then a colon ("Priya: use C1V1", "TA: ...").
-_SAYS = re.compile(
-    r"(?:[A-Z][\w.]{0,15}(?: [A-Z][\w.]{0,15})?|(?i:feedback|note|nb|tip|hint|comment|"
-    r"remark|tutor|ta|prof|anmerkung|hinweis|nota|comentario|remarque|opmerking))[ \t]*:[ \t]"
+_SAYS = re.compile(r"[A-Z][a-z.]{1,15}(?: [A-Z][a-z.]{1,15})?[ \t]*:[ \t]")
+# A remark by its first word, at any depth: "nota: 7,5", "obs: ...", "feedback: ...".
+_REMARK_LABEL = re.compile(
+    r"(?i:feedback|note|nb|tip|hint|comment|remark|anmerkung|hinweis|nota|comentario|remarque|"
+    r"opmerking|obs|observa[çc][ãa]o|osservazione)[ \t]*:[ \t]"
 )
 # A plain line that is a remark, not a task: in brackets, or about the writer.
 _REMARK = re.compile(
@@ -148,11 +152,13 @@ def _width(indent: str) -> int:
 class _OpenItem:
     """A list item that lines under it may still join, until a line as shallow closes it."""
 
-    __slots__ = ("width", "index", "has_tasks", "children")
+    __slots__ = ("width", "index", "has_tasks", "children", "kind")
 
     def __init__(self, width: int, index: int) -> None:
         self.width = width
         self.index = index
+        self.kind: SectionKind | None = None
+        """The kind its words give the lines under it ("- videos" in an outline), if any."""
         self.has_tasks = False
         """A ticked or boxed line is under it: it is their group, not a task."""
         self.children: list[int] = []
@@ -185,6 +191,8 @@ class _Reader:
         self.leaf_width = -1
         self.lines = lines
         self.plain_tasks = _plain_tasks(lines, blocks, layout)
+        self.boxed: set[int] = set()
+        """Lines of items written with a task box (``[ ]``, ``[x]``, ``[/]``) or Tasks' fields."""
 
     def info(self, line: int, message: str) -> None:
         self.course.diagnostics.append(Diagnostic(line, message))
@@ -341,6 +349,18 @@ class _Reader:
         if isinstance(entry, Item) and not entry.done and _NOTES_HEAD.search(entry.text):
             # "🗒️ Prac notes" over lines of notes (a Notion toggle): their heading, no task.
             entries[item.index] = Note(entry.text, entry.line, entry.depth)
+
+    def parent_kind(self, entries: list[Item | Note]) -> SectionKind:
+        """The kind the item above gives its nested lines: "- videos" over a list of them."""
+        parent = self.open_items[-2] if len(self.open_items) > 1 else None
+        if parent is None:
+            return _OTHER
+        if parent.kind is None:
+            text = entries[parent.index].text
+            parent.kind = (
+                self.kinds.kind(text) if len(text) <= 30 and len(text.split()) <= 3 else _OTHER
+            )
+        return parent.kind
 
     def item_text(self, number: int) -> str:
         """An item line's text as written, less its marks (a video's duration kept)."""
@@ -524,7 +544,11 @@ class _Reader:
         if worded is State.CANCELLED:
             entries.append(Cancelled(repair(body), number, depth))
             return
-        if depth and state is None and _SAYS.match(body):
+        if (
+            state is None
+            and worded is None
+            and (_REMARK_LABEL.match(body) or (depth and _SAYS.match(body)))
+        ):
             # "Priya: cite Robinson" under a task: someone's advice, a note on it.
             entries.append(Note(repair(body), number, depth))
             return
@@ -536,7 +560,11 @@ class _Reader:
             if problem:
                 self.info(number, problem)
         kept = tuple(fields.items())
+        if box is not None or fields or text[:1] == "[":
+            self.boxed.add(number)
         kind = section.kind
+        if depth and kind is _OTHER:
+            kind = self.parent_kind(entries)
         done = state is True
         if kind is _VIDEOS or (kind is not _READINGS and _says_video(body) and _has_length(body)):
             title, seconds, _watched = find_duration(body)
@@ -564,13 +592,15 @@ def _same_word(written: str, word: str) -> bool:
     )
 
 
+# "exam timetable TBA": what will come, not a task yet.
+_NOT_YET = re.compile(r"\bTB[ACD]\b[ \t.!)]*$")
 # "Lecture 20: — TBA —": a label, then nothing yet.
 _LABELLED = re.compile(r"[^\W\d_][\w.]*[ \t]*\d{0,3}(?::|[ \t]+[\-\u2013\u2014])[ \t]+")
 
 
 def _placeholder(body: str) -> bool:
     """True when an item says there is nothing (yet), alone or after its label."""
-    if _PLACEHOLDER.fullmatch(body):
+    if _PLACEHOLDER.fullmatch(body) or _NOT_YET.search(body):
         return True
     label = _LABELLED.match(body)
     rest = body[label.end() :].strip(" \t-\u2013\u2014") if label else ""
@@ -615,6 +645,37 @@ def _settle_kinds(course: Course) -> None:
             ):
                 section.kind = _VIDEOS
                 _turn(section, _as_video)
+
+
+def _settle_boxes(course: Course, marked: set[int]) -> None:
+    """In a unit whose tasks carry boxes, a bullet without one is a note.
+
+    Obsidian and its likes write tasks as ``- [ ]`` and remarks as plain bullets
+    ("- prova dia 25/04"); a list with no boxes at all keeps every line a task (the sample's
+    plain bullets are its open tasks).
+    """
+    for week in course.weeks:
+        items = [
+            entry
+            for section in week.sections
+            for entry in section.entries
+            if isinstance(entry, Item)
+        ]
+        plain = [item for item in items if item.line not in marked and not item.done]
+        boxed = sum(1 for item in items if item.line in marked)
+        if len(items) < 4 or not plain or boxed * 5 < len(items) * 4:
+            continue
+        for section in week.sections:
+            # Nested ones stay tasks: "- write-up" under boxed sub-tasks is one of them.
+            section.entries = [
+                Note(entry.text, entry.line, entry.depth)
+                if isinstance(entry, Item)
+                and not entry.depth
+                and entry.line not in marked
+                and not entry.done
+                else entry
+                for entry in section.entries
+            ]
 
 
 def _as_video(item: Item) -> Video:
@@ -748,6 +809,7 @@ def parse(
     reader.close_items()
     course = reader.course
     _settle_kinds(course)
+    _settle_boxes(course, reader.boxed)
     taken = {line.number for line in course.thoughts}
     course.markup_lines = sorted(
         (blocks.underlines | set(range(1, blocks.front_matter + 1)))

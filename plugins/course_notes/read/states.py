@@ -92,7 +92,7 @@ _STARTED_END = re.compile(
 _STARTED_START = re.compile(r"~[ \t]+")
 _CANCELLED = re.compile(
     r"(?:^|[ \t(\-\u2013\u2014])\(?(?:cancel+ed|CANCEL+ED|entf[äa]llt|"
-    r"abgesagt|ausgefallen|cancelado|suspendid[oa]|annul[ée]e?|annullat[oa]|vervallen)\)?"
+    r"abgesagt|ausgefallen|cancelad[oa]s?|suspendid[oa]|annul[ée]e?s?|annullat[oa]|vervallen)\)?"
     r"(?=[ \t!.,)]|$)",
     re.I,
 )
@@ -225,6 +225,9 @@ def read_state(text: str) -> tuple[str, State | None]:
     """Cut the words or signs that give an item's state: (the rest, its state or None)."""
     if not _hinted(text):
         return text, None
+    if _CANCELLED.search(text) and not text.rstrip().endswith("?"):
+        # "~~monitoria~~ cancelada": struck because called off, not because done.
+        return text, State.CANCELLED
     if "~~" in text:
         struck = _STRUCK.match(text)
         if struck is not None and "~~" not in struck["text"]:
