@@ -212,6 +212,7 @@ class _Course:
 
     def __init__(self, weeks: list[Week]) -> None:
         self.weeks = weeks
+        self.unit_word = "Week"
 
 
 @SETTINGS

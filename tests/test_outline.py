@@ -277,6 +277,5 @@ def test_a_second_thoughts_heading_joins_the_first() -> None:
     text = outline(site_of("# Week 1\n# Thoughts\nwhy?\n# Thoughts\nhow?\n"), "n.md")
     assert (
         "\n2  Questions  [1 FAQ entry, 1 open]\n"
-        "4    (questions again: their lines join the first)\n"
-        in text
+        "4    (questions again: their lines join the first)\n" in text
     )

@@ -317,6 +317,26 @@ class Week:
         return list(tallies.items())
 
 
+# Plurals that are not the word and an "s", for the unit words the reader knows.
+_PLURALS = {
+    "woche": "Wochen",
+    "vorlesung": "Vorlesungen",
+    "einheit": "Einheiten",
+    "sitzung": "Sitzungen",
+    "lezione": "Lezioni",
+    "settimana": "Settimane",
+    "unidad": "Unidades",
+    "sesión": "Sesiones",
+    "clase": "Clases",
+    "lição": "Lições",
+    "sessão": "Sessões",
+    "unità": "Unità",
+    "cours": "Cours",
+    "college": "Colleges",
+    "les": "Lessen",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class SourceLine:
     """A line of the notes as written, with its 1-based number."""
@@ -372,6 +392,15 @@ class Course:
     def video_time(self) -> VideoTime:
         """Video time watched and in all, over the whole course."""
         return VideoTime.of(self.videos)
+
+    @property
+    def units_name(self) -> str:
+        """The units' word in the plural, as the nav's section names them (``Modules``)."""
+        word = self.unit_word
+        plural = _PLURALS.get(word.lower())
+        if plural:
+            return plural
+        return word if word.endswith("s") else f"{word}s"
 
     def __str__(self) -> str:
         # Short, as mkdocs-macros writes str() of every variable into a debug message on

@@ -88,7 +88,10 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
     "problem sheets": S.EXERCISES,
     **dict.fromkeys(
         "listening listen vídeos grabaciones aufzeichnungen aufnahmen vidéos enregistrements "
-        "registrazioni gravações gravacoes opnames clips podcasts screencasts".split(),
+        "registrazioni gravações gravacoes opnames clips podcasts screencasts documentaries "
+        "documentary documentales documental dokumentation dokumentationen documentaires "
+        "documentaire documentari documentario documentários documentarios films film "
+        "películas peliculas echo panopto".split(),
         S.VIDEOS,
     ),
     **dict.fromkeys(

@@ -71,7 +71,8 @@ _PLACEHOLDER = re.compile(
 _VIDEO_WORD = re.compile(
     r"\b(?:vids?|videos?|recordings?|recorded|rec|screencasts?|podcasts?|listen(?:ing)?|tracks?|"
     r"watch|clip|aufzeichnung|v[íi]deos?|grabaci[óo]n|enregistrement|registrazione|"
-    r"grava[çc][ãa]o|opname)\b|[\U0001f3a7\U0001f4fa\U0001f3ac\u25b6\U0001f3a5]",
+    r"grava[çc][ãa]o|opname|echo|echo360|panopto|youtube|yt|zoom|documentar\w*|document\w*al|"
+    r"doku\w*|film)\b|[\U0001f3a7\U0001f4fa\U0001f3ac\u25b6\U0001f3a5]",
     re.I,
 )
 # What every video word holds, looked for with "in" first: the regex alone cost 11 us an item.
@@ -90,6 +91,14 @@ _VIDEO_HINTS = (
     "registr",
     "grava",
     "opname",
+    "echo",
+    "panopto",
+    "youtube",
+    "yt",
+    "zoom",
+    "document",
+    "doku",
+    "film",
     "\U0001f3a7",
     "\U0001f4fa",
     "\U0001f3ac",
@@ -118,7 +127,7 @@ _TAB_ROW = re.compile(r"\S\t+\S")
 # file lists its tasks as plain lines.
 _MARKED = re.compile(
     "[\u2713\u2714\u2705\u2611\U0001f5f8\u2717\u2718\u274c]|\\[[ xX/-]\\]|\\b(?:DONE|TODO)\\b|"
-    r"\((?:done|erledigt|hecho|fait|fatto|feito)\)|~~"
+    r"[(\[](?:done|erledigt|hecho|fait|fatto|feito)[)\]]|\[(?:todo|to do)\]|~~"
 )
 _LONG_PROSE = 16
 # An item that heads notes, not a task: "Prac notes", "🗒️ Notizen".
@@ -281,6 +290,16 @@ class _Reader:
         ):
             # "Lecture recordings", "Essential reading" over a list: a label without a colon.
             self.open_section(repair(stripped), number, label=True)
+            return
+        if (
+            self.week is not None
+            and not self.plain_tasks
+            and line[:1] not in " \t"
+            and _MARKED.search(stripped)
+            and not stripped.endswith((":", "?"))
+        ):
+            # A line with a tick or a [done] among bullets: a task written without its bullet.
+            self.item(number, "", None, None, stripped)
             return
         if (
             self.plain_tasks
@@ -639,8 +658,7 @@ def _settle_kinds(course: Course) -> None:
                     ),
                 )
             elif (
-                section.kind is _OTHER
-                and sum(1 for item in items if find_duration(item.text)[1] is not None) * 5
+                sum(1 for item in items if find_duration(item.text)[1] is not None) * 5
                 >= len(items) * 3
             ):
                 section.kind = _VIDEOS

@@ -67,8 +67,8 @@ _HALF = re.compile(
 _DONE_DASH = re.compile(rf"[ \t]+[\-\u2013\u2014][ \t]*(?:{_DONE_WORDS})\b", re.I)
 _DONE_START = re.compile(rf"(?:{_DONE_WORDS})\b[ \t]*[:\-\u2013\u2014!.]*[ \t]+", re.I)
 _DONE_END = re.compile(
-    rf"[ \t]*(?:[-\u2013\u2014,;:|]+[ \t]*)?\(?(?:{_DONE_WORDS}|{_SEEN_WORDS})"
-    r"\)?[ \t!.]*$",
+    rf"[ \t]*(?:[-\u2013\u2014,;:|]+[ \t]*)?[(\[]?(?:{_DONE_WORDS}|{_SEEN_WORDS})"
+    r"[)\]]?[ \t!.]*$",
     re.I,
 )
 _DONE_PAREN = re.compile(rf"[ \t]*\((?:{_DONE_WORDS}|{_SEEN_WORDS}|read)\b[^()]{{0,30}}\)", re.I)
@@ -76,7 +76,9 @@ _DONE_CAPS = re.compile(
     r"(?<![\w-])(?:DONE|(?i:submitted|handed in|abgegeben|entregad[oa]|rendu|consegnat[oa]|"
     r"ingeleverd))(?![\w-])[ \t!.:]*"
 )
-_TODO = re.compile(r"(?<![\w-])(?:TODO|TO ?DO|ToDo|LATER|WAITING|WAIT)(?![\w-])[ \t!.:]*")
+_TODO = re.compile(
+    r"\[(?i:todo|to do)\][ \t]*|(?<![\w-])(?:TODO|TO ?DO|ToDo|LATER|WAITING|WAIT)(?![\w-])[ \t!.:]*"
+)
 # Logseq's and org-mode's markers of a task begun.
 _NOW = re.compile(r"(?:NOW|DOING|IN-PROGRESS|STARTED)(?![\w-])[ \t:]*")
 # Not done: a cross or an empty box sign.

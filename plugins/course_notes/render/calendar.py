@@ -39,7 +39,7 @@ def done_word(done: bool) -> str:
 
 def due_title(entry: DueItem) -> str:
     """``Due: lab 2 due Fri (Week 3) — not done``."""
-    where = f" (Week {entry.week.number})" if entry.week is not None else ""
+    where = f" ({entry.week.word} {entry.week.number})" if entry.week is not None else ""
     return f"Due: {_text(entry.item.text)}{where} \u2014 {done_word(entry.item.done)}"
 
 

@@ -56,7 +56,7 @@ def _hidden(shown: bool) -> str:
 def _week_link(week: Week | None, base: str) -> str:
     if week is None:
         return "General"
-    return f"[Week {week.number}]({base}{paths.week_page(week)})"
+    return f"[{week.word} {week.number}]({base}{paths.week_page(week)})"
 
 
 def _week_name_link(week: Week, base: str) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import yaml
 
 from ..model import (
+    Cancelled,
     Course,
     CourseReading,
     Item,
@@ -161,6 +162,8 @@ def _item_line(item: Item, cited: Mapping[int, Reference], indent: str) -> str:
         # A huge line goes on in further paragraphs of the same item.
         parts = [" ".join(lines) for lines in markup.markdown_paragraphs([item.text])] or [""]
     text = f"\n\n{indent}    ".join(parts)
+    if item.started and not item.done:
+        text += ' <span class="cn-started">(started)</span>'
     if isinstance(item, Video):
         if item.duration is None:
             text += ' <span class="cn-duration cn-duration--unknown">duration unknown</span>'
@@ -176,6 +179,11 @@ def _note_line(note: Note, indent: str) -> str:
     # A note on an item (a nested line with no tick under it) or a group of nested tasks:
     # a list entry with no box, so it is shown where it was written and never counted.
     parts = [" ".join(lines) for lines in markup.markdown_paragraphs([note.text])] or [""]
+    if isinstance(note, Cancelled):
+        # Called off ("[-]", "cancelled"): struck through, and said in words too.
+        parts = [f"<del>{part}</del>" for part in parts]
+        parts[-1] += ' <span class="cn-cancelled">(cancelled)</span>'
+
     line = f"{indent}- " + f"\n\n{indent}    ".join(parts)
     return line + "\n" if len(parts) > 1 else line
 
@@ -244,7 +252,7 @@ BADGES_PER_ROW = 50
 def badges(week: Week, extra: Sequence[str] = ()) -> str:
     """The row of badges: one per section, then the week's total, then ``extra`` (behind)."""
     row = [badge(label, progress) for label, progress in week.progress_by_label]
-    row.append(badge("Week", week.progress))
+    row.append(badge(week.word, week.progress))
     row += extra
     # A Markdown paragraph, not a raw <p>, so the icon shortcodes in it are rendered.
     rows = range(0, len(row), BADGES_PER_ROW)
@@ -321,7 +329,10 @@ def render_home(
         blocks.append(course_intro(course.intro))
     blocks += [f"**{summary}**", progress_bar(progress), *panels]
     if course.weeks:
-        blocks += ["## Weeks", weeks_table(course, marks=marks)]
+        blocks += [
+            f"## {markup.markdown_inline(course.units_name)}",
+            weeks_table(course, marks=marks),
+        ]
     if course.videos:
         blocks.append(f'<p class="cn-video-time">Videos: {video_time(course.video_time)}</p>')
     if links:
@@ -337,7 +348,7 @@ def weeks_table(course: Course, base: str = "", marks: Mapping[int, str] | None 
     column (the video time last) is off the screen.
     """
     rows = [
-        "| Week | Done | Progress | Videos |",
+        f"| {markup.markdown_inline(course.unit_word)} | Done | Progress | Videos |",
         "| :--- | ---: | :--- | :--- |",
     ]
     for week in course.weeks:
@@ -354,7 +365,7 @@ def weeks_table(course: Course, base: str = "", marks: Mapping[int, str] | None 
 
 def _week_links(weeks: list[Week], general: bool, base: str) -> str:
     links = [f"[General]({base}{paths.GENERAL})"] if general else []
-    links += [f"[Week {week.number}]({base}{paths.week_page(week)})" for week in weeks]
+    links += [f"[{week.word} {week.number}]({base}{paths.week_page(week)})" for week in weeks]
     return ", ".join(links)
 
 

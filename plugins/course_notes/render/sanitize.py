@@ -27,6 +27,7 @@ TAGS = (
         {
             "a",
             "code",
+            "del",
             "details",
             "div",
             "em",

@@ -57,5 +57,5 @@ def _plain(text: str) -> str:
 
 
 def _due_plain(entry: DueItem) -> str:
-    where = f"Week {entry.week.number}" if entry.week is not None else "General"
+    where = f"{entry.week.word} {entry.week.number}" if entry.week is not None else "General"
     return f"{due_when(entry)}  {where}: {_plain(entry.item.text)}"

@@ -59,7 +59,7 @@ def nav(site: Site, home: str | None = None, others: Sequence[str] = ()) -> list
     listed: list[Any] = [home] if home else []
     weeks = [{html_text(page.title): page.path} for page in site.pages if page.week]
     if weeks:
-        listed.append({"Weeks": weeks})
+        listed.append({html_text(site.course.units_name): weeks})
     listed += [{html_text(page.title): page.path} for page in site.pages if not page.week]
     listed += sorted(path for path in others if path not in site.page_paths and path != home)
     return listed
