@@ -130,7 +130,7 @@ notes_text = (
 
 # What the plugin writes and inline Markdown makes; nothing else may come from notes text.
 TAGS = {
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "li", "label", "input", "span", "div", "a",
+    "p", "del", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "li", "label", "input", "span", "div", "a",
     "code", "em", "strong", "details", "summary", "pre", "svg", "path", "table", "thead",
     "tbody", "tr", "th", "td",
 } | mathml.TAGS  # fmt: skip
@@ -175,7 +175,11 @@ def check_markup(soup: BeautifulSoup) -> None:
 
 
 # Link addresses and autolinks: their characters go into href, not the visible text.
-_ADDRESSES = re.compile(r"\]\((?:[^()]|\([^()]*\))*\)|<[A-Za-z][A-Za-z0-9+.\-]*:[^<>\s]*>")
+# A link's address, angle-bracketed ("[a](<(>)", where "(" is the address) or not.
+_ADDRESSES = re.compile(
+    r"\]\(<[^<>\n]*>(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\)"
+    r"|\]\((?:[^()]|\([^()]*\))*\)|<[A-Za-z][A-Za-z0-9+.\-]*:[^<>\s]*>"
+)
 
 
 def check_as_typed(text: str, soup: BeautifulSoup, times: int) -> None:

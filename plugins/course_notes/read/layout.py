@@ -44,6 +44,7 @@ UNIT_NAMES = {
 # German, Spanish, French, Italian, Portuguese or Dutch, or a lone "?" / "❓".
 _QUESTION_WORDS = (
     r"questions?|thoughts?|queries|query|things\s+to\s+(?:ask|clarify)|to\s+ask|q\s*&\s*a|"
+    r"q['\u2019]?s|"
     r"faq|fragen|frage|preguntas?|dudas|domande|domanda|dubbi|perguntas?|d[uú]vidas|vragen|"
     r"gedanken|pensamientos|pens[ée]es|pensieri|pensamentos|gedachten"
 )

@@ -107,6 +107,10 @@ _VIDEO_HINTS = (
 )
 
 
+# A clock in brackets, "(52:30)", "[1:02:15]": a recording's length, whatever the words.
+_BRACKETED_CLOCK = re.compile(r"[(\[][ \t]*(?:\d{1,2}:)?\d{1,3}:\d\d[ \t]*[)\]]")
+
+
 def _says_video(body: str) -> bool:
     low = body.lower()
     for hint in _VIDEO_HINTS:
@@ -127,7 +131,8 @@ _TAB_ROW = re.compile(r"\S\t+\S")
 # file lists its tasks as plain lines.
 _MARKED = re.compile(
     "[\u2713\u2714\u2705\u2611\U0001f5f8\u2717\u2718\u274c]|\\[[ xX/-]\\]|\\b(?:DONE|TODO)\\b|"
-    r"[(\[](?:done|erledigt|hecho|fait|fatto|feito)[)\]]|\[(?:todo|to do)\]|~~"
+    r"[(\[](?:done|erledigt|hecho|fait|fatto|feito)[)\]]|\[(?:todo|to do)\]|~~|"
+    r"[ \t][-\u2013\u2014][ \t]*(?i:done|todo|erledigt|fait)[ \t!.]*$"
 )
 _LONG_PROSE = 16
 # An item that heads notes, not a task: "Prac notes", "🗒️ Notizen".
@@ -585,7 +590,10 @@ class _Reader:
         if depth and kind is _OTHER:
             kind = self.parent_kind(entries)
         done = state is True
-        if kind is _VIDEOS or (kind is not _READINGS and _says_video(body) and _has_length(body)):
+        if kind is _VIDEOS or (
+            kind is not _READINGS
+            and (_BRACKETED_CLOCK.search(body) or (_says_video(body) and _has_length(body)))
+        ):
             title, seconds, _watched = find_duration(body)
             entries.append(
                 Video(title, done, number, depth, seconds, due=due, started=started, fields=kept)
