@@ -107,10 +107,6 @@ _VIDEO_HINTS = (
 )
 
 
-# A clock in brackets, "(52:30)", "[1:02:15]": a recording's length, whatever the words.
-_BRACKETED_CLOCK = re.compile(r"[(\[][ \t]*(?:\d{1,2}:)?\d{1,3}:\d\d[ \t]*[)\]]")
-
-
 def _says_video(body: str) -> bool:
     low = body.lower()
     for hint in _VIDEO_HINTS:
@@ -590,10 +586,7 @@ class _Reader:
         if depth and kind is _OTHER:
             kind = self.parent_kind(entries)
         done = state is True
-        if kind is _VIDEOS or (
-            kind is not _READINGS
-            and (_BRACKETED_CLOCK.search(body) or (_says_video(body) and _has_length(body)))
-        ):
+        if kind is _VIDEOS or (kind is not _READINGS and _says_video(body) and _has_length(body)):
             title, seconds, _watched = find_duration(body)
             entries.append(
                 Video(title, done, number, depth, seconds, due=due, started=started, fields=kept)
