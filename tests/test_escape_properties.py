@@ -130,7 +130,8 @@ notes_text = (
 
 # What the plugin writes and inline Markdown makes; nothing else may come from notes text.
 TAGS = {
-    "p", "del", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "li", "label", "input", "span", "div", "a",
+    "p", "del", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "li", "label", "input", "span", "div",
+    "a",
     "code", "em", "strong", "details", "summary", "pre", "svg", "path", "table", "thead",
     "tbody", "tr", "th", "td",
 } | mathml.TAGS  # fmt: skip
