@@ -112,12 +112,8 @@ def test_a_page_of_heavy_math_is_checked_in_bounded_time_and_memory(tmp_path: Pa
     done = measured(tmp_path, "check", "--notes", "math.md")
     assert (done.status, done.err) == (0, "")
     lines = done.out.splitlines()
-    assert lines[:4] == [
-        "(no course title)",
-        "0/250 done",
-        "",
-        "  1  Week 1  [0/250]  page week-1/",
-    ]
+    assert lines[:3] == ["(no course title)", "0/250 done", ""]
+    assert "  1  Week 1  [0/250]  page week-1/" in lines
     # Every formula is listed as written, and the page's line says why it shows so.
     assert f"251      [ ] item ${PRIMES}b_{{249}}$" in lines
     assert lines[-1] == f"  math.md:1: {MATH_DIAGNOSTIC}"
