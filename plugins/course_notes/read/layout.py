@@ -51,6 +51,11 @@ _QUESTION_WORDS = (
 _QUESTIONS = re.compile(
     rf"[\W_]*(?:open\s+|offene\s+|my\s+|meine\s+)?(?:{_QUESTION_WORDS})\b[^\n]{{0,60}}$", re.I
 )
+# A stem every questions label holds, in the languages above, or a question mark.
+_STEM = re.compile(
+    r"\?|\u2753|\u2754|quest|thought|quer|ask|clarif|q\s*&|q['\u2019]?s\b|faq|frag|pregunt|"
+    r"duda|domand|dubbi|pergunt|d[uú]vid|vragen|gedank|gedacht|pensa|pens[ée]"
+)
 _LONE_QUESTION = re.compile(r"[ \t]*(?:\?+|\u2753\ufe0f?|\u2754)[ \t]*:?[ \t]*$")
 
 # A label line: a few words alone on a line, ending with ":" or all in bold.
@@ -294,6 +299,14 @@ def find_layout(
             continue
         if number <= blocks.front_matter or not line or len(line) > 80:
             continue
+        if extra:
+            low = line.lower()
+            if not _STEM.search(low) and not any(word in low for word in extra):
+                continue
+        elif not _STEM.search(line.lower()):
+            # One search rules out most lines: every label below holds one of these stems
+            # (the loop below cost 1.4 s of a 10 MB file's 4.5 s without it).
+            continue
         if _LONE_QUESTION.fullmatch(line) or (
             (text := label_text(line)) is not None and _asks(text, extra)
         ):
@@ -305,11 +318,14 @@ def find_layout(
     return layout
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _heads_questions(line: str, lines: list[str], number: int) -> bool:
     """A short line without digits over the questions: "Questions??", "- Questions" over
     bullets nested under it (an outliner's), "Fragen"."""
     words = line.strip(" \t-*+?:").split()
-    if not words or len(words) > 4 or any(c.isdigit() for c in line) or line[:1] in " \t":
+    if not words or len(words) > 4 or _DIGIT.search(line) or line[:1] in " \t":
         return False
     if line[:1] in "-*+":
         after = lines[number] if number < len(lines) else ""

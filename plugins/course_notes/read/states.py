@@ -153,8 +153,6 @@ _HINTS = (
     "klaar",
     "gedaan",
     "watched",
-    "seen",
-    "lu",
     "gelesen",
     "gelezen",
     "letto",
@@ -168,12 +166,8 @@ _HINTS = (
     "(read",
     "gesehen",
     "visto",
-    "vu",
     "read it",
     "todo",
-    "later",
-    "wait",
-    "now",
     "doing",
     "to do",
     "cancel",
@@ -193,7 +187,6 @@ _HINTS = (
     "half",
     "started",
     "progress",
-    "wip",
     "ongoing",
     "angefangen",
     "begonnen",
@@ -215,12 +208,16 @@ _HINTS = (
 )
 
 
+# Short hints as whole words: as substrings "lu" and "now" are in half of all words.
+_SHORT_HINTS = re.compile(r"\b(?:lu|vu|vue|now|wip|wait|later|seen)\b")
+
+
 def _hinted(text: str) -> bool:
     low = text.lower()
     for hint in _HINTS:  # a loop, not any(): the generator cost more than the tests
         if hint in low:
             return True
-    return False
+    return _SHORT_HINTS.search(low) is not None
 
 
 def read_state(text: str) -> tuple[str, State | None]:
