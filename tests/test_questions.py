@@ -457,3 +457,17 @@ def test_an_answer_of_two_paragraphs_in_the_exports() -> None:
     # The blank line between them stays empty: no indent left on it.
     entries = entries_of("why a?\n\nA: one way\n\nA: another way\n")
     assert as_text(entries) == "1. why a?\n\n   Answer: one way\n\n   another way\n"
+
+
+def test_a_title_does_not_end_at_an_abbreviation() -> None:
+    # Issue 23: FAQ titles were cut at "Prof.", "ch.", "Fig.", "e.g.", "vs.", "z.B.".
+    from course_notes.read.thoughts import title_of
+
+    assert title_of("Did Prof. Li say ch. 3 is examinable? I think so.") == (
+        "Did Prof. Li say ch. 3 is examinable?"
+    )
+    assert title_of("Is Fig. 3 wrong, e.g. the arrows vs. the text? yes") == (
+        "Is Fig. 3 wrong, e.g. the arrows vs. the text?"
+    )
+    assert title_of("ist z.B. Kap. 3 klausurrelevant? ja") == "Ist z.B. Kap. 3 klausurrelevant?"
+    assert title_of("This is one. And two.") == "This is one."

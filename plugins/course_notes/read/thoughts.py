@@ -215,11 +215,32 @@ def bare_question(text: str) -> str:
     return bare if bare.strip() else text
 
 
+# Words a dot shortens, not ends a sentence after: "Prof. Li", "ch. 3", "e.g. this".
+ABBREVIATIONS = frozenset(
+    "prof dr mr mrs ms st ch chap fig figs eq eqs sec vs etc cf approx no nos vol pp p al "
+    "e.g i.e z.b d.h u.a bzw vgl ca kap abb nr s sr sra dra pág cap ej p.ej ex mme mlle "
+    "cit ibid jr inc ltd dept univ".split()
+)
+
+
+def _sentence_end(text: str) -> int:
+    """Where the first sentence ends (after its mark), or 0: never at an abbreviation's dot."""
+    for found in _SENTENCE_END.finditer(text):
+        if text[found.start()] != ".":
+            return found.end()
+        word = text[: found.start()].rsplit(" ", 1)[-1].lstrip("(\"'").lower()
+        after = text[found.end() :].lstrip()
+        if word in ABBREVIATIONS or len(word) == 1 or after[:1].isdigit():
+            continue
+        return found.end()
+    return 0
+
+
 def title_of(text: str) -> str:
     """The first sentence, first letter capitalised, cut at a word near 100 characters."""
     flat = " ".join(text.split())
-    end = _SENTENCE_END.search(flat)
-    sentence = flat[: end.end()] if end else flat
+    end = _sentence_end(flat)
+    sentence = flat[:end] if end else flat
     if len(sentence) > TITLE_LENGTH:
         # Keep whole words within the limit, the ellipsis included; one huge word is cut.
         room = TITLE_LENGTH - 1
