@@ -125,11 +125,11 @@ def read_fields(text: str) -> tuple[str, dict[str, str]]:
         fields.setdefault(names[found["sign"]], found["date"])
     if fields:
         text = TASK_FIELD.sub("", text)
+    text = PRIORITY.sub("", text)
     found = RECURRENCE.search(text)
     if found:
         fields["recurrence"] = found["rule"].strip()
         text = text[: found.start()] + text[found.end() :]
-    text = PRIORITY.sub("", text)
     return text.strip(" \t"), fields
 
 

@@ -1,0 +1,333 @@
+"""How the reader finds a file's structure (issue 23), rule by rule, as spec tables.
+
+Each row is a small input and what the reader makes of it: the unit and its word, a task's
+state, a video's length, a section's kind, the questions. The corpus tests
+(test_corpus_figures.py) hold the same rules against whole files written blind.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from course_notes.model import Cancelled, Reading, SectionKind, Video
+from course_notes.read.blocks import read_blocks
+from course_notes.read.durations import find_duration
+from course_notes.read.kinds import SectionKinds
+from course_notes.read.notes import parse
+from course_notes.read.states import State, read_fields, read_state
+
+
+def units(text: str) -> list[tuple[str, tuple[int, ...], str]]:
+    """Each unit as (its name's word, its numbers, its title)."""
+    return [(week.word, week.numbers, week.title) for week in parse(text).weeks]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "# Course\n## Module 1 – Cells\n- a\n## Module 2 – Signals\n- b\n",
+            [("Module", (1,), "Cells"), ("Module", (2,), "Signals")],
+            id="module-headings",
+        ),
+        pytest.param(
+            "## Part I\n### Lecture 1 — Coulomb\n- a\n### Lecture 2\n- b\n## Part II\n"
+            "### Lecture 3\n- c\n",
+            [("Lecture", (1,), "Coulomb"), ("Lecture", (2,), ""), ("Lecture", (3,), "")],
+            id="parts-group-lectures",
+        ),
+        pytest.param(
+            "# Week 1\n## Lecture 1\n- a\n## Lecture 2\n- b\n# Week 2\n## Lecture 3\n",
+            [("Week", (1,), ""), ("Week", (2,), "")],
+            id="weeks-hold-lectures",
+        ),
+        pytest.param(
+            "# Part 1\n## Week 1\n- a\n## Week 2\n- b\n# Part 2\n## Week 3\n- c\n",
+            [("Week", (1,), ""), ("Week", (2,), ""), ("Week", (3,), "")],
+            id="parts-hold-weeks",
+        ),
+        pytest.param(
+            "comp3231 OS\n\nW1\nslides ✓\n\nW2 flex wk\nnothing!!\n",
+            [("Week", (1,), ""), ("Week", (2,), "flex wk")],
+            id="label-lines",
+        ),
+        pytest.param(
+            "Titel\n=====\n\nWoche 1 – Mengen\n----------------\n- a\n\nWoche 2\n-------\n- b\n",
+            [("Woche", (1,), "Mengen"), ("Woche", (2,), "")],
+            id="setext-german",
+        ),
+        pytest.param(
+            "## 🎵 Week 1 — Intervals\n- a\n## 🎵 Week 2 — Scales\n- b\n",
+            [("Week", (1,), "Intervals"), ("Week", (2,), "Scales")],
+            id="emoji-before-the-word",
+        ),
+        pytest.param(
+            "- ## Week 1 - Recursion\n  - DONE a\n- ## Week 2 - Sorting\n  - TODO b\n",
+            [("Week", (1,), "Recursion"), ("Week", (2,), "Sorting")],
+            id="outliner-bullets",
+        ),
+        pytest.param(
+            "## Sprint 1\n- a\n## Sprint 2\n- b\n",
+            [("Sprint", (1,), ""), ("Sprint", (2,), "")],
+            id="any-word-twice",
+        ),
+        pytest.param("## A0\n- a\n## A0\n- b\n", [], id="one-letter-same-number-no-unit"),
+        pytest.param(
+            "## Lecture 1 · Roots\n- a\n## Lec 5 – Cool jazz\n- b\n",
+            [("Lecture", (1,), "Roots"), ("Lecture", (5,), "Cool jazz")],
+            id="abbreviated-word-joins",
+        ),
+        pytest.param(
+            "## 第1週 導入\n- a\n## 第2週\n- b\n",
+            [("週", (1,), "導入"), ("週", (2,), "")],
+            id="cjk",
+        ),
+    ],
+)
+def test_the_unit(text: str, expected: list[tuple[str, tuple[int, ...], str]]) -> None:
+    assert units(text) == expected
+
+
+def test_the_units_option_names_the_word() -> None:
+    text = "## Topic 1\n- a\n## Topic 2\n- b\n### Session 1\n### Session 2\n"
+    assert [week.word for week in parse(text).weeks] == ["Topic", "Topic"]
+    assert [week.word for week in parse(text, units="Session").weeks] == ["Session", "Session"]
+
+
+def test_a_heading_that_is_no_unit_keeps_its_lines() -> None:
+    course = parse("# Week 1\n## exercises\n- a\n# Exam prep\n- b\n")
+    assert [item.text for item in course.weeks[0].items] == ["a"]
+    assert [(s.title, [i.text for i in s.items]) for s in course.general] == [("Exam prep", ["b"])]
+
+
+def test_title_from_front_matter_and_it_is_not_shown() -> None:
+    course = parse("---\ntitle: Data Vis\ntags: [a]\n---\n## Module 1\n- a\n")
+    assert course.title == "Data Vis"
+    assert course.markup_lines == [1, 3, 4]
+    assert course.title_line == 2
+    assert course.intro == []
+
+
+def test_a_fence_left_open_swallows_nothing() -> None:
+    assert [week.number for week in parse("# Week 1\n```\ncode\n# Week 2\n- a\n").weeks] == [
+        1,
+        2,
+    ]
+    blocks = read_blocks("# Week 1\n```\ncode\n```\n# Week 2\n")
+    assert blocks.verbatim == {2, 3, 4}
+
+
+def test_html_blocks_swallow_no_heading() -> None:
+    text = "# Week 1\n<div markdown>x</div>\n# Week 2\n<aside>\n# Week 3\n"
+    assert [week.number for week in parse(text).weeks] == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L11 slides (done)", ("L11 slides", State.DONE)),
+        ("Tutorial 4 prep DONE", ("Tutorial 4 prep", State.DONE)),
+        ("~~L5 slides~~", ("L5 slides", State.DONE)),
+        ("lab 3 ✓ – done", ("lab 3 ✓", State.DONE)),
+        ("Favoreu p. 1-30 (lu)", ("Favoreu p. 1-30", State.DONE)),
+        ("dissert — fait le 16 au soir", ("dissert", State.DONE)),
+        ("Source analysis ✓ submitted Thurs", ("Source analysis ✓ Thurs", State.DONE)),
+        ("quiz 3 - 8/10 [done]", ("quiz 3 - 8/10", State.DONE)),
+        ("erledigt: Blatt 2", ("Blatt 2", State.DONE)),
+        ("TODO email prof", ("email prof", State.OPEN)),
+        ("rec [todo]", ("rec", State.OPEN)),
+        ("quiz ✗", ("quiz", State.OPEN)),
+        ("Carré — pas lu, trop long", ("Carré — pas lu, trop long", State.OPEN)),
+        ("[/] task", ("task", State.STARTED)),
+        (
+            "~ Körperaxiome – bis Min. 30 geschaut",
+            ("Körperaxiome – bis Min. 30 geschaut", State.STARTED),
+        ),
+        ("opname HC 4 – half gekeken", ("opname HC 4 – half gekeken", State.STARTED)),
+        ("NOW mergesort walkthrough", ("mergesort walkthrough", State.STARTED)),
+        ("vid sched 22:10 half", ("vid sched 22:10 half", State.STARTED)),
+        ("[-] dropped", ("dropped", State.CANCELLED)),
+        ("lab 3 CANCELLED", ("lab 3 CANCELLED", State.CANCELLED)),
+        ("~~monitoria~~ cancelada, greve", ("~~monitoria~~ cancelada, greve", State.CANCELLED)),
+        ("VL Do (entfällt)", ("VL Do (entfällt)", State.CANCELLED)),
+        ("is it done?", ("is it done?", None)),
+        ("only the 2nd half is relevant?", ("only the 2nd half is relevant?", None)),
+        ("solution sheet", ("solution sheet", None)),
+        ("10 min read", ("10 min read", None)),
+    ],
+)
+def test_a_state_in_words_and_signs(text: str, expected: tuple[str, State | None]) -> None:
+    assert read_state(text) == expected
+
+
+def test_obsidian_tasks_fields_are_read_not_shown() -> None:
+    assert read_fields("plot 📅 2027-02-03 ✅ 2027-02-01 🔁 every week ⏫") == (
+        "plot",
+        {"due": "2027-02-03", "done": "2027-02-01", "recurrence": "every week"},
+    )
+    course = parse("## Module 1\n- [ ] plot 📅 2027-02-03\n- [ ] map ✅ 2027-02-01\n")
+    plot, map_ = course.weeks[0].items
+    assert (plot.text, plot.done, plot.due is not None) == ("plot", False, True)
+    assert (map_.text, map_.done) == ("map", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("vid intro 7:32", ("vid intro", 452, None)),
+        ("intro — 12:45", ("intro", 765, None)),
+        ("lecture 45m", ("lecture", 2700, None)),
+        ("part 12m30s", ("part", 750, None)),
+        ("track (6'30\")", ("track", 390, None)),
+        ("vídeo 14'30", ("vídeo", 870, None)),
+        ("1h 10min talk", ("talk", 4200, None)),
+        ("clip 45 Min.", ("clip", 2700, None)),
+        ("watched 20 of 45 min", ("watched 20 of 45 min", 2700, 1200)),
+        ("visto 20 de 45 min", ("visto 20 de 45 min", 2700, 1200)),
+        (
+            "L9 recording (1:47:12) — stopped at 1:02:00",
+            ("L9 recording — stopped at 1:02:00", 6432, None),
+        ),
+        ("vídeo 24:15 Limite (parei no 12min)", ("vídeo Limite (parei no 12min)", 1455, None)),
+        ("due 11:59pm", ("due 11:59pm", None, None)),
+        ("lab at 9:00", ("lab at 9:00", None, None)),
+        ("Lecture Mon 9:00", ("Lecture Mon 9:00", None, None)),
+        ("10 min read", ("10 min read", None, None)),
+        ("estimated 4h", ("estimated 4h", None, None)),
+        ("quiz1 8/10", ("quiz1 8/10", None, None)),
+    ],
+)
+def test_a_length_anywhere_in_a_video_line(
+    text: str, expected: tuple[str, int | None, int | None]
+) -> None:
+    assert find_duration(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("🎧 Listening", SectionKind.VIDEOS),
+        ("📖", SectionKind.READINGS),
+        ("Lecturas", SectionKind.READINGS),
+        ("Übungsblatt", SectionKind.EXERCISES),
+        ("Vídeos", SectionKind.VIDEOS),
+        ("Clases", SectionKind.ATTENDANCE),
+        ("Lektüre", SectionKind.READINGS),
+        ("🧪 Lab", SectionKind.EXERCISES),
+        ("Documentales", SectionKind.VIDEOS),
+        ("Opgaven", SectionKind.EXERCISES),
+        ("Miscellany", SectionKind.OTHER),
+    ],
+)
+def test_a_sections_kind_in_seven_languages_and_signs(heading: str, kind: SectionKind) -> None:
+    assert SectionKinds().kind(heading) is kind
+
+
+def test_a_sections_kind_from_its_entries() -> None:
+    text = (
+        "# Week 1\n## Lectures\n- Mill (1863) Utilitarianism, ch. 2\n- Bentham (1789) ch. 1\n"
+        "## Stuff\n- intro (12:00)\n- part two (14:30)\n- quiz\n"
+    )
+    lectures, stuff = parse(text).weeks[0].sections
+    assert lectures.kind is SectionKind.READINGS
+    assert all(isinstance(item, Reading) for item in lectures.items)
+    assert stuff.kind is SectionKind.VIDEOS
+    assert [video.duration for video in stuff.videos] == [720, 870, None]
+
+
+def test_labels_make_sections_and_plain_lines_tasks_where_the_file_says_so() -> None:
+    text = (
+        "Genetics Lab\n\nW1\nReadings:\nlab manual ch 2 DONE\n**Videos**\nvid PCR 9m ✓\n"
+        "im group C\n(Priya: show units)\nGroup\tBench\nA\t1-4\n\nW2\nslides ✓\nlab TODO\n"
+    )
+    course = parse(text)
+    assert course.title == "Genetics Lab"
+    first, second = course.weeks
+    assert [(s.title, s.kind, str(s.progress)) for s in first.sections] == [
+        ("Readings", SectionKind.READINGS, "1/1"),
+        ("Videos", SectionKind.VIDEOS, "1/1"),
+    ]
+    assert str(second.progress) == "1/2"
+
+
+def test_cancelled_and_started_tasks() -> None:
+    course = parse("## Module 1\n- [x] a\n- [/] b\n- [-] c\n- d (entfällt)\n")
+    entries = course.weeks[0].sections[0].entries
+    assert str(course.weeks[0].progress) == "1/2"
+    assert [type(entry).__name__ for entry in entries] == ["Item", "Item", "Cancelled", "Cancelled"]
+    assert entries[1].started  # type: ignore[union-attr]
+    assert isinstance(entries[2], Cancelled)
+
+
+def test_an_unboxed_bullet_among_boxed_tasks_is_a_note() -> None:
+    text = "### Aula 1\n- [x] a\n- [ ] b\n- [x] c\n- [ ] d\n- prova dia 25/04\n  - [ ] e\n  - f\n"
+    week = parse(text).weeks[0]
+    assert [item.text for item in week.items] == ["a", "b", "c", "d", "e", "f"]
+
+
+@pytest.mark.parametrize(
+    ("text", "questions", "answered"),
+    [
+        pytest.param(
+            "# Week 1\n## ❓ Questions for Dr Tan\n- closed book?\n    - Yes, one A4 page\n"
+            "- R or Excel?\n    - asked in the forum, no reply yet\n",
+            2,
+            1,
+            id="bullets-under-questions",
+        ),
+        pytest.param(
+            "W1\nslides ✓\n\n?\nhow does fork work\n-> returns 0 in the child\n"
+            "is asst1 in pairs??\ndifference mutex vs semaphore\n",
+            3,
+            1,
+            id="phone-lines",
+        ),
+        pytest.param(
+            "## Week 1\n- a\n## Questions\n- [x] Formula sheet? → yes, both\n- [ ] ROC?\n",
+            2,
+            1,
+            id="arrow-on-the-line",
+        ),
+        pytest.param(
+            "## Woche 1\n- a\n## Fragen an den Dozenten\n- Kap. 3 relevant?\n  Antwort: ja\n",
+            1,
+            1,
+            id="german",
+        ),
+        pytest.param(
+            "## Semana 1\n- a\nDudas:\n\n¿Entra el tema 2?\n\nRespuesta: sí\n",
+            1,
+            1,
+            id="spanish-label",
+        ),
+        pytest.param(
+            "# Week 1\n- a\n\nThoughts:\n\nWhy X?\n→ because\n\n"
+            "Should I do Y or is that too easy\n",
+            2,
+            1,
+            id="asking-without-its-mark",
+        ),
+    ],
+)
+def test_the_questions(text: str, questions: int, answered: int) -> None:
+    from course_notes.read.thoughts import read_entries
+
+    entries, _groups = read_entries(parse(text).thoughts)
+    assert (len(entries), sum(1 for entry in entries if entry.answer)) == (questions, answered)
+
+
+def test_check_says_how_the_file_was_read() -> None:
+    course = parse("---\ntitle: T\n---\n## Module 1\n- a\n## Module 2\n## Questions\n- why?\n")
+    assert course.how == [
+        "units: `## Module N` headings, 2 of them, line 4 to 6 (called Module)",
+        "title: T (front matter)",
+        "questions: `## Questions`, line 7",
+        "front matter: lines 1 to 3, not shown",
+    ]
+
+
+def test_a_video_in_any_section_says_so_and_gives_a_length() -> None:
+    course = parse("## Lecture 1\n- recording 52:10 ✓\n- problem set 3 (due 14/3)\n")
+    recording, problems = course.weeks[0].items
+    assert isinstance(recording, Video) and recording.duration == 3130 and recording.done
+    assert not isinstance(problems, Video)
