@@ -201,6 +201,10 @@ class _Reader:
         self.leaf_width = -1
         self.lines = lines
         self.plain_tasks = _plain_tasks(lines, blocks, layout)
+        self.read_lines: dict[tuple[str, str | None], _ReadItem] = {}
+        """Items read already, by their text and box: notes repeat lines ("- slides",
+        "- a"), and reading one costs a dozen searches (260,000 alike took 2.7 s, 0.9 s so)."""
+        self.videos_read: dict[str, bool] = {}
         self.boxed: set[int] = set()
         """Lines of items written with a task box (``[ ]``, ``[x]``, ``[/]``) or Tasks' fields."""
 
@@ -370,6 +374,15 @@ class _Reader:
             # "🗒️ Prac notes" over lines of notes (a Notion toggle): their heading, no task.
             entries[item.index] = Note(entry.text, entry.line, entry.depth)
 
+    def sounds_video(self, body: str) -> bool:
+        """True when an item's words say it is a video and it gives a length (read once)."""
+        known = self.videos_read.get(body)
+        if known is None:
+            known = _says_video(body) and _has_length(body)
+            if len(self.videos_read) < _MEMO:
+                self.videos_read[body] = known
+        return known
+
     def parent_kind(self, entries: list[Item | Note]) -> SectionKind:
         """The kind the item above gives its nested lines: "- videos" over a list of them."""
         parent = self.open_items[-2] if len(self.open_items) > 1 else None
@@ -528,23 +541,13 @@ class _Reader:
         if separator is not None:
             return
         section = self.section or self.current_section(number)
-        body, state = _read_marks(text, box)
-        fields: dict[str, str] = {}
-        if not body.isascii():
-            body, fields = read_fields(body)
-            if "done" in fields:
-                state = True
-        started = False
-        # Words say the state only where no tick did: "A2 started ✓" is done, as written.
-        body, worded = read_state(body) if state is not True else (body, None)
-        if worded is not None:
-            if worded is State.DONE:
-                state = True
-            elif worded is State.OPEN:
-                state = bool(state)
-            elif worded is State.STARTED:
-                started, state = state is not True, state is True
-        if not body or body == "()" or (len(body) < 60 and _placeholder(body)):
+        read = self.read_lines.get((text, box))
+        if read is None:
+            read = _read_item(text, box)
+            if len(self.read_lines) < _MEMO:
+                self.read_lines[(text, box)] = read
+        body, state, fields, worded, started, placeholder = read
+        if placeholder:
             section.placeholder_lines.append(number)
             return
         entries = section.entries
@@ -586,7 +589,7 @@ class _Reader:
         if depth and kind is _OTHER:
             kind = self.parent_kind(entries)
         done = state is True
-        if kind is _VIDEOS or (kind is not _READINGS and _says_video(body) and _has_length(body)):
+        if kind is _VIDEOS or (kind is not _READINGS and self.sounds_video(body)):
             title, seconds, _watched = find_duration(body)
             entries.append(
                 Video(title, done, number, depth, seconds, due=due, started=started, fields=kept)
@@ -629,6 +632,33 @@ def _placeholder(body: str) -> bool:
 
 def _has_length(body: str) -> bool:
     return find_duration(body)[1] is not None
+
+
+_MEMO = 1 << 16
+_ReadItem = tuple[str, "bool | None", dict[str, str], "State | None", bool, bool]
+
+
+def _read_item(text: str, box: str | None) -> _ReadItem:
+    """An item line's text read: (its text less marks, done or not or None, Tasks' fields,
+    the state its words give, started, a placeholder)."""
+    body, state = _read_marks(text, box)
+    fields: dict[str, str] = {}
+    if not body.isascii():
+        body, fields = read_fields(body)
+        if "done" in fields:
+            state = True
+    started = False
+    # Words say the state only where no tick did: "A2 started ✓" is done, as written.
+    body, worded = read_state(body) if state is not True else (body, None)
+    if worded is not None:
+        if worded is State.DONE:
+            state = True
+        elif worded is State.OPEN:
+            state = bool(state)
+        elif worded is State.STARTED:
+            started, state = state is not True, state is True
+    placeholder = not body or body == "()" or (len(body) < 60 and _placeholder(body))
+    return body, state, fields, worded, started, placeholder
 
 
 def _settle_kinds(course: Course) -> None:
