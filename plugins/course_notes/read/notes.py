@@ -69,7 +69,7 @@ _PLACEHOLDER = re.compile(
 
 # An item is a video, wherever it stands, when it says so and gives a length.
 _VIDEO_WORD = re.compile(
-    r"\b(?:vids?|videos?|recordings?|recorded|rec|screencasts?|podcasts?|listen(?:ing)?|tracks?|"
+    r"\b(?:vids?|videos?|vid[ée]os?|recordings?|recorded|rec|screencasts?|podcasts?|listen(?:ing)?|tracks?|"
     r"watch|clip|aufzeichnung|v[íi]deos?|grabaci[óo]n|enregistrement|registrazione|"
     r"grava[çc][ãa]o|opname|echo|echo360|panopto|youtube|yt|zoom|documentar\w*|document\w*al|"
     r"doku\w*|film)\b|[\U0001f3a7\U0001f4fa\U0001f3ac\u25b6\U0001f3a5]",
@@ -118,7 +118,12 @@ def _says_video(body: str) -> bool:
 # A line that cites a work: an author and a year, chapters or pages, a DOI.
 _CITATION = re.compile(
     r"\(\d{4}[a-z]?\)|\b(?:ch|chs|chap|chapter|pp?|kap|cap|S)\.?[ \t]*\d|\bdoi:|doi\.org/|"
-    r"\b[A-Z][a-z]+,?[ \t]+(?:et al\.?,?[ \t]+)?\(?\d{4}\)?|\b[A-Z][\w'-]+ v\.? [A-Z]",
+    r"\b[A-Z][a-z]+,?[ \t]+(?:et al\.?,?[ \t]+)?\(?\d{4}\)?|\b[A-Z][\w'-]+ v\.? [A-Z]|"
+    # "Favoreu, Droit constitutionnel", "Carré de Malberg, Contribution à ...": an author,
+    # a comma, a title.
+    r"^[A-Z][\w'\u2019-]+(?: [a-z]{1,3})?(?: [A-Z][\w'\u2019-]+)?, [A-Z\"\u00ab\u201c*_]|"
+    r"\b(?i:article|artikel|art[íi]culo|articolo|artigo|extrait|excerpt|chapter|kapitel|"
+    r"chapitre|cap[ií]tulo|capitolo)\b",
 )
 # A line that is a note on the item above: an arrow, or a tab between words (a pasted table).
 _NOTE_LINE = re.compile(r"[ \t]*(?:\u21b3|\u2192|->|=>|>)")
@@ -140,7 +145,7 @@ _NOTES_HEAD = re.compile(
 _SAYS = re.compile(r"[A-Z][a-z.]{1,15}(?: [A-Z][a-z.]{1,15})?[ \t]*:[ \t]")
 # A remark by its first word, at any depth: "nota: 7,5", "obs: ...", "feedback: ...".
 _REMARK_LABEL = re.compile(
-    r"(?i:feedback|note|nb|tip|hint|comment|remark|anmerkung|hinweis|nota|comentario|remarque|"
+    r"(?i:feedback|note|nb|tip|hint|comment|remark|anmerkung|hinweis|nota|comentario|remarque|rq|"
     r"opmerking|obs|observa[çc][ãa]o|osservazione)[ \t]*:[ \t]"
 )
 # A plain line that is a remark, not a task: in brackets, or about the writer.

@@ -28,13 +28,16 @@ ANSWER = re.compile(
     rf"[ \t]*(?:\*\*{_ANSWER_WORDS}(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*:\*\*"
     rf"|\*\*{_ANSWER_WORDS}\*\*[ \t]*:"
     rf"|{_ANSWER_WORDS}(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*:"
-    rf"|{_ANSWER_WORDS}[ \t]+[-\u2013\u2014](?=[ \t])"
+    rf"|{_ANSWER_WORDS}[ \t]+[-\u2013\u2014](?=[ \t])|a\.(?=[ \t])"
     r"|(?:->|\u2192|=>|\u21d2|\u27a1\ufe0f?)(?=[ \t]|$))[ \t]*",
     re.I,
 )
 ARROWS = ("->", "\u2192", "=>", "\u21d2", "\u27a1")
 # An answer on the question's own line, after an arrow: "Will X be on it? → yes".
-_INLINE_ANSWER = re.compile(r"\?[ \t)*_]*(?P<arrow>[ \t]+(?:->|\u2192|=>|\u21d2)[ \t]+)(?=\S)")
+_INLINE_ANSWER = re.compile(
+    r"(?:\?[ \t)*_]*(?P<arrow>[ \t]+(?:->|\u2192|=>|\u21d2)[ \t]+)"
+    r"|(?P<dashes>[ \t]+--[ \t]+))(?=\S)"
+)
 # An indented line under a question that is no answer: it says there is none yet.
 _NO_ANSWER = re.compile(
     r"(?:no (?:reply|answer|response)|not (?:yet )?answered|unanswered|waiting|pending|"
@@ -47,7 +50,8 @@ ASKED = re.compile(r"[ \t]*(?:\*\*asked[ \t]*:\*\*|\*\*asked\*\*[ \t]*:|asked[ \
 _ASKED = re.compile(r"\([ \t]*asked\b[ \t:,\-]*(?P<date>[^()]*?)[ \t]*\)", re.I)
 # "Q:", "Question:", "**Q:**" before the question: like a list's bullet, not its title.
 QUESTION_LABEL = re.compile(
-    r"(?:\*\*(?:q|question)[ \t]*:\*\*|\*\*(?:q|question)\*\*[ \t]*:|(?:q|question)[ \t]*:)[ \t]*",
+    r"(?:\*\*(?:q|question)[ \t]*:\*\*|\*\*(?:q|question)\*\*[ \t]*:|(?:q|question)[ \t]*:"
+    r"|q\.(?=[ \t]))[ \t]*",
     re.I,
 )
 # A list item: its bullet or number, then its text (a lone "-" is no item).
@@ -291,7 +295,10 @@ class _QuestionReader:
         inline = _INLINE_ANSWER.search(text)
         answer = None
         if inline is not None:
-            text, answer = text[: inline.start("arrow")], text[inline.end() :]
+            cut = inline.start("arrow") if inline["arrow"] else inline.start("dashes")
+            # " -- " answers only a question before it: "why X? -- Y", "is it ok -- no".
+            if inline["arrow"] or asks(text[:cut]) or opens_as_question(text[:cut]):
+                text, answer = text[:cut], text[inline.end() :]
         title = title_of(bare_question(text))
         entry = Question(question_id(text), title, text, line, asks(text), group=self.group)
         entry.title_only = title == capitalise_first(" ".join(bare_question(text).split()))
@@ -333,6 +340,9 @@ class _QuestionReader:
             self.answer(self.current, text)
         elif kind == "asked":
             self.current.asked = text
+        elif text.startswith("(") and text.rstrip().endswith(")"):
+            # "(ask re extension?? prob not)": a remark in brackets, context of the entry.
+            self.current.context.append(text)
         elif asks(text) or block.tight or (self.in_answer and opens_as_question(text)):
             self.start(text, block.line)
         elif self.in_answer:
