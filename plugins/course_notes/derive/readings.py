@@ -248,6 +248,14 @@ _BY_NAME = re.compile(
     re.I,
 )
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'\-]{2,}")
+# "Halperín Donghi, cap. 6": a two-word name, a comma, then parts.
+_NAME_PART = re.compile(
+    rf"(?P<name>[A-Z][\w'\u2019\-]{{2,}} [A-Z][\w'\u2019\-]{{2,}}),[ \t]*"
+    rf"(?:{_CHAPTER}|{_SECTION}|{_PAGE})\b\.?[ \t]*\d",
+    re.I,
+)
+# "Halperín Donghi": an author's name alone, two words at most.
+_NAME_ALONE = re.compile(r"(?P<name>[A-Z][\w'\u2019\-]{2,}(?: [A-Z][\w'\u2019\-]{2,})?)[ \t.]*")
 _PARTS_ONLY = re.compile(
     r"(?:(?:re-?read|read|skim|review|finish|lesen|leer|lire|leggere|ler|lezen)[ \t]+)?"
     rf"(?:{_CHAPTER}|{_SECTION}|{_PAGE})\.?[ \t]*\d[\d.,;:&\- \t\u2013pPsS.]*(?:[ \t]*\([^()]*\))?",
@@ -270,6 +278,37 @@ def _initials(title: str) -> str:
     return "".join(name[0] for name in names).casefold() if len(names) > 1 else ""
 
 
+# A citation: its authors before the first comma, then maybe a first name, then the title
+# (in *italics* or not): "Galeano, Eduardo. *Las venas abiertas de América Latina*",
+# "Galeano, *Las venas abiertas…*, segunda parte", "Halperín Donghi, Historia contemporánea".
+_CITED = re.compile(
+    r"(?P<authors>[A-Z][\w'\u2019\-]+(?: (?:de |van |von |da |del |di )?[A-Z][\w'\u2019\-]+){0,2}),"
+    r"[ \t]+(?:[A-Z][\w.\- ]{0,25}?\.[ \t]+)?[*_\"\u201c\u00ab]*(?P<title>[^*_\"\u201d\u00bb]+)"
+)
+_TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _join_by_cited_title(lines: list[_Line], works: _Works) -> None:
+    """Join lines that cite one work by its authors and its title's first two words, however
+    much of the rest each line gives ("…", a part, the publisher)."""
+    # Hand-written: no parser reads the citation styles students paste (APA, Chicago, a
+    # short form), and the first two words of a title are what a short form keeps.
+    owners: dict[tuple[str, str], int] = {}
+    for index, line in enumerate(lines):
+        found = _CITED.match(line.reading.text.strip(" \t*_"))
+        if found is None:
+            continue
+        words = _TITLE_WORD.findall(found["title"])[:2]
+        if len(words) < 2:
+            continue
+        key = (found["authors"].casefold(), " ".join(words).casefold())
+        if key in owners:
+            if works.may_join(index, owners[key]):
+                works.join(index, owners[key])
+        else:
+            owners[key] = index
+
+
 def _join_by_author(lines: list[_Line], works: _Works) -> None:
     """Join a line that names a work by its author alone ("Smith ch 10", "H&M ch 5") to the
     one work whose title starts with that name ("Smith on Torts", "Harlow & Meyer, ...")."""
@@ -287,7 +326,7 @@ def _join_by_author(lines: list[_Line], works: _Works) -> None:
         ):
             bare.append((index, "&" + re.sub(r"[^A-Za-z]", "", initials["initials"]).casefold()))
             continue
-        named = _BY_NAME.match(text)
+        named = _BY_NAME.match(text) or _NAME_ALONE.fullmatch(text) or _NAME_PART.match(text)
         if named is not None and named["name"][:1].isupper():
             bare.append((index, named["name"].split()[0].casefold()))
             continue
@@ -349,6 +388,7 @@ def reading_list(course: Course, references: References | None = None) -> Readin
                 works.join(index, other)
                 break
         same.append(index)
+    _join_by_cited_title(lines, works)
     _join_by_author(lines, works)
     entries: dict[int, CourseReading] = {}
     for index, line in enumerate(lines):

@@ -59,7 +59,8 @@ TAB_SIZE = 4
 _PLACEHOLDER = re.compile(
     r"[(\[]?(?:nothing|none|n/?a|tba|tbc|tbd|nil|nichts|keine?|nada|ninguno|rien|aucun|"
     r"niente|nessuno|nenhum|geen|niets|-+|\u2014|\u2013|\.\.\.|\u2026|\?+|entf[äa]llt|"
-    r"a definir|[àa] d[ée]finir|por definir|da definire|noch offen|"
+    r"a definir|[àa] d[ée]finir|por definir|da definire|noch offen|por confirmar|a confirmar|"
+    r"[àa] confirmer|da confermare|"
     r"to be (?:announced|confirmed|decided)|"
     r"(?:no|keine?|kein|sin|pas de|nessun[ao]?|sem|geen)[ \t]+[^\W\d_][^()\n]{0,50})"
     r"(?:[ \t]+(?:yet|this week|here|posted|so far|for now|listed))*[ \t]*[!.]*[)\]]?[ \t]*"
