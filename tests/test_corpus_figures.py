@@ -57,8 +57,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh2/music_theory.md", "reading works"),
     ("fresh2/nursing_modules.md", "reading works"),
     ("fresh2/portuguese_calc.md", "answered"),
-    ("fresh2/portuguese_calc.md", "reading works"),
-    ("fresh3/engineering_quick.md", "answered"),
     ("fresh3/engineering_quick.md", "reading works"),
     ("fresh3/engineering_quick.md", "unit 10"),
     ("fresh3/engineering_quick.md", "unit 3"),
@@ -66,15 +64,12 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh3/med_german.md", "reading works"),
     ("fresh3/med_german.md", "unit 4"),
     ("fresh3/med_german.md", "video watched"),
-    ("fresh3/philosophy_topics.md", "questions"),
     ("fresh3/philosophy_topics.md", "reading works"),
     ("fresh3/philosophy_topics.md", "unit 7"),
     ("fresh3/philosophy_topics.md", "video known"),
     ("fresh3/spanish_history.md", "reading works"),
     ("fresh3/spanish_history.md", "unit 4"),
-    ("fresh3/spanish_history.md", "unit 8"),
     ("fresh4/french_maths.md", "reading works"),
-    ("fresh4/french_maths.md", "unit 1"),
     ("fresh4/french_maths.md", "unit 2"),
     ("fresh4/french_maths.md", "unit 4"),
     ("fresh4/french_maths.md", "unit 6"),
@@ -84,8 +79,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh4/history_obsidian.md", "reading works"),
     ("fresh4/history_obsidian.md", "video known"),
     ("fresh4/history_obsidian.md", "video watched"),
-    ("fresh4/law_plain.md", "answered"),
-    ("fresh4/law_plain.md", "questions"),
     ("fresh4/law_plain.md", "unit 10"),
     ("fresh4/law_plain.md", "unit 5"),
 }
@@ -205,7 +198,7 @@ def _score(paths: list[Path]) -> float:
     ("folder", "floor"),
     # The shared corpus: the bar. The blind rounds: what they score now, as floors
     # (the goal there is 90%).
-    [(".", 0.95), ("fresh", 0.9), ("fresh2", 0.85), ("fresh3", 0.75), ("fresh4", 0.75)],
+    [(".", 0.95), ("fresh", 0.9), ("fresh2", 0.85), ("fresh3", 0.8), ("fresh4", 0.8)],
 )
 def test_each_set_scores_at_least(folder: str, floor: float) -> None:
     paths = [path for path in EXPECTED if path.parent == (CORPUS / folder).resolve()]
