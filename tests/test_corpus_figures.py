@@ -70,8 +70,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh3/spanish_history.md", "reading works"),
     ("fresh3/spanish_history.md", "unit 4"),
     ("fresh4/french_maths.md", "reading works"),
-    ("fresh4/french_maths.md", "unit 2"),
-    ("fresh4/french_maths.md", "unit 4"),
     ("fresh4/french_maths.md", "unit 6"),
     ("fresh4/french_maths.md", "unit 7"),
     ("fresh4/french_maths.md", "video known"),

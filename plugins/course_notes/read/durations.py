@@ -107,6 +107,7 @@ _LOOSE = re.compile(
     r"|\d{1,4}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti)\.?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs|seconds?)\.?)?"
     r"|\d{1,5}[ \t]?(?:s|sec|secs|seconds?))(?![\w'])"
+    r"|(?P<hours>\d{1,2})h(?P<hminutes>\d\d)['\u2032\u2019](?P<hseconds>\d\d)(?!\d)"
     r"|(?P<primes>\d{1,3})['\u2032\u2019][ \t]?(?P<seconds>\d\d)(?:[\"\u2033\u201d]|''|(?!\d))"
     r")",
     re.I,
@@ -154,7 +155,10 @@ def find_duration(text: str) -> tuple[str, int | None, int | None]:
         chosen = found
     if chosen is None:
         return title, None, None
-    if chosen["primes"]:
+    if chosen["hours"]:
+        length = int(chosen["hours"]) * 3600 + int(chosen["hminutes"]) * 60
+        length += int(chosen["hseconds"])
+    elif chosen["primes"]:
         length = int(chosen["primes"]) * 60 + int(chosen["seconds"])
     else:
         if chosen["clock"]:

@@ -148,6 +148,9 @@ _SAYS = re.compile(r"[A-Z][a-z.]{1,15}(?: [A-Z][a-z.]{1,15})?[ \t]*:[ \t]")
 _REMARK_LABEL = re.compile(
     r"(?i:feedback|note|nb|tip|hint|comment|remark|anmerkung|hinweis|nota|comentario|remarque|rq|"
     r"opmerking|obs|observa[çc][ãa]o|osservazione)[ \t]*:[ \t]"
+    # A warning to oneself: "attention aux o(x^n) !!!", "careful with signs".
+    r"|(?i:attention|achtung|careful|warning|ojo|cuidado|attenzione|aten[çc][ãa]o|let op|"
+    r"ne pas|don'?t|do not|remember|rappel|merke|nicht vergessen|no olvidar|lembrar|ricorda)\b"
 )
 # A plain line that is a remark, not a task: in brackets, or about the writer.
 _REMARK = re.compile(

@@ -92,6 +92,12 @@ _STARTED_END = re.compile(
     re.I,
 )
 _STARTED_START = re.compile(r"~[ \t]+")
+# Begun, said in brackets with a remark: "(commencé, arrêté à 9')", "(started, 20 min in)".
+_STARTED_PAREN = re.compile(
+    r"\((?:started|begun|commenc[ée]|en cours|angefangen|begonnen|empezad[oa]|iniciad[oa]|"
+    r"iniziat[oa]|in corso|come[çc]ad[oa]|em andamento)\b[^()]*\)",
+    re.I,
+)
 _CANCELLED = re.compile(
     r"(?:^|[ \t(\-\u2013\u2014])\(?(?:cancel+ed|CANCEL+ED|entf[äa]llt|"
     r"abgesagt|ausgefallen|cancelad[oa]s?|suspendid[oa]|annul[ée]e?s?|annullat[oa]|vervallen)\)?"
@@ -192,6 +198,10 @@ _HINTS = (
     "begonnen",
     "empezado",
     "commenc",
+    "en cours",
+    "begun",
+    "in corso",
+    "iniciad",
     "iniziato",
     "comecado",
     "come\u00e7ado",
@@ -244,6 +254,8 @@ def read_state(text: str) -> tuple[str, State | None]:
     found = _HALF.search(text)
     if found:
         # "half gekeken", "regardé la moitié": begun, whatever word follows.
+        return text, State.STARTED
+    if _STARTED_PAREN.search(text):
         return text, State.STARTED
     found = _NOW.match(text) or _STARTED_START.match(text)
     if found:
