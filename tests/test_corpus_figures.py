@@ -54,7 +54,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh2/italian_arch.md", "unit 6"),
     ("fresh2/italian_arch.md", "video known"),
     ("fresh2/music_theory.md", "answered"),
-    ("fresh2/music_theory.md", "reading works"),
     ("fresh2/nursing_modules.md", "reading works"),
     ("fresh2/portuguese_calc.md", "answered"),
     ("fresh3/engineering_quick.md", "reading works"),

@@ -248,6 +248,10 @@ _BY_NAME = re.compile(
     re.I,
 )
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'\-]{2,}")
+_VERB = re.compile(
+    r"(?:re-?read|read|skim|review|finish|lesen|leer|releer|lire|relire|leggere|ler|lezen)[ \t]+",
+    re.I,
+)
 # "Halperín Donghi, cap. 6": a two-word name, a comma, then parts.
 _NAME_PART = re.compile(
     rf"(?P<name>[A-Z][\w'\u2019\-]{{2,}} [A-Z][\w'\u2019\-]{{2,}}),[ \t]*"
@@ -318,7 +322,8 @@ def _join_by_author(lines: list[_Line], works: _Works) -> None:
     bare: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
         text = line.reading.text.strip(" \t*_")
-        initials = _INITIALS.match(text)
+        verb = _VERB.match(text)
+        initials = _INITIALS.match(text, verb.end() if verb else 0)
         if (
             initials is not None
             and "&" in initials.group()
@@ -329,6 +334,9 @@ def _join_by_author(lines: list[_Line], works: _Works) -> None:
         named = _BY_NAME.match(text) or _NAME_ALONE.fullmatch(text) or _NAME_PART.match(text)
         if named is not None and named["name"][:1].isupper():
             bare.append((index, named["name"].split()[0].casefold()))
+            if _initials(named["name"]):
+                # "Aldwell & Schachter" alone: what "A&S ch. 1" joins.
+                starts.setdefault("&" + _initials(named["name"]), set()).add(index)
             continue
         if _PARTS_ONLY.fullmatch(text):
             # "ch 8", "read ch 10", "pp. 130–151": the course's own book, named nowhere.
