@@ -237,9 +237,13 @@ def _reference_addresses(known: References) -> dict[str, Reference]:
 
 # A line that names a work by its author, then parts or an edition: "Smith", "Smith 9e ch
 # 10", "Varian cap. 6 - demanda", "Clayden ch. 14 Stereochemistry", "re-read Clayden".
+# "re-read Clayden", "lire le chap. 2": a verb of reading before what is read.
+_READ_VERB = (
+    r"(?:re-?read|read|skim|review|finish|lesen|nochmal|leer|releer|lire|relire|leggere|"
+    r"rileggere|ler|reler|lezen)[ \t]+"
+)
 _BY_NAME = re.compile(
-    r"(?:(?:re-?read|read|skim|review|finish|lesen|nochmal|leer|releer|lire|relire|leggere|"
-    r"rileggere|ler|reler|lezen)[ \t]+)?"
+    rf"(?:{_READ_VERB})?"
     r"(?P<name>[^\W\d_][\w'\-]{2,}(?:[ \t]*(?:&|and|y|und|et|e)[ \t]*[^\W\d_][\w'\-]{2,})?)"
     r"(?![\w'\-])[ \t]*,?[ \t]*"
     # Not a year: "Wasserman (2004)" may be another of his books.
@@ -248,10 +252,7 @@ _BY_NAME = re.compile(
     re.I,
 )
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'\-]{2,}")
-_VERB = re.compile(
-    r"(?:re-?read|read|skim|review|finish|lesen|leer|releer|lire|relire|leggere|ler|lezen)[ \t]+",
-    re.I,
-)
+_VERB = re.compile(_READ_VERB, re.I)
 # "Halperín Donghi, cap. 6": a two-word name, a comma, then parts.
 _NAME_PART = re.compile(
     rf"(?P<name>[A-Z][\w'\u2019\-]{{2,}} [A-Z][\w'\u2019\-]{{2,}}),[ \t]*"
@@ -261,7 +262,7 @@ _NAME_PART = re.compile(
 # "Halperín Donghi": an author's name alone, two words at most.
 _NAME_ALONE = re.compile(r"(?P<name>[A-Z][\w'\u2019\-]{2,}(?: [A-Z][\w'\u2019\-]{2,})?)[ \t.]*")
 _PARTS_ONLY = re.compile(
-    r"(?:(?:re-?read|read|skim|review|finish|lesen|leer|lire|leggere|ler|lezen)[ \t]+)?"
+    rf"(?:{_READ_VERB})?"
     rf"(?:{_CHAPTER}|{_SECTION}|{_PAGE})\.?[ \t]*\d[\d.,;:&\- \t\u2013pPsS.]*(?:[ \t]*\([^()]*\))?",
     re.I,
 )

@@ -113,11 +113,6 @@ def _family(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
-def _number_range(title: str, start: int) -> tuple[int, int]:
-    """The number after the unit's word, and where the title goes on."""
-    return start, start
-
-
 _RANGE = re.compile(r"(?P<before>[ \t]*)[-\u2013\u2014/](?P<after>[ \t]*)(?P<last>\d{1,6})(?!\w)")
 _DATE_LABEL = re.compile(r"[ \t]*\((?P<label>[^()]*)\)")
 # One separator between the number and the title; a dot only before a blank (".NET").

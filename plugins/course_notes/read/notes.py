@@ -640,9 +640,11 @@ def _placeholder(body: str) -> bool:
 
 
 def _has_length(body: str) -> bool:
-    return find_duration(body)[1] is not None
+    # Every length has a digit: one search rules out most lines before the duration grammar.
+    return _DIGIT.search(body) is not None and find_duration(body)[1] is not None
 
 
+_DIGIT = re.compile(r"\d")
 _MEMO = 1 << 16
 _ReadItem = tuple[str, "bool | None", dict[str, str], "State | None", bool, bool]
 
@@ -697,7 +699,7 @@ def _settle_kinds(course: Course) -> None:
                         fields=item.fields,
                     ),
                 )
-            elif _mostly(items, _has_a_length):
+            elif _mostly(items, lambda item: _has_length(item.text)):
                 section.kind = _VIDEOS
                 _turn(section, _as_video)
 
@@ -719,14 +721,6 @@ def _mostly(items: list[Item], test: Callable[[Item], bool]) -> bool:
             if missed > misses_allowed:
                 return False
     return have >= need
-
-
-def _has_a_length(item: Item) -> bool:
-    # Every length has a digit: one search rules out most lines before the duration grammar.
-    return _DIGIT.search(item.text) is not None and find_duration(item.text)[1] is not None
-
-
-_DIGIT = re.compile(r"\d")
 
 
 def _settle_boxes(course: Course, marked: set[int]) -> None:
