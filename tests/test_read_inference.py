@@ -82,6 +82,17 @@ def units(text: str) -> list[tuple[str, tuple[int, ...], str]]:
             [("週", (1,), "導入"), ("週", (2,), "")],
             id="cjk",
         ),
+        pytest.param(
+            "## Week of 15 Jan — Fluids\n- a\n## Week of 22 Jan — Statics\n- b\n",
+            [("Week", (1,), "Fluids"), ("Week", (2,), "Statics")],
+            id="week-of-a-date",
+        ),
+        pytest.param(
+            "## 3 March: Optics\n- a\n## 10 March\n- b\n",
+            [("Week", (1,), "Optics"), ("Week", (2,), "")],
+            id="dated-headings",
+        ),
+        pytest.param("## 3 March: Optics\n- a\n## Notes\n", [], id="one-date-is-a-heading"),
     ],
 )
 def test_the_unit(text: str, expected: list[tuple[str, tuple[int, ...], str]]) -> None:
@@ -130,7 +141,13 @@ def test_html_blocks_swallow_no_heading() -> None:
         ("~~L5 slides~~", ("L5 slides", State.DONE)),
         ("lab 3 ✓ – done", ("lab 3 ✓", State.DONE)),
         ("Favoreu p. 1-30 (lu)", ("Favoreu p. 1-30", State.DONE)),
-        ("dissert — fait le 16 au soir", ("dissert", State.DONE)),
+        ("dissert — fait le 16 au soir", ("dissert — le 16 au soir", State.DONE)),
+        ("Seminar 5 — attended, we presented!", ("Seminar 5 — we presented!", State.DONE)),
+        ("Library workshop — went", ("Library workshop", State.DONE)),
+        ("Seminar 3 — missed (sick)", ("Seminar 3 — missed (sick)", State.OPEN)),
+        ("Lecture recording (50 min) #todo", ("Lecture recording (50 min)", State.OPEN)),
+        ("manuale cap. 4 - a metà", ("manuale cap. 4", State.STARTED)),
+        ("missed the point?", ("missed the point?", None)),
         ("Source analysis ✓ submitted Thurs", ("Source analysis ✓ Thurs", State.DONE)),
         ("quiz 3 - 8/10 [done]", ("quiz 3 - 8/10", State.DONE)),
         ("erledigt: Blatt 2", ("Blatt 2", State.DONE)),
@@ -182,6 +199,8 @@ def test_obsidian_tasks_fields_are_read_not_shown() -> None:
         ("vídeo 14'30", ("vídeo", 870, None)),
         ("1h 10min talk", ("talk", 4200, None)),
         ("clip 45 Min.", ("clip", 2700, None)),
+        ("reg. 1h22", ("reg.", 4920, None)),
+        ("cours à 9h30", ("cours à 9h30", None, None)),
         ("watched 20 of 45 min", ("watched 20 of 45 min", 2700, 1200)),
         ("visto 20 de 45 min", ("visto 20 de 45 min", 2700, 1200)),
         (
@@ -263,6 +282,18 @@ def test_an_unboxed_bullet_among_boxed_tasks_is_a_note() -> None:
     text = "### Aula 1\n- [x] a\n- [ ] b\n- [x] c\n- [ ] d\n- prova dia 25/04\n  - [ ] e\n  - f\n"
     week = parse(text).weeks[0]
     assert [item.text for item in week.items] == ["a", "b", "c", "d", "e", "f"]
+
+
+def test_among_boxed_tasks_a_bullet_stating_its_state_or_naming_a_class_is_a_task() -> None:
+    text = (
+        "## Session 3\n- [x] a\n- [x] b\n- [ ] c\n- [x] d\n- Seminar 3 — missed (sick)\n"
+        "- Seminar 4\n- #idea an essay angle?\n- Tutor:: Dr Hollis\n- prof says skip 4.3\n"
+    )
+    week = parse(text).weeks[0]
+    assert [(item.text, item.done) for item in week.items][4:] == [
+        ("Seminar 3 — missed (sick)", False),
+        ("Seminar 4", False),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -486,3 +486,45 @@ def test_long_reading_lines_split_in_linear_time(text: str) -> None:
     # a wrong turn is minutes, which the suite's own time shows.
     title, _parts = split_sections(text)
     assert title
+
+
+@pytest.mark.parametrize(
+    ("lines", "works"),
+    [
+        pytest.param(
+            ["Baddeley & Hitch (1974) Working memory", "re-read Baddeley & Hitch (1974) for essay"],
+            1,
+            id="authors-and-year",
+        ),
+        pytest.param(
+            ["Baddeley (1974) Working memory", "Baddeley (2000) The buffer"], 2, id="years"
+        ),
+        pytest.param(
+            [
+                'Artigo: "A jornada do consumidor" (HSM)',
+                'Artigo: "A jornada do consumidor" (de novo)',
+            ],
+            1,
+            id="one-quoted-title",
+        ),
+        pytest.param(
+            ["manuale cap. 1", "manuale capp. 6-7", "manuale cap. 4 - a metà"], 1, id="one-book"
+        ),
+        pytest.param(
+            [
+                "Panofsky, La prospettiva come forma simbolica pp. 35-70",
+                "ripreso Panofsky pp. 70-90",
+            ],
+            1,
+            id="taken-up-again",
+        ),
+        pytest.param(
+            ["Gibson, Ecological approach ch. 8", "Galeano, Las venas abiertas"],
+            2,
+            id="two-authors",
+        ),
+    ],
+)
+def test_lines_citing_one_work_are_one_reading(lines: list[str], works: int) -> None:
+    course = parse("## Week 1\n### Readings\n" + "".join(f"- {line}\n" for line in lines))
+    assert len(reading_list(course).readings) == works

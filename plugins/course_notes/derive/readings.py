@@ -33,7 +33,7 @@ from ..model.text import normalise
 
 # In English, German, Spanish, French, Italian, Portuguese and Dutch.
 _CHAPTER = (
-    r"chapters?|chaps?|chs?|kapitel|kap|cap[ií]tulos?|capitolo|caps?|chapitres?|hoofdstuk|hfst"
+    r"chapters?|chaps?|chs?|kapitel|kap|cap[ií]tulos?|capitolo|capp|caps?|chapitres?|hoofdstuk|hfst"
 )
 _SECTION = r"sections?|secs?|abschnitt|abschn|secci[óo]n|secc|sezione|sec[çc][ãa]o"
 _PAGE = r"pages?|pgs?|pp|p|seiten?|s|p[áa]gs?|p[áa]ginas?|pagine|blz"
@@ -239,8 +239,8 @@ def _reference_addresses(known: References) -> dict[str, Reference]:
 # 10", "Varian cap. 6 - demanda", "Clayden ch. 14 Stereochemistry", "re-read Clayden".
 # "re-read Clayden", "lire le chap. 2": a verb of reading before what is read.
 _READ_VERB = (
-    r"(?:re-?read|read|skim|review|finish|lesen|nochmal|leer|releer|lire|relire|leggere|"
-    r"rileggere|ler|reler|lezen)[ \t]+"
+    r"(?:re-?read|read|skim|review|finish|lesen|nochmal|wiederholen|leer|releer|repasar|lire|"
+    r"relire|revoir|leggere|rileggere|riletto|ripreso|rivedere|ler|reler|revisar|lezen)[ \t]+"
 )
 _BY_NAME = re.compile(
     rf"(?:{_READ_VERB})?"
@@ -312,6 +312,40 @@ def _join_by_cited_title(lines: list[_Line], works: _Works) -> None:
                 works.join(index, owners[key])
         else:
             owners[key] = index
+
+
+# "Baddeley & Hitch (1974)", "re-read Baddeley & Hitch (1974) for the essay", "Simons and
+# Chabris, 1999": authors and a year, as an author-date citation names one work.
+_AUTHOR_YEAR = re.compile(
+    rf"(?:{_READ_VERB})?(?P<authors>[A-Z][\w'\u2019\-]+(?:[ \t]*(?:,|&|and|y|und|et|e)[ \t]*"
+    r"[A-Z][\w'\u2019\-]+){0,3}(?: et al\.?)?),?[ \t]*\(?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\b"
+)
+# A title in quotes: 'Artigo: "A jornada do consumidor digital" (Revista HSM)'.
+_QUOTED = re.compile(
+    r"[\"\u201c\u00ab\u201e](?P<title>[^\"\u201c\u201d\u00ab\u00bb\u201e]{8,})[\"\u201d\u00bb\u201c]"
+)
+
+
+def _join_by_key(lines: list[_Line], works: _Works) -> None:
+    """Join lines citing one work by its authors and year, or by one quoted title."""
+    # Hand-written, as _join_by_cited_title: author-date keys and quoted titles are the two
+    # short forms students repeat a work by.
+    owners: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        text = line.reading.text.strip(" \t*_")
+        keys = []
+        cited = _AUTHOR_YEAR.match(text)
+        if cited is not None:
+            keys.append(f"{normalise(cited['authors'])} {cited['year']}")
+        quoted = _QUOTED.search(text)
+        if quoted is not None and len(_TITLE_WORD.findall(quoted["title"])) >= 2:
+            keys.append("\u201c" + normalise(quoted["title"]))
+        for key in keys:
+            if key in owners:
+                if works.may_join(index, owners[key]):
+                    works.join(index, owners[key])
+            else:
+                owners[key] = index
 
 
 def _join_by_author(lines: list[_Line], works: _Works) -> None:
@@ -398,6 +432,7 @@ def reading_list(course: Course, references: References | None = None) -> Readin
                 break
         same.append(index)
     _join_by_cited_title(lines, works)
+    _join_by_key(lines, works)
     _join_by_author(lines, works)
     entries: dict[int, CourseReading] = {}
     for index, line in enumerate(lines):

@@ -72,12 +72,24 @@ _DUE = re.compile(rf"\bdue\b(?P<colon>[ \t]*:)?[ \t]*(?P<when>{_DATE})(?![\w/:])
 _DUE_WORD = re.compile(r"\bdue\b(?P<colon>[ \t]*:)?[ \t]*(?P<next>[^\W_]*)", re.I)
 _CLAUSE_END = re.compile(r"[)\];,]")
 _ISO_START = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?![\w-])")
+_DATE_START = re.compile(_DATE, re.I)
 
 
 def read_date(text: str) -> WrittenDate | None:
     """A whole text that is a date (``Mar 17``, ``2027-03-17``, ``Fri 14/3``); else None."""
     found = _WHOLE_DATE.match(text)
     return _written(found, text.strip(" \t")) if found else None
+
+
+def leading_date(text: str) -> tuple[str, str] | None:
+    """The date opening a title (``15 Jan — Fluids``, ``Mar 3``) as written, and the rest."""
+    found = _DATE_START.match(text)
+    if found is None or not found["date"] or text[found.end() : found.end() + 1].isalnum():
+        return None
+    written = text[: found.end()].strip(" \t")
+    if _written(found, written) is None:
+        return None
+    return written, text[found.end() :]
 
 
 def in_calendar(day: datetime.date) -> bool:

@@ -97,7 +97,8 @@ def clock_seconds(text: str) -> int | None:
 
 # A length written without brackets, anywhere in a video's line: a clock ("7:32",
 # "1:02:03"), units ("45m", "12m30s", "1h 10min", "45 Min."), or minutes and seconds
-# ("6'30\""). A clock that is a time of day ("11:59pm", "at 9:00", "due 14:00") is none.
+# ("6'30\""), or hours and minutes ("1h22", "1h02'10"). A clock that is a time of day
+# ("11:59pm", "at 9:00", "due 14:00") is none.
 _LOOSE = re.compile(
     r"(?<![\w:./'])(?:"
     r"(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d\d)(?![\w:]|[ \t]*(?:am|pm|uhr|h\b))"
@@ -107,7 +108,7 @@ _LOOSE = re.compile(
     r"|\d{1,4}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti)\.?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs|seconds?)\.?)?"
     r"|\d{1,5}[ \t]?(?:s|sec|secs|seconds?))(?![\w'])"
-    r"|(?P<hours>\d{1,2})h(?P<hminutes>\d\d)['\u2032\u2019](?P<hseconds>\d\d)(?!\d)"
+    r"|(?P<hours>\d{1,2})h(?P<hminutes>\d\d)(?:['\u2032\u2019](?P<hseconds>\d\d))?(?![\d'\u2032\u2019])"
     r"|(?P<primes>\d{1,3})['\u2032\u2019][ \t]?(?P<seconds>\d\d)(?:[\"\u2033\u201d]|''|(?!\d))"
     r")",
     re.I,
@@ -157,7 +158,7 @@ def find_duration(text: str) -> tuple[str, int | None, int | None]:
         return title, None, None
     if chosen["hours"]:
         length = int(chosen["hours"]) * 3600 + int(chosen["hminutes"]) * 60
-        length += int(chosen["hseconds"])
+        length += int(chosen["hseconds"] or 0)
     elif chosen["primes"]:
         length = int(chosen["primes"]) * 60 + int(chosen["seconds"])
     else:

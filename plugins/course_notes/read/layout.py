@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .blocks import Blocks, Heading
-from .dates import heading_date
+from .dates import leading_date
 
 # A unit's label: any word (any script, any case), an optional dot, then its number: "Week
 # 3", "Wk.4", "W1", "Module 2", "Lec 5", "Woche 3", "Semana 2". The number ends at a
@@ -99,6 +99,8 @@ class Layout:
     """The headings' level of the units, 0 when they are label lines."""
     word: str = "Week"
     """The unit's word as pages name it (``Module``)."""
+    dated: bool = False
+    """Whether the units are headings opening with a date, numbered in order."""
     questions: set[int] = field(default_factory=set)
     """Lines of the headings or labels that start the questions."""
     how: list[str] = field(default_factory=list)
@@ -270,13 +272,17 @@ def find_layout(
                 if unit is not None:
                     layout.units[heading.line] = unit
     else:
-        dated = [h for h in headings.values() if _dated(h)]
-        if dated and not wanted:
-            level = Counter(h.level for h in dated).most_common(1)[0][0]
-            layout.level = level
-            for number, heading in enumerate((h for h in dated if h.level == level), start=1):
-                layout.units[heading.line] = Unit(
-                    heading.line, (number,), heading.title, "", "Week"
+        dated = {line: unit for line, h in headings.items() if (unit := _dated(h, wanted))}
+        levels = Counter(headings[line].level for line in dated)
+        level = levels.most_common(1)[0][0] if levels else 0
+        dated = {line: unit for line, unit in dated.items() if headings[line].level == level}
+        # One heading opening with a date is a heading; two or more, or one with a unit's
+        # word ("Week of 15 Jan"), are the course's units, numbered in order.
+        if len(dated) > 1 or any(unit.word for unit in dated.values()):
+            layout.level, layout.dated = level, True
+            for number, unit in enumerate(dated.values(), start=1):
+                layout.units[unit.line] = Unit(
+                    unit.line, (number,), unit.title, unit.label, unit.word or "Week"
                 )
         else:
             _label_units(lines, blocks, layout, wanted)
@@ -336,8 +342,29 @@ def _asks(title: str, extra: tuple[str, ...]) -> bool:
     return any(re.search(rf"\b{re.escape(word)}\b", words) for word in extra)
 
 
-def _dated(heading: Heading) -> bool:
-    return heading_date(heading.title[:20], "") is not None and heading.title[:1].isalnum()
+# A unit's word and a word that joins it to a date: "Week of", "Semana del", "Woche vom".
+_DATED_WORD = re.compile(
+    r"(?P<word>[^\W\d_]{1,20})\.?[ \t]+(?:(?:of|beginning|starting|commencing|from|du|vom|ab|"
+    r"del|de|dal|della|van|da|do)[ \t]+)?",
+    re.I,
+)
+
+
+def _dated(heading: Heading, wanted: str | None) -> Unit | None:
+    """The unit a heading opening with a date names (``15 Jan — Fluids``, ``Week of 15 Jan``)."""
+    title = heading.title[_LEAD.match(heading.title).end() :]  # type: ignore[union-attr]
+    word = ""
+    named = _DATED_WORD.match(title)
+    if named and _family(named["word"]) in UNIT_WORDS:
+        word, title = named["word"], title[named.end() :]
+    if wanted and _family(word or "week") != wanted:
+        return None
+    found = leading_date(title)
+    if found is None:
+        return None
+    label, rest = found
+    rest = rest[_SEPARATOR.match(rest).end() :]  # type: ignore[union-attr]
+    return Unit(heading.line, (), rest.strip(" \t"), label, word)
 
 
 def _label_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str | None) -> None:

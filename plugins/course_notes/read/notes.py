@@ -30,8 +30,8 @@ from .blocks import Blocks, Heading, heading_title, read_blocks
 from .dates import FIRST_YEAR, LAST_YEAR, heading_date, read_date, read_due, year_refused
 from .decode import repair
 from .durations import find_duration
-from .kinds import SectionKinds
-from .layout import Layout, Unit, find_layout, label_text
+from .kinds import SECTION_KEYWORDS, SectionKinds
+from .layout import UNIT, UNIT_WORDS, Layout, Unit, find_layout, label_text
 from .marks import _read_marks
 from .states import State, read_fields, read_state
 
@@ -70,7 +70,7 @@ _PLACEHOLDER = re.compile(
 
 # An item is a video, wherever it stands, when it says so and gives a length.
 _VIDEO_WORD = re.compile(
-    r"\b(?:vids?|videos?|vid[ée]os?|recordings?|recorded|rec|screencasts?|podcasts?|listen(?:ing)?|tracks?|"
+    r"\b(?:vids?|videos?|vid[ée]os?|recordings?|recorded|rec|reg|screencasts?|podcasts?|listen(?:ing)?|tracks?|"
     r"watch|clip|aufzeichnung|v[íi]deos?|grabaci[óo]n|enregistrement|registrazione|"
     r"grava[çc][ãa]o|opname|echo|echo360|panopto|youtube|yt|zoom|documentar\w*|document\w*al|"
     r"doku\w*|film)\b|[\U0001f3a7\U0001f4fa\U0001f3ac\u25b6\U0001f3a5]",
@@ -90,6 +90,7 @@ _VIDEO_HINTS = (
     "aufzeichnung",
     "grabaci",
     "registr",
+    "reg",
     "grava",
     "opname",
     "echo",
@@ -118,7 +119,7 @@ def _says_video(body: str) -> bool:
 
 # A line that cites a work: an author and a year, chapters or pages, a DOI.
 _CITATION = re.compile(
-    r"\(\d{4}[a-z]?\)|\b(?:ch|chs|chap|chapter|pp?|kap|cap|S)\.?[ \t]*\d|\bdoi:|doi\.org/|"
+    r"\(\d{4}[a-z]?\)|\b(?:ch|chs|chap|chaps|chapter|pp?|kap|cap|capp|S)\.?[ \t]*\d|\bdoi:|doi\.org/|"
     r"\b[A-Z][a-z]+,?[ \t]+(?:et al\.?,?[ \t]+)?\(?\d{4}\)?|\b[A-Z][\w'-]+ v\.? [A-Z]|"
     # "Favoreu, Droit constitutionnel", "Carré de Malberg, Contribution à ...": an author,
     # a comma, a title.
@@ -151,6 +152,12 @@ _REMARK_LABEL = re.compile(
     # A warning to oneself: "attention aux o(x^n) !!!", "careful with signs".
     r"|(?i:attention|achtung|careful|warning|ojo|cuidado|attenzione|aten[çc][ãa]o|let op|"
     r"ne pas|don'?t|do not|remember|rappel|merke|nicht vergessen|no olvidar|lembrar|ricorda)\b"
+    # A property ("Tutor:: Dr. Hollis", Logseq's, Roam's and Dataview's) or a tagged thought
+    # ("#idea could be my essay angle").
+    r"|[^\W\d_][\w \t]{0,20}::|#(?i:idea|note|thought|insight|tip|remark|reminder)\b"
+    # Someone's word: "prof dice che è argomento da 30 e lode", "Dr K said skip 4.3".
+    r"|(?:[^\W\d_][\w.]*[ \t]+){1,2}(?i:says|said|dice|ha detto|sagt|meint|meinte|dit|a dit|"
+    r"dijo|diz|disse|zegt|zei)\b"
 )
 # A plain line that is a remark, not a task: in brackets, or about the writer.
 _REMARK = re.compile(
@@ -215,6 +222,7 @@ class _Reader:
         "- a"), and reading one costs a dozen searches (260,000 alike took 2.7 s, 0.9 s so)."""
         self.videos_read: dict[str, bool] = {}
         self.boxed: set[int] = set()
+        self.stated: set[int] = set()
         """Lines of items written with a task box (``[ ]``, ``[x]``, ``[/]``) or Tasks' fields."""
 
     def info(self, line: int, message: str) -> None:
@@ -594,6 +602,10 @@ class _Reader:
         kept = tuple(fields.items())
         if box is not None or fields or text[:1] == "[":
             self.boxed.add(number)
+        elif worded is not None:
+            # Words saying the state ("Seminar 3 — missed"): a task as written, even among
+            # boxes.
+            self.stated.add(number)
         kind = section.kind
         if depth and kind is _OTHER:
             kind = self.parent_kind(entries)
@@ -626,8 +638,10 @@ def _same_word(written: str, word: str) -> bool:
 
 # "exam timetable TBA": what will come, not a task yet.
 _NOT_YET = re.compile(r"\bTB[ACD]\b[ \t.!)]*$")
-# "Lecture 20: — TBA —": a label, then nothing yet.
-_LABELLED = re.compile(r"[^\W\d_][\w.]*[ \t]*\d{0,3}(?::|[ \t]+[\-\u2013\u2014])[ \t]+")
+# "Lecture 20: — TBA —", "Lecture recording: TBA": a label, then nothing yet.
+_LABELLED = re.compile(
+    r"[^\W\d_][\w.]*(?:[ \t]+[^\W\d_][\w.]*){0,2}[ \t]*\d{0,3}(?::|[ \t]+[\-\u2013\u2014])[ \t]+"
+)
 
 
 def _placeholder(body: str) -> bool:
@@ -723,7 +737,7 @@ def _mostly(items: list[Item], test: Callable[[Item], bool]) -> bool:
     return have >= need
 
 
-def _settle_boxes(course: Course, marked: set[int]) -> None:
+def _settle_boxes(course: Course, marked: set[int], stated: set[int]) -> None:
     """In a unit whose tasks carry boxes, a bullet without one is a note.
 
     Obsidian and its likes write tasks as ``- [ ]`` and remarks as plain bullets
@@ -742,16 +756,28 @@ def _settle_boxes(course: Course, marked: set[int]) -> None:
         if len(items) < 4 or not plain or boxed * 5 < len(items) * 4:
             continue
         for section in week.sections:
-            # Nested ones stay tasks: "- write-up" under boxed sub-tasks is one of them.
+            # Nested ones stay tasks: "- write-up" under boxed sub-tasks is one of them; so
+            # do sessions named like a unit ("Seminar 7", "Lab 3"): a class to attend.
             section.entries = [
                 Note(entry.text, entry.line, entry.depth)
                 if isinstance(entry, Item)
                 and not entry.depth
                 and entry.line not in marked
+                and entry.line not in stated
                 and not entry.done
+                and not _names_session(entry.text)
                 else entry
                 for entry in section.entries
             ]
+
+
+def _names_session(text: str) -> bool:
+    """True when a line opens with a class and its number (``Seminar 7``, ``Lab 3``)."""
+    found = UNIT.match(text)
+    if found is None or not found["word"]:
+        return False
+    word = found["word"].lower()
+    return word in UNIT_WORDS or word in SECTION_KEYWORDS
 
 
 def _as_video(item: Item) -> Video:
@@ -885,7 +911,7 @@ def parse(
     reader.close_items()
     course = reader.course
     _settle_kinds(course)
-    _settle_boxes(course, reader.boxed)
+    _settle_boxes(course, reader.boxed, reader.stated)
     taken = {line.number for line in course.thoughts}
     course.markup_lines = sorted(
         (blocks.underlines | set(range(1, blocks.front_matter + 1)))
@@ -931,7 +957,9 @@ def _how(course: Course, blocks: Blocks, layout: Layout, lines: list[str]) -> li
         first, last = min(layout.units), max(layout.units)
         written = lines[first - 1].strip()
         form = (
-            f"`{'#' * layout.level} {course.unit_word} N` headings"
+            f"`{_shown(written, 24)}` headings opening with a date, numbered in order"
+            if layout.dated
+            else f"`{'#' * layout.level} {course.unit_word} N` headings"
             if layout.level
             else (f"`{_shown(written, 20)}` lines")
         )

@@ -42,12 +42,13 @@ PRIORITY = re.compile(r"[ \t]*[\u23eb\U0001f53c\U0001f53d\u23ec\U0001f53a]\ufe0f
 # Done, in the languages the reader knows, as a word of its own at the start or the end, or
 # "(done)" anywhere; "DONE" in capitals anywhere.
 _DONE_WORDS = (
-    r"done|erledigt|fertig|hecho|terminado|fait|termin[ée]|fatto|feito|conclu[ií]do|klaar|gedaan"
+    r"done|attended|besucht|assist[ée]|asist[ií]|bijgewoond|frequentato|erledigt|fertig|"
+    r"hecho|terminado|fait|termin[ée]|fatto|feito|conclu[ií]do|klaar|gedaan"
 )
 # Read or watched, in the same languages: done for a reading or a video ("(lu)", "gelesen").
 _SEEN_WORDS = (
     r"watched|seen|gesehen|geschaut|visto|vu|vue|guardato|assistido|gekeken|read it|lu|gelesen|"
-    r"gelezen|letto|le[íi]do|lido"
+    r"gelezen|letto|le[íi]do|lido|went"
 )
 # A done word said not to hold: "pas lu", "not done", "noch nicht erledigt".
 _NEGATED = re.compile(
@@ -77,7 +78,15 @@ _DONE_CAPS = re.compile(
     r"ingeleverd))(?![\w-])[ \t!.:]*"
 )
 _TODO = re.compile(
-    r"\[(?i:todo|to do)\][ \t]*|(?<![\w-])(?:TODO|TO ?DO|ToDo|LATER|WAITING|WAIT)(?![\w-])[ \t!.:]*"
+    r"\[(?i:todo|to do)\][ \t]*|#(?i:todo)\b[ \t]*"
+    r"|(?<![\w-])(?:TODO|TO ?DO|ToDo|LATER|WAITING|WAIT)(?![\w-])[ \t!.:]*"
+)
+# Missed or skipped, said after a dash, a comma or in brackets ("Seminar 3 — missed (sick)"):
+# not done, and a task as written.
+_MISSED = re.compile(
+    r"(?:^|[ \t(,;:\-\u2013\u2014])(?:missed|skipped|verpasst|vers[äa]umt|perd[ií]|perdida|"
+    r"rat[ée]e?|manqu[ée]e?|saltat[oa]|pers[oa]|gemist|overgeslagen)(?![\w-])",
+    re.I,
 )
 # Logseq's and org-mode's markers of a task begun.
 _NOW = re.compile(r"(?:NOW|DOING|IN-PROGRESS|STARTED)(?![\w-])[ \t:]*")
@@ -147,6 +156,28 @@ _HINTS = (
     "[/]",
     "[-]",
     "done",
+    "attend",
+    "besucht",
+    "assist",
+    "asist",
+    "bijgewoond",
+    "frequentato",
+    "went",
+    "missed",
+    "skipped",
+    "verpasst",
+    "versäumt",
+    "versaumt",
+    "perdi",
+    "perdí",
+    "raté",
+    "rate",
+    "manqu",
+    "saltat",
+    "perso",
+    "persa",
+    "gemist",
+    "overgeslagen",
     "erledigt",
     "fertig",
     "hecho",
@@ -191,6 +222,14 @@ _HINTS = (
     "ingeleverd",
     "vervallen",
     "half",
+    "moiti",
+    "hälfte",
+    "halfte",
+    "halb",
+    "mitad",
+    "metà",
+    "meta",
+    "metade",
     "started",
     "progress",
     "ongoing",
@@ -253,7 +292,11 @@ def read_state(text: str) -> tuple[str, State | None]:
         return text, State.OPEN
     found = _HALF.search(text)
     if found:
-        # "half gekeken", "regardé la moitié": begun, whatever word follows.
+        # "half gekeken", "regardé la moitié": begun, whatever word follows; said last after
+        # a dash ("manuale cap. 4 - a metà"), it is cut like any other state.
+        before = text[: found.start()].rstrip(" \t(")
+        if before[-1:] in "-\u2013\u2014," and not text[found.end() :].strip(" \t)!."):
+            return before.rstrip(" \t-\u2013\u2014,"), State.STARTED
         return text, State.STARTED
     if _STARTED_PAREN.search(text):
         return text, State.STARTED
@@ -269,7 +312,10 @@ def read_state(text: str) -> tuple[str, State | None]:
         return _cut(text, found), State.DONE
     found = _DONE_DASH.search(text)
     if found:
-        return text[: found.start()].rstrip(), State.DONE
+        # The remark after the word is kept: "Seminar 5 — attended, we presented!".
+        after = text[found.end() :].lstrip(" \t,;:.!")
+        before = text[: found.start()].rstrip()
+        return (f"{before} \u2014 {after}" if after else before), State.DONE
     found = _DONE_START.match(text)
     if found and found.end() < len(text):
         return text[found.end() :], State.DONE
@@ -293,6 +339,8 @@ def read_state(text: str) -> tuple[str, State | None]:
     found = _OPEN_SIGNS.search(text)
     if found:
         return _cut(text, found), State.OPEN
+    if _MISSED.search(text) and not text.rstrip().endswith("?"):
+        return text, State.OPEN
     return text, None
 
 

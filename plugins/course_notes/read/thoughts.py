@@ -41,7 +41,11 @@ _INLINE_ANSWER = re.compile(
 # An indented line under a question that is no answer: it says there is none yet.
 _NO_ANSWER = re.compile(
     r"(?:no (?:reply|answer|response)|not (?:yet )?answered|unanswered|waiting|pending|"
-    r"asked (?:in|on|at|by)|todo|keine antwort|sin respuesta|pas de r[ée]ponse)",
+    r"asked (?:in|on|at|by)|todo|keine antwort|sin respuesta|pas de r[ée]ponse|"
+    # "nobody has answered yet", "noch keine Antwort", "nadie respondió", "sem resposta":
+    r"no ?(?:one|body) (?:has )?(?:answered|replied)|noch keine|nadie (?:ha )?respond|"
+    r"sem resposta|ningu[ée]m (?:ainda )?respond|personne n'a r[ée]pondu|nessuno ha risposto|"
+    r"nessuna risposta|geen antwoord|niemand heeft)",
     re.I,
 )
 # "Asked:" (any case, bold or not), then the date if one is given.
