@@ -362,3 +362,32 @@ def test_a_video_in_any_section_says_so_and_gives_a_length() -> None:
     recording, problems = course.weeks[0].items
     assert isinstance(recording, Video) and recording.duration == 3130 and recording.done
     assert not isinstance(problems, Video)
+
+
+def test_a_planner_pasted_with_tabs_gives_units_and_tasks() -> None:
+    text = (
+        "NURS 2104 Adult Health\n\n"
+        "Unit\tTopic\tActivity\tDue\tDone\n"
+        "Unit 1\tFluids\tLecture 1.1 recording (52 min)\t\t✓\n"
+        "\t\tWorksheet\tdue 3/3\ty\n"
+        "\t\tTBA\t\t\n"
+        "Unit 2\tHeart\tRead Lewis ch. 35\tFri 14th\t\n"
+        "\n## Unit 3: Neuro\n- [x] Tutorial 5\n"
+    )
+    course = parse(text)
+    assert course.title == "NURS 2104 Adult Health"
+    assert [(week.numbers, week.title) for week in course.weeks] == [
+        ((1,), "Fluids"),
+        ((2,), "Heart"),
+        ((3,), "Neuro"),
+    ]
+    first, second = course.weeks[0].items, course.weeks[1].items
+    assert [(item.text, item.done) for item in first] == [
+        ("Lecture 1.1 recording", True),
+        ("Worksheet due 3/3", True),
+    ]
+    assert [(item.text, item.done, item.due is not None) for item in second] == [
+        ("Read Lewis ch. 35 due Fri 14th", False, True)
+    ]
+    assert course.markup_lines == [3]
+    assert any(sentence.startswith("planner:") for sentence in course.how)

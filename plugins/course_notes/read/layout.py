@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .blocks import Blocks, Heading
 from .dates import leading_date
+from .planner import Row, find_planners
 
 # A unit's label: any word (any script, any case), an optional dot, then its number: "Week
 # 3", "Wk.4", "W1", "Module 2", "Lec 5", "Woche 3", "Semana 2". The number ends at a
@@ -99,6 +100,10 @@ class Layout:
     """The headings' level of the units, 0 when they are label lines."""
     word: str = "Week"
     """The unit's word as pages name it (``Module``)."""
+    rows: dict[int, Row] = field(default_factory=dict)
+    """A pasted planner's task rows, by line (see planner.py)."""
+    headers: set[int] = field(default_factory=set)
+    """The planners' header lines."""
     dated: bool = False
     """Whether the units are headings opening with a date, numbered in order."""
     questions: set[int] = field(default_factory=set)
@@ -192,12 +197,12 @@ def _candidates(
 _RANKS = (
     frozenset("week woche semana semaine settimana".split()),
     frozenset(
-        "module mod lecture topic unit session class lesson seminar tutorial vorlesung vl "
+        "module mod lecture topic unit session class lesson seminar tutorial day vorlesung vl "
         "einheit thema sitzung sesión sesion clase tema unidad módulo modulo séance seance "
         "cours leçon lecon lezione unità aula tópico topico sessão sessao lição licao "
         "bijeenkomst college les".split()
     ),
-    frozenset("part chapter day block sprint kapitel chapitre hoofdstuk".split()),
+    frozenset("part chapter block sprint kapitel chapitre hoofdstuk".split()),
 )
 
 
@@ -286,6 +291,7 @@ def find_layout(
                 )
         else:
             _label_units(lines, blocks, layout, wanted)
+    _planner_units(lines, blocks, layout, wanted)
     if layout.units:
         layout.word = _display(Counter(unit.word for unit in layout.units.values()))
         if all(unit.word == "Week" for unit in layout.units.values()) and not chosen:
@@ -365,6 +371,25 @@ def _dated(heading: Heading, wanted: str | None) -> Unit | None:
     label, rest = found
     rest = rest[_SEPARATOR.match(rest).end() :]  # type: ignore[union-attr]
     return Unit(heading.line, (), rest.strip(" \t"), label, word)
+
+
+def _planner_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str | None) -> None:
+    """Units and tasks from planners pasted with tabs (``Unit 1<TAB>Fluids<TAB>...``)."""
+    if not any("\t" in line for line in lines):
+        return
+    family = {_family(unit.word) for unit in layout.units.values()}
+
+    def is_unit(cell: str) -> bool:
+        word = _family(cell)
+        return (word in UNIT_WORDS and not family) or word in family or word == wanted
+
+    planner = find_planners(lines, is_unit, blocks.verbatim)
+    layout.rows, layout.headers = planner.rows, planner.headers
+    for line, row in planner.rows.items():
+        layout.units.pop(line, None)
+        unit = read_unit(row.unit, line) if row.unit else None
+        if unit is not None:
+            layout.units[line] = Unit(line, unit.numbers, row.title or unit.title, "", unit.word)
 
 
 def _label_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str | None) -> None:

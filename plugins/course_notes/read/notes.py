@@ -33,6 +33,7 @@ from .durations import find_duration
 from .kinds import SECTION_KEYWORDS, SectionKinds
 from .layout import UNIT, UNIT_WORDS, Layout, Unit, find_layout, label_text
 from .marks import _read_marks
+from .planner import Row
 from .states import State, read_fields, read_state
 
 # A separator or an item, in one match: most lines are one of the two. Bullets are
@@ -119,7 +120,8 @@ def _says_video(body: str) -> bool:
 
 # A line that cites a work: an author and a year, chapters or pages, a DOI.
 _CITATION = re.compile(
-    r"\(\d{4}[a-z]?\)|\b(?:ch|chs|chap|chaps|chapter|pp?|kap|cap|capp|S)\.?[ \t]*\d|\bdoi:|doi\.org/|"
+    r"\(\d{4}[a-z]?\)|\b(?:ch|chs|chap|chaps|chapter|pp?|kap|cap|capp|S)\.?[ \t]*\d|"
+    r"\bdoi:|doi\.org/|"
     r"\b[A-Z][a-z]+,?[ \t]+(?:et al\.?,?[ \t]+)?\(?\d{4}\)?|\b[A-Z][\w'-]+ v\.? [A-Z]|"
     # "Favoreu, Droit constitutionnel", "Carré de Malberg, Contribution à ...": an author,
     # a comma, a title.
@@ -876,7 +878,7 @@ def parse(
         reader.course.title_line = blocks.front_title_line
 
     special = set(blocks.headings) | set(layout.units) | layout.questions | blocks.verbatim
-    special |= blocks.underlines
+    special |= blocks.underlines | set(layout.rows) | layout.headers
     special.update(range(1, blocks.front_matter + 1))
     _plain_title(lines, blocks, layout, reader)
     if reader.course.title_line:
@@ -890,6 +892,12 @@ def parse(
                 continue
             if number in units_at:
                 reader.start_week(units_at[number])
+                if number in layout.rows:
+                    _planner_row(reader, number, layout.rows[number])
+            elif number in layout.rows:
+                _planner_row(reader, number, layout.rows[number])
+            elif number in layout.headers:
+                continue
             elif number in questions_at:
                 heading = headings.get(number)
                 reader.start_thoughts(number, heading.level if heading else 7)
@@ -914,7 +922,7 @@ def parse(
     _settle_boxes(course, reader.boxed, reader.stated)
     taken = {line.number for line in course.thoughts}
     course.markup_lines = sorted(
-        (blocks.underlines | set(range(1, blocks.front_matter + 1)))
+        (blocks.underlines | set(range(1, blocks.front_matter + 1)) | layout.headers)
         - {blocks.front_title_line}
         - taken
     )
@@ -933,14 +941,23 @@ def parse(
     return course
 
 
+def _planner_row(reader: _Reader, number: int, row: Row) -> None:
+    """A planner's row: a task of its unit, ticked as its done cell says."""
+    if row.text:
+        reader.item(number, "", None, "x" if row.done else " ", row.text)
+
+
 def _plain_title(lines: list[str], blocks: Blocks, layout: Layout, reader: _Reader) -> None:
-    """A file without headings: its first line names the course when it stands alone."""
-    if reader.course.title or blocks.headings or not layout.units:
+    """A file without a heading before its units: its first line names the course when it
+    stands alone."""
+    if reader.course.title or not layout.units:
         return
     for number, line in enumerate(lines, start=1):
         if number <= blocks.front_matter or not line.strip():
             continue
-        if number in layout.units or number in layout.questions or _LIST_LINE.match(line):
+        if number in layout.units or number in layout.questions or number in blocks.headings:
+            return
+        if _LIST_LINE.match(line) or "\t" in line.strip():
             return
         # The first line, short, with no mark or colon at its end: the course's name
         # ("ECON 101", "BIOL 230 Genetics Lab"), lines about the course after it or not.
@@ -970,6 +987,11 @@ def _how(course: Course, blocks: Blocks, layout: Layout, lines: list[str]) -> li
         )
     else:
         how.append("units: none found")
+    if layout.rows:
+        how.append(
+            f"planner: tab-separated rows under line {min(layout.headers)}, "
+            f"{len(layout.rows)} of them, each a task of its unit"
+        )
     if course.title:
         where = "front matter" if blocks.front_title else f"line {course.title_line}"
         how.append(f"title: {_shown(course.title)} ({where})")

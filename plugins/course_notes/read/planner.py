@@ -1,0 +1,111 @@
+"""A planner pasted from a spreadsheet: tab-separated rows under a header naming the unit.
+
+``Unit<TAB>Topic<TAB>Activity<TAB>Due<TAB>Done`` over rows such as ``Unit 1<TAB>Fluids<TAB>
+Lecture 1.1 (52 min)<TAB><TAB>✓``: each row is a task of the unit its first cell names (or
+of the row above's, where that cell is empty), done when its done cell holds a tick or a
+yes, due when its due cell holds a date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+# Hand-written: the rows are not Markdown (no pipes), so no parser reads them as a table;
+# a spreadsheet pastes its cells with tabs between them.
+
+_DONE_HEADER = re.compile(
+    r"(?:done|status|complete[d]?|finished|check|erledigt|fertig|hecho|hecha|terminado|fait|"
+    r"fatto|feito|klaar|gedaan|ok|\u2713|\u2714|\u2705|x|\?)[ \t?]*$",
+    re.I,
+)
+_DUE_HEADER = re.compile(
+    r"(?:due|due date|deadline|f[äa]llig|abgabe|entrega|plazo|rendu|[ée]ch[ée]ance|scadenza|"
+    r"prazo|deadline|inleveren)[ \t]*$",
+    re.I,
+)
+_TITLE_HEADER = re.compile(
+    r"(?:topic|title|theme|subject|thema|titel|tema|t[íi]tulo|sujet|th[èe]me|argomento|titolo|"
+    r"assunto|onderwerp)s?[ \t]*$",
+    re.I,
+)
+# A done cell: a tick, a yes, a done word, in the languages the reader knows.
+_TICKED = re.compile(
+    r"[ \t]*(?:\u2713|\u2714|\u2705|\u2611|x|y|yes|ja|s[ií]|oui|sim|done|ok|erledigt|hecho|"
+    r"fait|fatto|feito|klaar|1|true|\u2714\ufe0f|\u2705\ufe0f)[ \t!.]*$",
+    re.I,
+)
+_DATE_WORDS = re.compile(r"[ \t]*(?:due|by|bis|until|avant|entro|para|hasta|voor)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One task row: its unit cell (when it names one), its text and whether it is done."""
+
+    unit: str
+    title: str
+    text: str
+    done: bool
+
+
+@dataclass
+class Planner:
+    """The rows of every planner in a file, by line, and their header lines."""
+
+    rows: dict[int, Row] = field(default_factory=dict)
+    headers: set[int] = field(default_factory=set)
+
+
+def find_planners(lines: list[str], is_unit: Callable[[str], bool], skip: set[int]) -> Planner:
+    """Read each block of tab-separated rows whose header has a column named by a unit's word.
+
+    ``is_unit(cell)`` says whether a header cell is a unit's word (``Unit``, ``Woche``).
+    """
+    planner = Planner()
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        number += 1
+        if "\t" not in line or number in skip:
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if len(cells) < 3:
+            continue
+        unit_column = next((i for i, cell in enumerate(cells) if is_unit(cell)), None)
+        if unit_column is None:
+            continue
+        done_column = _column(cells, _DONE_HEADER, unit_column)
+        due_column = _column(cells, _DUE_HEADER, unit_column)
+        title_column = _column(cells, _TITLE_HEADER, unit_column)
+        header, rows = number, {}
+        while number < len(lines) and "\t" in lines[number] and lines[number].strip():
+            number += 1
+            row = [cell.strip() for cell in lines[number - 1].split("\t")]
+            row += [""] * (len(cells) - len(row))
+
+            def cell(column: int | None, row: list[str] = row) -> str:
+                return row[column] if column is not None and column < len(row) else ""
+
+            kept = (unit_column, done_column, due_column, title_column)
+            words = [text for i, text in enumerate(row) if i not in kept and text]
+            due = cell(due_column)
+            if due:
+                words.append(due if _DATE_WORDS.match(due) else f"due {due}")
+            rows[number] = Row(
+                cell(unit_column),
+                cell(title_column),
+                " ".join(words),
+                bool(_TICKED.fullmatch(cell(done_column))),
+            )
+        if rows:
+            planner.headers.add(header)
+            planner.rows.update(rows)
+    return planner
+
+
+def _column(cells: list[str], header: re.Pattern[str], unit_column: int) -> int | None:
+    for index, cell in enumerate(cells):
+        if index != unit_column and cell and header.fullmatch(cell):
+            return index
+    return None
