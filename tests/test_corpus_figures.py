@@ -61,8 +61,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh3/engineering_quick.md", "unit 3"),
     ("fresh3/engineering_quick.md", "unit 8"),
     ("fresh3/med_german.md", "reading works"),
-    ("fresh3/med_german.md", "unit 4"),
-    ("fresh3/med_german.md", "video watched"),
     ("fresh3/philosophy_topics.md", "reading works"),
     ("fresh3/philosophy_topics.md", "unit 7"),
     ("fresh3/philosophy_topics.md", "video known"),
@@ -78,6 +76,18 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh4/history_obsidian.md", "video watched"),
     ("fresh4/law_plain.md", "unit 10"),
     ("fresh4/law_plain.md", "unit 5"),
+    ("fresh6/ds_bootcamp_tracker.md", "answered"),
+    ("fresh6/ds_bootcamp_tracker.md", "reading works"),
+    ("fresh6/ds_bootcamp_tracker.md", "unit 8"),
+    ("fresh6/ds_bootcamp_tracker.md", "video known"),
+    ("fresh6/ds_bootcamp_tracker.md", "video watched"),
+    ("fresh6/historia_contemporanea_espana.md", "answered"),
+    ("fresh6/historia_contemporanea_espana.md", "reading works"),
+    ("fresh6/historia_contemporanea_espana.md", "unit 1"),
+    ("fresh6/historia_contemporanea_espana.md", "unit 3"),
+    ("fresh6/historia_contemporanea_espana.md", "unit 4"),
+    ("fresh6/historia_contemporanea_espana.md", "unit 6"),
+    ("fresh6/nursing_adult_health2.md", "reading works"),
 }
 # (file, figure): why a figure is not read, where the reason is known and kept.
 MISSES: dict[tuple[str, str], str] = {
@@ -195,7 +205,15 @@ def _score(paths: list[Path]) -> float:
     ("folder", "floor"),
     # The shared corpus: the bar. The blind rounds: what they score now, as floors
     # (the goal there is 90%).
-    [(".", 0.95), ("fresh", 0.9), ("fresh2", 0.85), ("fresh3", 0.8), ("fresh4", 0.8)],
+    [
+        (".", 0.95),
+        ("fresh", 0.9),
+        ("fresh2", 0.85),
+        ("fresh3", 0.8),
+        ("fresh4", 0.8),
+        ("fresh5", 0.9),
+        ("fresh6", 0.8),
+    ],
 )
 def test_each_set_scores_at_least(folder: str, floor: float) -> None:
     paths = [path for path in EXPECTED if path.parent == (CORPUS / folder).resolve()]

@@ -157,17 +157,15 @@ SPEC = [
         id="title-then-item",
     ),
     example(
-        # No heading above the first week: a line there is no title (as before issue 12).
+        # No heading above the first week: its first line, short and alone, names the course
+        # (issue 23; a plain line there was a note before).
         """\
         STAT 201 - Intro to Statistical Inference
         # Week 1
         """,
         """
-        general
-          other 0/0 ""
-            note STAT 201 - Intro to Statistical Inference
+        title STAT 201 - Intro to Statistical Inference
         week 1
-        ! 1 section before the first week
         """,
         id="no-title-heading",
     ),

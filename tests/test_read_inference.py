@@ -148,6 +148,11 @@ def test_html_blocks_swallow_no_heading() -> None:
         ("Lecture recording (50 min) #todo", ("Lecture recording (50 min)", State.OPEN)),
         ("manuale cap. 4 - a metà", ("manuale cap. 4", State.STARTED)),
         ("missed the point?", ("missed the point?", None)),
+        (
+            "VL 12 — nur bis zu den Rotationen geschaut",
+            ("VL 12 — nur bis zu den Rotationen geschaut", State.STARTED),
+        ),
+        ("ch. 4 read up to 4.3", ("ch. 4 read up to 4.3", State.STARTED)),
         ("Source analysis ✓ submitted Thurs", ("Source analysis ✓ Thurs", State.DONE)),
         ("quiz 3 - 8/10 [done]", ("quiz 3 - 8/10", State.DONE)),
         ("erledigt: Blatt 2", ("Blatt 2", State.DONE)),
@@ -391,3 +396,24 @@ def test_a_planner_pasted_with_tabs_gives_units_and_tasks() -> None:
     ]
     assert course.markup_lines == [3]
     assert any(sentence.startswith("planner:") for sentence in course.how)
+
+
+def test_obsidian_callouts_hold_tasks_and_questions() -> None:
+    text = (
+        "## Woche 4\n> [!todo] Nacharbeiten\n> - [ ] Beweis aufschreiben\n\n"
+        "> [!info] Raum\n> E.104\n### Vorlesung\n- [x] VL 7\n- [x] ~~VL 8~~ entfällt\n"
+        "> [!question] Frage\n> - Zählt Blatt 0?\n>   → Nein\n- [ ] VL 9\n"
+    )
+    from course_notes.read.thoughts import read_entries
+
+    course = parse(text)
+    week = course.weeks[0]
+    assert [
+        (section.heading, [item.text for item in section.items]) for section in week.sections
+    ] == [
+        ("Nacharbeiten", ["Beweis aufschreiben"]),
+        ("Vorlesung", ["VL 7", "VL 9"]),
+    ]
+    assert str(week.progress) == "1/3"
+    entries, _groups = read_entries(course.thoughts)
+    assert [(entry.title, entry.answer) for entry in entries] == [("Zählt Blatt 0?", "Nein")]

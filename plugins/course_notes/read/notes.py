@@ -27,6 +27,7 @@ from ..model import (
 )
 from ..model.inline import refused_links
 from .blocks import Blocks, Heading, heading_title, read_blocks
+from .callouts import Callouts, unquote_callouts
 from .dates import FIRST_YEAR, LAST_YEAR, heading_date, read_date, read_due, year_refused
 from .decode import repair
 from .durations import find_duration
@@ -34,7 +35,7 @@ from .kinds import SECTION_KEYWORDS, SectionKinds
 from .layout import UNIT, UNIT_WORDS, Layout, Unit, find_layout, label_text
 from .marks import _read_marks
 from .planner import Row
-from .states import State, read_fields, read_state
+from .states import State, read_fields, read_state, says_cancelled
 
 # A separator or an item, in one match: most lines are one of the two. Bullets are
 # Markdown's, or pasted from a page or a PDF ("•", "▪", "◦", "–").
@@ -225,6 +226,9 @@ class _Reader:
         self.videos_read: dict[str, bool] = {}
         self.boxed: set[int] = set()
         self.stated: set[int] = set()
+        self.thoughts_end: dict[int, int] = {}
+        """A question callout in a unit: its last line, where the unit goes on."""
+        self.resume: tuple[int, Week | None, Section | None] = (0, None, None)
         """Lines of items written with a task box (``[ ]``, ``[x]``, ``[/]``) or Tasks' fields."""
 
     def info(self, line: int, message: str) -> None:
@@ -281,6 +285,18 @@ class _Reader:
                     self.in_thoughts = False
                     self.heading(heading)
                     return
+            until, week, section = self.resume
+            if until and number > until:
+                # The end of a question callout in a unit: the unit goes on.
+                self.in_thoughts, self.week, self.section = False, week, section
+                listed = _LIST_LINE.match(line)
+                if number in self.blocks.verbatim:
+                    self.note(number, line)
+                elif listed is not None:
+                    self.item(number, *listed.groups())
+                else:
+                    self.other(number, line)
+                return
             thoughts.append(SourceLine(number, "" if line.isspace() else line))
 
     def other(self, number: int, line: str) -> None:
@@ -488,6 +504,7 @@ class _Reader:
 
     def start_thoughts(self, number: int, level: int) -> None:
         self.close_items()
+        self.resume = (self.thoughts_end.get(number, 0), self.week, self.section)
         self.in_thoughts = True
         self.thoughts_level = level
         self.intro_open = False
@@ -677,6 +694,9 @@ def _read_item(text: str, box: str | None) -> _ReadItem:
     started = False
     # Words say the state only where no tick did: "A2 started ✓" is done, as written.
     body, worded = read_state(body) if state is not True else (body, None)
+    if state is True and says_cancelled(body):
+        # "[x] ~~VL 8~~ entfällt": ticked off because called off.
+        worded, state = State.CANCELLED, None
     if worded is not None:
         if worded is State.DONE:
             state = True
@@ -869,10 +889,13 @@ def parse(
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     blocks = read_blocks(text)
+    callouts = unquote_callouts(lines) if ">" in text else None
     layout = find_layout(lines, blocks, units, questions)
     # Built per call (a few hundred words, microseconds): no table kept between files.
     kinds = SectionKinds(sections)
     reader = _Reader(lines, blocks, layout, kinds)
+    if callouts is not None:
+        _callout_questions(callouts, layout, reader)
     if blocks.front_title:
         reader.course.title = repair(blocks.front_title)
         reader.course.title_line = blocks.front_title_line
@@ -922,7 +945,12 @@ def parse(
     _settle_boxes(course, reader.boxed, reader.stated)
     taken = {line.number for line in course.thoughts}
     course.markup_lines = sorted(
-        (blocks.underlines | set(range(1, blocks.front_matter + 1)) | layout.headers)
+        (
+            blocks.underlines
+            | set(range(1, blocks.front_matter + 1))
+            | layout.headers
+            | (callouts.markup if callouts is not None else set())
+        )
         - {blocks.front_title_line}
         - taken
     )
@@ -939,6 +967,18 @@ def parse(
                 "pages; name your unit's word with `units:` in mkdocs.yml",
             )
     return course
+
+
+def _callout_questions(callouts: Callouts, layout: Layout, reader: _Reader) -> None:
+    """A question callout starts the questions; in a unit, they end with it."""
+    for start in sorted(callouts.questions):
+        before = [line for line in layout.questions if line < start]
+        units = [line for line in layout.units if line < start]
+        if before and (not units or max(before) > max(units)):
+            continue  # among the questions already: a group of them
+        layout.questions.add(start)
+        if units:
+            reader.thoughts_end[start] = callouts.ends[start]
 
 
 def _planner_row(reader: _Reader, number: int, row: Row) -> None:

@@ -81,6 +81,16 @@ _TODO = re.compile(
     r"\[(?i:todo|to do)\][ \t]*|#(?i:todo)\b[ \t]*"
     r"|(?<![\w-])(?:TODO|TO ?DO|ToDo|LATER|WAITING|WAIT)(?![\w-])[ \t!.:]*"
 )
+# Watched or read up to a point: "nur bis zu den Rotationen geschaut", "read up to 4.3",
+# "visto hasta el min 20": begun, not done.
+_PARTIAL = re.compile(
+    r"\b(?:nur bis|bis zu[mr]?|bis|only up to|up to|only to|until|hasta|jusqu['\u2019]|"
+    r"fino a|fino al|at[ée]|tot)\b[^?]{1,60}?\b"
+    rf"(?:{_SEEN_WORDS}|read|gelesen|geschaut|angeschaut)\b"
+    rf"|\b(?:{_SEEN_WORDS}|read)[ \t]+(?:only[ \t]+)?(?:up to|until|bis|hasta|jusqu['\u2019]|"
+    r"fino a|at[ée])\b",
+    re.I,
+)
 # Missed or skipped, said after a dash, a comma or in brackets ("Seminar 3 — missed (sick)"):
 # not done, and a task as written.
 _MISSED = re.compile(
@@ -222,6 +232,12 @@ _HINTS = (
     "ingeleverd",
     "vervallen",
     "half",
+    "up to",
+    "until",
+    "bis ",
+    "hasta",
+    "jusqu",
+    "fino a",
     "moiti",
     "hälfte",
     "halfte",
@@ -304,6 +320,8 @@ def read_state(text: str) -> tuple[str, State | None]:
     if found:
         # "~ Körperaxiome ... geschaut": the sign in front says begun, before any word.
         return text[found.end() :], State.STARTED
+    if _PARTIAL.search(text):
+        return text, State.STARTED
     found = _DONE_PAREN.search(text)
     if found:
         return _cut(text, found), State.DONE
@@ -342,6 +360,11 @@ def read_state(text: str) -> tuple[str, State | None]:
     if _MISSED.search(text) and not text.rstrip().endswith("?"):
         return text, State.OPEN
     return text, None
+
+
+def says_cancelled(text: str) -> bool:
+    """True when a line says it was called off ("~~VL 8~~ entfällt"), ticked or not."""
+    return _hinted(text) and bool(_CANCELLED.search(text)) and not text.rstrip().endswith("?")
 
 
 def _cut(text: str, found: re.Match[str]) -> str:
