@@ -153,6 +153,17 @@ def test_html_blocks_swallow_no_heading() -> None:
             ("VL 12 — nur bis zu den Rotationen geschaut", State.STARTED),
         ),
         ("ch. 4 read up to 4.3", ("ch. 4 read up to 4.3", State.STARTED)),
+        ("Vídeo 6 (11:22) a medias", ("Vídeo 6 (11:22) a medias", State.STARTED)),
+        ("Elegir libro — ok (el de Burdiel)", ("Elegir libro — (el de Burdiel)", State.DONE)),
+        ("bullet pts ok", ("bullet pts ok", None)),
+        (
+            "~~Seminario~~ → se suspende por la huelga",
+            ("~~Seminario~~ → se suspende por la huelga", State.CANCELLED),
+        ),
+        (
+            "8.3 ~~Bayes~~ removed from the course",
+            ("8.3 ~~Bayes~~ removed from the course", State.CANCELLED),
+        ),
         ("Source analysis ✓ submitted Thurs", ("Source analysis ✓ Thurs", State.DONE)),
         ("quiz 3 - 8/10 [done]", ("quiz 3 - 8/10", State.DONE)),
         ("erledigt: Blatt 2", ("Blatt 2", State.DONE)),
@@ -256,7 +267,9 @@ def test_a_sections_kind_from_its_entries() -> None:
     assert lectures.kind is SectionKind.READINGS
     assert all(isinstance(item, Reading) for item in lectures.items)
     assert stuff.kind is SectionKind.VIDEOS
-    assert [video.duration for video in stuff.videos] == [720, 870, None]
+    # "quiz" among lengths is a task of its own, no video of unknown length.
+    assert [video.duration for video in stuff.videos] == [720, 870]
+    assert [type(entry).__name__ for entry in stuff.items] == ["Video", "Video", "Item"]
 
 
 def test_labels_make_sections_and_plain_lines_tasks_where_the_file_says_so() -> None:
@@ -342,6 +355,14 @@ def test_among_boxed_tasks_a_bullet_stating_its_state_or_naming_a_class_is_a_tas
             2,
             1,
             id="asking-without-its-mark",
+        ),
+        pytest.param(
+            "## Clase 1\n- a\n## Dudas\n1. ¿Bibliografía?\n   R: Sí, dos obras.\n"
+            "2. ¿Entra África? R: solo lo general\n3. ¿Otro libro?\n   → preguntar en tutoría\n"
+            "4. ¿Cuántas palabras?\n   Entre 1500 y 2000.\n",
+            4,
+            3,
+            id="spanish-r-and-lines-under",
         ),
     ],
 )

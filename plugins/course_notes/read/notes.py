@@ -111,6 +111,11 @@ _VIDEO_HINTS = (
 )
 
 
+# A length in brackets as a player shows it, "6.1 Project intro (6:30)": a video's, in a
+# section whose words say nothing.
+_CLOCKED = re.compile(r"\((?:\d{1,2}:)?\d{1,2}:\d\d\)")
+
+
 def _says_video(body: str) -> bool:
     low = body.lower()
     for hint in _VIDEO_HINTS:
@@ -629,7 +634,11 @@ class _Reader:
         if depth and kind is _OTHER:
             kind = self.parent_kind(entries)
         done = state is True
-        if kind is _VIDEOS or (kind is not _READINGS and self.sounds_video(body)):
+        if (
+            kind is _VIDEOS
+            or (kind is not _READINGS and self.sounds_video(body))
+            or (kind is _OTHER and "(" in body and _CLOCKED.search(body) is not None)
+        ):
             title, seconds, _watched = find_duration(body)
             entries.append(
                 Video(title, done, number, depth, seconds, due=due, started=started, fields=kept)
@@ -719,9 +728,10 @@ def _settle_kinds(course: Course) -> None:
             if section.kind not in (_OTHER, SectionKind.SLIDES):
                 continue
             items = [entry for entry in section.entries if type(entry) is Item]
-            if len(items) < 2:
+            videos = sum(1 for entry in section.entries if type(entry) is Video)
+            if len(items) + videos < 2:
                 continue
-            if _mostly(items, lambda item: _CITATION.search(item.text) is not None):
+            if not videos and _mostly(items, lambda item: _CITATION.search(item.text) is not None):
                 section.kind = _READINGS
                 _turn(
                     section,
@@ -735,9 +745,20 @@ def _settle_kinds(course: Course) -> None:
                         fields=item.fields,
                     ),
                 )
-            elif _mostly(items, lambda item: _has_length(item.text)):
+            elif _mostly(
+                [*items, *(entry for entry in section.entries if type(entry) is Video)],
+                lambda item: type(item) is Video or _has_length(item.text),
+            ):
                 section.kind = _VIDEOS
-                _turn(section, _as_video)
+                # "Exercise set 2" among lengths: a task, no video of unknown length.
+                _turn(
+                    section,
+                    lambda item: (
+                        _as_video(item)
+                        if _has_length(item.text) or _says_video(item.text)
+                        else item
+                    ),
+                )
 
 
 def _mostly(items: list[Item], test: Callable[[Item], bool]) -> bool:

@@ -61,11 +61,12 @@ _NEGATED = re.compile(
 # question ("only the 2nd half is relevant?").
 _HALF = re.compile(
     r"\b(?:half(?:way|-way)?|la moiti[ée]|à moiti[ée]|zur h[äa]lfte|halb|a la mitad|la mitad|"
-    r"a met[àa]|met[àa]|metade|pela metade)\b(?![^?]*\?[ \t]*$)",
+    r"a met[àa]|met[àa]|metade|pela metade|a medias|a medio)\b(?![^?]*\?[ \t]*$)",
     re.I,
 )
 # A done word after a dash, a remark after it: "— fait le 16 au soir".
-_DONE_DASH = re.compile(rf"[ \t]+[\-\u2013\u2014][ \t]*(?:{_DONE_WORDS})\b", re.I)
+# "ok" only there: "— ok (el de Burdiel)" is done, "bullet pts ok" a remark.
+_DONE_DASH = re.compile(rf"[ \t]+[\-\u2013\u2014][ \t]*(?:{_DONE_WORDS}|ok)\b", re.I)
 _DONE_START = re.compile(rf"(?:{_DONE_WORDS})\b[ \t]*[:\-\u2013\u2014!.]*[ \t]+", re.I)
 _DONE_END = re.compile(
     rf"[ \t]*(?:[-\u2013\u2014,;:|]+[ \t]*)?[(\[]?(?:{_DONE_WORDS}|{_SEEN_WORDS})"
@@ -118,7 +119,8 @@ _STARTED_PAREN = re.compile(
     re.I,
 )
 _CANCELLED = re.compile(
-    r"(?:^|[ \t(\-\u2013\u2014])\(?(?:cancel+ed|CANCEL+ED|entf[äa]llt|"
+    r"(?:^|[ \t(\-\u2013\u2014])\(?(?:cancel+ed|CANCEL+ED|called off|entf[äa]llt|f[äa]llt aus|"
+    r"se suspende|suspended|suspendu|removed from|dropped from|gestrichen|"
     r"abgesagt|ausgefallen|cancelad[oa]s?|suspendid[oa]|annul[ée]e?s?|annullat[oa]|vervallen)\)?"
     r"(?=[ \t!.,)]|$)",
     re.I,
@@ -221,7 +223,12 @@ _HINTS = (
     "entf",
     "abgesagt",
     "ausgefallen",
-    "suspendid",
+    "suspend",
+    "called off",
+    "removed from",
+    "dropped from",
+    "gestrichen",
+    "llt aus",
     "annul",
     "submitted",
     "handed in",
@@ -243,6 +250,8 @@ _HINTS = (
     "halfte",
     "halb",
     "mitad",
+    "medias",
+    "medio",
     "metà",
     "meta",
     "metade",
@@ -274,7 +283,7 @@ _HINTS = (
 
 
 # Short hints as whole words: as substrings "lu" and "now" are in half of all words.
-_SHORT_HINTS = re.compile(r"\b(?:lu|vu|vue|now|wip|wait|later|seen)\b")
+_SHORT_HINTS = re.compile(r"\b(?:lu|vu|vue|now|wip|wait|later|seen|ok)\b")
 
 
 def _hinted(text: str) -> bool:

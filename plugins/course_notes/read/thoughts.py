@@ -23,7 +23,9 @@ SEPARATOR = re.compile(r"[ \t]*-{3,}[ \t]*")
 # "A:", "Answer:", "**A:**", "**A**:", "Answer (Dr W, 10 Mar):" in any case, in the
 # languages the reader knows (Antwort, Respuesta, Réponse, Risposta, Resposta, Antwoord), or
 # an arrow ("->", "→", "=>"), at a line's start.
-_ANSWER_WORDS = r"(?:a|answer|antwort|respuesta|r[ée]ponse|risposta|resposta|antwoord)"
+_ANSWER_WORDS = (
+    r"(?:a|answer|antwort|respuesta|r[ée]ponse|risposta|resposta|antwoord|r|resp|r[ée]p|rta)"
+)
 ANSWER = re.compile(
     rf"[ \t]*(?:\*\*{_ANSWER_WORDS}(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*:\*\*"
     rf"|\*\*{_ANSWER_WORDS}\*\*[ \t]*:"
@@ -35,17 +37,21 @@ ANSWER = re.compile(
 ARROWS = ("->", "\u2192", "=>", "\u21d2", "\u27a1")
 # An answer on the question's own line, after an arrow: "Will X be on it? → yes".
 _INLINE_ANSWER = re.compile(
-    r"(?:\?[ \t)*_]*(?P<arrow>[ \t]+(?:->|\u2192|=>|\u21d2)[ \t]+)"
+    r"(?:\?[ \t)*_]*(?P<arrow>[ \t]+(?:->|\u2192|=>|\u21d2"
+    r"|(?i:a|r|answer|antwort|respuesta|r[ée]ponse|risposta|resposta|r[ée]p\.?|resp\.?):)[ \t]+)"
     r"|(?P<dashes>[ \t]+--[ \t]+))(?=\S)"
 )
 # An indented line under a question that is no answer: it says there is none yet.
 _NO_ANSWER = re.compile(
     r"(?:no (?:reply|answer|response)|not (?:yet )?answered|unanswered|waiting|pending|"
-    r"asked (?:in|on|at|by)|todo|keine antwort|sin respuesta|pas de r[ée]ponse|"
+    r"asked (?:in|on|at|by)|(?-i:\bTODO\b)|keine antwort|sin respuesta|pas de r[ée]ponse|"
     # "nobody has answered yet", "noch keine Antwort", "nadie respondió", "sem resposta":
     r"no ?(?:one|body) (?:has )?(?:answered|replied)|noch keine|nadie (?:ha )?respond|"
     r"sem resposta|ningu[ée]m (?:ainda )?respond|personne n'a r[ée]pondu|nessuno ha risposto|"
-    r"nessuna risposta|geen antwoord|niemand heeft)",
+    r"nessuna risposta|geen antwoord|niemand heeft|"
+    # "→ preguntar en tutoría": still to ask, no answer.
+    r"preguntar|to ask|ask (?:in|at|again|her|him|them|next)|nachfragen|demander|chiedere|"
+    r"perguntar|vragen)",
     re.I,
 )
 # "Asked:" (any case, bold or not), then the date if one is given.
@@ -325,10 +331,17 @@ class _QuestionReader:
             self.headings.append(SourceLine(block.line, text))
             self.current, self.in_answer = None, False
         elif kind == "item":
-            entry = self.start(text, block.line)
+            first, _, rest = text.partition("\n")
+            if rest and asks(first) and not asks(rest) and not _NO_ANSWER.search(rest):
+                # "1. ¿Cuántas palabras?" over "   Entre 1500 y 2000.": the line indented
+                # under the question answers it.
+                entry = self.start(first, block.line)
+                self.answer(entry, rest)
+            else:
+                entry = self.start(text, block.line)
             for part in block.under:
-                if part.kind == "answer" or (
-                    part.nested and not asks(part.text) and not _NO_ANSWER.search(part.text)
+                if (part.kind == "answer" or (part.nested and not asks(part.text))) and not (
+                    _NO_ANSWER.search(part.text)
                 ):
                     self.answer(entry, part.text)
                 elif part.kind == "asked":
