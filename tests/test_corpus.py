@@ -206,9 +206,10 @@ def test_cv() -> None:
 
 def test_statistics() -> None:
     course = read("statistics.md")
-    # The course name is a plain first line, no heading: not a title by the rules; it and
-    # the two "*" lines under it are on the General page (the two lines count as tasks).
-    assert course.title == ""
+    # The course name is a plain first line with no heading before the units: the title
+    # (issue 23; it was a General line before). The two "*" lines under it are on the
+    # General page (they count as tasks).
+    assert course.title == "STAT 201 - Intro to Statistical Inference (Fall 2025)"
     assert [(s.title, str(s.progress)) for s in course.general] == [("", "0/2")]
     assert figures(course) == [
         # Videos are "+" items: 12:04 = 724 ✓, 15:46 = 946 ✓.
@@ -244,7 +245,8 @@ def test_statistics() -> None:
         (11, 4)
     ]
     assert str(course.progress) == "14/30"
-    assert [d.line for d in course.diagnostics] == [1]
+    # The General page's lines start under the title.
+    assert [d.line for d in course.diagnostics] == [2]
 
 
 def test_data_structures() -> None:
@@ -286,13 +288,16 @@ def test_data_structures() -> None:
                 ("exercises", "1/2"),
                 ("other", "0/1"),
             ],
-            (2345, 845, 0),
+            # With "extra: Abdul Bari on AVL (20:31)": 2345 s before issue 23.
+            (3576, 845, 0),
         ),
     ]
     assert month_day(course.weeks[2]) == (6, 16)
     assert str(course.progress) == "14/27"
     time = course.video_time
-    assert (time.total, time.watched, time.unknown) == (7910, 5925, 2)
+    # "extra: Abdul Bari on AVL (20:31)" under "### Vids" is a video with a player's length
+    # (issue 23): 7910 s before.
+    assert (time.total, time.watched, time.unknown) == (9141, 5925, 2)
     assert [(d.line, d.message) for d in course.diagnostics] == [
         (51, "heading `### Vids` matched no section kind; add it under `sections:`")
     ]

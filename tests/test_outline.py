@@ -66,8 +66,9 @@ def test_record_is_the_contract() -> None:
         # Week 1: 1/1; weeks 3-4: BFS 1/1 (kind other), videos 1/3, homework Q1 Q2 PS2 bonus 2/4.
         "done": 5,
         "total": 9,
-        # Known: DFS 3900 s + Prim 600 s, DFS watched; Dijkstra unknown; BFS is no video.
-        "video_seconds": {"known": 4500, "watched": 3900, "unknown_videos": 1},
+        # Known: BFS 720 s + DFS 3900 s + Prim 600 s, BFS and DFS watched; Dijkstra unknown.
+        # BFS under "## Vids" is a video by its player's length in brackets (issue 23).
+        "video_seconds": {"known": 5220, "watched": 4620, "unknown_videos": 1},
         "weeks": [
             {
                 "word": "Week",
@@ -89,7 +90,7 @@ def test_record_is_the_contract() -> None:
                 "page": "week-3/",
                 "done": 4,
                 "total": 8,
-                "video_seconds": {"known": 4500, "watched": 3900},
+                "video_seconds": {"known": 5220, "watched": 4620},
                 "due": 0,
                 "sections": [
                     {"title": "Vids", "kind": "other", "done": 1, "total": 1},
@@ -111,7 +112,7 @@ def test_outline_shows_every_line_as_read() -> None:
     assert outline(site_of(CRAFTED), "notes.md") == dedent(
         """\
         COMP9444 Neural Networks
-        5/9 done; videos 1h 5m 0s watched of 1h 15m 0s known, 1 of unknown length
+        5/9 done; videos 1h 17m 0s watched of 1h 27m 0s known, 1 of unknown length
 
         How it was read:
           units: `# Week N` headings, 2 of them, line 4 to 20
@@ -126,9 +127,9 @@ def test_outline_shows_every_line_as_read() -> None:
         22      [x] L1
 
          4  Weeks 3–4 (Mar 10): Graphs  [4/8]  page week-3/
-              videos 1h 5m 0s watched of 1h 15m 0s known, 1 of unknown length
+              videos 1h 17m 0s watched of 1h 27m 0s known, 1 of unknown length
          5    ## Vids  [other 1/1]
-         6      [x] BFS (12:00)
+         6      [x] BFS  (12:00)
          7    ## Videos  [videos 1/3]
          8      [x] DFS  (1:05:00)
          9      [ ] Dijkstra  (duration unknown)

@@ -1008,6 +1008,9 @@ def _planner_row(reader: _Reader, number: int, row: Row) -> None:
         reader.item(number, "", None, "x" if row.done else " ", row.text)
 
 
+_KEYED = re.compile(r"[ \t]*[^\W\d_]+[ \t]*:[ \t]")
+
+
 def _plain_title(lines: list[str], blocks: Blocks, layout: Layout, reader: _Reader) -> None:
     """A file without a heading before its units: its first line names the course when it
     stands alone."""
@@ -1022,7 +1025,13 @@ def _plain_title(lines: list[str], blocks: Blocks, layout: Layout, reader: _Read
             return
         # The first line, short, with no mark or colon at its end: the course's name
         # ("ECON 101", "BIOL 230 Genetics Lab"), lines about the course after it or not.
-        if len(line.strip()) <= 60 and not _MARKED.search(line) and not line.rstrip().endswith(":"):
+        # "course: deep learning" (a word and a colon) is a label, not a name.
+        if (
+            len(line.strip()) <= 60
+            and not _MARKED.search(line)
+            and not line.rstrip().endswith(":")
+            and not _KEYED.match(line)
+        ):
             reader.course.title = repair(line.strip().strip("*_#").strip())
             reader.course.title_line = number
         return
