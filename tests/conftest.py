@@ -193,11 +193,15 @@ def line_texts(line: str) -> list[str]:
         not text
         or _SEPARATOR_LINE.fullmatch(text)
         or re.fullmatch(r"#\s*thoughts\s*:?", text, re.I)
+        # A lone "?" or "❓" starts the questions (issue 23): a mark, like "# Thoughts".
+        or re.fullmatch(r"(?:\?+|\u2753\ufe0f?|\u2754)\s*:?", text)
     ):
         return []
     heading = re.match(r"#+\s*", text)
     if heading:
         text = text[heading.end() :].rstrip(":").strip()
+        if re.fullmatch(r"\?+|\u2753\ufe0f?|\u2754", text):
+            return []
         week = re.fullmatch(r"(week\s*\d+)\s*[:\-\u2013\u2014]?\s*(.*)", text, re.I)
         if week:
             # "week 3: vision" shows as "Week 3: Vision"; a repeated week's title joins the

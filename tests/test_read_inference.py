@@ -364,6 +364,13 @@ def test_among_boxed_tasks_a_bullet_stating_its_state_or_naming_a_class_is_a_tas
             3,
             id="spanish-r-and-lines-under",
         ),
+        pytest.param(
+            "## Day 1\n- a\n## Questions / blockers\n- [x] kernel keeps dying → fixed: dtype=\n"
+            "- [ ] Is the certificate worth anything?\n",
+            2,
+            1,
+            id="ticked-blockers",
+        ),
     ],
 )
 def test_the_questions(text: str, questions: int, answered: int) -> None:

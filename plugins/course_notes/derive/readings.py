@@ -252,6 +252,14 @@ _BY_NAME = re.compile(
     re.I,
 )
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'\-]{2,}")
+# "Read:", "Leer", "Lectura:" before a title: no part of it.
+_VERB_LABEL = re.compile(
+    rf"(?:(?:read|reading|lesen|lektüre|leer|lectura|lire|lecture|leggere|lettura|ler|leitura|"
+    rf"lezen)[ \t]*:[ \t]*|{_READ_VERB})?",
+    re.I,
+)
+# An author in brackets after a title: "*Python for Data Analysis* (McKinney)".
+_BY_AFTER = re.compile(r"[*_][ \t]*\((?P<name>[A-Z][\w'\u2019\-]{2,}(?: & [A-Z][\w'\-]+)?)\)")
 _VERB = re.compile(_READ_VERB, re.I)
 # "Halperín Donghi, cap. 6": a two-word name, a comma, then parts.
 _NAME_PART = re.compile(
@@ -378,6 +386,11 @@ def _join_by_author(lines: list[_Line], works: _Works) -> None:
             bare.append((index, ""))
             continue
         title = line.title.strip(" \t*_\"'\u201e\u201c[")
+        title = title[_VERB_LABEL.match(title).end() :]  # type: ignore[union-attr]
+        by = _BY_AFTER.search(title)
+        if by is not None:
+            # "*Python for Data Analysis* (McKinney)": the author named after the title.
+            starts.setdefault(by["name"].split()[0].casefold(), set()).add(index)
         first = _FIRST_WORD.match(title)
         # A work with a title beyond its author's name: "Wasserman (2004)" has none, and
         # may be another of his books.
@@ -387,8 +400,12 @@ def _join_by_author(lines: list[_Line], works: _Works) -> None:
                 starts.setdefault("&" + _initials(title), set()).add(index)
     for index, name in bare:
         owners = {works.find(other) for other in starts.get(name, ())}
+        before = [other for other in starts.get(name, ()) if other < index]
+        if len(owners) > 1 and before:
+            # Two books by one author: "Fontana, cap. 2" goes on with the one named last.
+            owners = {works.find(max(before))}
         if len(owners) == 1:
-            other = min(starts[name])
+            other = min(other for other in starts[name] if works.find(other) in owners)
             if works.may_join(index, other):
                 works.join(index, other)
             continue

@@ -132,6 +132,8 @@ _CITATION = re.compile(
     # "Favoreu, Droit constitutionnel", "Carré de Malberg, Contribution à ...": an author,
     # a comma, a title.
     r"^[A-Z][\w'\u2019-]+(?: [a-z]{1,3})?(?: [A-Z][\w'\u2019-]+)?, [A-Z\"\u00ab\u201c*_]|"
+    # "Fuente: Manifiesto de los Persas", "Reading: …": a source to read, by its label.
+    r"^(?i:fuente|source|quelle|fonte|bron|lectura|reading|lekt[üu]re|lettura|leitura)[ \t]*:|"
     r"\b(?i:article|artikel|art[íi]culo|articolo|artigo|extrait|excerpt|chapter|kapitel|"
     r"chapitre|cap[ií]tulo|capitolo)\b",
 )
@@ -611,7 +613,17 @@ class _Reader:
         if (
             state is None
             and worded is None
-            and (_REMARK_LABEL.match(body) or (depth and _SAYS.match(body)))
+            and (
+                _REMARK_LABEL.match(body)
+                or (depth and _SAYS.match(body))
+                # "(la profe dice que Tortella es lo mínimo)": an aside, all in brackets.
+                or (
+                    body[:1] == "("
+                    and body[-1:] == ")"
+                    and body.count(")") == 1
+                    and len(body.split()) >= 3
+                )
+            )
         ):
             # "Priya: cite Robinson" under a task: someone's advice, a note on it.
             entries.append(Note(repair(body), number, depth))

@@ -41,6 +41,10 @@ _INLINE_ANSWER = re.compile(
     r"|(?i:a|r|answer|antwort|respuesta|r[ée]ponse|risposta|resposta|r[ée]p\.?|resp\.?):)[ \t]+)"
     r"|(?P<dashes>[ \t]+--[ \t]+))(?=\S)"
 )
+# A task box before an entry: "[x] ", "[ ] ".
+_BOX = re.compile(r"\[(?P<box>[ xX])\][ \t]+")
+# An arrow anywhere on a ticked entry's line, with what follows it as the answer.
+_ARROW = re.compile(r"(?P<arrow>[ \t]+(?:->|\u2192|=>|\u21d2)[ \t]+)(?=\S)(?P<dashes>)")
 # An indented line under a question that is no answer: it says there is none yet.
 _NO_ANSWER = re.compile(
     r"(?:no (?:reply|answer|response)|not (?:yet )?answered|unanswered|waiting|pending|"
@@ -302,7 +306,15 @@ class _QuestionReader:
         self.group = ""
 
     def start(self, text: str, line: int) -> Question:
+        box = _BOX.match(text)
+        ticked = False
+        if box is not None:
+            # "- [x] kernel keeps dying → fixed: …": a task list of questions; the box is
+            # no part of the question, and a ticked one may answer without a question mark.
+            ticked, text = box["box"] in "xX", text[box.end() :]
         inline = _INLINE_ANSWER.search(text)
+        if inline is None and ticked:
+            inline = _ARROW.search(text)
         answer = None
         if inline is not None:
             cut = inline.start("arrow") if inline["arrow"] else inline.start("dashes")
