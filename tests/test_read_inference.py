@@ -445,3 +445,49 @@ def test_obsidian_callouts_hold_tasks_and_questions() -> None:
     assert str(week.progress) == "1/3"
     entries, _groups = read_entries(course.thoughts)
     assert [(entry.title, entry.answer) for entry in entries] == [("Zählt Blatt 0?", "Nein")]
+
+
+def test_org_mode_headlines_are_units_sections_and_tasks() -> None:
+    text = (
+        "#+TITLE: MATH 2210\n#+STARTUP: overview\n* Questions\n** DONE Is JNF examinable?\n"
+        "   - yes, up to 4x4\n** TODO Proof of Cayley-Hamilton?\n"
+        "* DONE Week 1: Vector spaces\n** DONE Lecture 1 (video 52:14)\n** Problems\n"
+        "*** TODO Problem Sheet 1\n    DEADLINE: <2024-10-11 Fri 16:00>\n"
+        "*** CANCELLED Workshop 1 -- strike\n"
+    )
+    from course_notes.read.thoughts import read_entries
+
+    course = parse(text)
+    assert course.title == "MATH 2210"
+    (week,) = course.weeks
+    assert (week.numbers, week.title, str(week.progress)) == ((1,), "Vector spaces", "1/2")
+    assert [section.title for section in week.sections] == ["", "Problems"]
+    sheet = week.sections[1].items[0]
+    assert (sheet.text, sheet.due is not None) == ("Problem Sheet 1 (due 2024-10-11)", True)
+    assert week.video_time.total == 3134
+    entries, _groups = read_entries(course.thoughts)
+    assert [(entry.title, entry.answer) for entry in entries] == [
+        ("Is JNF examinable?", "yes, up to 4x4"),
+        ("Proof of Cayley-Hamilton?", None),
+    ]
+    assert course.markup_lines == [2, 11]
+
+
+def test_labels_over_lines_ticked_under_them_and_a_list_of_words_to_learn() -> None:
+    (vecka,) = parse(
+        "### Vecka 1 – Intro\nFöreläsningar\n  ✔ F1 Intro (inspelad, 1:28:40)\n"
+        "Övrigt\n  x anmäla sig\n  - boka handledning – klar\n"
+    ).weeks
+    (lezione,) = parse(
+        "## Lezione 1\n- [x] Kursbuch pag. 8\n- [x] traccia 1.02 (1:48)\n- [x] es. 1–4\n"
+        "**Vocaboli**\n- die Wohnung – l'appartamento\n- umziehen – traslocare\n"
+        "**Compiti**\n- [x] leggere *Oktoberfest*, cap. 1–2\n"
+    ).weeks
+    assert [(s.title, str(s.progress)) for s in vecka.sections] == [
+        ("Föreläsningar", "1/1"),
+        ("Övrigt", "2/2"),
+    ]
+    assert vecka.video_time.total == 5320
+    assert str(lezione.progress) == "4/4"
+    assert [type(entry).__name__ for entry in lezione.sections[1].entries] == ["Note", "Note"]
+    assert isinstance(lezione.sections[2].entries[0], Reading)

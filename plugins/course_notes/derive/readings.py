@@ -35,6 +35,11 @@ from ..model.text import normalise
 _CHAPTER = (
     r"chapters?|chaps?|chs?|kapitel|kap|cap[ií]tulos?|capitolo|capp|caps?|chapitres?|hoofdstuk|hfst"
 )
+# The parts before the chapters: "Goffman intro", "Weber, Einleitung".
+_INTRO = (
+    r"intro|introduction|einleitung|introducci[óo]n|introduzione|introdu[çc][ãa]o|inledning|"
+    r"inleiding|preface|vorwort|pr[óo]logo|pr[ée]face"
+)
 _SECTION = r"sections?|secs?|abschnitt|abschn|secci[óo]n|secc|sezione|sec[çc][ãa]o"
 _PAGE = r"pages?|pgs?|pp|p|seiten?|s|p[áa]gs?|p[áa]ginas?|pagine|blz"
 _WORD = rf"(?:(?:{_CHAPTER}|{_SECTION}|{_PAGE})\b|§{{1,2}})\.?[ \t]*"
@@ -247,7 +252,7 @@ _BY_NAME = re.compile(
     r"(?P<name>[^\W\d_][\w'\-]{2,}(?:[ \t]*(?:&|and|y|und|et|e)[ \t]*[^\W\d_][\w'\-]{2,})?)"
     r"(?![\w'\-])[ \t]*,?[ \t]*"
     # Not a year: "Wasserman (2004)" may be another of his books.
-    rf"(?:$|\(?\d(?![\d]{{3}})|(?:{_CHAPTER}|{_SECTION}|{_PAGE})\b\.?|§|\((?!\d{{4}})"
+    rf"(?:$|\(?\d(?![\d]{{3}})|(?:{_CHAPTER}|{_SECTION}|{_PAGE}|{_INTRO})\b\.?|§|\((?!\d{{4}})"
     r"|(?:h|ch|kap|cap|hfst|hs|p|pp|s)\.?[ \t]*\d)",
     re.I,
 )
@@ -295,10 +300,17 @@ def _initials(title: str) -> str:
 # (in *italics* or not): "Galeano, Eduardo. *Las venas abiertas de América Latina*",
 # "Galeano, *Las venas abiertas…*, segunda parte", "Halperín Donghi, Historia contemporánea".
 _CITED = re.compile(
-    r"(?P<authors>[A-Z][\w'\u2019\-]+(?: (?:de |van |von |da |del |di )?[A-Z][\w'\u2019\-]+){0,2}),"
-    r"[ \t]+(?:[A-Z][\w.\- ]{0,25}?\.[ \t]+)?[*_\"\u201c\u00ab]*(?P<title>[^*_\"\u201d\u00bb]+)"
+    r"(?P<authors>[A-Z][\w'\u2019\-]+(?: (?:de |van |von |da |del |di )?[A-Z][\w'\u2019\-]+){0,2})"
+    r"(?:,|[ \t]+[\u2013\u2014-])[ \t]+(?:[A-Z][\w.\- ]{0,25}?\.[ \t]+)?[*_\"\u201c\u00ab]*"
+    r"(?P<title>[^*_\"\u201d\u00bb]+)"
 )
 _TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
+# First words that many titles share: they name no work alone.
+_GENERIC_TITLE_WORDS = frozenset(
+    "introduction introducción introduzione introdução einführung principles principios "
+    "principes foundations fundamentals grundlagen elements handbook essentials lectures "
+    "readings selected collected advanced".split()
+)
 
 
 def _join_by_cited_title(lines: list[_Line], works: _Works) -> None:
@@ -312,8 +324,13 @@ def _join_by_cited_title(lines: list[_Line], works: _Works) -> None:
         if found is None:
             continue
         words = _TITLE_WORD.findall(found["title"])[:2]
-        if len(words) < 2:
+        if len(words) < 2 and not (words and len(words[0]) >= 8):
+            # One word names a work when it is long ("Självmordet"), not "Intro".
             continue
+        if len(words[0]) >= 8 and words[0].casefold() not in _GENERIC_TITLE_WORDS:
+            # "Durkheim – *Självmordet*, utdrag" and "Durkheim, Självmordet (utdrag)": a long
+            # first word is the work, whatever follows it.
+            words = words[:1]
         key = (found["authors"].casefold(), " ".join(words).casefold())
         if key in owners:
             if works.may_join(index, owners[key]):
@@ -328,9 +345,11 @@ _AUTHOR_YEAR = re.compile(
     rf"(?:{_READ_VERB})?(?P<authors>[A-Z][\w'\u2019\-]+(?:[ \t]*(?:,|&|and|y|und|et|e)[ \t]*"
     r"[A-Z][\w'\u2019\-]+){0,3}(?: et al\.?)?),?[ \t]*\(?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\b"
 )
-# A title in quotes: 'Artigo: "A jornada do consumidor digital" (Revista HSM)'.
+# A title in quotes or italics: 'Artigo: "A jornada do consumidor digital" (Revista HSM)',
+# "Marx & Engels – *Kommunistiska manifestet*".
 _QUOTED = re.compile(
     r"[\"\u201c\u00ab\u201e](?P<title>[^\"\u201c\u201d\u00ab\u00bb\u201e]{8,})[\"\u201d\u00bb\u201c]"
+    r"|(?<![*\w])[*_](?P<italic>[^*_\n]{8,}?)[*_](?![*\w])"
 )
 
 
@@ -345,9 +364,18 @@ def _join_by_key(lines: list[_Line], works: _Works) -> None:
         cited = _AUTHOR_YEAR.match(text)
         if cited is not None:
             keys.append(f"{normalise(cited['authors'])} {cited['year']}")
-        quoted = _QUOTED.search(text)
-        if quoted is not None and len(_TITLE_WORD.findall(quoted["title"])) >= 2:
-            keys.append("\u201c" + normalise(quoted["title"]))
+        quoted = _QUOTED.search(line.reading.text)
+        title = (quoted["title"] or quoted["italic"]) if quoted is not None else None
+        words = _TITLE_WORD.findall(title) if title else []
+        if title and (len(words) >= 2 or (words and len(words[0]) >= 8)):
+            keys.append("\u201c" + normalise(title))
+            main = title.split(":")[0]
+            if main != title and len(_TITLE_WORD.findall(main)) >= 2:
+                # "*Film Art: An Introduction*" is the "Film Art" of "Film Art ch. 4".
+                keys.append("\u201c" + normalise(main))
+        elif quoted is None and len(_TITLE_WORD.findall(line.title)) >= 2:
+            # "Kommunistiska manifestet" alone: the title another line quotes or italicises.
+            keys.append("\u201c" + normalise(line.title.strip(" \t*_")))
         for key in keys:
             if key in owners:
                 if works.may_join(index, owners[key]):

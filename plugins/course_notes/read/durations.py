@@ -173,6 +173,7 @@ def find_duration(text: str) -> tuple[str, int | None, int | None]:
     if text[start - 1 : start] in "([" and text[end : end + 1] in ")]" and start:
         start, end = start - 1, end + 1
     title = _cut(text, start, end).rstrip(" \t-\u2013\u2014,").replace("( )", "").replace(" )", ")")
+    title = title.replace(",)", ")")
     return title.replace("( ", "(").strip(), length, None
 
 

@@ -64,17 +64,19 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
     "paper": S.READINGS,
     "textbook": S.READINGS,
     "textbooks": S.READINGS,
-    # German, Spanish, French, Italian, Portuguese and Dutch, as a course in each says it.
+    # German, Spanish, French, Italian, Portuguese, Dutch and the Scandinavian languages, as
+    # a course in each says it.
     **dict.fromkeys(
         "folien vorlesung vorlesungen vl diapositivas diapos transparencias diapositives "
         "transparents lucidi diapositive slides dia cours amphi colleges college hoorcolleges "
-        "hoorcollege hc".split(),
+        "hoorcollege hc föreläsningar föreläsning forelesninger forelesning forelæsninger "
+        "forelæsning".split(),
         S.SLIDES,
     ),
     **dict.fromkeys(
         "anwesenheit asistencia clases clase présence presence presenza presença presenca "
         "aanwezigheid seminar seminars seminare seminario seminarios séminaire séminaires "
-        "seminari werkgroep".split(),
+        "seminari werkgroep seminarium seminarier närvaro".split(),
         S.ATTENDANCE,
     ),
     **dict.fromkeys(
@@ -82,7 +84,8 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
         "tutorium ejercicios ejercicio tareas entregas prácticas practicas exercices devoirs "
         "td tp esercizi esercitazioni compiti exercícios exercicios tarefas oefeningen "
         "opdrachten opgaven werkcolleges werkcollege wc prac pracs practical practicals "
-        "worksheets worksheet tasks task problems".split(),
+        "worksheets worksheet tasks task problems övningar övning uppgifter uppgift inlämning "
+        "inlämningar laboration laborationer øvelser oppgaver opgaver".split(),
         S.EXERCISES,
     ),
     "problem sheets": S.EXERCISES,
@@ -91,13 +94,15 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
         "registrazioni gravações gravacoes opnames clips podcasts screencasts documentaries "
         "documentary documentales documental dokumentation dokumentationen documentaires "
         "documentaire documentari documentario documentários documentarios films film "
-        "películas peliculas echo panopto".split(),
+        "películas peliculas echo panopto inspelningar inspelning videor screening screenings "
+        "viewing viewings sichtung sichtungen proyección proyecciones projection projections "
+        "proiezione proiezioni visionnage exibição vertoning vertoningen".split(),
         S.VIDEOS,
     ),
     **dict.fromkeys(
         "lektüre lekture literatur lesen texte lecturas lectura bibliografía bibliografia "
         "textes letture lettura leituras leitura literatuur lezen articles chapters book "
-        "books libro livre".split(),
+        "books libro livre läsning litteratur kurslitteratur pensum lesing læsning".split(),
         S.READINGS,
     ),
     "reading list": S.READINGS,

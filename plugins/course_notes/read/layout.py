@@ -27,7 +27,7 @@ UNIT_WORDS = frozenset(
     "woche wochen vorlesung vl einheit kapitel thema sitzung semana sesión sesion clase tema "
     "unidad módulo modulo semaine séance seance cours leçon lecon chapitre settimana lezione "
     "modulo unità aula tópico topico sessão sessao lição licao bijeenkomst college les "
-    "hoofdstuk".split()
+    "hoofdstuk vecka veckor uke uge föreläsning forelesning forelæsning lektion modul".split()
 )
 
 # Abbreviations read as the word they shorten, in the names of pages.
@@ -47,6 +47,7 @@ _QUESTION_WORDS = (
     r"questions?|thoughts?|queries|query|things\s+to\s+(?:ask|clarify)|to\s+ask|q\s*&\s*a|"
     r"q['\u2019]?s|"
     r"faq|fragen|frage|preguntas?|dudas|domande|domanda|dubbi|perguntas?|d[uú]vidas|vragen|"
+    r"fr[åa]gor|fr[åa]ga|sp[øo]rsm[åa]l|sp[øo]rgsm[åa]l|"
     r"gedanken|pensamientos|pens[ée]es|pensieri|pensamentos|gedachten"
 )
 _QUESTIONS = re.compile(
@@ -55,7 +56,7 @@ _QUESTIONS = re.compile(
 # A stem every questions label holds, in the languages above, or a question mark.
 _STEM = re.compile(
     r"\?|\u2753|\u2754|quest|thought|quer|ask|clarif|q\s*&|q['\u2019]?s\b|faq|frag|pregunt|"
-    r"duda|domand|dubbi|pergunt|d[uú]vid|vragen|gedank|gedacht|pensa|pens[ée]"
+    r"duda|domand|dubbi|pergunt|d[uú]vid|vragen|gedank|gedacht|pensa|pens[ée]|fr[åa]g|sp[øo]r"
 )
 _LONE_QUESTION = re.compile(r"[ \t]*(?:\?+|\u2753\ufe0f?|\u2754)[ \t]*:?[ \t]*$")
 
@@ -195,12 +196,12 @@ def _candidates(
 # Unit words by how surely they are a course's unit: weeks first, then teaching units, then
 # words that group them.
 _RANKS = (
-    frozenset("week woche semana semaine settimana".split()),
+    frozenset("week woche semana semaine settimana vecka uke uge".split()),
     frozenset(
         "module mod lecture topic unit session class lesson seminar tutorial day vorlesung vl "
         "einheit thema sitzung sesión sesion clase tema unidad módulo modulo séance seance "
         "cours leçon lecon lezione unità aula tópico topico sessão sessao lição licao "
-        "bijeenkomst college les".split()
+        "bijeenkomst college les föreläsning forelesning forelæsning lektion modul".split()
     ),
     frozenset("part chapter block sprint kapitel chapitre hoofdstuk".split()),
 )

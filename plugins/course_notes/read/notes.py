@@ -34,6 +34,7 @@ from .durations import find_duration
 from .kinds import SECTION_KEYWORDS, SectionKinds
 from .layout import UNIT, UNIT_WORDS, Layout, Unit, find_layout, label_text
 from .marks import _read_marks
+from .org import looks_like_org, org_as_markdown
 from .planner import Row
 from .states import State, read_fields, read_state, says_cancelled
 
@@ -72,7 +73,7 @@ _PLACEHOLDER = re.compile(
 
 # An item is a video, wherever it stands, when it says so and gives a length.
 _VIDEO_WORD = re.compile(
-    r"\b(?:vids?|videos?|vid[ée]os?|recordings?|recorded|rec|reg|screencasts?|podcasts?|listen(?:ing)?|tracks?|"
+    r"\b(?:vids?|videos?|vid[ée]os?|recordings?|recorded|rec|reg|inspelad|inspelning|opptak|screencasts?|podcasts?|listen(?:ing)?|tracks?|"
     r"watch|clip|aufzeichnung|v[íi]deos?|grabaci[óo]n|enregistrement|registrazione|"
     r"grava[çc][ãa]o|opname|echo|echo360|panopto|youtube|yt|zoom|documentar\w*|document\w*al|"
     r"doku\w*|film)\b|[\U0001f3a7\U0001f4fa\U0001f3ac\u25b6\U0001f3a5]",
@@ -92,6 +93,8 @@ _VIDEO_HINTS = (
     "aufzeichnung",
     "grabaci",
     "registr",
+    "inspel",
+    "opptak",
     "reg",
     "grava",
     "opname",
@@ -148,6 +151,14 @@ _MARKED = re.compile(
     r"[ \t][-\u2013\u2014][ \t]*(?i:done|todo|erledigt|fait)[ \t!.]*$"
 )
 _LONG_PROSE = 16
+# A task that says to read, in any section: "leggere *Oktoberfest*, cap. 1–2".
+_READ_FIRST = re.compile(
+    r"(?i:read|re-read|reread|lesen|leer|lire|leggere|ler|lezen|läsa|læs|les)\b[ \t:]"
+)
+# A line indented under a label that opens with a tick or a cross: "  ✔ Giddens kap 1".
+_TICKED_UNDER = re.compile(
+    "(?P<indent>[ \t]+)[\u2713\u2714\u2705\u2611\u2717\u2718\u274cx][\ufe0f]?[ \t]"
+)
 # An item that heads notes, not a task: "Prac notes", "🗒️ Notizen".
 _NOTES_HEAD = re.compile(
     r"\b(?:notes?|notizen|apuntes|notas|remarques|appunti|aantekeningen)\b|[\U0001f5d2\U0001f4dd]",
@@ -331,12 +342,29 @@ class _Reader:
             and len(stripped) <= 40
             and len(stripped.split()) <= 4
             and number < len(self.lines)
-            and _LIST_LINE.match(self.lines[number])
-            and self.kinds.kind(stripped) is not _OTHER
+            and line[:1] not in " \t"
             and not _MARKED.search(stripped)
+            and (
+                (
+                    _LIST_LINE.match(self.lines[number])
+                    and (self.kinds.kind(stripped) is not _OTHER or self.lines[number][:1] in " \t")
+                )
+                or _TICKED_UNDER.match(self.lines[number])
+            )
         ):
-            # "Lecture recordings", "Essential reading" over a list: a label without a colon.
+            # "Lecture recordings", "Essential reading" over a list, "Övrigt" over lines
+            # ticked and indented under it: a label without a colon.
             self.open_section(repair(stripped), number, label=True)
+            return
+        ticked = _TICKED_UNDER.match(line) if self.week is not None else None
+        if ticked is not None:
+            # "  ✔ F1 Introduktion (1:28:40)": a task written without its bullet, indented
+            # under its label.
+            if stripped[:1] == "x":
+                # "  x närvaro" among "  ✔ …": an x ticks it, as in a box.
+                self.item(number, ticked["indent"], None, "x", stripped[1:].lstrip())
+            else:
+                self.item(number, ticked["indent"], None, None, stripped)
             return
         if (
             self.week is not None
@@ -655,7 +683,11 @@ class _Reader:
             entries.append(
                 Video(title, done, number, depth, seconds, due=due, started=started, fields=kept)
             )
-        elif kind is _READINGS or (kind is _OTHER and _CITATION.search(body)):
+        elif (
+            kind is _READINGS
+            or (kind is _OTHER and _CITATION.search(body))
+            or (_READ_FIRST.match(body) and _CITATION.search(body))
+        ):
             entries.append(
                 Reading(body, done, number, depth, due=due, started=started, fields=kept)
             )
@@ -808,7 +840,10 @@ def _settle_boxes(course: Course, marked: set[int], stated: set[int]) -> None:
         ]
         plain = [item for item in items if item.line not in marked and not item.done]
         boxed = sum(1 for item in items if item.line in marked)
-        if len(items) < 4 or not plain or boxed * 5 < len(items) * 4:
+        if len(items) < 4 or not plain:
+            continue
+        if boxed * 5 < len(items) * 4:
+            _settle_unboxed_sections(week, marked, stated, boxed)
             continue
         for section in week.sections:
             # Nested ones stay tasks: "- write-up" under boxed sub-tasks is one of them; so
@@ -824,6 +859,25 @@ def _settle_boxes(course: Course, marked: set[int], stated: set[int]) -> None:
                 else entry
                 for entry in section.entries
             ]
+
+
+def _settle_unboxed_sections(week: Week, marked: set[int], stated: set[int], boxed: int) -> None:
+    """In a unit whose other sections' tasks carry boxes, a titled section of kind other
+    with none at all is a list of notes ("**Vocaboli**" over "- die Wohnung – l'appartamento")."""
+    for section in week.sections:
+        if section.kind is not _OTHER or not section.title:
+            continue
+        entries = [entry for entry in section.entries if isinstance(entry, Item)]
+        if not entries or any(
+            entry.line in marked or entry.line in stated or entry.done for entry in entries
+        ):
+            continue
+        if boxed * 5 < (sum(1 for _ in week.items) - len(entries)) * 4 or boxed < 3:
+            continue
+        section.entries = [
+            Note(entry.text, entry.line, entry.depth) if isinstance(entry, Item) else entry
+            for entry in section.entries
+        ]
 
 
 def _names_session(text: str) -> bool:
@@ -921,6 +975,11 @@ def parse(
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
+    org = None
+    if "*" in text[:2] or "\n*" in text or "#+" in text[:200]:
+        if looks_like_org(lines):
+            org = org_as_markdown(lines)
+            text = "\n".join(lines)
     blocks = read_blocks(text)
     callouts = unquote_callouts(lines) if ">" in text else None
     layout = find_layout(lines, blocks, units, questions)
@@ -983,6 +1042,7 @@ def parse(
             | set(range(1, blocks.front_matter + 1))
             | layout.headers
             | (callouts.markup if callouts is not None else set())
+            | (org.markup if org is not None else set())
         )
         - {blocks.front_title_line}
         - taken

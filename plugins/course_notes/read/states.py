@@ -43,7 +43,8 @@ PRIORITY = re.compile(r"[ \t]*[\u23eb\U0001f53c\U0001f53d\u23ec\U0001f53a]\ufe0f
 # "(done)" anywhere; "DONE" in capitals anywhere.
 _DONE_WORDS = (
     r"done|attended|besucht|assist[ée]|asist[ií]|bijgewoond|frequentato|erledigt|fertig|"
-    r"hecho|terminado|fait|termin[ée]|fatto|feito|conclu[ií]do|klaar|gedaan"
+    r"hecho|terminado|fait|termin[ée]|fatto|feito|conclu[ií]do|klaar|gedaan|klar|f[äa]rdig|"
+    r"gjort|ferdig|f[æa]rdig"
 )
 # Read or watched, in the same languages: done for a reading or a video ("(lu)", "gelesen").
 _SEEN_WORDS = (
@@ -120,9 +121,16 @@ _STARTED_PAREN = re.compile(
 )
 _CANCELLED = re.compile(
     r"(?:^|[ \t(\-\u2013\u2014])\(?(?:cancel+ed|CANCEL+ED|called off|entf[äa]llt|f[äa]llt aus|"
-    r"se suspende|suspended|suspendu|removed from|dropped from|gestrichen|"
+    r"se suspende|suspended|suspendu|removed from|dropped from|gestrichen|inst[äa]lld|avlyst|"
+    r"aflyst|"
     r"abgesagt|ausgefallen|cancelad[oa]s?|suspendid[oa]|annul[ée]e?s?|annullat[oa]|vervallen)\)?"
     r"(?=[ \t!.,)]|$)",
+    re.I,
+)
+# Told to skip: "skip it", "saltarla", "überspringen", "à sauter", "pular", "overslaan".
+_SKIP = re.compile(
+    r"\b(?:skip|skipped|not needed|saltar\w*|salt[ao]|überspring\w*|[àa] sauter|sauter|pular|"
+    r"overslaan|hoppa över|omitir|omesso|omessa|entfällt)\b",
     re.I,
 )
 _STRUCK = re.compile(r"~~(?P<text>.+)~~[ \t]*(?P<rest>.*)$")
@@ -229,6 +237,14 @@ _HINTS = (
     "dropped from",
     "gestrichen",
     "llt aus",
+    "inställd",
+    "installd",
+    "avlyst",
+    "aflyst",
+    "klar",
+    "rdig",
+    "gjort",
+    "llt aus",
     "annul",
     "submitted",
     "handed in",
@@ -305,6 +321,9 @@ def read_state(text: str) -> tuple[str, State | None]:
         struck = _STRUCK.match(text)
         if struck is not None and "~~" not in struck["text"]:
             rest = struck["rest"]
+            if _SKIP.search(rest):
+                # "~~traccia 1.16~~ la prof ha detto di saltarla": struck because dropped.
+                return text, State.CANCELLED
             body = struck["text"].strip()
             return (f"{body} {rest}".strip() if rest else body), State.DONE
     if _CANCELLED.search(text) and not text.rstrip().endswith("?"):
