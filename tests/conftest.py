@@ -26,6 +26,7 @@ from course_notes.model import (
     References,
     Subheading,
     Topic,
+    Verbatim,
     Video,
 )
 
@@ -340,7 +341,9 @@ def accounted_lines(course: Course) -> list[tuple[int, str]]:
     lines: list[tuple[int, str]] = []
     if course.title_line:
         lines.append((course.title_line, "course title"))
-    lines += [(note.line, "intro") for note in course.intro]
+    for note in course.intro:
+        last = note.last if isinstance(note, Verbatim) else note.line
+        lines += [(line, "intro") for line in range(note.line, last + 1)]
     for week in course.weeks:
         lines += [(week.line, "week heading")]
         lines += [(line, "week heading") for line in week.joined_at]
@@ -348,7 +351,11 @@ def accounted_lines(course: Course) -> list[tuple[int, str]]:
         if section.title:
             lines.append((section.line, "section heading"))
         lines += [(line, "placeholder") for line in section.placeholder_lines]
-        lines += [(entry.line, _ROLES[type(entry)]) for entry in section.entries]
+        for entry in section.entries:
+            if isinstance(entry, Verbatim):
+                lines += [(line, "verbatim") for line in range(entry.line, entry.last + 1)]
+            else:
+                lines.append((entry.line, _ROLES[type(entry)]))
     if course.thoughts_line:
         lines.append((course.thoughts_line, "thoughts heading"))
     lines += [(line, "thoughts heading") for line in course.thoughts_joined_at]

@@ -51,7 +51,12 @@ def test_the_seed_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     data = check_json(capsys, "--notes", str(SEED))
     assert (data["title"], data["done"], data["total"]) == ("", 27, 73)
     # Known 3:51:06, watched 2:58:17; "limitations of perceptrons (?)" and "adam ()" unknown.
-    assert data["video_seconds"] == {"known": 13866, "watched": 10697, "unknown_videos": 2}
+    assert data["video_seconds"] == {
+        "known": 13866,
+        "watched": 10697,
+        "partly_watched": 0,
+        "unknown_videos": 2,
+    }
     assert data["diagnostics"] == []
     assert [(w["numbers"], w["page"], w["done"], w["total"]) for w in data["weeks"]] == [
         ([1], "week-1/", 19, 28),
@@ -97,7 +102,11 @@ def test_the_seed_as_json(capsys: pytest.CaptureFixture[str]) -> None:
         "due",
         "sections",
     ]
-    assert data["weeks"][0]["video_seconds"] == {"known": 8444, "watched": 8444}
+    assert data["weeks"][0]["video_seconds"] == {
+        "known": 8444,
+        "watched": 8444,
+        "partly_watched": 0,
+    }
 
 
 def test_the_seed_as_text_from_the_sites_config(
@@ -177,7 +186,12 @@ def test_config_file_names_the_notes_relative_to_it(
     assert "3      [x] intro\n" in out
     assert "5      [ ] more  (1:00)\n" in out
     data = check_json(capsys, "--config-file", "site/mkdocs.yml")
-    assert data["video_seconds"] == {"known": 60, "watched": 0, "unknown_videos": 0}
+    assert data["video_seconds"] == {
+        "known": 60,
+        "watched": 0,
+        "partly_watched": 0,
+        "unknown_videos": 0,
+    }
     # --notes wins over the config's.
     assert check_json(capsys, "-f", "site/mkdocs.yml", "--notes", str(SEED))["total"] == 73
 
@@ -199,7 +213,12 @@ def test_the_configs_sections_option_gives_headings_their_kind(
     assert data["weeks"][0]["sections"] == [
         {"title": "Vids", "kind": "videos", "done": 1, "total": 1}
     ]
-    assert data["video_seconds"] == {"known": 280, "watched": 280, "unknown_videos": 0}
+    assert data["video_seconds"] == {
+        "known": 280,
+        "watched": 280,
+        "partly_watched": 0,
+        "unknown_videos": 0,
+    }
 
 
 @pytest.mark.parametrize(

@@ -68,7 +68,12 @@ def test_record_is_the_contract() -> None:
         "total": 9,
         # Known: BFS 720 s + DFS 3900 s + Prim 600 s, BFS and DFS watched; Dijkstra unknown.
         # BFS under "## Vids" is a video by its player's length in brackets (issue 23).
-        "video_seconds": {"known": 5220, "watched": 4620, "unknown_videos": 1},
+        "video_seconds": {
+            "known": 5220,
+            "watched": 4620,
+            "partly_watched": 0,
+            "unknown_videos": 1,
+        },
         "weeks": [
             {
                 "word": "Week",
@@ -78,7 +83,7 @@ def test_record_is_the_contract() -> None:
                 "page": "week-1/",
                 "done": 1,
                 "total": 1,
-                "video_seconds": {"known": 0, "watched": 0},
+                "video_seconds": {"known": 0, "watched": 0, "partly_watched": 0},
                 "due": 0,
                 "sections": [{"title": "Slides", "kind": "slides", "done": 1, "total": 1}],
             },
@@ -90,7 +95,7 @@ def test_record_is_the_contract() -> None:
                 "page": "week-3/",
                 "done": 4,
                 "total": 8,
-                "video_seconds": {"known": 5220, "watched": 4620},
+                "video_seconds": {"known": 5220, "watched": 4620, "partly_watched": 0},
                 "due": 0,
                 "sections": [
                     {"title": "Vids", "kind": "other", "done": 1, "total": 1},
@@ -231,7 +236,12 @@ def test_empty_notes() -> None:
         "read_as": ["units: none found", "questions: none found"],
         "done": 0,
         "total": 0,
-        "video_seconds": {"known": 0, "watched": 0, "unknown_videos": 0},
+        "video_seconds": {
+            "known": 0,
+            "watched": 0,
+            "partly_watched": 0,
+            "unknown_videos": 0,
+        },
         "weeks": [],
         "diagnostics": [{"line": 0, "message": "the file is empty, so the site has no week pages"}],
     }

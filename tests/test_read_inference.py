@@ -8,13 +8,16 @@ state, a video's length, a section's kind, the questions. The corpus tests
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
-from course_notes.model import Cancelled, Reading, SectionKind, Video
+from course_notes.model import Cancelled, Reading, SectionKind, Video, VideoTime
 from course_notes.read.blocks import read_blocks
 from course_notes.read.durations import find_duration
 from course_notes.read.kinds import SectionKinds
 from course_notes.read.notes import parse
 from course_notes.read.states import State, read_fields, read_state
+
+from conftest import PageRenderer, site_pages
 
 
 def units(text: str) -> list[tuple[str, tuple[int, ...], str]]:
@@ -221,9 +224,9 @@ def test_obsidian_tasks_fields_are_read_not_shown() -> None:
         ("visto 20 de 45 min", ("visto 20 de 45 min", 2700, 1200)),
         (
             "L9 recording (1:47:12) — stopped at 1:02:00",
-            ("L9 recording — stopped at 1:02:00", 6432, None),
+            ("L9 recording — stopped at 1:02:00", 6432, 3720),
         ),
-        ("vídeo 24:15 Limite (parei no 12min)", ("vídeo Limite (parei no 12min)", 1455, None)),
+        ("vídeo 24:15 Limite (parei no 12min)", ("vídeo Limite (parei no 12min)", 1455, 720)),
         ("due 11:59pm", ("due 11:59pm", None, None)),
         ("lab at 9:00", ("lab at 9:00", None, None)),
         ("Lecture Mon 9:00", ("Lecture Mon 9:00", None, None)),
@@ -491,3 +494,23 @@ def test_labels_over_lines_ticked_under_them_and_a_list_of_words_to_learn() -> N
     assert str(lezione.progress) == "4/4"
     assert [type(entry).__name__ for entry in lezione.sections[1].entries] == ["Note", "Note"]
     assert isinstance(lezione.sections[2].entries[0], Reading)
+
+
+def test_the_part_seen_of_a_begun_video_is_counted_apart(render_page: PageRenderer) -> None:
+    notes = (
+        "# Course\n\n## Week 1\n\n### Videos\n"
+        "- [ ] L1 (1:30:00) stopped at 1:02:00\n"
+        "- [x] L2 (10:00) stopped at 5:00\n"
+        "- [ ] L3 (20:00)\n"
+    )
+    week = parse(notes).weeks[0]
+    first, second, third = week.videos
+    assert (first.watched, first.started, first.done) == (3720, True, False)
+    # Ticked: watched whole, wherever the line says it stopped.
+    assert (second.watched, second.done) == (None, True)
+    assert (third.watched, third.started) == (None, False)
+    assert week.video_time == VideoTime(watched=600, total=7200, unknown=0, partly=3720)
+    assert week.video_time.left == 7200 - 600 - 3720
+    page = next(text for name, text in site_pages(parse(notes)).items() if "week-1" in name)
+    shown = BeautifulSoup(render_page.html(page), "html.parser").get_text(" ")
+    assert "10m 0s watched of 2h 0m 0s, 1h 2m 0s more of videos begun" in shown

@@ -121,6 +121,8 @@ class Video(Item):
     """A video recording; ``duration`` is in seconds, None when unknown."""
 
     duration: int | None = None
+    watched: int | None = field(default=None, kw_only=True)
+    """Seconds seen of a video begun but not done (``stopped at 12:30``), else None."""
 
 
 @dataclass(slots=True)
@@ -149,6 +151,22 @@ class Group(Note):
 @dataclass(slots=True)
 class Cancelled(Note):
     """A task the notes call off (``[-]``, ``cancelled``): shown struck through, not counted."""
+
+
+@dataclass(slots=True)
+class Verbatim(Note):
+    """A fenced code block or a table, shown as one: ``lines`` as written, the first at ``line``.
+
+    ``text`` is its first line (the fence or the header row), for a one-line summary.
+    """
+
+    lines: list[str] = field(default_factory=list)
+    table: bool = False
+
+    @property
+    def last(self) -> int:
+        """The line number of its last line."""
+        return self.line + max(len(self.lines), 1) - 1
 
 
 @dataclass(slots=True)
@@ -212,30 +230,36 @@ class VideoTime:
     watched: int
     total: int
     unknown: int
+    partly: int = 0
+    """Seconds seen of videos begun but not done: counted in neither ``watched`` nor ``left``."""
 
     @property
     def left(self) -> int:
-        """Known seconds not watched yet."""
-        return self.total - self.watched
+        """Known seconds not seen yet (the seen part of a begun video is not left)."""
+        return self.total - self.watched - self.partly
 
     def __add__(self, other: VideoTime) -> VideoTime:
         return VideoTime(
             self.watched + other.watched,
             self.total + other.total,
             self.unknown + other.unknown,
+            self.partly + other.partly,
         )
 
     @classmethod
     def of(cls, videos: Iterable[Video]) -> VideoTime:
         """Add up the durations of some videos."""
-        watched = total = unknown = 0
+        watched = total = unknown = partly = 0
         for video in videos:
             if video.duration is None:
                 unknown += 1
             else:
                 total += video.duration
-                watched += video.duration if video.done else 0
-        return cls(watched, total, unknown)
+                if video.done:
+                    watched += video.duration
+                elif video.watched:
+                    partly += video.watched
+        return cls(watched, total, unknown, partly)
 
 
 @dataclass

@@ -45,6 +45,8 @@ class Blocks:
     headings: dict[int, Heading] = field(default_factory=dict)
     verbatim: set[int] = field(default_factory=set)
     """Lines of fenced code and tables: notes shown as written, never tasks."""
+    verbatim_starts: dict[int, bool] = field(default_factory=dict)
+    """The first line of each fenced code block or table: True for a table."""
     front_matter: int = 0
     """How many lines the front matter takes from the top (0: none)."""
     front_title: str = ""
@@ -126,6 +128,7 @@ def read_blocks(text: str) -> Blocks:
         text = "\n".join(lines)
         blocks.headings.clear()
         blocks.verbatim.clear()
+        blocks.verbatim_starts.clear()
         blocks.underlines.clear()
     return blocks
 
@@ -157,7 +160,8 @@ def _read_events(blocks: Blocks, text: str, lines: list[str], line_of: Callable[
                         unclosed = unclosed or first
                     _verbatim(blocks, first, last)
                 elif "Table" in start and depth == 0:
-                    _verbatim(blocks, line_of(span["start"]), line_of(max(span["end"] - 1, 0)))
+                    first, last = line_of(span["start"]), line_of(max(span["end"] - 1, 0))
+                    _verbatim(blocks, first, last, table=True)
                 elif "List" in start or "BlockQuote" in start:
                     depth += 1
                     quotes += "BlockQuote" in start
@@ -213,5 +217,6 @@ def _atx_title(line: str) -> str:
     return heading_title(bare.lstrip("#"))
 
 
-def _verbatim(blocks: Blocks, first: int, last: int) -> None:
+def _verbatim(blocks: Blocks, first: int, last: int, *, table: bool = False) -> None:
     blocks.verbatim.update(range(first, last + 1))
+    blocks.verbatim_starts[first] = table

@@ -126,6 +126,26 @@ _PART_OF = re.compile(
     r"(?P<whole>\d{1,4}(?::\d\d)?[ \t]*(?:h|hr|hrs|min|mins|minutes?|m)?\.?)(?![\w])",
     re.I,
 )
+# Where a begun video was left: "stopped at 1:02:00", "bis 45:00 geschaut", "parei em 12:30".
+_LEFT_AT = re.compile(
+    r"\b(?:stopped|paused|left off|gestoppt|angehalten|arrêté|arrete|parei|pausad[oa]|"
+    r"me quedé|quedé|fermato|fermata|gebleven)[ \t]+(?:at|bei|à|a|em|no|en|el|al|op)?[ \t]*"
+    r"(?:min\.?[ \t]*|minute[ \t]*|minuto[ \t]*)?"
+    r"|(?P<upto>\b(?:nur bis|bis|up to|until|hasta(?: el)?|jusqu['\u2019]à|fino al?|até(?: o)?))"
+    r"[ \t]+(?P<minute>(?:min\.?|minut[eo])[ \t]*)?(?=[\d])",
+    re.I,
+)
+# "bis 14:00" alone may be a time of day: "up to" is where a video was left only with a
+# word for watching, or a minute mark ("up to min 20").
+_SEEN = re.compile(
+    r"\b(?:watched|seen|viewed|geschaut|gesehen|angeschaut|visto|vista|vu|regardé|guardato|"
+    r"assisti|gekeken)\b",
+    re.I,
+)
+_POINT = re.compile(
+    r"(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d\d)(?![\d:])"
+    r"|(?P<minutes>\d{1,3})(?:[ \t]*(?:min|m)\b|(?![\d:.]))"
+)
 # A length that is not a video's: reading time, estimates.
 _NOT_VIDEO = re.compile(r"^[ \t]*(?:read|reading|lesen|lectura|lecture\b|de lecture|to read)", re.I)
 _ESTIMATE = re.compile(r"(?:estimated|est\.|approx\.?|~|ca\.)[ \t]*$", re.I)
@@ -145,7 +165,7 @@ def find_duration(text: str) -> tuple[str, int | None, int | None]:
         if whole:
             return title, seconds or whole, done
     if seconds is not None:
-        return title, seconds, None
+        return title, seconds, left_at(text, seconds)
     chosen = None
     for found in _LOOSE.finditer(text):
         before = text[: found.start()]
@@ -174,7 +194,24 @@ def find_duration(text: str) -> tuple[str, int | None, int | None]:
         start, end = start - 1, end + 1
     title = _cut(text, start, end).rstrip(" \t-\u2013\u2014,").replace("( )", "").replace(" )", ")")
     title = title.replace(",)", ")")
-    return title.replace("( ", "(").strip(), length, None
+    return title.replace("( ", "(").strip(), length, left_at(text, length)
+
+
+def left_at(text: str, length: int) -> int | None:
+    """Where a video of ``length`` seconds was left, in seconds (``stopped at 1:02:00``)."""
+    for found in _LEFT_AT.finditer(text):
+        if found["upto"] and not found["minute"] and not _SEEN.search(text):
+            continue
+        point = _POINT.match(text, found.end())
+        if point is None:
+            continue
+        if point["clock"]:
+            seconds = clock_seconds(point["clock"])
+        else:
+            seconds = int(point["minutes"]) * 60
+        if seconds is not None and 0 < seconds < length:
+            return seconds
+    return None
 
 
 def _minutes(text: str) -> int | None:

@@ -22,6 +22,7 @@ from ..model import (
     SectionKind,
     SourceLine,
     Subheading,
+    Verbatim,
     Video,
     Week,
 )
@@ -309,7 +310,7 @@ class _Reader:
                 self.in_thoughts, self.week, self.section = False, week, section
                 listed = _LIST_LINE.match(line)
                 if number in self.blocks.verbatim:
-                    self.note(number, line)
+                    self.verbatim(number, line)
                 elif listed is not None:
                     self.item(number, *listed.groups())
                 else:
@@ -404,6 +405,26 @@ class _Reader:
             width = (self.leaf_width if self.leaf_width >= 0 else self.open_items[-1].width) + 1
         depth = self.nest(width)
         section.entries.append(Note(text, number, depth))
+
+    def verbatim(self, number: int, line: str) -> None:
+        """A line of fenced code or of a table: the block goes on, or one starts here."""
+        text = repair(line)
+        starts = self.blocks.verbatim_starts
+        if number in starts:
+            block = Verbatim(text.strip(), number, lines=[text], table=starts[number])
+            if self.intro_open:
+                self.course.intro.append(block)
+            else:
+                section = self.current_section(number)
+                self.nest(0)
+                section.entries.append(block)
+            return
+        entries = self.course.intro if self.intro_open else self.current_section(number).entries
+        last = entries[-1] if entries else None
+        if isinstance(last, Verbatim) and last.last == number - 1:
+            last.lines.append(text)
+        else:
+            self.note(number, line)
 
     def nest(self, width: int) -> int:
         """Close the open items at ``width`` or deeper; the depth of a line there."""
@@ -679,9 +700,20 @@ class _Reader:
             or (kind is not _READINGS and self.sounds_video(body))
             or (kind is _OTHER and "(" in body and _CLOCKED.search(body) is not None)
         ):
-            title, seconds, _watched = find_duration(body)
+            title, seconds, seen = find_duration(body)
+            seen = None if done else seen
             entries.append(
-                Video(title, done, number, depth, seconds, due=due, started=started, fields=kept)
+                Video(
+                    title,
+                    done,
+                    number,
+                    depth,
+                    seconds,
+                    due=due,
+                    started=started or seen is not None,
+                    fields=kept,
+                    watched=seen,
+                )
             )
         elif (
             kind is _READINGS
@@ -890,7 +922,8 @@ def _names_session(text: str) -> bool:
 
 
 def _as_video(item: Item) -> Video:
-    title, seconds, _watched = find_duration(item.text)
+    title, seconds, seen = find_duration(item.text)
+    seen = None if item.done else seen
     return Video(
         title,
         item.done,
@@ -898,8 +931,9 @@ def _as_video(item: Item) -> Video:
         item.depth,
         seconds,
         due=item.due,
-        started=item.started,
+        started=item.started or seen is not None,
         fields=item.fields,
+        watched=seen,
     )
 
 
@@ -1023,7 +1057,7 @@ def parse(
                 continue
             else:
                 # Fenced code and tables: shown as written, never tasks.
-                reader.note(number, line)
+                reader.verbatim(number, line)
             continue
         # Items first: they are most of the lines, and no item is blank or a heading.
         listed = list_line(line)

@@ -16,7 +16,9 @@ from ..model import (
     QuestionList,
     Section,
     Subheading,
+    Verbatim,
     Video,
+    VideoTime,
     paths,
 )
 from ..model.text import format_clock, format_duration, printable_json
@@ -71,7 +73,11 @@ def record(course: Course) -> dict[str, Any]:
                 "page": paths.url(paths.week_page(week)),
                 "done": week_progress.done,
                 "total": week_progress.total,
-                "video_seconds": {"known": week_time.total, "watched": week_time.watched},
+                "video_seconds": {
+                    "known": week_time.total,
+                    "watched": week_time.watched,
+                    "partly_watched": week_time.partly,
+                },
                 "due": sum(1 for item in week.items if item.due is not None),
                 "sections": [_section_record(section) for section in week.sections],
             }
@@ -85,6 +91,7 @@ def record(course: Course) -> dict[str, Any]:
         "video_seconds": {
             "known": time.total,
             "watched": time.watched,
+            "partly_watched": time.partly,
             "unknown_videos": time.unknown,
         },
         "weeks": weeks,
@@ -127,6 +134,9 @@ def _entry_text(entry: Item | Note) -> str:
         return f"{text}  (group of the tasks under it, not counted)"
     if isinstance(entry, Subheading):
         return f"{'#' * entry.level} {text}"
+    if isinstance(entry, Verbatim):
+        shown = "table" if entry.table else "code"
+        return f"{shown}, lines {entry.line}-{entry.last}, shown as written: {text}"
     if isinstance(entry, Cancelled):
         return f"cancelled, not counted: {text}"
     return f"note: {text}"
@@ -149,9 +159,11 @@ def _section(outline: _Outline, section: Section, depth: int) -> None:
         outline.add(line, depth + 1 + nested, text)
 
 
-def _videos(watched: int, known: int, unknown: int) -> str:
-    line = f"videos {format_duration(watched)} watched of {format_duration(known)} known"
-    return line + (f", {unknown} of unknown length" if unknown else "")
+def _videos(time: VideoTime) -> str:
+    line = f"videos {format_duration(time.watched)} watched of {format_duration(time.total)} known"
+    if time.partly:
+        line += f", {format_duration(time.partly)} more of videos begun"
+    return line + (f", {time.unknown} of unknown length" if time.unknown else "")
 
 
 def diagnostic_line(diagnostic: Diagnostic, source: str) -> str:
@@ -170,7 +182,7 @@ def outline(course: Course, faq: QuestionList, source: str = "notes.md") -> str:
     time = course.video_time
     totals = f"{course.progress} done"
     if course.videos:
-        totals += f"; {_videos(time.watched, time.total, time.unknown)}"
+        totals += f"; {_videos(time)}"
     head = [printable(course.title) or "(no course title)", totals, "", "How it was read:"]
     head += [f"  {printable(line)}" for line in course.how]
     head += _hints(course)
@@ -191,7 +203,7 @@ def outline(course: Course, faq: QuestionList, source: str = "notes.md") -> str:
         outline.add(week.line, 0, f"{printable(week.name)}  [{week.progress}]  page {page}")
         if week.videos:
             week_time = week.video_time
-            outline.add(0, 1, _videos(week_time.watched, week_time.total, week_time.unknown))
+            outline.add(0, 1, _videos(week_time))
         for line in week.joined_at:
             outline.add(line, 1, "(the same week again: its sections join this one)")
         for section in week.sections:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 import yaml
@@ -21,6 +22,7 @@ from ..model import (
     Section,
     SectionKind,
     Subheading,
+    Verbatim,
     Video,
     VideoTime,
     Week,
@@ -131,6 +133,9 @@ def progress_bar(progress: Progress, label: str | None = None) -> str:
 def video_time(time: VideoTime) -> str:
     """``2h 20m 44s watched of 2h 20m 44s (1 unknown)``."""
     line = f"{format_duration(time.watched)} watched of {format_duration(time.total)}"
+    if time.partly:
+        # The seen part of videos begun: time the student has spent, not yet a done video.
+        line += f", {format_duration(time.partly)} more of videos begun"
     if time.unknown:
         line += f" ({time.unknown} unknown)"
     return line
@@ -234,6 +239,8 @@ def render_section(
             run = []
         if isinstance(entry, Subheading):
             blocks.append(_heading_block(subheading_level(section, entry), entry.text))
+        elif isinstance(entry, Verbatim):
+            blocks.append(verbatim(entry))
         elif type(entry) is not Note:
             run.append(entry)  # a group: its nested tasks follow
         else:
@@ -297,9 +304,58 @@ def render_general(
     return f"{head}\n# General\n\n{body}\n"
 
 
+# A table's cell borders: pipes not escaped with a backslash.
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
+
+
+def verbatim(block: Verbatim) -> str:
+    """A table as a table and fenced code as code, each character shown as written."""
+    if not block.table:
+        return _code_block(block.lines)
+    rows = [_cells(line) for line in block.lines]
+    header, delimiter, body = rows[0], rows[1] if len(rows) > 1 else [], rows[2:]
+    # Markdown drops the cells past the header's: the header gets as many as the widest row.
+    width = max(len(row) for row in rows)
+    aligns = [_align(cell) for cell in delimiter] + ["---"] * width
+    lines = [_row(header, width), "| " + " | ".join(aligns[:width]) + " |"]
+    return "\n".join(lines + [_row(row, width) for row in body])
+
+
+def _cells(line: str) -> list[str]:
+    text = line.strip()
+    text = text[1:] if text.startswith("|") else text
+    text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
+    return [cell.strip() for cell in _CELL_BORDER.split(text)]
+
+
+def _align(cell: str) -> str:
+    left, right = cell.startswith(":"), cell.endswith(":")
+    return (":" if left else "") + "---" + (":" if right else "")
+
+
+def _row(cells: list[str], width: int) -> str:
+    shown = [markup.markdown_inline(cell) for cell in cells] + [""] * (width - len(cells))
+    return "| " + " | ".join(shown) + " |"
+
+
+def _code_block(lines: list[str]) -> str:
+    # Raw HTML that no Markdown reads: the code's characters as typed, fences dropped.
+    fence = _FENCE.match(lines[0])
+    body = lines[1:] if fence else lines
+    if fence and body and body[-1].strip().startswith(fence.group(1)):
+        body = body[:-1]
+    indent = len(fence.group(0)) - len(fence.group(1)) if fence else 0
+    body = [line[min(indent, len(line) - len(line.lstrip(" "))) :] for line in body]
+    code = markup.html_text("\n".join(body), lines=True)
+    return f'<pre class="cn-verbatim"><code>{code}</code></pre>'
+
+
 def course_intro(intro: Sequence[Note]) -> str:
     """The lines between the course's title and its first week, as paragraphs."""
-    return "\n\n".join(paragraph(note.text) for note in intro)
+    return "\n\n".join(
+        verbatim(note) if isinstance(note, Verbatim) else paragraph(note.text) for note in intro
+    )
 
 
 # The home page's title when the notes have no title line.
