@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks import synthetic
-from course_notes.io.config import CourseSettings
+from course_notes.io.config import course_files
 from course_notes.io.export import export
 from course_notes.read.notes import parse
 from course_notes.render import sanitize
@@ -168,12 +168,13 @@ def hand_written_twin(plugin_config: Path, folder: Path) -> Path:
     project = plugin_config.parent
     captured = json.loads((project / "captured.json").read_text())
     _copy_site_folders(project, folder)
-    references = project / REFERENCES
     # Everything the plugin generates, the FAQ's download files included: without the
-    # plugin, MkDocs makes a page of faq/questions.md, one small page more by hand.
-    files = CourseSettings(
-        project / "seeds" / "notes.md", references if references.is_file() else None
-    )
+    # plugin, MkDocs makes a page of faq/questions.md, one small page more by hand. The
+    # settings are the plugin's own, read from its mkdocs.yml (term start and all), so the
+    # twin has the same Behind badges, calendar and script as the plugin's site.
+    files = course_files(plugin_config)
+    if files is None:
+        raise SystemExit(f"{plugin_config}: no course-notes entry")
     # docs/ holds the hand-written pages copied above.
     export(files, folder / "docs", os.environ, force=True)
     # Pages that used macros get what mkdocs-macros made of them, as plain Markdown.
