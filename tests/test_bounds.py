@@ -368,7 +368,12 @@ def test_a_video_of_thousands_of_digits_is_of_unknown_length(
     )
     assert (status, err) == (0, "")
     data = json.loads(out)
-    assert data["video_seconds"] == {"known": 0, "watched": 0, "unknown_videos": 1}
+    assert data["video_seconds"] == {
+        "known": 0,
+        "watched": 0,
+        "partly_watched": 0,
+        "unknown_videos": 1,
+    }
     assert (data["done"], data["total"], data["diagnostics"]) == (0, 1, [])
     status, out, err = run(capsys, "check", "--notes", str(tmp_path / "notes.md"))
     assert (status, err) == (0, "")
