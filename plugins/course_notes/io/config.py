@@ -50,6 +50,8 @@ class CourseSettings:
     """The plugin's ``lecturer_email``: the FAQ's email link goes to it."""
     site_name: str = "Course"
     """The site's ``site_name``: the calendar's name."""
+    docs: Path | None = None
+    """The site's docs folder, where the pages are made: relative links are read from it."""
 
     def label(self, path: Path) -> str:
         """How messages name a file: relative to the config's folder, as mkdocs.yml gives it."""
@@ -231,10 +233,18 @@ def course_files(config_file: Path) -> CourseSettings | None:
         key, problem = errors[0]
         raise SiteConfigError(f"{config_file}: {PLUGIN} option '{key}': {problem}")
     name = settings.get("site_name")
-    return files_of(config, config_file.parent, name if isinstance(name, str) else "Course")
+    docs = settings.get("docs_dir", "docs")
+    return files_of(
+        config,
+        config_file.parent,
+        name if isinstance(name, str) else "Course",
+        config_file.parent / docs if isinstance(docs, str) else None,
+    )
 
 
-def files_of(config: CourseNotesConfig, root: Path, site_name: str = "Course") -> CourseSettings:
+def files_of(
+    config: CourseNotesConfig, root: Path, site_name: str = "Course", docs: Path | None = None
+) -> CourseSettings:
     """The files and options a validated config gives, paths relative to its mkdocs.yml."""
     from .options import DEFAULT_REFERENCES
 
@@ -250,6 +260,7 @@ def files_of(config: CourseNotesConfig, root: Path, site_name: str = "Course") -
         questions=tuple(config.questions),
         lecturer_email=config.lecturer_email,
         site_name=site_name,
+        docs=docs,
     )
 
 

@@ -12,6 +12,7 @@ from ..model import References
 from ..read import dates
 from .config import CourseSettings
 from .history import CACHE, count_notes, fingerprint, read_history
+from .links import unlink_missing
 from .notes import NotesFileError, read_course, read_topics
 from .references import read_references
 
@@ -53,6 +54,8 @@ def load_site(
     """
     term = Term(files.term_start, today(environ), name=files.site_name)
     course = read_course(files.notes, files.sections, files.units, files.questions)
+    if files.docs is not None:
+        unlink_missing(course, files.docs, files.label(files.docs))
     path = files.references_file
     references = read_references(path, files.label(path)) if path is not None else References()
     if history and (term.start or any(week.date for week in course.weeks)):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left
+from collections.abc import Container
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -249,6 +250,25 @@ def link_targets(text: str) -> list[str]:
     if "](" not in text and "<" not in text and "://" not in text:
         return []
     return [html.unescape(link.url) for link in Tokens(visible(text)).links if link.url]
+
+
+def unlinked(text: str, addresses: Container[str]) -> str:
+    """Text with each ``[text](address)`` whose address is in ``addresses`` escaped as text.
+
+    The link then shows as written, brackets and address, and no page links it. Addresses
+    are as ``link_targets`` gives them.
+    """
+    if "](" not in text:
+        return text
+    out, position = [], 0
+    for link in Tokens(visible(text)).links:
+        if link.bare or text[link.start] != "[" or html.unescape(link.url) not in addresses:
+            continue
+        # visible() maps one character to one: the positions hold in the text as written.
+        out += [text[position : link.start], "\\[", text[link.text_start : link.text_end], "\\]"]
+        position = link.text_end + 1
+    out.append(text[position:])
+    return "".join(out)
 
 
 def autolinked(text: str) -> str:

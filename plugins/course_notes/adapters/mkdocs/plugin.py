@@ -63,7 +63,7 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
     def on_config(self, config: MkDocsConfig, /) -> MkDocsConfig:
         """Read the notes into the site, hand it to mkdocs-macros, add stylesheet and extensions."""
         root = Path(config.config_file_path or ".").parent
-        self.files = files_of(self.config, root, config.site_name)
+        self.files = files_of(self.config, root, config.site_name, Path(config.docs_dir))
         try:
             self.site = load_site(self.files, os.environ, note=self._note)
         except CourseNotesError as error:
