@@ -142,3 +142,34 @@ def test_open_leaves_out_asked_entries_and_unanswered_keeps_them(
     ]
     with pytest.raises(SystemExit):
         main(["questions", "--notes", str(notes), "--open", "--unanswered"])
+
+
+def test_no_questions_says_why_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Course\n## Week 1\n- [ ] a\n", encoding="utf-8")
+    assert main(["questions", "--notes", str(notes), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "[]"
+    assert err.startswith(f"course-notes: no questions in {notes}: list them under a heading")
+    assert err.count("\n") == 1
+
+
+def test_all_answered_says_so_for_open_and_unanswered(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Week 1\n- [ ] a\n## Questions\n- why? A: because\n", encoding="utf-8")
+    assert main(["questions", "--notes", str(notes), "--open"]) == 0
+    out, err = capsys.readouterr()
+    assert (out, err) == (
+        "",
+        "course-notes: no open questions: all 1 have an answer or are marked asked\n",
+    )
+    assert main(["questions", "--notes", str(notes), "--unanswered"]) == 0
+    assert (
+        capsys.readouterr().err == "course-notes: no unanswered questions: all 1 have an answer\n"
+    )
+    assert main(["questions", "--notes", str(notes)]) == 0
+    assert capsys.readouterr().err == ""

@@ -49,16 +49,32 @@ def _readings(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def question_list(files: CourseSettings, form: str, which: str = "all") -> str:
-    """The Thoughts' entries (all, ``open`` or ``unanswered`` ones) in one of the list formats."""
+def question_list(files: CourseSettings, form: str, which: str = "all") -> tuple[str, str]:
+    """The Thoughts' entries (all, ``open`` or ``unanswered`` ones) in one of the list formats,
+    and, when there are none, the line that says why (else ``""``)."""
     faq = load_site(files, os.environ, history=False).questions
     chosen = {"open": faq.open, "unanswered": faq.unanswered}.get(which, faq.entries)
-    return exports.formatted(chosen, form)
+    why = ""
+    if not faq.entries:
+        why = (
+            f"no questions in {files.label(files.notes)}: list them under a heading or line "
+            "that names them (## Questions, Thoughts:, ❓), or add your word under "
+            "questions: in mkdocs.yml"
+        )
+    elif not chosen:
+        why = f"no {which} questions: all {len(faq.entries)} have an answer" + (
+            " or are marked asked" if which == "open" else ""
+        )
+    return exports.formatted(chosen, form), why
 
 
 def _questions(arguments: argparse.Namespace) -> int:
     which = "open" if arguments.open else "unanswered" if arguments.unanswered else "all"
-    _print(question_list(course_files(arguments), arguments.format, which), arguments.format)
+    text, why = question_list(course_files(arguments), arguments.format, which)
+    _print(text, arguments.format)
+    if why:
+        # On stderr: the list on stdout stays what a script or a pipe expects (empty, [] ...).
+        print(f"course-notes: {printable(why)}", file=sys.stderr)
     return 0
 
 
