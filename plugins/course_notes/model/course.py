@@ -332,13 +332,14 @@ class Week:
         """Progress per badge label, in first-seen order: sections of one kind add up.
 
         ``## Readings`` and ``## Reading`` make one *Readings* badge; sections of kind other
-        add up when their headings read the same.
+        add up when their headings read the same. A label with nothing to count (a section of
+        notes only) has none: "Notes 0/0" would say nothing.
         """
         tallies: dict[str, Progress] = {}
         for section in self.sections:
             label = section.label
             tallies[label] = tallies.get(label, Progress(0, 0)) + section.progress
-        return list(tallies.items())
+        return [(label, progress) for label, progress in tallies.items() if progress.total]
 
 
 # Plurals that are not the word and an "s", for the unit words the reader knows.

@@ -209,11 +209,17 @@ def render_faq(faq: QuestionList, course_title: str = "", lecturer_email: str = 
     )
     blocks = [head, "# FAQ"]
     if not faq:
-        blocks.append("Questions for the lecturer go under `# Thoughts` in the notes; none yet.")
+        blocks.append(
+            "Questions for the lecturer go under a heading or line that names them in the "
+            "notes (`## Questions`, `Thoughts:`, `❓`); none yet."
+        )
         return "\n\n".join(blocks + _entries(faq)) + "\n"
     asking = len(faq.asking)
+    # The course's name in the text, not only in the site's header: a printed FAQ (which
+    # has no header) still says which course it asks about.
+    course = f" on *{inline(course_title)}*" if course_title.strip() else ""
     blocks.append(
-        "Questions for the lecturer, from the Thoughts in the notes: "
+        f"Questions for the lecturer{course}, from the notes: "
         f"**{describe_questions(faq)}** ({'all' if asking == len(faq) else asking} "
         "ask a question).\n{: .cn-faq-counts }"
     )

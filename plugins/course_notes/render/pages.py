@@ -396,6 +396,12 @@ def render_home(
     return "\n\n".join(blocks) + "\n"
 
 
+NO_WEEKS = (
+    "No weeks found in the notes yet: `course-notes check` says how the file was read, and "
+    "which line in `mkdocs.yml` names your units."
+)
+
+
 def weeks_table(course: Course, base: str = "", marks: Mapping[int, str] | None = None) -> str:
     """A Markdown table of the weeks with their progress bars and links.
 
@@ -403,18 +409,23 @@ def weeks_table(course: Course, base: str = "", marks: Mapping[int, str] | None 
     In a ``cn-weeks`` block: on a phone the stylesheet shows each row as a card, so that no
     column (the video time last) is off the screen.
     """
+    if not course.weeks:
+        # A table of no rows would show as a lone header: say what to do instead.
+        return NO_WEEKS
+    videos = bool(course.videos)
+    unit = markup.markdown_inline(course.unit_word)
     rows = [
-        f"| {markup.markdown_inline(course.unit_word)} | Done | Progress | Videos |",
-        "| :--- | ---: | :--- | :--- |",
+        f"| {unit} | Done | Progress | Videos |" if videos else f"| {unit} | Done | Progress |",
+        "| :--- | ---: | :--- | :--- |" if videos else "| :--- | ---: | :--- |",
     ]
     for week in course.weeks:
         name = markup.markdown_inline(week.name, link_text=True)
         bar = progress_bar(week.progress)
-        time = video_time(week.video_time) if week.videos else "–"
         mark = f" {marks[week.number]}" if marks and week.number in marks else ""
-        rows.append(
-            f"| [{name}]({base}{paths.week_page(week)}){mark} | {week.progress} | {bar} | {time} |"
-        )
+        row = f"| [{name}]({base}{paths.week_page(week)}){mark} | {week.progress} | {bar} |"
+        if videos:
+            row += f" {video_time(week.video_time) if week.videos else '–'} |"
+        rows.append(row)
     table = "\n".join(rows)
     return f'<div class="cn-weeks" markdown>\n\n{table}\n\n</div>'
 
