@@ -9,9 +9,22 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from ..model import Course, DatedWeek, DueItem, HistoryPoint, Now, Projection, Schedule, Week
+from ..model import (
+    Course,
+    DatedWeek,
+    DueItem,
+    Group,
+    HistoryPoint,
+    Item,
+    Now,
+    Projection,
+    Schedule,
+    Section,
+    Week,
+    WrittenDate,
+)
 from ..read import dates
 
 WEEK = datetime.timedelta(days=7)
@@ -49,21 +62,26 @@ def schedule(
     placed = Schedule(weeks)
     due: list[DueItem] = []
     for dated in weeks:
-        for item in dated.week.items:
-            if item.due is not None:
-                day = dates.resolve(item.due, dated.start, dated.start)
-                if day is not None:
-                    due.append(DueItem(item, dated.week, dates.moment(item.due, day)))
+        for item, written in _dated(dated.week.sections):
+            day = dates.resolve(written, dated.start, dated.start)
+            if day is not None:
+                due.append(DueItem(item, dated.week, dates.moment(written, day)))
     anchor = term_start or placed.start
-    for section in course.general:
-        for item in section.items:
-            if item.due is not None:
-                day = dates.resolve(item.due, None, anchor)
-                if day is not None:
-                    due.append(DueItem(item, None, dates.moment(item.due, day)))
+    for item, written in _dated(course.general):
+        day = dates.resolve(written, None, anchor)
+        if day is not None:
+            due.append(DueItem(item, None, dates.moment(written, day)))
     due.sort(key=lambda entry: entry.due)
     placed.due = due
     return placed
+
+
+def _dated(sections: Sequence[Section]) -> Iterator[tuple[Item | Group, WrittenDate]]:
+    """The tasks and the lines over tasks that give a due date, with it, in the notes' order."""
+    for section in sections:
+        for entry in section.entries:
+            if isinstance(entry, (Item, Group)) and entry.due is not None:
+                yield entry, entry.due
 
 
 def _starts(

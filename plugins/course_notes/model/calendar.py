@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from .course import Item, Week
+from .course import Group, Item, Week
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,8 @@ class DatedWeek:
 class DueItem:
     """An item whose due date is placed in the calendar, with the week it belongs to."""
 
-    item: Item
+    item: Item | Group
+    """A task, or a line over tasks (``Assignment 1 (due 12 Mar)`` over its parts)."""
     week: Week | None
     due: datetime.datetime
     """When it is due: at its written time, else at 23:59 of its day."""

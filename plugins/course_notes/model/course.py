@@ -145,7 +145,15 @@ class Note:
 
 @dataclass(slots=True)
 class Group(Note):
-    """A list line whose nested lines are the tasks: shown as their heading, not counted."""
+    """A list line whose nested lines are the tasks: shown as their heading, not counted.
+
+    It keeps what the line said of itself: its due date (the calendar and ``status`` list
+    it) and its own tick; it is done when ticked or when every task under it is.
+    """
+
+    due: WrittenDate | None = field(default=None, kw_only=True)
+    ticked: bool = field(default=False, kw_only=True)
+    done: bool = field(default=False, kw_only=True)
 
 
 @dataclass(slots=True)

@@ -448,8 +448,18 @@ class _Reader:
         if item.has_tasks:
             # A ticked or boxed line under it: the nested lines are the tasks, it their group.
             if isinstance(entry, Item):
-                entries[item.index] = Group(self.item_text(entry.line), entry.line, entry.depth)
-                # Its own due date stays with it: the group carries it in its text.
+                # Its own tick and due date stay with it: done when ticked or when every
+                # task under it is (all below it in the list are under it, as it closes).
+                under = [e for e in entries[item.index + 1 :] if isinstance(e, Item)]
+                done = entry.done or bool(under) and all(task.done for task in under)
+                entries[item.index] = Group(
+                    self.item_text(entry.line),
+                    entry.line,
+                    entry.depth,
+                    due=entry.due,
+                    ticked=entry.done,
+                    done=done,
+                )
             if self.open_items:
                 self.open_items[-1].has_tasks = True
             return

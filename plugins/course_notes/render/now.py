@@ -12,7 +12,7 @@ import datetime
 import html
 from collections.abc import Sequence
 
-from ..model import DatedWeek, DueItem, Item, Now, Schedule, Week, paths
+from ..model import DatedWeek, DueItem, Group, Item, Now, Schedule, Week, paths
 from . import escape as markup
 
 MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
@@ -63,7 +63,7 @@ def _week_name_link(week: Week, base: str) -> str:
     return f"[{markup.markdown_inline(week.name, link_text=True)}]({base}{paths.week_page(week)})"
 
 
-def _item(item: Item) -> str:
+def _item(item: Item | Group) -> str:
     return markup.markdown_inline(" ".join(item.text.split()))
 
 

@@ -12,6 +12,7 @@ from ..model import (
     Cancelled,
     Course,
     CourseReading,
+    Group,
     Item,
     Note,
     Progress,
@@ -188,6 +189,9 @@ def _note_line(note: Note, indent: str) -> str:
         # Called off ("[-]", "cancelled"): struck through, and said in words too.
         parts = [f"<del>{part}</del>" for part in parts]
         parts[-1] += ' <span class="cn-cancelled">(cancelled)</span>'
+    elif isinstance(note, Group) and note.ticked:
+        # Not a box (the tasks under it are what is counted), but its tick said in words.
+        parts[-1] += ' <span class="cn-group-done">(done)</span>'
 
     line = f"{indent}- " + f"\n\n{indent}    ".join(parts)
     return line + "\n" if len(parts) > 1 else line
