@@ -351,3 +351,12 @@ def test_template_workflow_asks_for_the_least_it_needs() -> None:
     assert steps(configure)["Configure Pages"]["id"] == "pages"
     assert flow["jobs"]["build"]["needs"] == "configure"
     assert build["Build"]["env"] == {"SITE_URL": "${{ needs.configure.outputs.base_url }}"}
+
+
+def test_an_untitled_notes_md_names_the_site_after_its_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "comp3121-algorithms"
+    folder.mkdir()
+    notes = folder / "notes.md"
+    notes.write_text("# week 1\n## exercises\n- one\n", encoding="utf-8")
+    assert main(["init", str(folder), "--notes", str(notes)]) == 0
+    assert load((folder / "mkdocs.yml").read_text("utf-8"))["site_name"] == "Comp3121 algorithms"

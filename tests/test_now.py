@@ -293,3 +293,22 @@ def test_check_names_the_line_of_an_unread_due_date(
     assert main(["check", "--notes", str(notes)]) == 0
     out = capsys.readouterr().out
     assert "notes.md:4: due date `due: next week` not read" in out
+
+
+def test_two_courses_calendars_named_alike_share_no_event() -> None:
+    from course_notes.derive.schedule import schedule
+    from course_notes.read.notes import parse
+    from course_notes.render.calendar import calendar
+
+    def uids(title: str) -> set[str]:
+        course = parse(f"# {title}\n## Week 1\n- [ ] lab 1 (due Fri)\n")
+        placed = schedule(course, datetime.date(2027, 3, 1), datetime.date(2027, 3, 2))
+        assert placed is not None
+        text = calendar(placed, "Notes", datetime.date(2027, 3, 2), course.title)
+        return {line for line in text.splitlines() if line.startswith("UID:")}
+
+    first, second = uids("Algorithms"), uids("Statistics")
+    assert len(first) == 2 and len(second) == 2
+    assert not first & second
+    # The same course gives the same UIDs build after build: a calendar app updates them.
+    assert uids("Algorithms") == first

@@ -158,7 +158,7 @@ def build_site(
     chart = None
     panels: list[str] = []
     if placed is not None and term is not None and state is not None:
-        downloads[paths.CALENDAR] = ics.calendar(placed, term.name, term.today)
+        downloads[paths.CALENDAR] = ics.calendar(placed, term.name, term.today, course.title)
         site_assets[paths.SCRIPT] = assets.script()
         chart = _burnup(course, placed, term)
         # The generated home page gets what the macros give a home page of one's own.

@@ -43,12 +43,15 @@ def due_title(entry: DueItem) -> str:
     return f"Due: {_text(entry.item.text)}{where} \u2014 {done_word(entry.item.done)}"
 
 
-def calendar(placed: Schedule, name: str, today: datetime.date) -> str:
+def calendar(placed: Schedule, name: str, today: datetime.date, course: str = "") -> str:
     """The calendar as iCalendar text: one all-day event per week, one event per due item.
 
     A due item with a time is an event at that time (floating: the reader's own time zone);
-    one with only a day is an all-day event. ``today`` stamps the events (DTSTAMP).
+    one with only a day is an all-day event. ``today`` stamps the events (DTSTAMP). The
+    events' UIDs are made of the calendar's ``name`` and the ``course``'s title: two courses'
+    calendars subscribed side by side never share an event.
     """
+    name_key = f"{name}\x00{course}" if course else name
     cal = icalendar.Calendar()
     cal.add("prodid", PRODUCT)
     cal.add("version", "2.0")
@@ -58,7 +61,7 @@ def calendar(placed: Schedule, name: str, today: datetime.date) -> str:
     for dated in placed.weeks:
         week = dated.week
         event = icalendar.Event()
-        event.add("uid", uid(name, "week", week.number))
+        event.add("uid", uid(name_key, "week", week.number))
         event.add("dtstamp", stamp)
         event.add("dtstart", dated.start)
         event.add("dtend", dated.end + DAY)
@@ -71,7 +74,7 @@ def calendar(placed: Schedule, name: str, today: datetime.date) -> str:
         key = (number, " ".join(entry.item.text.split()))
         seen[key] += 1
         event = icalendar.Event()
-        event.add("uid", uid(name, "due", *key, seen[key]))
+        event.add("uid", uid(name_key, "due", *key, seen[key]))
         event.add("dtstamp", stamp)
         if entry.timed:
             event.add("dtstart", entry.due)

@@ -115,7 +115,7 @@ def _init(arguments: argparse.Namespace) -> int:
         references=new_site.relative(references, folder) if references else None,
         topics=new_site.relative(files.topics, folder) if files.topics else None,
     )
-    written = new_site.write_site(folder, new_site.site_files(course, files.notes, options))
+    written = new_site.write_site(folder, new_site.site_files(course, files.notes, options, folder))
     _print(f"wrote {', '.join(written)} in {folder}\n")
     for path in (files.notes, references, files.topics):
         if path is not None and new_site.outside(folder, path):

@@ -50,11 +50,21 @@ def template(name: str) -> str:
     return resources.files("course_notes").joinpath("templates", name).read_text("utf-8")
 
 
-def site_name(course: Course, notes: Path) -> str:
-    """The course's title line, else the notes file's name as MkDocs names a page from its file."""
+# Notes file names that say nothing of the course: the site folder's name is used instead.
+_GENERIC = {"notes", "note", "course", "course notes", "index", "readme", "untitled", "notizen"}
+
+
+def site_name(course: Course, notes: Path, folder: Path | None = None) -> str:
+    """The course's title line, else the notes file's name (the site folder's, when the file
+    is just ``notes.md``), as MkDocs names a page (``comp3121-notes`` is *Comp3121 notes*)."""
     name = course.title.strip()
     if not name:
-        stem = notes.stem.replace("-", " ").replace("_", " ").strip() or "Course notes"
+        stem = notes.stem.replace("-", " ").replace("_", " ").strip()
+        if stem.lower() in _GENERIC and folder is not None and folder.resolve().name:
+            # Two courses' notes.md would both make "Notes", and their calendars, named
+            # alike, would merge in a calendar app.
+            stem = folder.resolve().name.replace("-", " ").replace("_", " ").strip()
+        stem = stem or "Course notes"
         name = stem[0].upper() + stem[1:] if stem.islower() else stem
     # Themes write site_name into the HTML unescaped, in text and in attributes: escaped
     # here, a "<" or a quote in the title shows as typed (as the plugin's page titles do).
@@ -97,9 +107,11 @@ def requirement() -> tuple[str, str]:
     return comment, f"{PACKAGE}=={distribution.version}"
 
 
-def site_files(course: Course, notes: Path, options: SiteFiles) -> dict[str, str]:
+def site_files(
+    course: Course, notes: Path, options: SiteFiles, folder: Path | None = None
+) -> dict[str, str]:
     """The new site's files (path in the folder -> text)."""
-    name = site_name(course, notes)
+    name = site_name(course, notes, folder)
     plugin_options = "\n".join(
         f"      {key}: {yaml_string(value)}"
         for key, value in vars(options).items()
