@@ -203,13 +203,18 @@ def line_texts(line: str) -> list[str]:
         text = text[heading.end() :].rstrip(":").strip()
         if re.fullmatch(r"\?+|\u2753\ufe0f?|\u2754", text):
             return []
-        week = re.fullmatch(r"(week\s*\d+)\s*[:\-\u2013\u2014\u00b7,|\u2022]?\s*(.*)", text, re.I)
+        week = re.fullmatch(
+            r"(week\s*\d+)\s*[:\-\u2013\u2014\u00b7,|\u2022/=>~]{0,3}\s*(.*)", text, re.I
+        )
         if week:
             # "week 3: vision" shows as "Week 3: Vision"; a repeated week's title joins the
             # first one's, so the number and the title are looked for apart.
             return [normal(part) for part in week.groups() if part]
-        # One separator after the number, as the reader takes it (layout._SEPARATOR).
-        unit = re.fullmatch(r"[^\W\d_]+\.?\s*(\d+)\s*[:\-\u2013\u2014\u00b7,|\u2022]?\s*(.*)", text)
+        # A separator or a run of up to three after the number, as the reader takes it
+        # (layout._SEPARATOR).
+        unit = re.fullmatch(
+            r"[^\W\d_]+\.?\s*(\d+)\s*[:\-\u2013\u2014\u00b7,|\u2022/=>~]{0,3}\s*(.*)", text
+        )
         if unit:
             # Any unit's word ("Wk3", "Lec 5") shows as the page's word ("Week 3", "Lecture
             # 5"): its number and title are looked for apart.
@@ -361,6 +366,7 @@ def accounted_lines(course: Course) -> list[tuple[int, str]]:
     lines += [(line, "thoughts heading") for line in course.thoughts_joined_at]
     lines += [(line.number, "thoughts") for line in course.thoughts]
     lines += [(line, "markup") for line in course.markup_lines]
+    lines += [(line, "continued") for line in course.continued_lines]
     return lines
 
 

@@ -142,15 +142,17 @@ def test_the_seed_as_text_from_the_sites_config(
 
 
 def test_strict_fails_only_when_a_line_was_not_placed(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     assert run(capsys, "check", "--notes", str(SEED), "--strict")[0] == 0
-    odd = str(CORPUS / "data-structures.md")
+    notes = tmp_path / "odd.md"
+    notes.write_text("# Week 1\n## Slides\n- a ✓\n## Extras\n- b\n", encoding="utf-8")
+    odd = str(notes)
     status, out, err = run(capsys, "check", "--notes", odd)
     assert (status, err) == (0, "")
     assert out.endswith(
         "Lines the parser could not place (1):\n"
-        f"  {odd}:51: heading `### Vids` matched no section kind; add it under `sections:`\n"
+        f"  {odd}:4: heading `## Extras` matched no section kind; add it under `sections:`\n"
     )
     status, strict_out, err = run(capsys, "check", "--notes", odd, "--strict")
     assert (status, strict_out, err) == (1, out, "")
@@ -158,8 +160,8 @@ def test_strict_fails_only_when_a_line_was_not_placed(
     assert (status, err) == (1, "")
     assert json.loads(out)["diagnostics"] == [
         {
-            "line": 51,
-            "message": "heading `### Vids` matched no section kind; add it under `sections:`",
+            "line": 4,
+            "message": "heading `## Extras` matched no section kind; add it under `sections:`",
         }
     ]
 
@@ -170,7 +172,7 @@ def test_config_file_names_the_notes_relative_to_it(
     site = tmp_path / "site"
     (site / "notes").mkdir(parents=True)
     (site / "notes" / "ml.md").write_text(
-        "# Week 1\n## Vids\n- intro ✓\n## videos\n- more (1:00)\n", encoding="utf-8"
+        "# Week 1\n## Extras\n- intro ✓\n## videos\n- more (1:00)\n", encoding="utf-8"
     )
     (site / "mkdocs.yml").write_text(
         "site_name: x\nplugins:\n  - course-notes:\n      notes: notes/ml.md\n",
@@ -181,7 +183,7 @@ def test_config_file_names_the_notes_relative_to_it(
     assert (status, err) == (1, "")
     # Named as mkdocs.yml names it, as the build's INFO line does.
     assert out.endswith(
-        "  notes/ml.md:2: heading `## Vids` matched no section kind; add it under `sections:`\n"
+        "  notes/ml.md:2: heading `## Extras` matched no section kind; add it under `sections:`\n"
     )
     assert "3      [x] intro\n" in out
     assert "5      [ ] more  (1:00)\n" in out
@@ -199,19 +201,19 @@ def test_config_file_names_the_notes_relative_to_it(
 def test_the_configs_sections_option_gives_headings_their_kind(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "notes.md").write_text("# Week 1\n## Vids\n- intro (4:40) ✓\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# Week 1\n## Extras\n- intro (4:40) ✓\n", encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: x\nplugins:\n  - course-notes:\n      sections:\n        vids: videos\n",
+        "site_name: x\nplugins:\n  - course-notes:\n      sections:\n        extras: videos\n",
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path)
     status, out, err = run(capsys, "check", "--strict")
     assert (status, err) == (0, "")
-    assert "2    ## Vids  [videos 1/1]\n3      [x] intro  (4:40)\n" in out
+    assert "2    ## Extras  [videos 1/1]\n3      [x] intro  (4:40)\n" in out
     assert out.endswith("Every line was placed.\n")
     data = check_json(capsys)
     assert data["weeks"][0]["sections"] == [
-        {"title": "Vids", "kind": "videos", "done": 1, "total": 1}
+        {"title": "Extras", "kind": "videos", "done": 1, "total": 1}
     ]
     assert data["video_seconds"] == {
         "known": 280,
@@ -277,7 +279,7 @@ CORPUS_TOTALS = {
     "algorithms.md": (25, 74, 73983, 40666, 1, [4, 4]),
     "cv.md": (16, 34, 25951, 16572, 0, []),
     "statistics.md": (14, 30, 1670, 1670, 0, [2]),
-    "data-structures.md": (14, 27, 9141, 5925, 2, [51]),
+    "data-structures.md": (14, 27, 9141, 5925, 2, []),
     "machine-learning.md": (17, 25, 12570, 8670, 0, []),
 }
 

@@ -68,9 +68,21 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh4/law_plain.md", "unit 5"),
     ("fresh6/nursing_adult_health2.md", "reading works"),
     ("fresh7/sociologi_a.md", "unit 8"),
+    ("fresh8/art_history_pasted.md", "unit 8"),
+    ("fresh8/art_history_pasted.md", "video known"),
+    ("fresh8/art_history_pasted.md", "video watched"),
+    ("fresh8/climate_mooc_obsidian.md", "reading works"),
+    ("fresh8/physics_lab_messy.md", "reading works"),
 }
 # (file, figure): why a figure is not read, where the reason is known and kept.
 MISSES: dict[tuple[str, str], str] = {
+    ("physics_lab_messy.md", "questions"): (
+        "the counter took a 'Q:' line and a '??' line inside two weeks as questions too; the "
+        "shared counting rule is 'the entries under the questions heading or label', 5 here"
+    ),
+    ("physics_lab_messy.md", "answered"): (
+        "as 'questions': the 'Q:' line inside week 4 has its '->' answer under it"
+    ),
     ("torts_law.md", "reading works"): (
         "'Smith, Torts (9th ed)' and 'Smith on Torts' are one book; joining an author's two "
         "titles by a shared word also joined 'Deep Learning' with 'Deep Learning in Neural "
@@ -194,6 +206,7 @@ def _score(paths: list[Path]) -> float:
         ("fresh5", 0.9),
         ("fresh6", 0.8),
         ("fresh7", 0.9),
+        ("fresh8", 0.85),
     ],
 )
 def test_each_set_scores_at_least(folder: str, floor: float) -> None:

@@ -41,7 +41,7 @@ Due Friday, all three.
 - CLRS ch 16
 ### Readings
 - Kleinberg ch 4 ✓
-### Vids
+### Extras
 - intro (1h 5m) ✓
 - proofs [12:30]
 - extra (58 min)
@@ -82,7 +82,7 @@ def _site(tmp_path: Path, notes: str, extra: str = "") -> Path:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    extra = "      sections: {vids: videos}\n"
+    extra = "      sections: {extras: videos}\n"
     # The option sits under the plugin's other options.
     folder = tmp_path_factory.mktemp("forgiving")
     return _site(folder, NOTES, extra)
@@ -145,7 +145,7 @@ def test_sections_of_one_kind_make_one_badge(site: Path) -> None:
         "Slides 1/2",
         "Exercises 4/6",  # Homework 1/2 and Assignments' tasks 3/4
         "Readings 1/2",  # "Reading" and "Readings"
-        "Videos 1/4",  # "Vids", by the sections: option
+        "Videos 1/4",  # "Extras", by the sections: option
         "Misc thoughts 1/1",
         "Week 8/15",
     ]
@@ -188,7 +188,7 @@ def test_nested_tasks_belong_to_their_group_and_notes_to_their_item(site: Path) 
 
 
 def test_durations_in_any_form_are_kept_apart_from_the_title(site: Path) -> None:
-    videos = _section(read_html(site, "week-1"), "Vids")
+    videos = _section(read_html(site, "week-1"), "Extras")
     time = videos[0].get_text()
     # 1:05:00 + 12:30 + 58:00 known, 1:05:00 watched, one unknown.
     assert time == "1h 5m 0s watched of 2h 15m 30s (1 unknown)"
@@ -213,9 +213,9 @@ def test_odd_headings_are_reported_with_file_and_line(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.INFO):
-        _site(tmp_path, "# Week 1\n## Vids\n- a (4:40)\n")
+        _site(tmp_path, "# Week 1\n## Extras\n- a (4:40)\n")
     assert (
-        "notes.md:2: heading `## Vids` matched no section kind; add it under `sections:`"
+        "notes.md:2: heading `## Extras` matched no section kind; add it under `sections:`"
         in caplog.text
     )
 
@@ -267,9 +267,9 @@ def test_a_home_page_of_the_sites_own_is_kept_and_told_of_the_intro(
 
 
 def test_a_section_kind_the_option_does_not_know_is_one_clear_error(tmp_path: Path) -> None:
-    (tmp_path / "notes.md").write_text("# Week 1\n## Vids\n- a\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# Week 1\n## Extras\n- a\n", encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: A\nplugins:\n  - course-notes:\n      sections: {vids: movies}\n",
+        "site_name: A\nplugins:\n  - course-notes:\n      sections: {extras: movies}\n",
         encoding="utf-8",
     )
     result = subprocess.run(

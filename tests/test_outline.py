@@ -31,7 +31,7 @@ CRAFTED = """\
     Lecturer: Alex
 
     # Weeks 3-4 (Mar 10): Graphs
-    ## Vids
+    ## Extras
     - BFS (12:00) ✓
     ## Videos
     - DFS (1h 5m) ✓
@@ -67,7 +67,7 @@ def test_record_is_the_contract() -> None:
         "done": 5,
         "total": 9,
         # Known: BFS 720 s + DFS 3900 s + Prim 600 s, BFS and DFS watched; Dijkstra unknown.
-        # BFS under "## Vids" is a video by its player's length in brackets (issue 23).
+        # BFS under "## Extras" is a video by its player's length in brackets (issue 23).
         "video_seconds": {
             "known": 5220,
             "watched": 4620,
@@ -98,7 +98,7 @@ def test_record_is_the_contract() -> None:
                 "video_seconds": {"known": 5220, "watched": 4620, "partly_watched": 0},
                 "due": 0,
                 "sections": [
-                    {"title": "Vids", "kind": "other", "done": 1, "total": 1},
+                    {"title": "Extras", "kind": "other", "done": 1, "total": 1},
                     {"title": "Videos", "kind": "videos", "done": 1, "total": 3},
                     {"title": "homework", "kind": "exercises", "done": 2, "total": 4},
                 ],
@@ -107,7 +107,7 @@ def test_record_is_the_contract() -> None:
         "diagnostics": [
             {
                 "line": 5,
-                "message": "heading `## Vids` matched no section kind; add it under `sections:`",
+                "message": "heading `## Extras` matched no section kind; add it under `sections:`",
             }
         ],
     }
@@ -133,7 +133,7 @@ def test_outline_shows_every_line_as_read() -> None:
 
          4  Weeks 3–4 (Mar 10): Graphs  [4/8]  page week-3/
               videos 1h 17m 0s watched of 1h 27m 0s known, 1 of unknown length
-         5    ## Vids  [other 1/1]
+         5    ## Extras  [other 1/1]
          6      [x] BFS  (12:00)
          7    ## Videos  [videos 1/3]
          8      [x] DFS  (1:05:00)
@@ -152,7 +152,7 @@ def test_outline_shows_every_line_as_read() -> None:
         23  Questions  [1 FAQ entry, 1 open]
 
         Lines the parser could not place (1):
-          notes.md:5: heading `## Vids` matched no section kind; add it under `sections:`
+          notes.md:5: heading `## Extras` matched no section kind; add it under `sections:`
         """
     )
 

@@ -215,14 +215,15 @@ SPEC = [
         id="week-forms",
     ),
     example(
-        # Titles are kept exactly as written: no re-casing, one separator taken.
+        # Titles are kept exactly as written: no re-casing; the separator after the number
+        # taken, a run of them too ("--" is a dash typed).
         """\
         # week 2: computer vision - due Fri
         # Week 3 -- notes
         """,
         """
         week 2 "computer vision - due Fri"
-        week 3 "- notes"
+        week 3 "notes"
         """,
         id="titles-as-written",
     ),
@@ -395,7 +396,7 @@ SPEC = [
         ## Reading
         ## Papers
         ## Textbook
-        ## Vids
+        ## Extras
         """,
         """
         week 1
@@ -412,8 +413,8 @@ SPEC = [
           readings 0/0 "Reading"
           readings 0/0 "Papers"
           readings 0/0 "Textbook"
-          other 0/0 "Vids"
-        ! 15 heading `## Vids` matched no section kind
+          other 0/0 "Extras"
+        ! 15 heading `## Extras` matched no section kind
         """,
         id="section-kinds",
     ),
@@ -1059,12 +1060,12 @@ def test_spec_loses_no_line(notes: str, expected: str) -> None:
 
 
 def test_sections_option_adds_and_overrides_words() -> None:
-    notes = "# Week 1\n## Vids\n- a (4:40)\n## Lectures\n- b (1:00)\n"
+    notes = "# Week 1\n## Extras\n- a (4:40)\n## Lectures\n- b (1:00)\n"
     assert [s.kind for s in parse(notes).weeks[0].sections] == [
         SectionKind.OTHER,
         SectionKind.SLIDES,
     ]
-    course = parse(notes, sections={"vids": SectionKind.VIDEOS, "Lectures": SectionKind.VIDEOS})
+    course = parse(notes, sections={"extras": SectionKind.VIDEOS, "Lectures": SectionKind.VIDEOS})
     assert [s.kind for s in course.weeks[0].sections] == [SectionKind.VIDEOS] * 2
     assert course.video_time.total == 340
     assert course.diagnostics == []
@@ -1092,8 +1093,8 @@ def test_sections_option_longest_words_win() -> None:
 def test_section_kind_by_name() -> None:
     assert SectionKind.named("videos") is SectionKind.VIDEOS
     assert SectionKind.named(" Readings ") is SectionKind.READINGS
-    with pytest.raises(ValueError, match="unknown section kind 'vids'; one of: slides"):
-        SectionKind.named("vids")
+    with pytest.raises(ValueError, match="unknown section kind 'extras'; one of: slides"):
+        SectionKind.named("extras")
 
 
 def test_week_date_label_as_month_and_day() -> None:
@@ -1187,7 +1188,7 @@ def test_every_diagnostic_word_for_word() -> None:
         # Week
         # Week 1234
         # Week 1
-        ## Vids
+        ## Extras
         - [a](javascript:alert(1))
         # Week 1
         # Thoughts
@@ -1200,7 +1201,7 @@ def test_every_diagnostic_word_for_word() -> None:
         "1 heading `## admin` matched no section kind; add it under `sections:`",
         "3 week heading without a number; its lines are on the General page",
         "4 week 1234 is above 999; its lines are on the General page",
-        "6 heading `## Vids` matched no section kind; add it under `sections:`",
+        "6 heading `## Extras` matched no section kind; add it under `sections:`",
         "8 week 1 appears again (first at line 5); its sections join the first",
         "11 a second questions heading; its lines join the first",
         "7 a link to a 'javascript:' address is shown as text; links go to http, https, mailto"
@@ -1270,7 +1271,7 @@ def test_how_a_file_was_decoded_is_said_with_the_line() -> None:
     # A UTF-8 BOM is dropped, and so is a BOM left in the text.
     assert decode_notes("\ufeff# Week 1\n".encode()) == ("# Week 1\n", [])
     # Windows and old Mac line ends are line ends: the line numbers stay those of the file.
-    course = parse("\ufeff# Week 1\r\n- a ✓\r- b\r\n## Vids\r\n")
+    course = parse("\ufeff# Week 1\r\n- a ✓\r- b\r\n## Extras\r\n")
     assert [(i.text, i.done, i.line) for i in course.weeks[0].items] == [
         ("a", True, 2),
         ("b", False, 3),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
+from course_notes.derive.questions import read_questions
 from course_notes.model import Cancelled, Reading, SectionKind, Video, VideoTime
 from course_notes.read.blocks import read_blocks
 from course_notes.read.durations import find_duration
@@ -32,6 +33,12 @@ def units(text: str) -> list[tuple[str, tuple[int, ...], str]]:
             "# Course\n## Module 1 – Cells\n- a\n## Module 2 – Signals\n- b\n",
             [("Module", (1,), "Cells"), ("Module", (2,), "Signals")],
             id="module-headings",
+        ),
+        pytest.param(
+            "PHYS 2310\n\nWEEK 1 -- intro\n[x] a\n\n--- wk2: e/m ---\nDONE b\n\n"
+            "W3 // Hall effect\n[ ] c\n",
+            [("Week", (1,), "intro"), ("Week", (2,), "e/m"), ("Week", (3,), "Hall effect")],
+            id="label-lines-decorated-and-runs-of-separators",
         ),
         pytest.param(
             "## Part I\n### Lecture 1 — Coulomb\n- a\n### Lecture 2\n- b\n## Part II\n"
@@ -233,6 +240,23 @@ def test_obsidian_tasks_fields_are_read_not_shown() -> None:
         ("10 min read", ("10 min read", None, None)),
         ("estimated 4h", ("estimated 4h", None, None)),
         ("quiz1 8/10", ("quiz1 8/10", None, None)),
+        ("Aufzeichnung (1 Std. 31 Min.)", ("Aufzeichnung", 5460, None)),
+        ("Aufzeichnung VL 7 – ca. 1 Std. 25", ("Aufzeichnung VL 7", 5100, None)),
+        ("Ersatzvideo (ca. 25 Min.)", ("Ersatzvideo", 1500, None)),
+        ("TA demo, ~11 min", ("TA demo", 660, None)),
+        ("grabación 1 hora 5 minutos", ("grabación", 3900, None)),
+        ("meet ca. 14:00", ("meet ca. 14:00", None, None)),
+        ("~3h of work left", ("~3h of work left", None, None)),
+        ("Excel (ca. 1 Std. Aufwand)", ("Excel (ca. 1 Std. Aufwand)", None, None)),
+        (
+            "Lecture 16 — 1:09:30 >> only first 20 min",
+            ("Lecture 16 — >> only first 20 min", 4170, None),
+        ),
+        (
+            "Aufzeichnung 1:29:12 bis 45:00 geschaut",
+            ("Aufzeichnung bis 45:00 geschaut", 5352, 2700),
+        ),
+        ("L4 (53:02) — Vorlesung bis 14:00", ("L4 — Vorlesung bis 14:00", 3182, None)),
     ],
 )
 def test_a_length_anywhere_in_a_video_line(
@@ -255,6 +279,14 @@ def test_a_length_anywhere_in_a_video_line(
         ("Documentales", SectionKind.VIDEOS),
         ("Opgaven", SectionKind.EXERCISES),
         ("Miscellany", SectionKind.OTHER),
+        ("vids", SectionKind.VIDEOS),
+        ("demo vid", SectionKind.VIDEOS),
+        ("read", SectionKind.READINGS),
+        ("pre-lab reading", SectionKind.READINGS),
+        ("prelab reading", SectionKind.READINGS),
+        ("prelab", SectionKind.EXERCISES),
+        ("Lectures (Panopto)", SectionKind.VIDEOS),
+        ("Lectures", SectionKind.SLIDES),
     ],
 )
 def test_a_sections_kind_in_seven_languages_and_signs(heading: str, kind: SectionKind) -> None:
@@ -514,3 +546,109 @@ def test_the_part_seen_of_a_begun_video_is_counted_apart(render_page: PageRender
     page = next(text for name, text in site_pages(parse(notes)).items() if "week-1" in name)
     shown = BeautifulSoup(render_page.html(page), "html.parser").get_text(" ")
     assert "10m 0s watched of 2h 0m 0s, 1h 2m 0s more of videos begun" in shown
+
+
+def test_a_line_a_paste_broke_goes_on_the_item_above() -> None:
+    notes = (
+        "## Week 1\n"
+        "Lectures (Panopto)\n"
+        "• Lecture 2: Giotto and the Trecento inheri-\n"
+        "tance — 1:03:55 ✓ >> watched at 1.5x\n"
+        "Required Reading\n"
+        "• Vasari, Lives (trans. Bondanella,\n"
+        "Oxford), pp. 47–52 ✓\n"
+        "• Harbison, The Mirror of the Artist in\n"
+        "Its Historical Context, ch. 2\n"
+        "• Hartt, ch. 5\n"
+    )
+    course = parse(notes)
+    lectures, readings = course.weeks[0].sections
+    (video,) = lectures.videos
+    assert (video.text, video.duration, video.done) == (
+        "Lecture 2: Giotto and the Trecento inheritance — >> watched at 1.5x",
+        3835,
+        True,
+    )
+    assert [(item.text, item.done) for item in readings.items] == [
+        ("Vasari, Lives (trans. Bondanella, Oxford), pp. 47–52", True),
+        ("Harbison, The Mirror of the Artist in Its Historical Context, ch. 2", False),
+        ("Hartt, ch. 5", False),
+    ]
+    assert course.continued_lines == [4, 7, 9]
+
+
+def test_a_plain_line_after_a_finished_item_stays_its_own() -> None:
+    course = parse("# week 1\n## exercises\n- [x] a, b\nc and d\n- [ ] e (1\n- f\n")
+    entries = course.weeks[0].sections[0].entries
+    assert [(type(e).__name__, e.text) for e in entries][:2] == [
+        ("Item", "a, b"),
+        ("Note", "c and d"),
+    ]
+    # The next line is a list item of its own: nothing goes on the item above.
+    assert [e.text for e in entries][2:] == ["e (1", "f"]
+    assert course.continued_lines == []
+
+
+def test_labels_without_colons_over_boxes_and_state_words() -> None:
+    notes = (
+        "## Week 2: circuits\nprelab reading\n[x] manual expt 3\n[ ] Taylor ch 4\n"
+        "lab 30/1\n[x] attended\nreport\nDONE report 1\nTODO report 2\n"
+    )
+    week = parse(notes).weeks[0]
+    assert [(s.title, s.kind, str(s.progress)) for s in week.sections] == [
+        ("prelab reading", SectionKind.READINGS, "1/2"),
+        ("lab 30/1", SectionKind.EXERCISES, "1/1"),
+        ("report", SectionKind.OTHER, "1/2"),
+    ]
+
+
+def test_pasted_titles_among_labels_are_labels() -> None:
+    notes = (
+        "## Week 3\nRequired Reading\n• Hartt, ch. 6 ✓\nSection\n• Section 3 ✓\n"
+        "Due this week\n• Essay ✓\n"
+    )
+    week = parse(notes).weeks[0]
+    assert [s.title for s in week.sections] == ["Required Reading", "Section", "Due this week"]
+
+
+def test_a_boxed_task_over_plain_bullets_is_a_task_with_notes() -> None:
+    notes = (
+        "## Module 1\n### Assessments\n- [x] Knowledge check 1\n- [x] Graded quiz 1\n"
+        "\t- 9/10, missed the albedo one\n- [ ] Quiz 2\n  - [x] part a\n  - [ ] part b\n"
+        "- [ ] Sheet 3\n  - nicht abgegeben, egal\n- [ ] x\n"
+    )
+    entries = parse(notes).weeks[0].sections[0].entries
+    assert [(type(e).__name__, e.text) for e in entries] == [
+        ("Item", "Knowledge check 1"),
+        ("Item", "Graded quiz 1"),
+        ("Note", "9/10, missed the albedo one"),
+        ("Group", "Quiz 2"),
+        ("Item", "part a"),
+        ("Item", "part b"),
+        ("Item", "Sheet 3"),
+        # "nicht abgegeben": not handed in, no done word.
+        ("Note", "nicht abgegeben, egal"),
+        ("Item", "x"),
+    ]
+
+
+def test_a_begun_box_and_a_remark_after_the_tick() -> None:
+    notes = "## Week 1\n### Lektüre\n- [~] Meffert Kap. 2\n[~] Kotler ch 3\n- Bruhn ✓ >> ok\n"
+    items = parse(notes).weeks[0].items
+    assert [(i.text, i.done, i.started) for i in items] == [
+        ("Meffert Kap. 2", False, True),
+        ("Kotler ch 3", False, True),
+        ("Bruhn >> ok", True, False),
+    ]
+
+
+def test_a_remark_in_brackets_under_the_questions_is_no_question() -> None:
+    notes = (
+        "## Week 1\n- a\n## Fragen an Prof. Hellwig\n(Sprechstunde Di 13–14 Uhr)\n\n"
+        "1. Ist Kap. 7 relevant?\n   → nur 7.1–7.3\n2. Probeklausur?\n"
+    )
+    faq = read_questions(parse(notes).thoughts)
+    assert [entry.title for entry in faq.entries] == ["Ist Kap. 7 relevant?", "Probeklausur?"]
+    assert [(type(part).__name__, part.text) for part in faq.headings] == [
+        ("Remark", "(Sprechstunde Di 13–14 Uhr)")
+    ]

@@ -32,8 +32,10 @@ from ..model.inline import link_targets
 from ..model.text import normalise
 
 # In English, German, Spanish, French, Italian, Portuguese and Dutch.
+# A lab manual's experiments and a book's appendices are its parts too ("manual expt 3").
 _CHAPTER = (
-    r"chapters?|chaps?|chs?|kapitel|kap|cap[ií]tulos?|capitolo|capp|caps?|chapitres?|hoofdstuk|hfst"
+    r"chapters?|chaps?|chs?|kapitel|kap|cap[ií]tulos?|capitolo|capp|caps?|chapitres?|hoofdstuk|"
+    r"hfst|expts?|experiments?|versuch|appendix|appendices|anhang|ap[ée]ndices?|annexes?"
 )
 # The parts before the chapters: "Goffman intro", "Weber, Einleitung".
 _INTRO = (
@@ -249,7 +251,9 @@ _READ_VERB = (
 )
 _BY_NAME = re.compile(
     rf"(?:{_READ_VERB})?"
-    r"(?P<name>[^\W\d_][\w'\-]{2,}(?:[ \t]*(?:&|and|y|und|et|e)[ \t]*[^\W\d_][\w'\-]{2,})?)"
+    r"(?P<name>[^\W\d_][\w'\-]{2,}(?:[ \t]*(?:&|and|y|und|et|e|/)[ \t]*[^\W\d_][\w'\-]{2,})?)"
+    # "Meffert et al., Kap. 4": the others of a team go unnamed.
+    r"(?:[ \t]+et[ \t]+al\.?)?"
     r"(?![\w'\-])[ \t]*,?[ \t]*"
     # Not a year: "Wasserman (2004)" may be another of his books.
     rf"(?:$|\(?\d(?![\d]{{3}})|(?:{_CHAPTER}|{_SECTION}|{_PAGE}|{_INTRO})\b\.?|§|\((?!\d{{4}})"
@@ -404,7 +408,10 @@ def _join_by_author(lines: list[_Line], works: _Works) -> None:
             continue
         named = _BY_NAME.match(text) or _NAME_ALONE.fullmatch(text) or _NAME_PART.match(text)
         if named is not None and named["name"][:1].isupper():
-            bare.append((index, named["name"].split()[0].casefold()))
+            # Its first name, as a title's first word is keyed: "Kroeber-Riel/Gröppel-Klein".
+            first_name = _FIRST_WORD.match(named["name"])
+            key = first_name.group() if first_name else named["name"].split()[0]
+            bare.append((index, key.casefold()))
             if _initials(named["name"]):
                 # "Aldwell & Schachter" alone: what "A&S ch. 1" joins.
                 starts.setdefault("&" + _initials(named["name"]), set()).add(index)
@@ -426,7 +433,15 @@ def _join_by_author(lines: list[_Line], works: _Works) -> None:
             starts.setdefault(first.group().casefold(), set()).add(index)
             if _initials(title):
                 starts.setdefault("&" + _initials(title), set()).add(index)
+    alone: dict[str, int] = {}
     for index, name in bare:
+        if name and name not in starts:
+            # "Meffert et al., Kap. 1 …" and "Meffert et al., Kap. 4 …", the book named by
+            # its author only, never by its title: one work.
+            first = alone.setdefault(name, index)
+            if first != index and works.may_join(index, first):
+                works.join(index, first)
+            continue
         owners = {works.find(other) for other in starts.get(name, ())}
         before = [other for other in starts.get(name, ()) if other < index]
         if len(owners) > 1 and before:

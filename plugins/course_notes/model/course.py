@@ -405,6 +405,9 @@ class Course:
     markup_lines: list[int] = field(default_factory=list)
     """Lines that only mark structure up: a setext heading's underline and further lines,
     the front matter (its ``title:`` is the title's line)."""
+    continued_lines: list[int] = field(default_factory=list)
+    """Lines that end the list item above them: a line broken where a PDF or a web page
+    wrapped it ("inheri-" over "tance"); their words are in that item's text."""
     how: list[str] = field(default_factory=list)
     """How the reader found the structure, a sentence each (``check`` opens with them)."""
     diagnostics: list[Diagnostic] = field(default_factory=list)

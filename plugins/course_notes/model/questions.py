@@ -69,6 +69,12 @@ class Question:
         return self.status is QuestionStatus.OPEN
 
 
+@dataclass(frozen=True, slots=True)
+class Remark(SourceLine):
+    """A remark among the questions, all in brackets, that asks nothing: ``(office hours Tue
+    1-2pm)`` under the heading. Shown where it stands, never an entry."""
+
+
 @dataclass
 class QuestionList:
     """The entries of the Thoughts in file order, with the topics they can have."""
@@ -76,7 +82,8 @@ class QuestionList:
     entries: list[Question] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
     headings: list[SourceLine] = field(default_factory=list)
-    """The Thoughts' headings (the groups) as written, with their lines, entries or none."""
+    """The Thoughts' headings (the groups) as written, with their lines, entries or none, and
+    their remarks (``Remark``)."""
 
     @property
     def open(self) -> list[Question]:

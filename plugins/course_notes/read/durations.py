@@ -17,10 +17,19 @@ _CLOCK = re.compile(r"(?:(\d{1,5})[:.])?(\d{1,2})[:.](\d\d)")
 _DURATION_PART = re.compile(r"(?P<number>\d{1,7})(?!\d)[ \t]*(?P<unit>[^\W\d_]*)\.?[ \t,]*")
 
 
+# In English, German, Spanish, French, Italian, Portuguese, Dutch and Swedish: "1 Std. 31
+# Min.", "1 hora 5 minutos", "45 minuti".
 _UNIT_SECONDS = {
-    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), 3600),
-    **dict.fromkeys(("m", "min", "mins", "minute", "minutes"), 60),
-    **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), 1),
+    **dict.fromkeys(
+        "h hr hrs hour hours std stunde stunden hora horas heure heures ora ore uur "
+        "timme timmar".split(),
+        3600,
+    ),
+    **dict.fromkeys(
+        "m min mins minute minutes minuten minuto minutos minuti minuter".split(),
+        60,
+    ),
+    **dict.fromkeys("s sec secs second seconds sek sekunden segundos secondes secondi".split(), 1),
 }
 
 
@@ -102,8 +111,10 @@ def clock_seconds(text: str) -> int | None:
 _LOOSE = re.compile(
     r"(?<![\w:./'])(?:"
     r"(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d\d)(?![\w:]|[ \t]*(?:am|pm|uhr|h\b))"
-    r"|(?P<units>\d{1,4}[ \t]?(?:h|hr|hrs|hours?|std)\.?"
-    r"(?:[ \t]*\d{1,2}[ \t]?(?:m|min|mins|minutes?)\.?)?"
+    r"|(?P<units>\d{1,4}[ \t]?(?:h|hr|hrs|hours?|std|stunden?|horas?|heures?)\.?"
+    r"(?:[ \t]*\d{1,2}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti)\.?"
+    # "1 Std. 25": the minutes after the hours, without their unit.
+    r"|[ \t]+\d{1,2}(?![\d:.,]|[ \t]*[^\W\d_]))?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs)\.?)?"
     r"|\d{1,4}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti)\.?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs|seconds?)\.?)?"
@@ -132,7 +143,7 @@ _LEFT_AT = re.compile(
     r"me quedé|quedé|fermato|fermata|gebleven)[ \t]+(?:at|bei|à|a|em|no|en|el|al|op)?[ \t]*"
     r"(?:min\.?[ \t]*|minute[ \t]*|minuto[ \t]*)?"
     r"|(?P<upto>\b(?:nur bis|bis|up to|until|hasta(?: el)?|jusqu['\u2019]à|fino al?|até(?: o)?))"
-    r"[ \t]+(?P<minute>(?:min\.?|minut[eo])[ \t]*)?(?=[\d])",
+    r"[ \t]+(?:(?:ca\.|circa|~)[ \t]*)?(?P<minute>(?:min\.?|minut[eo])[ \t]*)?(?=[\d])",
     re.I,
 )
 # "bis 14:00" alone may be a time of day: "up to" is where a video was left only with a
@@ -147,8 +158,14 @@ _POINT = re.compile(
     r"|(?P<minutes>\d{1,3})(?:[ \t]*(?:min|m)\b|(?![\d:.]))"
 )
 # A length that is not a video's: reading time, estimates.
-_NOT_VIDEO = re.compile(r"^[ \t]*(?:read|reading|lesen|lectura|lecture\b|de lecture|to read)", re.I)
-_ESTIMATE = re.compile(r"(?:estimated|est\.|approx\.?|~|ca\.)[ \t]*$", re.I)
+_NOT_VIDEO = re.compile(
+    r"^[ \t]*(?:read|reading|lesen|lectura|lecture\b|de lecture|to read|"
+    r"(?:of )?work\b|left\b|aufwand|arbeit|de trabajo|de travail|di lavoro|de trabalho)",
+    re.I,
+)
+_ROUGHLY = re.compile(r"(?:ca\.|circa|approx\.?|~)[ \t]*$", re.I)
+# "~11 min", "ca. 45 min" in a video's line are its length, roughly: still its length.
+_ESTIMATE = re.compile(r"(?:estimated|est\.|approx\.?)[ \t]*$", re.I)
 
 
 def find_duration(text: str) -> tuple[str, int | None, int | None]:
@@ -167,9 +184,14 @@ def find_duration(text: str) -> tuple[str, int | None, int | None]:
     if seconds is not None:
         return title, seconds, left_at(text, seconds)
     chosen = None
-    for found in _LOOSE.finditer(text):
+    # Past ">>" is the student's remark: "— 1:09:30 >> only first 20 min" is 1:09:30 long.
+    remark = text.find(">>")
+    for found in _LOOSE.finditer(text, 0, remark if remark > 0 else len(text)):
         before = text[: found.start()]
-        if _TIME_OF_DAY_BEFORE.search(before) or _ESTIMATE.search(before):
+        if _ESTIMATE.search(before):
+            continue
+        if _TIME_OF_DAY_BEFORE.search(before) and (found["clock"] or not _ROUGHLY.search(before)):
+            # "ca. 14:00" is a time; "ca. 25 Min." a length, roughly.
             continue
         if _NOT_VIDEO.match(text[found.end() :]):
             continue
@@ -190,6 +212,10 @@ def find_duration(text: str) -> tuple[str, int | None, int | None]:
     if length is None:
         return title, None, None
     start, end = chosen.start(), chosen.end()
+    rough = _ROUGHLY.search(text, 0, start)
+    if rough is not None:
+        # "(ca. 25 Min.)": the "ca." goes with the length it qualifies.
+        start = rough.start()
     if text[start - 1 : start] in "([" and text[end : end + 1] in ")]" and start:
         start, end = start - 1, end + 1
     title = _cut(text, start, end).rstrip(" \t-\u2013\u2014,").replace("( )", "").replace(" )", ")")
@@ -219,12 +245,11 @@ def _minutes(text: str) -> int | None:
     return int(digits) * 60 if digits.isdigit() else duration_seconds(digits)
 
 
-_UNIT_WORD = re.compile(r"(?P<n>\d+)(?P<u>[^\d]+)")
+_UNIT_WORD = re.compile(r"(?P<n>\d+)(?P<u>[^\d]*)")
 
 
 def _plain_units(text: str) -> str:
-    """``45Min.`` or ``1h10min`` as the unit grammar reads them (``45min``, ``1h 10min``)."""
+    """``45Min.``, ``1h10min`` or ``1Std.25`` as the unit grammar reads them (``45min``,
+    ``1h 10min``, ``1std 25``): a number and its unit, or a last bare number."""
     text = text.lower().replace(".", "")
-    for long, short in (("minuten", "min"), ("minutos", "min"), ("minuti", "min"), ("std", "h")):
-        text = text.replace(long, short)
     return " ".join(f"{m['n']}{m['u']}" for m in _UNIT_WORD.finditer(text)) or text

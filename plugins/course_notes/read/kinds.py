@@ -53,6 +53,11 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
     "quiz": S.EXERCISES,
     "videos": S.VIDEOS,
     "video": S.VIDEOS,
+    "vids": S.VIDEOS,
+    "vid": S.VIDEOS,
+    "prelab": S.EXERCISES,
+    "prelabs": S.EXERCISES,
+    "read": S.READINGS,
     "video recordings": S.VIDEOS,
     "recordings": S.VIDEOS,
     "recording": S.VIDEOS,
@@ -121,6 +126,10 @@ del S
 
 
 _WORD = re.compile(r"[^\W_]+")
+# Words that say what comes before a class: a word after them names the section's kind.
+_BEFORE = frozenset(("prelab", "prelabs"))
+# Where recordings are watched: a section of lectures named with one holds recordings.
+_PLATFORMS = frozenset("panopto echo echo360 kaltura youtube recorded recordings mediasite".split())
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -159,11 +168,24 @@ class SectionKinds:
         if whole is not None:
             return whole
         first: SectionKind | None = None
+        before: SectionKind | None = None
         for start, word in enumerate(words):
+            if start and words[start - 1] == "pre":
+                # "pre-lab reading", "pre-lecture videos": what comes before a lab or a
+                # lecture, named by the word after.
+                continue
             for keyword, kind in self.by_first.get(word, ()):
                 if words[start : start + len(keyword)] == keyword:
                     if kind is SectionKind.ATTENDANCE:
                         return kind
-                    first = first or kind
+                    if word in _BEFORE and start + 1 < len(words):
+                        # "prelab reading": the reading; "prelab" alone is the lab's prep.
+                        before = before or kind
+                    else:
+                        first = first or kind
                     break
-        return first or SectionKind.OTHER
+        found = first or before or SectionKind.OTHER
+        if found is SectionKind.SLIDES and not _PLATFORMS.isdisjoint(words):
+            # "Lectures (Panopto)": the lectures as recorded, on the platform named.
+            return SectionKind.VIDEOS
+        return found

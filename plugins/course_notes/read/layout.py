@@ -124,7 +124,8 @@ def _family(word: str) -> str:
 _RANGE = re.compile(r"(?P<before>[ \t]*)[-\u2013\u2014/](?P<after>[ \t]*)(?P<last>\d{1,6})(?!\w)")
 _DATE_LABEL = re.compile(r"[ \t]*\((?P<label>[^()]*)\)")
 # One separator between the number and the title; a dot only before a blank (".NET").
-_SEPARATOR = re.compile(r"[ \t]*(?:[:\-\u2013\u2014\u00b7|\u2022,]|\.(?=[ \t]|$))?[ \t]*")
+# One separator, or a run of them ("--", "//", ":-"), between a unit's number and its title.
+_SEPARATOR = re.compile(r"[ \t]*(?:[:\-\u2013\u2014\u00b7|\u2022,/=>~]{1,3}|\.(?=[ \t]|$))?[ \t]*")
 MAX_UNIT = 999
 
 
@@ -410,7 +411,8 @@ def _label_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str |
             and line[:1] not in " \t"
             and not _ITEM.match(line)
         ):
-            bare = stripped.strip("*_").rstrip(":").strip()
+            # "--- wk3: e/m ---", "== Week 2 ==", "**W1**": the words inside the decoration.
+            bare = stripped.strip("*_=~#-\u2013\u2014 \t").rstrip(":").strip()
             unit = UNIT.match(bare)
             if unit is not None and not re.search("[\u2713\u2714\u2705\u2611\\[]", bare):
                 entries.append((number, 0, bare))

@@ -49,10 +49,11 @@ _MARK_FIRSTS = frozenset(form[0] for form in _MARK_FORMS)
 _MARK_END = re.compile("[" + re.escape("".join(_MARKS_BY_LAST)) + r"\]]")
 
 
-# Where a note after a mark may start: a parenthesis that closes the text, or a dash.
+# Where a note after a mark may start: a parenthesis that closes the text, a dash, ">>".
 # A score ("✓ 8/10", "✓ 85%") ends a ticked line as a note would.
 _NOTE_START = re.compile(
-    r"\(|[\u2013\u2014]|-(?=[ \t]|$)|\d{1,3}[ \t]*(?:/[ \t]*\d{1,3}|%)(?:[ \t]+[^\s\d]\S*)?[ \t!]*$"
+    r"\(|[\u2013\u2014]|-(?=[ \t]|$)|>>"
+    r"|\d{1,3}[ \t]*(?:/[ \t]*\d{1,3}|%)(?:[ \t]+[^\s\d]\S*)?[ \t!]*$"
 )
 _SCORE = re.compile(r"\d[ \t]*(?:/[ \t]*\d{1,3}|%)(?:[ \t]+[^\s\d]\S*)?[ \t!]*$")
 
@@ -123,6 +124,8 @@ def _read_marks(body: str, box: str | None) -> tuple[str, bool | None]:
                 or "-" in body
                 or "\u2013" in body
                 or "\u2014" in body
+                # "✓ >> watched at 1.5x": the remark a student marks with ">>".
+                or ">>" in body
             )
             and _MARK_END.search(body)
         ):

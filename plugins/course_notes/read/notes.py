@@ -48,7 +48,7 @@ _LIST_LINE = re.compile(
 )
 
 # A task box with no bullet before it: "[x] Varian cap. 5".
-_BOX_LINE = re.compile(r"(?P<indent>[ \t]*)\[(?P<box>[ xX/-])\][ \t]+(?P<text>\S.*)$")
+_BOX_LINE = re.compile(r"(?P<indent>[ \t]*)\[(?P<box>[ xX/~-])\][ \t]+(?P<text>\S.*)$")
 
 MAX_WEEK = 999
 
@@ -77,7 +77,10 @@ _VIDEO_WORD = re.compile(
     r"\b(?:vids?|videos?|vid[ée]os?|recordings?|recorded|rec|reg|inspelad|inspelning|opptak|screencasts?|podcasts?|listen(?:ing)?|tracks?|"
     r"watch|clip|aufzeichnung|v[íi]deos?|grabaci[óo]n|enregistrement|registrazione|"
     r"grava[çc][ãa]o|opname|echo|echo360|panopto|youtube|yt|zoom|documentar\w*|document\w*al|"
-    r"doku\w*|film)\b|[\U0001f3a7\U0001f4fa\U0001f3ac\u25b6\U0001f3a5]",
+    r"doku\w*|film"
+    # German compounds: "Kurzvideo", "Ersatzvideo", "Vorlesungsaufzeichnung".
+    r"|\w+(?:video|videos|aufzeichnung|aufzeichnungen|podcast))\b"
+    r"|[\U0001f3a7\U0001f4fa\U0001f3ac\u25b6\U0001f3a5]",
     re.I,
 )
 # What every video word holds, looked for with "in" first: the regex alone cost 11 us an item.
@@ -157,6 +160,10 @@ _READ_FIRST = re.compile(
     r"(?i:read|re-read|reread|lesen|leer|lire|leggere|ler|lezen|läsa|læs|les)\b[ \t:]"
 )
 # A line indented under a label that opens with a tick or a cross: "  ✔ Giddens kap 1".
+# A short title: up to three words, capitalised, no digits or closing punctuation.
+_TITLE_WORDS = re.compile(r"[^\W\d_][^\W\d_'\-]*(?:[ \t]+[^\W\d_][^\W\d_'\-]*){0,2}")
+# A line that opens with its box or its state word: "[x] manual ch 1", "DONE report 2".
+_BOXED_NEXT = re.compile(r"[ \t]*(?:\[[ xX/~-]\][ \t]|(?:DONE|TODO)\b)")
 _TICKED_UNDER = re.compile(
     "(?P<indent>[ \t]+)[\u2713\u2714\u2705\u2611\u2717\u2718\u274cx][\ufe0f]?[ \t]"
 )
@@ -239,6 +246,10 @@ class _Reader:
         self.leaf_width = -1
         self.lines = lines
         self.plain_tasks = _plain_tasks(lines, blocks, layout)
+        self.labelled = False
+        """The open section came from a label line in a unit (``Required Reading``)."""
+        self.continued: set[int] = set()
+        """Lines read as the end of the list item above them (``_go_on``)."""
         self.read_lines: dict[tuple[str, str | None], _ReadItem] = {}
         """Items read already, by their text and box: notes repeat lines ("- slides",
         "- a"), and reading one costs a dozen searches (260,000 alike took 2.7 s, 0.9 s so)."""
@@ -276,6 +287,7 @@ class _Reader:
                 "add it under `sections:`",
             )
         self.section = section
+        self.labelled = label and self.week is not None
         return section
 
     def current_section(self, line: int) -> Section:
@@ -325,8 +337,10 @@ class _Reader:
         boxed = _BOX_LINE.match(line) if "[" in line[:8] else None
         if boxed is not None:
             box = boxed["box"]
-            if box in "/-":
-                self.item(number, boxed["indent"], None, None, f"[{box}] {boxed['text']}")
+            if box in "/~-":
+                # "[~]" is begun, as "[/]" (the marks read "[/]" and "[-]" in the text).
+                shown = "/" if box == "~" else box
+                self.item(number, boxed["indent"], None, None, f"[{shown}] {boxed['text']}")
             else:
                 self.item(number, boxed["indent"], None, box, boxed["text"])
             return
@@ -348,13 +362,27 @@ class _Reader:
             and (
                 (
                     _LIST_LINE.match(self.lines[number])
-                    and (self.kinds.kind(stripped) is not _OTHER or self.lines[number][:1] in " \t")
+                    # A bare "-" under it is a placeholder, no list: "read ch 11" over "-".
+                    and len(self.lines[number].strip()) > 1
+                    and (
+                        self.kinds.kind(stripped) is not _OTHER
+                        or self.lines[number][:1] in " \t"
+                        # "Section", "Due this week" among labels that name kinds: a unit
+                        # pasted from a course page, each group under a short title.
+                        or (
+                            self.labelled
+                            and stripped[:1].isupper()
+                            and _TITLE_WORDS.fullmatch(stripped) is not None
+                        )
+                    )
                 )
                 or _TICKED_UNDER.match(self.lines[number])
+                or _BOXED_NEXT.match(self.lines[number])
             )
         ):
             # "Lecture recordings", "Essential reading" over a list, "Övrigt" over lines
-            # ticked and indented under it: a label without a colon.
+            # ticked and indented under it, "prelab reading" over "[x] …" or "DONE …"
+            # lines: a label without a colon.
             self.open_section(repair(stripped), number, label=True)
             return
         ticked = _TICKED_UNDER.match(line) if self.week is not None else None
@@ -874,6 +902,8 @@ def _settle_boxes(course: Course, marked: set[int], stated: set[int]) -> None:
     plain bullets are its open tasks).
     """
     for week in course.weeks:
+        for section in week.sections:
+            _settle_groups(section, marked)
         items = [
             entry
             for section in week.sections
@@ -901,6 +931,32 @@ def _settle_boxes(course: Course, marked: set[int], stated: set[int]) -> None:
                 else entry
                 for entry in section.entries
             ]
+
+
+def _settle_groups(section: Section, marked: set[int]) -> None:
+    """A boxed line whose nested bullets have no box, state or tick is a task with notes
+    under it ("- [x] Graded quiz 1" over "- 9/10, missed one"), not their group."""
+    entries = section.entries
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, Group) or entry.line not in marked:
+            continue
+        under = []
+        for other in entries[index + 1 :]:
+            if other.depth <= entry.depth:
+                break
+            under.append(other)
+        if any(isinstance(other, Group) for other in under):
+            continue
+        tasks = [other for other in under if isinstance(other, Item)]
+        # A word of state in them ("9/10, missed the albedo one") is a remark's here.
+        if not tasks or any(task.line in marked or task.done for task in tasks):
+            continue
+        for position in range(index + 1, index + 1 + len(under)):
+            other = entries[position]
+            if isinstance(other, Item):
+                entries[position] = Note(other.text, other.line, other.depth)
+        item = Item(entry.text, entry.ticked, entry.line, entry.depth, due=entry.due)
+        entries[index] = _as_video(item) if section.kind is _VIDEOS else item
 
 
 def _settle_unboxed_sections(week: Week, marked: set[int], stated: set[int], boxed: int) -> None:
@@ -964,6 +1020,78 @@ def _section_level(blocks: Blocks, layout: Layout) -> int:
         and heading.line not in layout.questions
     ]
     return min(deeper) if deeper else layout.level + 1
+
+
+# A line that may go on the list item above: a hyphen, comma, word that needs the next or
+# open bracket at the item's end, or a tick at the next line's end.
+_UNFINISHED_ENDS = frozenset("-\u00ad,;(&")
+_TICK_ENDS = frozenset("\u2713\u2714\u2705\u2611\ufe0f]")
+
+
+def _may_go_on(text: str, following: str) -> bool:
+    """A first look, in string operations only (the hot path: every list line)."""
+    if not following or following[:1] in " \t":
+        return False
+    return (
+        text[-1:] in _UNFINISHED_ENDS
+        or following.rstrip()[-1:] in _TICK_ENDS
+        or text.count("(") > text.count(")")
+        or (" " in text and text[text.rfind(" ") + 1 :].lower() in _DANGLING_WORDS)
+    )
+
+
+# An item's end that closes it: a tick or a state mark; the next line is then its own.
+_CLOSED = re.compile(
+    r"(?:[\u2713\u2714\u2705\u2611\U0001f5f8\u2717\u2718\u274c]\ufe0f?|\[[ xX/-]\]|\bDONE|\bTODO)"
+    r"[ \t]*$"
+)
+_MAX_GONE_ON = 4
+# A line ending on a word that needs the next one: "Art in", "The Mirror of the".
+_DANGLING_WORDS = frozenset(
+    "in of the and to for on a an with from by at as its their der die das und von im de del "
+    "la le les et du des y e di da".split()
+)
+
+
+def _go_on(reader: _Reader, number: int, text: str, special: set[int]) -> str:
+    """A list item's text with the lines that go on it (a paste that broke a line where a
+    PDF or a web page wrapped it), those lines taken as read.
+
+    CommonMark reads any plain line after an item as its lazy continuation; notes use plain
+    lines after items for labels, remarks and tasks too, so only a line the item plainly has
+    not finished goes on: after a word broken with a hyphen ("inheri-" / "tance"), an open
+    bracket, a trailing comma or a word that needs the next ("Art in"); or a line that ends
+    on the tick the item above lacks (in notes with bullets).
+    """
+    lines = reader.lines
+    for following in range(number, min(number + _MAX_GONE_ON, len(lines))):
+        line = lines[following]
+        if (
+            not line.strip()
+            or line[:1] in " \t"
+            or following + 1 in special
+            or _LIST_LINE.match(line)
+            or _BOX_LINE.match(line)
+            or _NOTE_LINE.match(line)
+            or label_text(line) is not None
+            or _CLOSED.search(text)
+            or _MARKED.search(text)
+        ):
+            break
+        rest = line.strip()
+        broken = re.search(r"[^\W\d_][-\u00ad]$", text) and rest[:1].islower()
+        open_bracket = text.count("(") > text.count(")")
+        dangling = text.rstrip()[-1:] in ",;(&" or (
+            " " in text and text[text.rfind(" ") + 1 :].lower() in _DANGLING_WORDS
+        )
+        # "…Art in Its" over "Historical Context, ch. 2 ✓": the tick of the item above.
+        ticked = _CLOSED.search(rest) is not None and not reader.plain_tasks
+        if not (broken or open_bracket or dangling or ticked):
+            break
+        text = text[:-1] + rest if broken else f"{text.rstrip()} {rest}"
+        reader.continued.add(following + 1)
+        special.add(following + 1)
+    return text
 
 
 def _plain_tasks(lines: list[str], blocks: Blocks, layout: Layout) -> bool:
@@ -1049,6 +1177,8 @@ def parse(
         if number in special:
             if number <= blocks.front_matter or number in blocks.underlines:
                 continue
+            if number in reader.continued:
+                continue
             if number in units_at:
                 reader.start_week(units_at[number])
                 if number in layout.rows:
@@ -1072,11 +1202,15 @@ def parse(
         # Items first: they are most of the lines, and no item is blank or a heading.
         listed = list_line(line)
         if listed is not None:
-            item(number, *listed.groups())
+            indent, separator, box, said = listed.groups()
+            if said and number < len(lines) and _may_go_on(said, lines[number]):
+                said = _go_on(reader, number, said, special)
+            item(number, indent, separator, box, said)
             continue
         other(number, line)
     reader.close_items()
     course = reader.course
+    course.continued_lines = sorted(reader.continued)
     _settle_kinds(course)
     _settle_boxes(course, reader.boxed, reader.stated)
     taken = {line.number for line in course.thoughts}

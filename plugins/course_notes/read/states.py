@@ -55,7 +55,8 @@ _SEEN_WORDS = (
 _NEGATED = re.compile(
     r"(?:\bpas(?: encore)?|\bnot(?: yet)?|\bnicht|\bnoch nicht|\bno|\bnon|\bniet|\bnog niet|"
     r"\bn[ãa]o|\bainda n[ãa]o|\btodav[íi]a no|\bancora non)[ \t]+"
-    rf"(?:{_DONE_WORDS}|{_SEEN_WORDS}|read|regard[ée]|gemacht)\b",
+    rf"(?:{_DONE_WORDS}|{_SEEN_WORDS}|read|regard[ée]|gemacht|submitted|handed in|abgegeben|"
+    r"entregad[oa]|rendu|consegnat[oa]|ingeleverd)\b",
     re.I,
 )
 # Begun: "– half gekeken", "(watched ~half, finish!!)", "regardé la moitié"; not in a
@@ -348,7 +349,8 @@ def read_state(text: str) -> tuple[str, State | None]:
             return (f"{body} {rest}".strip() if rest else body), State.DONE
     if _CANCELLED.search(text) and not text.rstrip().endswith("?"):
         return text, State.CANCELLED
-    if text[:2] == "[/" and text[2:3] == "]":
+    if text[:2] in ("[/", "[~") and text[2:3] == "]":
+        # "[/]", or "[~]" as some write begun.
         return text[3:].lstrip(" \t"), State.STARTED
     if text[:2] == "[-" and text[2:3] == "]":
         return text[3:].lstrip(" \t"), State.CANCELLED

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Question, SourceLine
+from ..model.questions import Remark
 from ..model.text import capitalise_first, slugify
 
 # The same separator as between weeks: three or more dashes alone on a line.
@@ -43,6 +44,8 @@ _INLINE_ANSWER = re.compile(
 )
 # A task box before an entry: "[x] ", "[ ] ".
 _BOX = re.compile(r"\[(?P<box>[ xX])\][ \t]+")
+# A paragraph all in one pair of brackets: "(office hours Tue 1-2pm, or by mail)".
+_ASIDE = re.compile(r"\([^()]*\)[ \t]*", re.S)
 # An arrow anywhere on a ticked entry's line, with what follows it as the answer.
 _ARROW = re.compile(r"(?P<arrow>[ \t]+(?:->|\u2192|=>|\u21d2)[ \t]+)(?=\S)(?P<dashes>)")
 # An indented line under a question that is no answer: it says there is none yet.
@@ -362,6 +365,9 @@ class _QuestionReader:
                     self.answer(entry, part.text)
                 else:
                     entry.context.append(part.text)
+        elif self.current is None and _ASIDE.fullmatch(text) and not asks(text):
+            # "(Sprechstunde Di 13–14 Uhr)" under the heading: a remark, no entry.
+            self.headings.append(Remark(block.line, text))
         elif self.current is None:
             # Nothing to answer or to add to: the block is an entry of its own, as written.
             self.start(f"{block.marker} {text}".strip(" ") if block.marker else text, block.line)

@@ -9,10 +9,11 @@ from urllib.parse import quote
 
 from ..model import ProgressState, Question, QuestionList, QuestionStatus, Topic, paths
 from ..model.inline import visible
+from ..model.questions import Remark
 from ..model.text import slugify
 from . import escape as markup
 from . import exports
-from .pages import badge_row, front_matter, heading, inline
+from .pages import badge_row, front_matter, heading, inline, paragraph
 
 STATUS_BADGES = {
     QuestionStatus.OPEN: (ProgressState.NONE, ":material-help-circle-outline:", "Open"),
@@ -192,6 +193,8 @@ def _entries(faq: QuestionList) -> list[str]:
     for part in faq.in_order():
         if isinstance(part, Question):
             blocks.append(render_question(part, by_name, 3 if part.group else 2))
+        elif isinstance(part, Remark):
+            blocks.append(paragraph(part.text))
         else:
             blocks.append(f"## {heading(part.text)} {{ #{group_anchor(part.text, taken)} }}")
     return blocks

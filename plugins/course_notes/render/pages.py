@@ -416,7 +416,7 @@ def weeks_table(course: Course, base: str = "", marks: Mapping[int, str] | None 
     if not course.weeks:
         # A table of no rows would show as a lone header: say what to do instead.
         return NO_WEEKS
-    videos = bool(course.videos)
+    videos = any(week.videos for week in course.weeks)
     unit = markup.markdown_inline(course.unit_word)
     rows = [
         f"| {unit} | Done | Progress | Videos |" if videos else f"| {unit} | Done | Progress |",
