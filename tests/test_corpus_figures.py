@@ -41,7 +41,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh2/cs_logseq.md", "unit 6"),
     ("fresh2/dutch_stats.md", "unit 8"),
     ("fresh2/econ_plain.md", "reading works"),
-    ("fresh2/econ_plain.md", "video known"),
     ("fresh2/french_droit.md", "reading works"),
     ("fresh2/french_droit.md", "unit 2"),
     ("fresh2/french_droit.md", "unit 9"),
@@ -73,6 +72,12 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh8/art_history_pasted.md", "video watched"),
     ("fresh8/climate_mooc_obsidian.md", "reading works"),
     ("fresh8/physics_lab_messy.md", "reading works"),
+    ("fresh9/history_terse_phone.md", "reading works"),
+    ("fresh9/neuro_modules_setext.md", "reading works"),
+    ("fresh9/neuro_modules_setext.md", "unit 3"),
+    ("fresh9/neuro_modules_setext.md", "video known"),
+    ("fresh9/orgchem_obsidian.md", "reading works"),
+    ("fresh9/spanish_lectures_es.md", "video known"),
 }
 # (file, figure): why a figure is not read, where the reason is known and kept.
 MISSES: dict[tuple[str, str], str] = {
@@ -207,6 +212,7 @@ def _score(paths: list[Path]) -> float:
         ("fresh6", 0.8),
         ("fresh7", 0.9),
         ("fresh8", 0.85),
+        ("fresh9", 0.85),
     ],
 )
 def test_each_set_scores_at_least(folder: str, floor: float) -> None:

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from course_notes.derive.questions import read_questions
-from course_notes.model import Cancelled, Reading, SectionKind, Video, VideoTime
+from course_notes.model import Cancelled, Note, Reading, SectionKind, Video, VideoTime
 from course_notes.read.blocks import read_blocks
 from course_notes.read.durations import find_duration
 from course_notes.read.kinds import SectionKinds
@@ -257,6 +257,8 @@ def test_obsidian_tasks_fields_are_read_not_shown() -> None:
             ("Aufzeichnung bis 45:00 geschaut", 5352, 2700),
         ),
         ("L4 (53:02) — Vorlesung bis 14:00", ("L4 — Vorlesung bis 14:00", 3182, None)),
+        # "fr" opens a weekday, not every word: "front" is no Friday.
+        ("lec13 total war, home front 46m", ("lec13 total war, home front", 2760, None)),
     ],
 )
 def test_a_length_anywhere_in_a_video_line(
@@ -652,3 +654,38 @@ def test_a_remark_in_brackets_under_the_questions_is_no_question() -> None:
     assert [(type(part).__name__, part.text) for part in faq.headings] == [
         ("Remark", "(Sprechstunde Di 13–14 Uhr)")
     ]
+
+
+def test_phone_notes_ticked_with_x_and_lectures_named_as_their_videos() -> None:
+    notes = (
+        "HIST 1120\n\nwk1 intro\nvids:\nlec1 intro 42m ✓\nlec2 french rev 51m x\n"
+        "lec9 extra 10m\nrdg:\nHunt pp1-32 x\nPart X\ndisc ✓\n\nwk2 empire\n"
+        "lec3 napoleon 47m x\nlec4 haiti 1:05:20\ndisc ✓\nrdg tbd\n-- spring break --\n\n"
+        "## ❓ Office hours Qs\n- why?\n"
+    )
+    course = parse(notes)
+    first, second = course.weeks
+    assert [(s.title, s.kind) for s in first.sections] == [
+        ("vids", SectionKind.VIDEOS),
+        ("rdg", SectionKind.READINGS),
+    ]
+    assert [(i.text, i.done) for i in first.items] == [
+        ("lec1 intro", True),
+        ("lec2 french rev", True),
+        ("lec9 extra", False),
+        ("Hunt pp1-32", True),
+        # Part ten: an upper-case X is no tick.
+        ("Part X", False),
+        ("disc", True),
+    ]
+    # No "vids:" in week 2, but its lectures are named as week 1's videos were.
+    assert [(v.text, v.duration, v.done) for v in second.videos] == [
+        ("lec3 napoleon", 2820, True),
+        ("lec4 haiti", 3920, False),
+    ]
+    # "rdg tbd" is nothing yet; the divider is a note.
+    assert second.progress.total == 3
+    assert [n.text for s in second.sections for n in s.entries if type(n) is Note] == [
+        "-- spring break --"
+    ]
+    assert course.thoughts_line == 20

@@ -157,6 +157,13 @@ _POINT = re.compile(
     r"(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d\d)(?![\d:])"
     r"|(?P<minutes>\d{1,3})(?:[ \t]*(?:min|m)\b|(?![\d:.]))"
 )
+# Before a length in units, what makes it no video's: "min." (a list of minutes), "ca." (an
+# estimate unless said roughly), or a time word ("until 45 min").
+_UNITS_NOT_LENGTH = re.compile(
+    r"(?:\b(?:at|due|um|bis|a las|à|alle|by|@|from|von|ab|parei no|parei em|parei|stopped at|"
+    r"up to|until|hasta|jusqu'[àa]|fino a|at[ée]|tot|min\.|ca\.)\w*\.?[ \t]*$)",
+    re.I,
+)
 # A length that is not a video's: reading time, estimates.
 _NOT_VIDEO = re.compile(
     r"^[ \t]*(?:read|reading|lesen|lectura|lecture\b|de lecture|to read|"
@@ -190,8 +197,15 @@ def find_duration(text: str) -> tuple[str, int | None, int | None]:
         before = text[: found.start()]
         if _ESTIMATE.search(before):
             continue
-        if _TIME_OF_DAY_BEFORE.search(before) and (found["clock"] or not _ROUGHLY.search(before)):
-            # "ca. 14:00" is a time; "ca. 25 Min." a length, roughly.
+        if (
+            (found["clock"] or found["hours"])
+            and _TIME_OF_DAY_BEFORE.search(before)
+            or found["units"]
+            and _UNITS_NOT_LENGTH.search(before)
+            and not _ROUGHLY.search(before)
+        ):
+            # "at 9:00", "à 9h30", "ca. 14:00" are times of day; "ca. 25 Min." is a length,
+            # roughly, and "home front 46m" one too (a weekday's letters start "front").
             continue
         if _NOT_VIDEO.match(text[found.end() :]):
             continue

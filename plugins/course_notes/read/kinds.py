@@ -58,6 +58,8 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
     "prelab": S.EXERCISES,
     "prelabs": S.EXERCISES,
     "read": S.READINGS,
+    "rdg": S.READINGS,
+    "rdgs": S.READINGS,
     "video recordings": S.VIDEOS,
     "recordings": S.VIDEOS,
     "recording": S.VIDEOS,

@@ -51,7 +51,10 @@ _QUESTION_WORDS = (
     r"gedanken|pensamientos|pens[ée]es|pensieri|pensamentos|gedachten"
 )
 _QUESTIONS = re.compile(
-    rf"[\W_]*(?:open\s+|offene\s+|my\s+|meine\s+)?(?:{_QUESTION_WORDS})\b[^\n]{{0,60}}$", re.I
+    rf"[\W_]*(?:open\s+|offene\s+|my\s+|meine\s+)?(?:{_QUESTION_WORDS})\b[^\n]{{0,60}}$"
+    # "❓ Office hours Qs": a question sign first names them, whatever the words.
+    rf"|[ \t]*[\u2753\u2754][\ufe0f]?[^\n]{{0,60}}$",
+    re.I,
 )
 # A stem every questions label holds, in the languages above, or a question mark.
 _STEM = re.compile(

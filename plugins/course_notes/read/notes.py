@@ -8,6 +8,7 @@ start); then the lines are read once, in order, against it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 
 from ..model import (
@@ -190,6 +191,8 @@ _REMARK_LABEL = re.compile(
 )
 # A plain line that is a remark, not a task: in brackets, or about the writer.
 _REMARK = re.compile(
+    # "-- spring break --": a divider between weeks, set off with dashes.
+    r"-{2,}[ \t]|={2,}[ \t]|"
     r"[(\[{]|(?:i|i'm|im|i've|ive|my|we|we're|note|nb|n\.b\.|remember|reminder|ask|also|btw|"
     r"ps|p\.s\.|ich|mein|wir|yo|mi|je|mon|io|eu|ik|mijn)\b",
     re.I,
@@ -778,8 +781,16 @@ def _same_word(written: str, word: str) -> bool:
     )
 
 
-# "exam timetable TBA": what will come, not a task yet.
-_NOT_YET = re.compile(r"\bTB[ACD]\b[ \t.!)]*$")
+# "exam timetable TBA": what will come, not a task yet; "rdg tbd", a word and then nothing.
+_NOT_YET = re.compile(r"\bTB[ACD]\b[ \t.!)]*$|^[^\W\d_]+[ \t:]+(?i:tb[acd])[ \t.!]*$")
+# Numbers and operators only: "3 x" is a product there, not a tick.
+_ARITHMETIC = re.compile(r"[\d\s.,+\-*/xX()=]+")
+# A lone x after a line's words, before a length or not: its tick ("Hunt pp1-32 x").
+_TRAILING_X = re.compile(
+    # Lower case only: "Part X" is part ten.
+    r"(?<=[^\W_])[ \t]+x"
+    r"(?=[ \t]*$|[ \t]+\(?(?:\d{1,2}:)?\d{1,2}(?::\d\d|[ \t]?m(?:in)?)\)?[ \t]*$)"
+)
 # "Lecture 20: — TBA —", "Lecture recording: TBA": a label, then nothing yet.
 _LABELLED = re.compile(
     r"[^\W\d_][\w.]*(?:[ \t]+[^\W\d_][\w.]*){0,2}[ \t]*\d{0,3}(?::|[ \t]+[\-\u2013\u2014])[ \t]+"
@@ -809,6 +820,11 @@ def _read_item(text: str, box: str | None) -> _ReadItem:
     """An item line's text read: (its text less marks, done or not or None, Tasks' fields,
     the state its words give, started, a placeholder)."""
     body, state = _read_marks(text, box)
+    if state is None and body[-1:] in "x0123456789m)" and " " in body:
+        crossed = _TRAILING_X.search(body)
+        if crossed is not None and not _ARITHMETIC.fullmatch(body):
+            # "Hunt pp1-32 x", "lec6 engels x 38m": an x after the words ticks the line.
+            body, state = body[: crossed.start()] + body[crossed.end() :], True
     fields: dict[str, str] = {}
     if not body.isascii():
         body, fields = read_fields(body)
@@ -829,6 +845,38 @@ def _read_item(text: str, box: str | None) -> _ReadItem:
             started, state = state is not True, state is True
     placeholder = not body or body == "()" or (len(body) < 60 and _placeholder(body))
     return body, state, fields, worded, started, placeholder
+
+
+def _settle_named_videos(course: Course) -> None:
+    """A line named as the file's videos are, with a length, is a video wherever it stands.
+
+    "lec10 new imperialism 44m" after the weeks whose "vids:" held "lec1 intro 42m": the
+    file shows what its lectures are called; the word alone says nothing elsewhere.
+    """
+    named: Counter[str] = Counter()
+    for week in course.weeks:
+        for section in week.sections:
+            if section.kind is _VIDEOS:
+                for video in section.videos:
+                    first = _FIRST_LETTERS.match(video.text)
+                    if first is not None:
+                        named[first.group().lower()] += 1
+    words = {word for word, count in named.items() if count >= 2 and len(word) >= 2}
+    if not words:
+        return
+    for week in course.weeks:
+        for section in week.sections:
+            if section.kind in (_VIDEOS, _READINGS):
+                continue
+            for index, entry in enumerate(section.entries):
+                if type(entry) is not Item:
+                    continue
+                first = _FIRST_LETTERS.match(entry.text)
+                if first is not None and first.group().lower() in words and _has_length(entry.text):
+                    section.entries[index] = _as_video(entry)
+
+
+_FIRST_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _settle_kinds(course: Course) -> None:
@@ -1212,6 +1260,7 @@ def parse(
     course = reader.course
     course.continued_lines = sorted(reader.continued)
     _settle_kinds(course)
+    _settle_named_videos(course)
     _settle_boxes(course, reader.boxed, reader.stated)
     taken = {line.number for line in course.thoughts}
     course.markup_lines = sorted(
