@@ -118,7 +118,7 @@ def test_init_writes_the_site_files(tmp_path: Path, capsys: pytest.CaptureFixtur
     )
     assert out[-1] == f"next: cd {folder} && mkdocs serve"
     # The notes are in the site's folder, which GitHub builds from: nothing to warn about.
-    assert not any(line.startswith("note:") for line in out)
+    assert not any(line.startswith("note:") and "is outside" in line for line in out)
     site = yaml_load(config.read_text("utf-8"), get_yaml_loader())
     assert site["site_name"] == "COMP3121 Algorithms &amp; Data Structures — Term 1"
     assert site["plugins"][1] == {"course-notes": {"notes": "notes/algorithms.md"}}
@@ -360,3 +360,73 @@ def test_an_untitled_notes_md_names_the_site_after_its_folder(tmp_path: Path) ->
     notes.write_text("# week 1\n## exercises\n- one\n", encoding="utf-8")
     assert main(["init", str(folder), "--notes", str(notes)]) == 0
     assert load((folder / "mkdocs.yml").read_text("utf-8"))["site_name"] == "Comp3121 algorithms"
+
+
+class _Installed:
+    """A stand-in for the installed distribution's metadata (PEP 610's direct_url.json)."""
+
+    version = "0.3.1"
+
+    def __init__(self, direct: dict[str, object] | None) -> None:
+        self.direct = direct
+
+    def read_text(self, name: str) -> str | None:
+        import json
+
+        return json.dumps(self.direct) if name == "direct_url.json" and self.direct else None
+
+
+@pytest.mark.parametrize(
+    ("direct", "line", "publishable"),
+    [
+        # From a package index: this release and those after it that keep its features.
+        (None, "course-notes>=0.3.1,<0.4", True),
+        (
+            {
+                "url": "https://github.com/ana/course-notes",
+                "vcs_info": {"vcs": "git", "commit_id": "4f2a9c1"},
+            },
+            "course-notes @ git+https://github.com/ana/course-notes@4f2a9c1",
+            True,
+        ),
+        ({"url": "file:///home/ana/course-notes", "dir_info": {"editable": True}}, None, False),
+        ({"url": "file:///tmp/dist/course_notes-0.3.1-py3-none-any.whl"}, None, False),
+    ],
+)
+def test_the_new_sites_requirement_says_where_course_notes_came_from(
+    monkeypatch: pytest.MonkeyPatch,
+    direct: dict[str, object] | None,
+    line: str | None,
+    publishable: bool,
+) -> None:
+    from importlib import metadata
+
+    from course_notes.adapters.cli import new_site
+
+    monkeypatch.setattr(metadata, "distribution", lambda name: _Installed(direct))
+    comment, requirement, can = new_site.requirement()
+    assert can is publishable
+    assert requirement == (line or "course-notes==0.3.1")
+    assert ("GitHub cannot reach" in comment) is not publishable
+
+
+def test_a_local_install_is_said_in_the_output_and_the_new_readme(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from importlib import metadata
+
+    direct = {"url": "file:///home/ana/course-notes", "dir_info": {"editable": True}}
+    monkeypatch.setattr(metadata, "distribution", lambda name: _Installed(direct))
+    init(tmp_path, ALGORITHMS)
+    out = capsys.readouterr().out
+    assert "note: requirements.txt names course-notes as it is installed here" in out
+    readme = (tmp_path / "repo" / "README.md").read_text("utf-8")
+    assert "**Before you push:** `requirements.txt` names course-notes" in readme
+
+
+def test_compatible_ranges() -> None:
+    from course_notes.adapters.cli.new_site import compatible
+
+    assert compatible("1.4.2") == ">=1.4.2,<2"
+    assert compatible("0.1.0") == ">=0.1.0,<0.2"
+    assert compatible("2.0.0rc1") == ">=2.0.0rc1,<3"

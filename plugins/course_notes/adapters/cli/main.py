@@ -123,6 +123,8 @@ def _init(arguments: argparse.Namespace) -> int:
                 f"note: {path} is outside {folder}: GitHub builds the site from its "
                 "repository, so move the file in (and its path in mkdocs.yml) to publish\n"
             )
+    if not new_site.requirement()[2]:
+        _print(f"note: {new_site.LOCAL_INSTALL}\n")
     _print(f"next: cd {folder} && mkdocs serve\n")
     return 0
 

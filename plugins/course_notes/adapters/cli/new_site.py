@@ -84,27 +84,52 @@ def yaml_string(text: str) -> str:
     return yaml.safe_dump(text, default_style='"', allow_unicode=True, width=float("inf")).strip()
 
 
-def requirement() -> tuple[str, str]:
-    """How the new site installs the course-notes running now: (comment, requirement line)."""
+README_LOCAL_INSTALL = (
+    "\n**Before you push:** `requirements.txt` names course-notes as it was installed when\n"
+    "this site was made, from a folder or a file on that computer, which GitHub cannot\n"
+    "install. Put a release there (`course-notes>=0.1,<0.2`) or its git address and commit\n"
+    "(`course-notes @ git+https://github.com/<owner>/course-notes@<commit>`).\n"
+)
+LOCAL_INSTALL = (
+    "requirements.txt names course-notes as it is installed here, from a folder or a file on "
+    "this computer, which GitHub cannot install: before you push, put a release there "
+    "(course-notes>=0.1,<0.2) or its git address and commit "
+    "(course-notes @ git+https://github.com/<owner>/course-notes@<commit>)"
+)
+
+
+def requirement() -> tuple[str, str, bool]:
+    """How the new site installs the course-notes running now: (comment, requirement line,
+    whether GitHub can install it as written)."""
     from importlib import metadata  # 0.02 s: only init needs it
 
     comment = "# course-notes as installed when this site was made.\n"
     try:
         distribution = metadata.distribution(PACKAGE)
     except metadata.PackageNotFoundError:  # run from a source tree, not installed
-        return comment, PACKAGE
+        return comment, PACKAGE, False
     # PEP 610: where pip installed it from, when not from a package index.
     direct = json.loads(distribution.read_text("direct_url.json") or "{}")
     url = direct.get("url", "")
     vcs = direct.get("vcs_info")
     if vcs and not url.startswith("file:"):
-        return comment, f"{PACKAGE} @ {vcs['vcs']}+{url}@{vcs['commit_id']}"
-    if url.startswith("file:"):
+        return comment, f"{PACKAGE} @ {vcs['vcs']}+{url}@{vcs['commit_id']}", True
+    if url:
         comment += (
             "# It came from a local file or folder, which GitHub cannot reach: before\n"
             "# publishing, name a release or a git URL here (course-notes @ git+https://...).\n"
         )
-    return comment, f"{PACKAGE}=={distribution.version}"
+        return comment, f"{PACKAGE}=={distribution.version}", False
+    # From a package index: this release and the later ones that keep its features.
+    return comment, f"{PACKAGE}{compatible(distribution.version)}", True
+
+
+def compatible(version: str) -> str:
+    """``>=1.4.2,<2`` for a release, ``>=0.3.1,<0.4`` before 1.0 (minor releases may break)."""
+    parts = [int(part) if part.isdigit() else 0 for part in version.split(".")[:2]] + [0]
+    major, minor = parts[0], parts[1]
+    upper = f"{major + 1}" if major else f"0.{minor + 1}"
+    return f">={version},<{upper}"
 
 
 def site_files(
@@ -117,7 +142,7 @@ def site_files(
         for key, value in vars(options).items()
         if value is not None
     )
-    comment, line = requirement()
+    comment, line, publishable = requirement()
     values = {
         "mkdocs.yml": {"site_name": yaml_string(name), "plugin_options": plugin_options},
         "requirements.txt": {"comment": comment, "requirement": line},
@@ -125,6 +150,7 @@ def site_files(
             "site_name": name,
             "notes": options.notes,
             "notes_link": quote(options.notes),
+            "publish_note": "" if publishable else README_LOCAL_INSTALL,
         },
     }
     # The others are copied as they are: the workflow's ${{ }} and the home page's Jinja
