@@ -312,3 +312,35 @@ def test_two_courses_calendars_named_alike_share_no_event() -> None:
     assert not first & second
     # The same course gives the same UIDs build after build: a calendar app updates them.
     assert uids("Algorithms") == first
+
+
+def test_the_chart_labels_weeks_without_overlap_when_history_starts_long_before() -> None:
+    import re
+
+    from course_notes.model import Burnup, DatedWeek, HistoryPoint, Schedule, Week
+    from course_notes.render.chart import LABEL_GAP, burnup
+
+    start = datetime.date(2027, 3, 1)
+    weeks = [
+        DatedWeek(
+            Week(n, n),
+            start + datetime.timedelta(weeks=n - 1),
+            start + datetime.timedelta(weeks=n, days=-1),
+        )
+        for n in range(1, 13)
+    ]
+    points = [
+        HistoryPoint(datetime.date(2026, 9, 1), 0, 10),
+        HistoryPoint(datetime.date(2027, 4, 1), 5, 40),
+    ]
+    html = burnup(Burnup(points), Schedule(weeks), datetime.date(2027, 4, 2))
+    labels = [
+        (float(x), name)
+        for x, name in re.findall(
+            r'<text class="cn-label" x="([\d.]+)" y="[\d.]+">(W\d+)</text>', html
+        )
+    ]
+    assert labels[0][1] == "W1" and 2 <= len(labels) < 12
+    assert all(b[0] - a[0] >= LABEL_GAP for a, b in zip(labels, labels[1:], strict=False))
+    # Every week keeps its grid line.
+    assert html.count('class="cn-grid"') == 12

@@ -11,6 +11,8 @@ from .now import day, plural, short_day
 # The chart's drawing area, in SVG user units.
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 44, 16, 16, 36
+# The least room between two week labels, in user units: "W12" in the labels' 15-unit font.
+LABEL_GAP = 34
 
 
 def burnup(chart: Burnup, placed: Schedule, today: datetime.date, level: int = 2) -> str:
@@ -91,16 +93,21 @@ def _svg(
         f'y2="{TOP + inner_h}"/>',
         f'<line class="cn-axis" x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{TOP + inner_h}"/>',
     ]
+    labelled = -float(LABEL_GAP)
     for dated in placed.weeks:
         position = x(dated.start)
         parts.append(
             f'<line class="cn-grid" x1="{position}" y1="{TOP}" x2="{position}" '
             f'y2="{TOP + inner_h}"/>'
         )
-        parts.append(
-            f'<text class="cn-label" x="{position}" y="{HEIGHT - BOTTOM + 16}">'
-            f"W{dated.week.number}</text>"
-        )
+        if position - labelled >= LABEL_GAP:
+            # Weeks close together (history from months before term) are labelled every so
+            # often, never over each other: "W1W2W3" helped no one.
+            parts.append(
+                f'<text class="cn-label" x="{position}" y="{HEIGHT - BOTTOM + 16}">'
+                f"W{dated.week.number}</text>"
+            )
+            labelled = position
     parts += [
         f'<text class="cn-label" x="{LEFT - 6}" y="{y(top) + 4}" text-anchor="end">{top}</text>',
         f'<text class="cn-label" x="{LEFT - 6}" y="{y(0) + 4}" text-anchor="end">0</text>',
