@@ -689,3 +689,50 @@ def test_phone_notes_ticked_with_x_and_lectures_named_as_their_videos() -> None:
         "-- spring break --"
     ]
     assert course.thoughts_line == 20
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Every Tasks field by its sign, cut from the text, which comes back trimmed.
+        (
+            "quiz ⏳ 2027-02-03 🛫 2027-02-01 ➕ 2027-01-20 ❌ 2027-02-05\t",
+            (
+                "quiz",
+                {
+                    "scheduled": "2027-02-03",
+                    "start": "2027-02-01",
+                    "created": "2027-01-20",
+                    "cancelled": "2027-02-05",
+                },
+            ),
+        ),
+        ("lab 📅 2027-03-01", ("lab", {"due": "2027-03-01"})),
+        ("café (yum)", ("café (yum)", {})),
+    ],
+)
+def test_tasks_fields_by_their_signs(text: str, expected: tuple[str, dict[str, str]]) -> None:
+    assert read_fields(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[/]Lecture 3", ("Lecture 3", State.STARTED)),
+        ("[/] \tLecture 3", ("Lecture 3", State.STARTED)),
+        ("[-]Seminar 2", ("Seminar 2", State.CANCELLED)),
+        ("[-] \tSeminar 2", ("Seminar 2", State.CANCELLED)),
+        # Only a whole box: "[-x" and "a]" are text.
+        ("[-x] b", ("[-x] b", None)),
+        ("~~VL 8~~ heute nachgeholt", ("VL 8 heute nachgeholt", State.DONE)),
+        ("~~VL 8~~", ("VL 8", State.DONE)),
+        ("manuale cap. 4 - a metà", ("manuale cap. 4", State.STARTED)),
+        ("manuale cap. 4 (a metà)", ("manuale cap. 4 (a metà)", State.STARTED)),
+        ("manuale cap. 4 - a metà!", ("manuale cap. 4", State.STARTED)),
+        ("seminar cancelled?", ("seminar cancelled?", None)),
+    ],
+)
+def test_states_said_by_boxes_strikes_and_halves(
+    text: str, expected: tuple[str, State | None]
+) -> None:
+    assert read_state(text) == expected

@@ -347,8 +347,6 @@ def read_state(text: str) -> tuple[str, State | None]:
                 return text, State.CANCELLED
             body = struck["text"].strip()
             return (f"{body} {rest}".strip() if rest else body), State.DONE
-    if _CANCELLED.search(text) and not text.rstrip().endswith("?"):
-        return text, State.CANCELLED
     if text[:2] in ("[/", "[~") and text[2:3] == "]":
         # "[/]", or "[~]" as some write begun.
         return text[3:].lstrip(" \t"), State.STARTED
