@@ -77,7 +77,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh9/neuro_modules_setext.md", "unit 3"),
     ("fresh9/neuro_modules_setext.md", "video known"),
     ("fresh9/orgchem_obsidian.md", "reading works"),
-    ("fresh9/spanish_lectures_es.md", "video known"),
 }
 # (file, figure): why a figure is not read, where the reason is known and kept.
 MISSES: dict[tuple[str, str], str] = {

@@ -245,6 +245,7 @@ def test_obsidian_tasks_fields_are_read_not_shown() -> None:
         ("Ersatzvideo (ca. 25 Min.)", ("Ersatzvideo", 1500, None)),
         ("TA demo, ~11 min", ("TA demo", 660, None)),
         ("grabación 1 hora 5 minutos", ("grabación", 3900, None)),
+        ("grabación (1 h 29') → pendiente", ("grabación → pendiente", 5340, None)),
         ("meet ca. 14:00", ("meet ca. 14:00", None, None)),
         ("~3h of work left", ("~3h of work left", None, None)),
         ("Excel (ca. 1 Std. Aufwand)", ("Excel (ca. 1 Std. Aufwand)", None, None)),

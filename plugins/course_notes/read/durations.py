@@ -114,7 +114,7 @@ _LOOSE = re.compile(
     r"|(?P<units>\d{1,4}[ \t]?(?:h|hr|hrs|hours?|std|stunden?|horas?|heures?)\.?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti)\.?"
     # "1 Std. 25": the minutes after the hours, without their unit.
-    r"|[ \t]+\d{1,2}(?![\d:.,]|[ \t]*[^\W\d_]))?"
+    r"|[ \t]+\d{1,2}['\u2032\u2019]?(?![\d:.,'\u2032\u2019]|[ \t]*[^\W\d_]))?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs)\.?)?"
     r"|\d{1,4}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti)\.?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs|seconds?)\.?)?"
@@ -259,11 +259,13 @@ def _minutes(text: str) -> int | None:
     return int(digits) * 60 if digits.isdigit() else duration_seconds(digits)
 
 
+# Dots of abbreviations and the primes of "1 h 29'": no part of a unit's name.
+_NOT_UNITS = str.maketrans("", "", ".'\u2032\u2019")
 _UNIT_WORD = re.compile(r"(?P<n>\d+)(?P<u>[^\d]*)")
 
 
 def _plain_units(text: str) -> str:
     """``45Min.``, ``1h10min`` or ``1Std.25`` as the unit grammar reads them (``45min``,
     ``1h 10min``, ``1std 25``): a number and its unit, or a last bare number."""
-    text = text.lower().replace(".", "")
+    text = text.lower().translate(_NOT_UNITS)
     return " ".join(f"{m['n']}{m['u']}" for m in _UNIT_WORD.finditer(text)) or text
