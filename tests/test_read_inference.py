@@ -260,6 +260,9 @@ def test_obsidian_tasks_fields_are_read_not_shown() -> None:
         ("L4 (53:02) — Vorlesung bis 14:00", ("L4 — Vorlesung bis 14:00", 3182, None)),
         # "fr" opens a weekday, not every word: "front" is no Friday.
         ("lec13 total war, home front 46m", ("lec13 total war, home front", 2760, None)),
+        # "at" is a word before a time, not the start of "attention".
+        ("attention span talk 45 min", ("attention span talk", 2700, None)),
+        ("until 45 min", ("until 45 min", None, None)),
     ],
 )
 def test_a_length_anywhere_in_a_video_line(

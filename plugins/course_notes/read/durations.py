@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .marks import _cut
+from .states import SEEN_WORDS
 
 # A duration's candidates: the text of each (...) or [...] (not a link's [text](url)).
 _BRACKETED = re.compile(r"\((?P<paren>[^()\[\]]*)\)|\[(?P<bracket>[^()\[\]]*)\](?!\()")
@@ -124,13 +125,13 @@ _LOOSE = re.compile(
     r")",
     re.I,
 )
-_TIME_OF_DAY_BEFORE = re.compile(
-    r"(?:\b(?:at|due|um|bis|a las|à|alle|by|@|from|von|ab|parei no|parei em|parei|stopped at|"
-    r"up to|until|hasta|jusqu'[àa]|fino a|at[ée]|tot|min\.|ca\.|"
-    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven)"
-    r"\w*\.?[ \t]*$)",
-    re.I,
+# Words after which a number is a time, a point in a video or an estimate, not its length.
+_AT_WORDS = (
+    r"at|due|um|bis|a las|à|alle|by|@|from|von|ab|parei no|parei em|parei|stopped at|"
+    r"up to|until|hasta|jusqu'[àa]|fino a|at[ée]|tot|min\.|ca\."
 )
+_WEEKDAYS = r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven"
+_TIME_OF_DAY_BEFORE = re.compile(rf"(?:\b(?:{_AT_WORDS}|{_WEEKDAYS})\w*\.?[ \t]*$)", re.I)
 # "watched 20 of 45 min", "visto 20 de 45 min", "20/45 min": the second number is the length.
 _PART_OF = re.compile(
     r"(?P<part>\d{1,4}(?::\d\d)?)[ \t]*(?:min\.?|m)?[ \t]*(?:of|de|von|sur|di)[ \t]*"
@@ -149,8 +150,7 @@ _LEFT_AT = re.compile(
 # "bis 14:00" alone may be a time of day: "up to" is where a video was left only with a
 # word for watching, or a minute mark ("up to min 20").
 _SEEN = re.compile(
-    r"\b(?:watched|seen|viewed|geschaut|gesehen|angeschaut|visto|vista|vu|regardé|guardato|"
-    r"assisti|gekeken)\b",
+    rf"\b(?:{SEEN_WORDS}|viewed|angeschaut|vista|regardé|assisti)\b",
     re.I,
 )
 _POINT = re.compile(
@@ -158,12 +158,9 @@ _POINT = re.compile(
     r"|(?P<minutes>\d{1,3})(?:[ \t]*(?:min|m)\b|(?![\d:.]))"
 )
 # Before a length in units, what makes it no video's: "min." (a list of minutes), "ca." (an
-# estimate unless said roughly), or a time word ("until 45 min").
-_UNITS_NOT_LENGTH = re.compile(
-    r"(?:\b(?:at|due|um|bis|a las|à|alle|by|@|from|von|ab|parei no|parei em|parei|stopped at|"
-    r"up to|until|hasta|jusqu'[àa]|fino a|at[ée]|tot|min\.|ca\.)\w*\.?[ \t]*$)",
-    re.I,
-)
+# estimate unless said roughly), or a time word ("until 45 min"); the words whole, not
+# their starts, as weekdays are ("attention 45 min" is a length).
+_UNITS_NOT_LENGTH = re.compile(rf"\b(?:{_AT_WORDS})\.?[ \t]*$", re.I)
 # A length that is not a video's: reading time, estimates.
 _NOT_VIDEO = re.compile(
     r"^[ \t]*(?:read|reading|lesen|lectura|lecture\b|de lecture|to read|"

@@ -47,7 +47,7 @@ _DONE_WORDS = (
     r"gjort|ferdig|f[æa]rdig"
 )
 # Read or watched, in the same languages: done for a reading or a video ("(lu)", "gelesen").
-_SEEN_WORDS = (
+SEEN_WORDS = (
     r"watched|seen|gesehen|geschaut|visto|vu|vue|guardato|assistido|gekeken|read it|lu|gelesen|"
     r"gelezen|letto|le[íi]do|lido|went"
 )
@@ -55,7 +55,7 @@ _SEEN_WORDS = (
 _NEGATED = re.compile(
     r"(?:\bpas(?: encore)?|\bnot(?: yet)?|\bnicht|\bnoch nicht|\bno|\bnon|\bniet|\bnog niet|"
     r"\bn[ãa]o|\bainda n[ãa]o|\btodav[íi]a no|\bancora non)[ \t]+"
-    rf"(?:{_DONE_WORDS}|{_SEEN_WORDS}|read|regard[ée]|gemacht|submitted|handed in|abgegeben|"
+    rf"(?:{_DONE_WORDS}|{SEEN_WORDS}|read|regard[ée]|gemacht|submitted|handed in|abgegeben|"
     r"entregad[oa]|rendu|consegnat[oa]|ingeleverd)\b",
     re.I,
 )
@@ -71,11 +71,11 @@ _HALF = re.compile(
 _DONE_DASH = re.compile(rf"[ \t]+[\-\u2013\u2014][ \t]*(?:{_DONE_WORDS}|ok)\b", re.I)
 _DONE_START = re.compile(rf"(?:{_DONE_WORDS})\b[ \t]*[:\-\u2013\u2014!.]*[ \t]+", re.I)
 _DONE_END = re.compile(
-    rf"[ \t]*(?:[-\u2013\u2014,;:|]+[ \t]*)?[(\[]?(?:{_DONE_WORDS}|{_SEEN_WORDS})"
+    rf"[ \t]*(?:[-\u2013\u2014,;:|]+[ \t]*)?[(\[]?(?:{_DONE_WORDS}|{SEEN_WORDS})"
     r"[)\]]?[ \t!.]*$",
     re.I,
 )
-_DONE_PAREN = re.compile(rf"[ \t]*\((?:{_DONE_WORDS}|{_SEEN_WORDS}|read)\b[^()]{{0,30}}\)", re.I)
+_DONE_PAREN = re.compile(rf"[ \t]*\((?:{_DONE_WORDS}|{SEEN_WORDS}|read)\b[^()]{{0,30}}\)", re.I)
 _DONE_CAPS = re.compile(
     r"(?<![\w-])(?:DONE|(?i:submitted|handed in|abgegeben|entregad[oa]|rendu|consegnat[oa]|"
     r"ingeleverd))(?![\w-])[ \t!.:]*"
@@ -89,8 +89,8 @@ _TODO = re.compile(
 _PARTIAL = re.compile(
     r"\b(?:nur bis|bis zu[mr]?|bis|only up to|up to|only to|until|hasta|jusqu['\u2019]|"
     r"fino a|fino al|at[ée]|tot)\b[^?]{1,60}?\b"
-    rf"(?:{_SEEN_WORDS}|read|gelesen|geschaut|angeschaut)\b"
-    rf"|\b(?:{_SEEN_WORDS}|read)[ \t]+(?:only[ \t]+)?(?:up to|until|bis|hasta|jusqu['\u2019]|"
+    rf"(?:{SEEN_WORDS}|read|gelesen|geschaut|angeschaut)\b"
+    rf"|\b(?:{SEEN_WORDS}|read)[ \t]+(?:only[ \t]+)?(?:up to|until|bis|hasta|jusqu['\u2019]|"
     r"fino a|at[ée])\b",
     re.I,
 )
