@@ -175,6 +175,39 @@ def test_the_home_page_figures_under_zensical(seed_site: Path, zensical_seed_sit
     assert [a["href"] for a in table][:2] == ["week-1/", "week-2/"]
 
 
+def test_one_tab_title_under_zensical(seed_site: Path, zensical_seed_site: Path) -> None:
+    def titles(site: Path) -> list[str]:
+        return [read_html(site, url).title.get_text() for url in (".", "week-1")]  # type: ignore[union-attr]
+
+    # Zensical's own template would title the home page "Course - Course".
+    assert titles(zensical_seed_site) == titles(seed_site)
+    assert titles(seed_site) == [
+        "Deep Learning course notes",
+        "Week 1 - Deep Learning course notes",
+    ]
+
+
+def test_the_site_s_own_overrides_are_kept_under_zensical(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "notes.md").write_bytes(SEED.read_bytes())
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Own\ntheme: {name: material, custom_dir: overrides}\n"
+        "plugins:\n  - course-notes: {notes: notes.md}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block footer %}<p id="mine">own footer</p>{% endblock %}\n',
+        encoding="utf-8",
+    )
+    site = zensical_build(tmp_path / "mkdocs.yml")
+    for url in (".", "week-1"):
+        assert read_html(site, url).select_one("p#mine") is not None
+    titles = [read_html(site, url).title.get_text() for url in (".", "week-1")]  # type: ignore[union-attr]
+    # The generated home page's front matter names it, as under MkDocs.
+    assert titles == ["Course notes - Own", "Week 1 - Own"]
+
+
 def test_the_nav_and_stylesheets_under_zensical(seed_site: Path, zensical_seed_site: Path) -> None:
     def nav(site: Path) -> list[str]:
         page = read_html(site, "week-1")
@@ -406,7 +439,14 @@ def test_the_config_keeps_tags_and_what_the_site_sets(tmp_path: Path) -> None:
     written = written_config(project.zensical_config)
     assert written["site_name"] == "Base"
     assert written["site_url"] == Tagged("!ENV", ["SITE_URL", "http://127.0.0.1:8000/"])
-    assert written["theme"] == {"name": "material"}
+    # custom_dir left out (zensical_overrides: false): the overrides folder holds only the
+    # template that gives the home page one title.
+    assert written["theme"] == {
+        "name": "material",
+        "custom_dir": ".course-notes/zensical/overrides",
+    }
+    overrides = tmp_path / ".course-notes/zensical/overrides"
+    assert [p.name for p in overrides.iterdir()] == ["main.html"]
     assert written["docs_dir"] == ".course-notes/zensical/docs"
     assert written["extra_css"] == ["assets/course-notes.css", "own.css"]
     assert written["nav"][0] == "index.md"

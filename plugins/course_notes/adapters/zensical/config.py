@@ -5,8 +5,8 @@ from __future__ import annotations
 import posixpath
 import re
 import types
-from collections.abc import Callable
-from pathlib import PurePosixPath
+from collections.abc import Callable, Mapping
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -29,6 +29,26 @@ PAGES_EXTENSION = "course_notes.adapters.core.markdown"
 
 BUILD_FOLDER = PurePosixPath(".course-notes/zensical")
 DOCS = "docs"
+OVERRIDES = "overrides"
+
+
+# Zensical's base.html titles a page "{title} - {site}" unless ``page.is_homepage``, which
+# Zensical (0.0.73) never sets, so the home tab read "Course - Course" where MkDocs shows
+# "Course". Its home page is the one whose URL is "" ("index.html" without directory URLs).
+# A template, not a rewrite of the built HTML: `serve` renders pages in memory.
+HOME_TITLE = """{%% extends "%s" %%}
+{%% block htmltitle %%}
+  {%%- if page.url in ("", "index.html") and not (page.meta and page.meta.title) -%%}
+    <title>{{ config.site_name }}</title>
+  {%%- else -%%}
+    {{ super() }}
+  {%%- endif %%}
+{%% endblock %%}
+"""
+
+
+# The site's own main.html, under the name the one above extends.
+SITE_MAIN = "course-notes-site-main.html"
 
 
 class ZensicalError(CourseNotesError):
@@ -119,6 +139,28 @@ def download_page(path: str, text: str) -> str:
     )
 
 
+def overrides(own: Mapping[str, Path]) -> dict[str, str | Path]:
+    """The theme overrides Zensical reads: the site's own, and the home page's one title."""
+    files: dict[str, str | Path] = dict(own)
+    base = "base.html"
+    if "main.html" in own:
+        files[SITE_MAIN] = files.pop("main.html")
+        base = SITE_MAIN
+    files["main.html"] = HOME_TITLE % base
+    return files
+
+
+def custom_dir(config: dict[str, Any]) -> str | None:
+    """The site's ``theme.custom_dir`` Zensical keeps, if any (none under
+    ``zensical_overrides: false``)."""
+    theme = config.get("theme")
+    options = _plugins(config).get(PLUGIN) or {}
+    if not isinstance(theme, dict) or not options.get("zensical_overrides", True):
+        return None
+    folder = theme.get("custom_dir")
+    return folder if isinstance(folder, str) and folder else None
+
+
 def zensical_config(
     config: dict[str, Any],
     site: Site,
@@ -136,10 +178,11 @@ def zensical_config(
     if site_dir is not None:
         made["site_dir"] = site_dir
     plugins = _plugins(config)
-    options = plugins.get(PLUGIN) or {}
     theme = made.get("theme")
-    if not options.get("zensical_overrides", True) and isinstance(theme, dict):
-        made["theme"] = {key: value for key, value in theme.items() if key != "custom_dir"}
+    # The overrides folder the engine writes holds the site's custom_dir, if kept.
+    theme = dict(theme) if isinstance(theme, dict) else {"name": theme or "material"}
+    theme["custom_dir"] = str(BUILD_FOLDER / OVERRIDES)
+    made["theme"] = theme
     if made.get("nav") is None:
         markdown = [path for path in docs if path.endswith(".md")]
         home = HOME if HOME in markdown or HOME in pages else None

@@ -16,6 +16,7 @@ import types
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -24,7 +25,17 @@ from ...io.config import CourseSettings, find_config, read_config, resolve
 from ...io.user_files import stamp as file_stamp
 from ..core.macros_env import CONFIG_VARIABLE, current_site
 from ..core.placement import place
-from .config import BUILD_FOLDER, DOCS, ZensicalError, _Dumper, download_page, zensical_config
+from .config import (
+    BUILD_FOLDER,
+    DOCS,
+    OVERRIDES,
+    ZensicalError,
+    _Dumper,
+    custom_dir,
+    download_page,
+    overrides,
+    zensical_config,
+)
 from .sync import _docs_files, _write_if_changed, sync_folder
 
 # Both inside the site's folder: Zensical reads paths in its config relative to the config's
@@ -86,6 +97,9 @@ class Project:
                 made[path] = text
         made.update(placed.assets)
         changed = sync_folder(self.root, BUILD_FOLDER / DOCS, made)
+        theme = self._custom_dir(config)
+        own_theme = _docs_files(theme) if theme is not None and theme.is_dir() else {}
+        changed += sync_folder(self.root, BUILD_FOLDER / OVERRIDES, overrides(own_theme))
         text = yaml.dump(
             zensical_config(config, site, sorted(own), self.site_dir, pages),
             Dumper=_Dumper,
@@ -97,19 +111,28 @@ class Project:
             changed.append(CONFIG_NAME)
         return changed
 
-    def watched(self) -> tuple[list[Path | None], Path]:
-        """The files `serve` watches (mkdocs.yml, the notes' files) and the site's docs/."""
+    def _custom_dir(self, config: dict[str, Any]) -> Path | None:
+        folder = custom_dir(config)
+        return None if folder is None else self.root / folder
+
+    def watched(self) -> tuple[list[Path | None], list[Path]]:
+        """The files `serve` watches (mkdocs.yml, the notes' files) and the site's folders
+        (docs/ and the theme's overrides)."""
         files = self.files()
-        docs = self.root / str(
-            read_config(self.config_file, keep_tags=True).get("docs_dir") or DOCS
-        )
-        return [self.config_file, files.notes, files.references, files.topics], docs
+        config = read_config(self.config_file, keep_tags=True)
+        docs = self.root / str(config.get("docs_dir") or DOCS)
+        theme = self._custom_dir(config)
+        folders = [docs] if theme is None else [docs, theme]
+        return [self.config_file, files.notes, files.references, files.topics], folders
 
 
-def stamp(files: list[Path | None], docs: Path) -> tuple[object, ...]:
-    """What `serve` compares to see a saved change: each file's time and size, docs/'s files."""
-    own = _docs_files(docs) if docs.is_dir() else {}
-    return file_stamp(*files, *own.values()) + tuple(own)
+def stamp(files: list[Path | None], folders: list[Path]) -> tuple[object, ...]:
+    """What `serve` compares to see a saved change: each file's time and size, the folders'."""
+    found: list[object] = []
+    for folder in folders:
+        own = _docs_files(folder) if folder.is_dir() else {}
+        found += [*file_stamp(*own.values()), *own]
+    return file_stamp(*files) + tuple(found)
 
 
 def _command(project: Project, *arguments: str, module: str = "zensical") -> list[str]:
