@@ -34,6 +34,7 @@ $(BIN)/python:
 # every file checked against its hash; pyproject.toml gives the ranges a user's pip picks
 # from. `make lock` writes the lock again from pyproject.toml (after changing a range).
 LOCK := requirements-lock.txt
+SITE_LOCK := requirements-site.txt
 
 $(VENV)/.installed-locked: $(LOCK) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
@@ -60,6 +61,9 @@ lock: | $(BIN)/python
 		--no-emit-find-links \
 		--extra test --extra zensical --output-file $(LOCK) pyproject.toml
 	$(BIN)/python scripts/lock_clean.py $(LOCK)
+	# The site's own Pages build needs only the plugin's dependencies, at the versions above.
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		--no-emit-find-links --constraint $(LOCK) --output-file $(SITE_LOCK) pyproject.toml
 
 # The oldest versions pyproject.toml allows (requirements-lowest.txt), in a venv of their own,
 # against the tests that build and render: does the plugin still work there? .ci/run runs it.

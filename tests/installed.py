@@ -8,12 +8,15 @@ install it into a venv outside this repository, with nothing of the source tree 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -160,3 +163,67 @@ def fresh_project(target: Path, theme: str = "material", **theme_options: object
     shutil.copy(TOPICS, target / "topics.yml")
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return target
+
+
+# What GitHub's runner sets for every step and the build reads.
+GITHUB = {"GITHUB_ACTIONS": "true", "CI": "true", "GITHUB_REPOSITORY": "owner/repo"}
+# `vars.*` of a repository that has set no variables: every one is empty.
+REPOSITORY_VARIABLES: dict[str, str] = {}
+# What each action a workflow uses stands for here. A new action fails the test until it is
+# described: the test must not skip a step the real workflow runs.
+ACTIONS = {
+    "actions/checkout": "the folder given, as checked out",
+    "actions/setup-python": "the venv's python, first on PATH",
+    "actions/configure-pages": "nothing the build reads; its output is given to expand()",
+    "actions/upload-pages-artifact": "its `path`, checked to be the built site",
+    "actions/deploy-pages": "nothing: it publishes the uploaded site",
+}
+_EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
+
+
+def expand(value: object, outputs: Mapping[str, str]) -> str:
+    """A workflow value with its ``${{ }}`` expressions evaluated as GitHub does: ``vars.NAME``
+    from the repository's variables, other jobs' outputs from ``outputs``."""
+
+    def evaluate(match: re.Match[str]) -> str:
+        name = re.fullmatch(r"vars\.(\w+)", match.group(1))
+        if name is not None:
+            return REPOSITORY_VARIABLES.get(name.group(1), "")
+        if match.group(1) in outputs:
+            return outputs[match.group(1)]
+        raise AssertionError(f"teach installed.py ${{{{ {match.group(1)} }}}}")
+
+    return _EXPRESSION.sub(evaluate, str(value))
+
+
+def run_workflow(
+    installed: Installed,
+    checkout: Path,
+    workflow_file: Path,
+    outputs: Mapping[str, str] | None = None,
+    **extra: str,
+) -> list[Path]:
+    """Run every job's `run:` steps as the runner would, in file order; return the uploads.
+
+    ``extra`` is environment the runner would not set, standing in for what it reaches
+    (a package index, a git host).
+    """
+    workflow: dict[str, Any] = yaml.safe_load(workflow_file.read_text("utf-8"))
+    uploads = []
+    for job in workflow["jobs"].values():
+        for step in job["steps"]:
+            if "uses" in step:
+                action = step["uses"].split("@")[0]
+                assert action in ACTIONS, f"teach installed.py what {action} does"
+                if action == "actions/upload-pages-artifact":
+                    uploads.append(checkout / step["with"]["path"])
+                continue
+            shell = step.get("shell", job.get("defaults", {}).get("run", {}).get("shell", "bash"))
+            assert shell == "bash", f"teach installed.py to run a {shell} step"
+            env = {**workflow.get("env", {}), **job.get("env", {}), **step.get("env", {})}
+            env = GITHUB | {name: expand(value, outputs or {}) for name, value in env.items()}
+            # The runner's own command line for a bash step.
+            command = ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]]
+            cwd = checkout / step.get("working-directory", ".")
+            run(command, cwd=cwd, env=installed.env(**env, **extra))
+    return uploads

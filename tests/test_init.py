@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from course_notes.adapters.cli.new_site import TEMPLATES, template
 from course_notes.read.notes import parse
 
 from conftest import ROOT, build_project, heading_text, read_html
-from installed import Installed, run
+from installed import Installed, outside_env, run, run_workflow
 
 # Another course than the sample, written as a student would: a title line, the known
 # section headings, ticks of both kinds, a placeholder, readings and Thoughts.
@@ -342,7 +344,7 @@ def test_template_workflow_asks_for_the_least_it_needs() -> None:
     build = steps(flow["jobs"]["build"])
     # The whole history: the burn-up chart counts the notes at every commit.
     assert build["Check out"]["with"] == {"persist-credentials": False, "fetch-depth": 0}
-    assert build["Install the pinned dependencies"]["run"] == (
+    assert build["Install course-notes and what it needs"]["run"] == (
         "python -m pip install -r requirements.txt"
     )
     # site_url from GitHub Pages itself: no hook needed in the new site.
@@ -430,3 +432,96 @@ def test_compatible_ranges() -> None:
     assert compatible("1.4.2") == ">=1.4.2,<2"
     assert compatible("0.1.0") == ">=0.1.0,<0.2"
     assert compatible("2.0.0rc1") == ">=2.0.0rc1,<3"
+    # A build between tags: no local label in an ordered comparison (pip refuses it).
+    assert compatible("0.1.dev3+g1a2b3c4") == ">=0.1.dev3,<0.2"
+
+
+# --- the new site's own Pages workflow, run from the files init wrote ----------------------
+
+# Where a git install says it came from; git reaches it through a local copy (insteadOf), as
+# the runner reaches GitHub.
+GIT_HOST = "https://github.com/ana/course-notes"
+
+
+def _snapshot(target: Path) -> str:
+    """The tracked files (as in the working tree) committed in a new repository; its commit."""
+    from installed import clean_copy
+
+    clean_copy(target)
+    who = ["-c", "user.name=Ana", "-c", "user.email=ana@example.org"]
+    for command in (["init", "-q"], ["add", "-A"], [*who, "commit", "-q", "-m", "snapshot"]):
+        run(["git", *command], cwd=target, env=outside_env())
+    return run(["git", "rev-parse", "HEAD"], cwd=target, env=outside_env()).strip()
+
+
+@pytest.mark.parametrize("source", ["package index", "git URL"])
+def test_the_new_sites_workflow_installs_course_notes_and_builds_it(
+    source: str, installed: Installed, tmp_path: Path
+) -> None:
+    import shutil
+
+    if source == "package index":
+        # A package index of one release: the wheel where pip finds it, beside the usual ones.
+        index = tmp_path / "index"
+        index.mkdir()
+        shutil.copy(installed.wheel, index)
+        reach = {"PIP_FIND_LINKS": f"{os.environ.get('PIP_FIND_LINKS', '')} {index}".strip()}
+        spec = "course-notes"
+    else:
+        commit = _snapshot(tmp_path / "course-notes")
+        reach = {
+            "GIT_CONFIG_COUNT": "1",
+            "GIT_CONFIG_KEY_0": f"url.{(tmp_path / 'course-notes').as_uri()}.insteadOf",
+            "GIT_CONFIG_VALUE_0": GIT_HOST,
+        }
+        spec = f"course-notes @ git+{GIT_HOST}@{commit}"
+    repository = tmp_path / "repo"
+    (repository / "notes").mkdir(parents=True)
+    notes = repository / "notes" / "algorithms.md"
+    notes.write_text(ALGORITHMS, encoding="utf-8")
+    python = installed.bin / "python"
+    try:
+        # The student's machine: course-notes as pip installs it from that source.
+        pip = [python, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall"]
+        run([*pip, spec], cwd=tmp_path, env=installed.env(**reach))
+        said = run(
+            [installed.bin / "course-notes", "init", repository, "--notes", notes],
+            cwd=tmp_path,
+            env=installed.env(),
+        )
+        # GitHub's runner: a python without course-notes, the workflow's own steps.
+        installed.uninstall()
+        [site] = run_workflow(
+            installed,
+            repository,
+            repository / ".github" / "workflows" / "pages.yml",
+            {"needs.configure.outputs.base_url": "https://ana.github.io/algorithms"},
+            **reach,
+        )
+        came_from = run(
+            [
+                python,
+                "-c",
+                "import importlib.metadata as m; "
+                "print(m.distribution('course-notes').read_text('direct_url.json'))",
+            ],
+            cwd=tmp_path,
+            env=installed.env(),
+        )
+    finally:
+        installed.reinstall()
+    assert "before you push" not in said
+    requirement = (repository / "requirements.txt").read_text("utf-8").splitlines()[-1]
+    if source == "package index":
+        assert re.fullmatch(
+            r"course-notes>=[0-9][^,+]*,<0\.\d+|course-notes>=[^,+]+,<\d+", requirement
+        )
+        assert came_from.strip() == "None"
+    else:
+        assert requirement == spec
+        assert f'"commit_id": "{spec.rsplit("@", 1)[1]}"' in came_from
+    week = read_html(site, "week-1")
+    assert week.select(".cn-badge")
+    canonical = week.select_one("link[rel=canonical]")
+    assert canonical is not None
+    assert canonical["href"] == "https://ana.github.io/algorithms/week-1/"

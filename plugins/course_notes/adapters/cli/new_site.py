@@ -126,6 +126,9 @@ def requirement() -> tuple[str, str, bool]:
 
 def compatible(version: str) -> str:
     """``>=1.4.2,<2`` for a release, ``>=0.3.1,<0.4`` before 1.0 (minor releases may break)."""
+    # A build between tags (0.1.dev3+g1a2b3c4) carries a local label, which PEP 440 allows
+    # in no ordered comparison: pip refused the whole requirements.txt.
+    version = version.split("+", 1)[0]
     parts = [int(part) if part.isdigit() else 0 for part in version.split(".")[:2]] + [0]
     major, minor = parts[0], parts[1]
     upper = f"{major + 1}" if major else f"0.{minor + 1}"
