@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -51,3 +52,17 @@ def test_the_release_publishes_with_trusted_publishing_and_least_privilege() -> 
     upload = _steps("publish")["Upload to PyPI"]
     assert str(upload["uses"]).startswith("pypa/gh-action-pypi-publish@")
     assert len(str(upload["uses"]).split("@")[1]) == 40  # pinned to a commit
+
+
+def _pins(path: Path) -> dict[str, str]:
+    found = re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", path.read_text("utf-8"), re.MULTILINE)
+    return {name.lower(): version for name, version in found}
+
+
+def test_the_site_lock_is_the_full_locks_versions_of_the_plugins_dependencies() -> None:
+    site, full = _pins(ROOT / "requirements-site.txt"), _pins(ROOT / "requirements-lock.txt")
+    assert {"mkdocs", "mkdocs-material", "pymdown-extensions"} <= site.keys()
+    # What the site builds with is what CI tested: every site pin is the full lock's.
+    assert {name: full.get(name) for name in site} == site
+    # Without the test tools.
+    assert "pytest" not in site and "playwright" not in site
