@@ -15,7 +15,8 @@ Data flows model → read → derive → render → the adapters, and each stage
   imports another's module (but the command line, which runs either engine), nor does
   anything below import an adapter.
 
-``errors`` (the one error type) sits beside them and any stage may import it; the public
+``errors`` (the one error type) and ``regex`` (patterns compiled on first use) sit beside
+them and any stage may import them; the public
 names at the package's top (``__init__``, ``markdown_math``, ``macros_env``, ``__main__``)
 may import anything.
 """
@@ -36,7 +37,7 @@ MAY_IMPORT = {
     "io": {"model", "read", "render", "derive", "io"},
     "adapters": set(STAGES),
 }
-SHARED = {"errors"}
+SHARED = {"errors", "regex"}
 
 
 def stage_of(module: str) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from .. import regex
 from ..model import (
     Assignment,
     Course,
@@ -49,27 +50,27 @@ _NUMBER = r"[0-9]{1,4}(?:\.[0-9]{1,4})*"
 # A range: "4.3-4.5", "1–40", "5.1 to 5.4".
 _TO = r"(?:[ \t]*(?:-{1,2}|[\u2012-\u2015])[ \t]*|[ \t]+to[ \t]+)"
 _ITEM = rf"(?:(?P<word>{_WORD}))?(?P<first>{_NUMBER})(?:{_TO}(?P<last>{_NUMBER}))?"
-_PART_ITEM = re.compile(_ITEM, re.I)
+_PART_ITEM = regex.compile(_ITEM, re.I)
 _AND = r"[ \t]*(?:,|;|&|\band\b)[ \t]*"
 _ANY_ITEM = rf"(?:{_WORD})?{_NUMBER}(?:{_TO}{_NUMBER})?"
 # Inside parentheses the numbers may stand alone: "(6.3, 5.2.2)".
-_LIST = re.compile(rf"[ \t]*{_ANY_ITEM}(?:{_AND}{_ANY_ITEM})*[ \t]*", re.I)
+_LIST = regex.compile(rf"[ \t]*{_ANY_ITEM}(?:{_AND}{_ANY_ITEM})*[ \t]*", re.I)
 # After a title, parts are read from the end, one item at a time, each found in a short
 # window before the last: a line of thousands of "ch 1, " stays linear (one regex over the
 # rest of the line per item took 9 s for 2,000 of them). They need a word first:
 # "Sedgewick ch 5", "Wasserman, pp. 1–40", "§3.2" ("MIT 6.006 notes" sets no parts).
-_ITEM_AT_END = re.compile(
+_ITEM_AT_END = regex.compile(
     rf"(?<![\w.§])(?P<word>{_WORD})?{_NUMBER}(?:{_TO}{_NUMBER})?[ \t]*$", re.I
 )
-_AND_AT_END = re.compile(rf"{_AND}$", re.I)
+_AND_AT_END = regex.compile(rf"{_AND}$", re.I)
 _WINDOW = 64
 _BEFORE_PARTS = " \t,;:\u2013\u2014-("
 # "(2017)" after a title is a year, not chapter 2017.
-_YEAR = re.compile(r"\s*[0-9]{4}\s*")
+_YEAR = regex.compile(r"\s*[0-9]{4}\s*")
 _TITLE_END = " \t,;:\u2013\u2014-"
-_SECTION_WORD = re.compile(rf"(?:{_SECTION})\b|§", re.I)
-_PAGE_WORD = re.compile(rf"(?:{_PAGE})\b", re.I)
-_DOI = re.compile(r"\b10\.[0-9]{4,9}/[^\s\"<>]+")
+_SECTION_WORD = regex.compile(rf"(?:{_SECTION})\b|§", re.I)
+_PAGE_WORD = regex.compile(rf"(?:{_PAGE})\b", re.I)
+_DOI = regex.compile(r"\b10\.[0-9]{4,9}/[^\s\"<>]+")
 # At most this many groups of parts after a title ("(ch 30), pp. 898–925" has two).
 _MOST_GROUPS = 4
 
@@ -249,7 +250,7 @@ _READ_VERB = (
     r"(?:re-?read|read|skim|review|finish|lesen|nochmal|wiederholen|leer|releer|repasar|lire|"
     r"relire|revoir|leggere|rileggere|riletto|ripreso|rivedere|ler|reler|revisar|lezen)[ \t]+"
 )
-_BY_NAME = re.compile(
+_BY_NAME = regex.compile(
     rf"(?:{_READ_VERB})?"
     r"(?P<name>[^\W\d_][\w'\-]{2,}(?:[ \t]*(?:&|and|y|und|et|e|/)[ \t]*[^\W\d_][\w'\-]{2,})?)"
     # "Meffert et al., Kap. 4": the others of a team go unnamed.
@@ -260,35 +261,35 @@ _BY_NAME = re.compile(
     r"|(?:h|ch|kap|cap|hfst|hs|p|pp|s)\.?[ \t]*\d)",
     re.I,
 )
-_FIRST_WORD = re.compile(r"[^\W\d_][\w'\-]{2,}")
+_FIRST_WORD = regex.compile(r"[^\W\d_][\w'\-]{2,}")
 # "Read:", "Leer", "Lectura:" before a title: no part of it.
-_VERB_LABEL = re.compile(
+_VERB_LABEL = regex.compile(
     rf"(?:(?:read|reading|lesen|lektüre|leer|lectura|lire|lecture|leggere|lettura|ler|leitura|"
     rf"lezen)[ \t]*:[ \t]*|{_READ_VERB})?",
     re.I,
 )
 # An author in brackets after a title: "*Python for Data Analysis* (McKinney)".
-_BY_AFTER = re.compile(r"[*_][ \t]*\((?P<name>[A-Z][\w'\u2019\-]{2,}(?: & [A-Z][\w'\-]+)?)\)")
-_VERB = re.compile(_READ_VERB, re.I)
+_BY_AFTER = regex.compile(r"[*_][ \t]*\((?P<name>[A-Z][\w'\u2019\-]{2,}(?: & [A-Z][\w'\-]+)?)\)")
+_VERB = regex.compile(_READ_VERB, re.I)
 # "Halperín Donghi, cap. 6": a two-word name, a comma, then parts.
-_NAME_PART = re.compile(
+_NAME_PART = regex.compile(
     rf"(?P<name>[A-Z][\w'\u2019\-]{{2,}} [A-Z][\w'\u2019\-]{{2,}}),[ \t]*"
     rf"(?:{_CHAPTER}|{_SECTION}|{_PAGE})\b\.?[ \t]*\d",
     re.I,
 )
 # "Halperín Donghi": an author's name alone, two words at most.
-_NAME_ALONE = re.compile(r"(?P<name>[A-Z][\w'\u2019\-]{2,}(?: [A-Z][\w'\u2019\-]{2,})?)[ \t.]*")
-_PARTS_ONLY = re.compile(
+_NAME_ALONE = regex.compile(r"(?P<name>[A-Z][\w'\u2019\-]{2,}(?: [A-Z][\w'\u2019\-]{2,})?)[ \t.]*")
+_PARTS_ONLY = regex.compile(
     rf"(?:{_READ_VERB})?"
     rf"(?:{_CHAPTER}|{_SECTION}|{_PAGE})\.?[ \t]*\d[\d.,;:&\- \t\u2013pPsS.]*(?:[ \t]*\([^()]*\))?",
     re.I,
 )
 
 
-_INITIALS = re.compile(
+_INITIALS = regex.compile(
     r"(?P<initials>[A-Z](?:[ \t]*[&.][ \t]*)?[A-Z](?:[ \t]*[&.]?[ \t]*[A-Z]){0,2})\.?(?![\w'])"
 )
-_AUTHORS = re.compile(r"[A-Z][\w'\-]+(?:[ \t]*(?:,|&|and|y|und|et|e)[ \t]*[A-Z][\w'\-]+)*")
+_AUTHORS = regex.compile(r"[A-Z][\w'\-]+(?:[ \t]*(?:,|&|and|y|und|et|e)[ \t]*[A-Z][\w'\-]+)*")
 
 
 def _initials(title: str) -> str:
@@ -303,12 +304,12 @@ def _initials(title: str) -> str:
 # A citation: its authors before the first comma, then maybe a first name, then the title
 # (in *italics* or not): "Galeano, Eduardo. *Las venas abiertas de América Latina*",
 # "Galeano, *Las venas abiertas…*, segunda parte", "Halperín Donghi, Historia contemporánea".
-_CITED = re.compile(
+_CITED = regex.compile(
     r"(?P<authors>[A-Z][\w'\u2019\-]+(?: (?:de |van |von |da |del |di )?[A-Z][\w'\u2019\-]+){0,2})"
     r"(?:,|[ \t]+[\u2013\u2014-])[ \t]+(?:[A-Z][\w.\- ]{0,25}?\.[ \t]+)?[*_\"\u201c\u00ab]*"
     r"(?P<title>[^*_\"\u201d\u00bb]+)"
 )
-_TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
+_TITLE_WORD = regex.compile(r"[^\W\d_]{3,}")
 # First words that many titles share: they name no work alone.
 _GENERIC_TITLE_WORDS = frozenset(
     "introduction introducción introduzione introdução einführung principles principios "
@@ -345,13 +346,13 @@ def _join_by_cited_title(lines: list[_Line], works: _Works) -> None:
 
 # "Baddeley & Hitch (1974)", "re-read Baddeley & Hitch (1974) for the essay", "Simons and
 # Chabris, 1999": authors and a year, as an author-date citation names one work.
-_AUTHOR_YEAR = re.compile(
+_AUTHOR_YEAR = regex.compile(
     rf"(?:{_READ_VERB})?(?P<authors>[A-Z][\w'\u2019\-]+(?:[ \t]*(?:,|&|and|y|und|et|e)[ \t]*"
     r"[A-Z][\w'\u2019\-]+){0,3}(?: et al\.?)?),?[ \t]*\(?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\b"
 )
 # A title in quotes or italics: 'Artigo: "A jornada do consumidor digital" (Revista HSM)',
 # "Marx & Engels – *Kommunistiska manifestet*".
-_QUOTED = re.compile(
+_QUOTED = regex.compile(
     r"[\"\u201c\u00ab\u201e](?P<title>[^\"\u201c\u201d\u00ab\u00bb\u201e]{8,})[\"\u201d\u00bb\u201c]"
     r"|(?<![*\w])[*_](?P<italic>[^*_\n]{8,}?)[*_](?![*\w])"
 )

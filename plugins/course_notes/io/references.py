@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .. import regex
 from ..model import Diagnostic, Reference, References
 from ..read import yaml_nodes
 from ..read.yaml_nodes import quoted
 from .user_files import YAML_LIMIT, MissingFileError, UserFileError, read_user_file
 
 FIELDS = ("title", "authors", "year", "venue", "url", "aliases")
-_URL = re.compile(r"https?://\S+")
+_URL = regex.compile(r"https?://\S+")
 
 
 class ReferencesFileError(UserFileError):

@@ -19,6 +19,8 @@ from collections.abc import Container
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from .. import regex
+
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 # Python-Markdown runs every later pattern over each link's text and parses each <code> tag
 # as HTML: 130 us a link, 130 us a code span, against 40-60 us for them escaped as text
@@ -55,13 +57,13 @@ class Token:
     bare: bool = False
 
 
-_INTERESTING = re.compile(r"\\(.)|`+|\$")
-_ESCAPED_IN_URL = re.compile(r"\\([!-/:-@\[-`{-~])")
+_INTERESTING = regex.compile(r"\\(.)|`+|\$")
+_ESCAPED_IN_URL = regex.compile(r"\\([!-/:-@\[-`{-~])")
 # Links and autolinks, matched on the text with code spans blanked (\x00) and backslash
 # escapes blanked (\x01): a link's text holds no bracket, its address no blank and one
 # level of parentheses at most. Each part stops at the next bracket, parenthesis or blank,
 # so a line of thousands of them is read in one pass.
-_LINK = re.compile(
+_LINK = regex.compile(
     r"""\[(?P<text>[^\[\]\n]*)\]\([ \t]*
     (?:<(?P<angle>[^<>\n\x00]*)>|(?P<bare>(?:[^\s()\x00]|\([^\s()\x00]*\))*))
     (?:[ \t]+(?P<title>"[^"\n\x00]*"|'[^'\n\x00]*'))?[ \t]*\)
@@ -72,10 +74,10 @@ _LINK = re.compile(
 # What ends a bare address rather than belongs to it (as GitHub and magiclink read it):
 # "see https://example.org." links https://example.org.
 _URL_TRAILING = ".,:;!?'\"*_~"
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_SCHEME = regex.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 # What a browser's URL parser drops before it reads the scheme (WHATWG URL): tab and
 # newline anywhere, C0 controls and space at either end.
-_URL_BLANKS = re.compile(r"[\t\n\r]")
+_URL_BLANKS = regex.compile(r"[\t\n\r]")
 _URL_ENDS = "".join(map(chr, range(33)))
 
 

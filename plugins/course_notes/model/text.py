@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .. import regex
+
 # `[text](url)` counts as its text: a title written as a link matches the bare title.
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINK = regex.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 class _Ignored(dict[int, "int | None"]):
@@ -69,11 +71,11 @@ def format_clock(seconds: int) -> str:
 # sequences that move the cursor, retitle the window or hide lines; line and paragraph
 # separators break lines in some terminals. C0 (but tab and line feed), DEL and C1.
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"
-_UNPRINTABLE_LINES = re.compile(f"[{_CONTROLS}]")
-_UNPRINTABLE = re.compile(f"[\n{_CONTROLS}]")
+_UNPRINTABLE_LINES = regex.compile(f"[{_CONTROLS}]")
+_UNPRINTABLE = regex.compile(f"[\n{_CONTROLS}]")
 # In JSON text json.dumps escapes C0 already; the rest can stand only inside strings, where
 # an escape means the same character.
-_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029]")
+_RAW_IN_JSON = regex.compile("[\x7f-\x9f\u2028\u2029]")
 
 
 def printable(text: str, *, lines: bool = False) -> str:

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 import pyromark
 
+from .. import regex
+
 # pyromark is pulldown-cmark (Rust): 7.8 MB/s on the 10 MB synthetic notes of `make bench`,
 # events and ranges included, against markdown-it-py's 1.2 MB/s (0.8-1.2 with its inline
 # rules off) on the same text; reading must stay above 2 MB/s. Only the blocks are used:
@@ -20,11 +22,11 @@ _LEVELS = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
 # Front matter: "---" on the first line, YAML-looking lines, "---" or "..." closing it. Found
 # here, not by the parser's metadata option, which also takes a "---" ... "---" run between
 # weeks in the middle of a file for metadata.
-_FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
-_FRONT_TITLE = re.compile(r"^title[ \t]*:[ \t]*(?P<title>.*?)[ \t]*$", re.M | re.I)
+_FRONT_END = regex.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+_FRONT_TITLE = regex.compile(r"^title[ \t]*:[ \t]*(?P<title>.*?)[ \t]*$", re.M | re.I)
 FRONT_MATTER_LINES = 200
-_HTML_START = re.compile(r"^(?P<indent> {0,3})<", re.M)
-_FENCE = re.compile(r" {0,3}(?:`{3,}|~{3,})")
+_HTML_START = regex.compile(r"^(?P<indent> {0,3})<", re.M)
+_FENCE = regex.compile(r" {0,3}(?:`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class Blocks:
 
 
 # Logseq's page properties, "title:: COMP2521", on the first lines.
-_PROPERTY = re.compile(r"[\w\-]+::[ \t].*|[\w\-]+::$")
+_PROPERTY = regex.compile(r"[\w\-]+::[ \t].*|[\w\-]+::$")
 
 
 def _properties(text: str) -> tuple[int, str, int]:

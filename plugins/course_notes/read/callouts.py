@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+
+from .. import regex
 
 # Hand-written: the CommonMark parser reads a callout as a block quote, and GitHub's five
 # alert types are all it knows of the form; Obsidian has a dozen types and any title.
-_START = re.compile(r"[ \t]{0,3}>[ \t]?\[!(?P<type>[\w-]{1,20})\][+-]?[ \t]*(?P<title>.*)$")
-_QUOTED = re.compile(r"[ \t]{0,3}>[ \t]?")
+_START = regex.compile(r"[ \t]{0,3}>[ \t]?\[!(?P<type>[\w-]{1,20})\][+-]?[ \t]*(?P<title>.*)$")
+_QUOTED = regex.compile(r"[ \t]{0,3}>[ \t]?")
 _TASKS = frozenset("todo task tasks check checklist done success aufgaben tareas".split())
 _QUESTIONS = frozenset("question questions faq help ask frage fragen pregunta".split())
 

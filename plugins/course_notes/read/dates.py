@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from .. import regex
 from ..model import WrittenDate
 
 _MONTH_NAMES = (
@@ -66,13 +67,13 @@ _DATE = (
     r"(?:,?[ \t]*(?:at[ \t]+)?(?P<time>(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?[ \t]*"
     r"(?P<half>[ap])\.?m\b\.?|(?P<hour24>\d{1,2})[:.](?P<minute24>\d{2})))?"
 )
-_WHOLE_DATE = re.compile(rf"[ \t]*{_DATE}[ \t]*$", re.I)
+_WHOLE_DATE = regex.compile(rf"[ \t]*{_DATE}[ \t]*$", re.I)
 # "due", a colon if any, then the date; what follows it may not go on as a word or number.
-_DUE = re.compile(rf"\bdue\b(?P<colon>[ \t]*:)?[ \t]*(?P<when>{_DATE})(?![\w/:])", re.I)
-_DUE_WORD = re.compile(r"\bdue\b(?P<colon>[ \t]*:)?[ \t]*(?P<next>[^\W_]*)", re.I)
-_CLAUSE_END = re.compile(r"[)\];,]")
-_ISO_START = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?![\w-])")
-_DATE_START = re.compile(_DATE, re.I)
+_DUE = regex.compile(rf"\bdue\b(?P<colon>[ \t]*:)?[ \t]*(?P<when>{_DATE})(?![\w/:])", re.I)
+_DUE_WORD = regex.compile(r"\bdue\b(?P<colon>[ \t]*:)?[ \t]*(?P<next>[^\W_]*)", re.I)
+_CLAUSE_END = regex.compile(r"[)\];,]")
+_ISO_START = regex.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?![\w-])")
+_DATE_START = regex.compile(_DATE, re.I)
 
 
 def read_date(text: str) -> WrittenDate | None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import codecs
-import re
 
+from .. import regex
 from ..model import (
     Diagnostic,
 )
@@ -27,7 +27,7 @@ def sloppy_cp1252(raw: bytes) -> str:
 # the same way (U+0080..U+00BF, or the cp1252 punctuation that 0x80..0x9F become), or
 # by a space where a no-break space's 0xA0 was lost. Text without this pair cannot be
 # such mojibake, so ftfy, slow per call, only sees the rare lines that have it.
-_MOJIBAKE_HINT = re.compile(
+_MOJIBAKE_HINT = regex.compile(
     "[\u00c2-\u00f4](?:[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
     "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022"
     "\u2026\u2030\u2039\u203a\u20ac\u2122]|(?<=[\u00c2\u00c3]) )"

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import re
 
+from .. import regex
 from .marks import _cut
 from .states import SEEN_WORDS
 
 # A duration's candidates: the text of each (...) or [...] (not a link's [text](url)).
-_BRACKETED = re.compile(r"\((?P<paren>[^()\[\]]*)\)|\[(?P<bracket>[^()\[\]]*)\](?!\()")
+_BRACKETED = regex.compile(r"\((?P<paren>[^()\[\]]*)\)|\[(?P<bracket>[^()\[\]]*)\](?!\()")
 
 
 # Digits bounded: no video runs 100,000 hours, and int() of a 5,000-digit run raises.
-_CLOCK = re.compile(r"(?:(\d{1,5})[:.])?(\d{1,2})[:.](\d\d)")
+_CLOCK = regex.compile(r"(?:(\d{1,5})[:.])?(\d{1,2})[:.](\d\d)")
 
 
-_DURATION_PART = re.compile(r"(?P<number>\d{1,7})(?!\d)[ \t]*(?P<unit>[^\W\d_]*)\.?[ \t,]*")
+_DURATION_PART = regex.compile(r"(?P<number>\d{1,7})(?!\d)[ \t]*(?P<unit>[^\W\d_]*)\.?[ \t,]*")
 
 
 # In English, German, Spanish, French, Italian, Portuguese, Dutch and Swedish: "1 Std. 31
@@ -109,7 +110,7 @@ def clock_seconds(text: str) -> int | None:
 # "1:02:03"), units ("45m", "12m30s", "1h 10min", "45 Min."), or minutes and seconds
 # ("6'30\""), or hours and minutes ("1h22", "1h02'10"). A clock that is a time of day
 # ("11:59pm", "at 9:00", "due 14:00") is none.
-_LOOSE = re.compile(
+_LOOSE = regex.compile(
     r"(?<![\w:./'])(?:"
     r"(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d\d)(?![\w:]|[ \t]*(?:am|pm|uhr|h\b))"
     r"|(?P<units>\d{1,4}[ \t]?(?:h|hr|hrs|hours?|std|stunden?|horas?|heures?)\.?"
@@ -131,15 +132,15 @@ _AT_WORDS = (
     r"up to|until|hasta|jusqu'[àa]|fino a|at[ée]|tot|min\.|ca\."
 )
 _WEEKDAYS = r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven"
-_TIME_OF_DAY_BEFORE = re.compile(rf"(?:\b(?:{_AT_WORDS}|{_WEEKDAYS})\w*\.?[ \t]*$)", re.I)
+_TIME_OF_DAY_BEFORE = regex.compile(rf"(?:\b(?:{_AT_WORDS}|{_WEEKDAYS})\w*\.?[ \t]*$)", re.I)
 # "watched 20 of 45 min", "visto 20 de 45 min", "20/45 min": the second number is the length.
-_PART_OF = re.compile(
+_PART_OF = regex.compile(
     r"(?P<part>\d{1,4}(?::\d\d)?)[ \t]*(?:min\.?|m)?[ \t]*(?:of|de|von|sur|di)[ \t]*"
     r"(?P<whole>\d{1,4}(?::\d\d)?[ \t]*(?:h|hr|hrs|min|mins|minutes?|m)?\.?)(?![\w])",
     re.I,
 )
 # Where a begun video was left: "stopped at 1:02:00", "bis 45:00 geschaut", "parei em 12:30".
-_LEFT_AT = re.compile(
+_LEFT_AT = regex.compile(
     r"\b(?:stopped|paused|left off|gestoppt|angehalten|arrêté|arrete|parei|pausad[oa]|"
     r"me quedé|quedé|fermato|fermata|gebleven)[ \t]+(?:at|bei|à|a|em|no|en|el|al|op)?[ \t]*"
     r"(?:min\.?[ \t]*|minute[ \t]*|minuto[ \t]*)?"
@@ -149,27 +150,27 @@ _LEFT_AT = re.compile(
 )
 # "bis 14:00" alone may be a time of day: "up to" is where a video was left only with a
 # word for watching, or a minute mark ("up to min 20").
-_SEEN = re.compile(
+_SEEN = regex.compile(
     rf"\b(?:{SEEN_WORDS}|viewed|angeschaut|vista|regardé|assisti)\b",
     re.I,
 )
-_POINT = re.compile(
+_POINT = regex.compile(
     r"(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d\d)(?![\d:])"
     r"|(?P<minutes>\d{1,3})(?:[ \t]*(?:min|m)\b|(?![\d:.]))"
 )
 # Before a length in units, what makes it no video's: "min." (a list of minutes), "ca." (an
 # estimate unless said roughly), or a time word ("until 45 min"); the words whole, not
 # their starts, as weekdays are ("attention 45 min" is a length).
-_UNITS_NOT_LENGTH = re.compile(rf"\b(?:{_AT_WORDS})\.?[ \t]*$", re.I)
+_UNITS_NOT_LENGTH = regex.compile(rf"\b(?:{_AT_WORDS})\.?[ \t]*$", re.I)
 # A length that is not a video's: reading time, estimates.
-_NOT_VIDEO = re.compile(
+_NOT_VIDEO = regex.compile(
     r"^[ \t]*(?:read|reading|lesen|lectura|lecture\b|de lecture|to read|"
     r"(?:of )?work\b|left\b|aufwand|arbeit|de trabajo|de travail|di lavoro|de trabalho)",
     re.I,
 )
-_ROUGHLY = re.compile(r"(?:ca\.|circa|approx\.?|~)[ \t]*$", re.I)
+_ROUGHLY = regex.compile(r"(?:ca\.|circa|approx\.?|~)[ \t]*$", re.I)
 # "~11 min", "ca. 45 min" in a video's line are its length, roughly: still its length.
-_ESTIMATE = re.compile(r"(?:estimated|est\.|approx\.?)[ \t]*$", re.I)
+_ESTIMATE = regex.compile(r"(?:estimated|est\.|approx\.?)[ \t]*$", re.I)
 
 
 def find_duration(text: str) -> tuple[str, int | None, int | None]:
@@ -258,7 +259,7 @@ def _minutes(text: str) -> int | None:
 
 # Dots of abbreviations and the primes of "1 h 29'": no part of a unit's name.
 _NOT_UNITS = str.maketrans("", "", ".'\u2032\u2019")
-_UNIT_WORD = re.compile(r"(?P<n>\d+)(?P<u>[^\d]*)")
+_UNIT_WORD = regex.compile(r"(?P<n>\d+)(?P<u>[^\d]*)")
 
 
 def _plain_units(text: str) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
+from .. import regex
 from ..model import (
     SectionKind,
 )
@@ -127,7 +127,7 @@ SECTION_SIGNS: dict[str, SectionKind] = {
 del S
 
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = regex.compile(r"[^\W_]+")
 # Words that say what comes before a class: a word after them names the section's kind.
 _BEFORE = frozenset(("prelab", "prelabs"))
 # Where recordings are watched: a section of lectures named with one holds recordings.

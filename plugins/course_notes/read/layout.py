@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .. import regex
 from .blocks import Blocks, Heading
 from .dates import leading_date
 from .planner import Row, find_planners
@@ -14,7 +15,7 @@ from .planner import Row, find_planners
 # 3", "Wk.4", "W1", "Module 2", "Lec 5", "Woche 3", "Semana 2". The number ends at a
 # non-word character, so "W12A" or "week 3rd" is no unit. Chinese and Japanese write the
 # number inside: "第3週".
-UNIT = re.compile(
+UNIT = regex.compile(
     r"(?P<word>[^\W\d_]{1,20}?)\.?[ \t]*(?P<number>\d{1,9})(?![\w.,:]\d|[^\W\d_]|\d)"
     r"|第(?P<cjk>\d{1,9})(?P<cjkword>[週周回課講章])"
 )
@@ -50,25 +51,25 @@ _QUESTION_WORDS = (
     r"fr[åa]gor|fr[åa]ga|sp[øo]rsm[åa]l|sp[øo]rgsm[åa]l|"
     r"gedanken|pensamientos|pens[ée]es|pensieri|pensamentos|gedachten"
 )
-_QUESTIONS = re.compile(
+_QUESTIONS = regex.compile(
     rf"[\W_]*(?:open\s+|offene\s+|my\s+|meine\s+)?(?:{_QUESTION_WORDS})\b[^\n]{{0,60}}$"
     # "❓ Office hours Qs": a question sign first names them, whatever the words.
     rf"|[ \t]*[\u2753\u2754][\ufe0f]?[^\n]{{0,60}}$",
     re.I,
 )
 # A stem every questions label holds, in the languages above, or a question mark.
-_STEM = re.compile(
+_STEM = regex.compile(
     r"\?|\u2753|\u2754|quest|thought|quer|ask|clarif|q\s*&|q['\u2019]?s\b|faq|frag|pregunt|"
     r"duda|domand|dubbi|pergunt|d[uú]vid|vragen|gedank|gedacht|pensa|pens[ée]|fr[åa]g|sp[øo]r"
 )
-_LONE_QUESTION = re.compile(r"[ \t]*(?:\?+|\u2753\ufe0f?|\u2754)[ \t]*:?[ \t]*$")
+_LONE_QUESTION = regex.compile(r"[ \t]*(?:\?+|\u2753\ufe0f?|\u2754)[ \t]*:?[ \t]*$")
 
 # A label line: a few words alone on a line, ending with ":" or all in bold.
-_LABEL = re.compile(
+_LABEL = regex.compile(
     r"[ \t]{0,3}(?:\*\*(?P<bold>[^*\n]{1,60}?)\*\*[ \t]*:?|__(?P<under>[^_\n]{1,60}?)__[ \t]*:?"
     r"|(?P<plain>[^\s\-*+>#|\d][^\n:]{0,50}?)[ \t]*:)[ \t]*$"
 )
-_ITEM = re.compile(r"[ \t]*(?:[-*+\u2022\u25aa\u25e6\u2013]|\d{1,9}[.)])(?:[ \t]|$)")
+_ITEM = regex.compile(r"[ \t]*(?:[-*+\u2022\u25aa\u25e6\u2013]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
 def label_text(line: str) -> str | None:
@@ -124,16 +125,20 @@ def _family(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
-_RANGE = re.compile(r"(?P<before>[ \t]*)[-\u2013\u2014/](?P<after>[ \t]*)(?P<last>\d{1,6})(?!\w)")
-_DATE_LABEL = re.compile(r"[ \t]*\((?P<label>[^()]*)\)")
+_RANGE = regex.compile(
+    r"(?P<before>[ \t]*)[-\u2013\u2014/](?P<after>[ \t]*)(?P<last>\d{1,6})(?!\w)"
+)
+_DATE_LABEL = regex.compile(r"[ \t]*\((?P<label>[^()]*)\)")
 # One separator between the number and the title; a dot only before a blank (".NET").
 # One separator, or a run of them ("--", "//", ":-"), between a unit's number and its title.
-_SEPARATOR = re.compile(r"[ \t]*(?:[:\-\u2013\u2014\u00b7|\u2022,/=>~]{1,3}|\.(?=[ \t]|$))?[ \t]*")
+_SEPARATOR = regex.compile(
+    r"[ \t]*(?:[:\-\u2013\u2014\u00b7|\u2022,/=>~]{1,3}|\.(?=[ \t]|$))?[ \t]*"
+)
 MAX_UNIT = 999
 
 
 # Signs before a unit's word ("🎵 Week 1", "**W1**", "📅 Woche 2"): not part of it.
-_LEAD = re.compile(r"[^\w\u7b2c]*")
+_LEAD = regex.compile(r"[^\w\u7b2c]*")
 
 
 def read_unit(title: str, line: int, family: str | None = None) -> Unit | None:
@@ -330,7 +335,7 @@ def find_layout(
     return layout
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = regex.compile(r"\d")
 
 
 def _heads_questions(line: str, lines: list[str], number: int) -> bool:
@@ -354,7 +359,7 @@ def _asks(title: str, extra: tuple[str, ...]) -> bool:
 
 
 # A unit's word and a word that joins it to a date: "Week of", "Semana del", "Woche vom".
-_DATED_WORD = re.compile(
+_DATED_WORD = regex.compile(
     r"(?P<word>[^\W\d_]{1,20})\.?[ \t]+(?:(?:of|beginning|starting|commencing|from|du|vom|ab|"
     r"del|de|dal|della|van|da|do)[ \t]+)?",
     re.I,

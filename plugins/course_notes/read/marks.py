@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import regex
 from .decode import _MOJIBAKE_HINT, _fix_encoding, sloppy_cp1252
 
 CHECK_MARKS = ("\U0001f5f8", "\u2713", "\u2714", "\u2611", "\u2705")
@@ -46,19 +47,19 @@ _MARK_FIRSTS = frozenset(form[0] for form in _MARK_FORMS)
 
 
 # The last character of every mark and box: a line with none of them has no mark inside.
-_MARK_END = re.compile("[" + re.escape("".join(_MARKS_BY_LAST)) + r"\]]")
+_MARK_END = regex.compile("[" + re.escape("".join(_MARKS_BY_LAST)) + r"\]]")
 
 
 # Where a note after a mark may start: a parenthesis that closes the text, a dash, ">>".
 # A score ("✓ 8/10", "✓ 85%") ends a ticked line as a note would.
-_NOTE_START = re.compile(
+_NOTE_START = regex.compile(
     r"\(|[\u2013\u2014]|-(?=[ \t]|$)|>>"
     r"|\d{1,3}[ \t]*(?:/[ \t]*\d{1,3}|%)(?:[ \t]+[^\s\d]\S*)?[ \t!]*$"
 )
-_SCORE = re.compile(r"\d[ \t]*(?:/[ \t]*\d{1,3}|%)(?:[ \t]+[^\s\d]\S*)?[ \t!]*$")
+_SCORE = regex.compile(r"\d[ \t]*(?:/[ \t]*\d{1,3}|%)(?:[ \t]+[^\s\d]\S*)?[ \t!]*$")
 
 
-_BOX = re.compile(r"\[(?P<mark>[ xX])\][ \t]*")
+_BOX = regex.compile(r"\[(?P<mark>[ xX])\][ \t]*")
 
 
 _BOX_ENDS = ("[ ", "[x", "[X")

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 
+from .. import regex
 from ..model import (
     Cancelled,
     Course,
@@ -42,14 +43,14 @@ from .states import State, read_fields, read_state, says_cancelled
 
 # A separator or an item, in one match: most lines are one of the two. Bullets are
 # Markdown's, or pasted from a page or a PDF ("•", "▪", "◦", "–").
-_LIST_LINE = re.compile(
+_LIST_LINE = regex.compile(
     r"(?P<indent>[ \t]*)(?:(?P<separator>-{3,})[ \t]*$"
     r"|(?:[-*+\u2022\u25aa\u25e6\u2013]|\d{1,9}[.)])(?:[ \t]+(?:\[(?P<box>[ xX])\][ \t]*)?|(?=$))"
     r"(?P<text>.*)$)"
 )
 
 # A task box with no bullet before it: "[x] Varian cap. 5".
-_BOX_LINE = re.compile(r"(?P<indent>[ \t]*)\[(?P<box>[ xX/~-])\][ \t]+(?P<text>\S.*)$")
+_BOX_LINE = regex.compile(r"(?P<indent>[ \t]*)\[(?P<box>[ xX/~-])\][ \t]+(?P<text>\S.*)$")
 
 MAX_WEEK = 999
 
@@ -61,7 +62,7 @@ _VIDEOS, _READINGS, _OTHER = SectionKind.VIDEOS, SectionKind.READINGS, SectionKi
 TAB_SIZE = 4
 
 # A line that says there is nothing (yet): no task, in any language the reader knows.
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = regex.compile(
     r"[(\[]?(?:nothing|none|n/?a|tba|tbc|tbd|nil|nichts|keine?|nada|ninguno|rien|aucun|"
     r"niente|nessuno|nenhum|geen|niets|-+|\u2014|\u2013|\.\.\.|\u2026|\?+|entf[äa]llt|"
     r"a definir|[àa] d[ée]finir|por definir|da definire|noch offen|por confirmar|a confirmar|"
@@ -74,7 +75,7 @@ _PLACEHOLDER = re.compile(
 )
 
 # An item is a video, wherever it stands, when it says so and gives a length.
-_VIDEO_WORD = re.compile(
+_VIDEO_WORD = regex.compile(
     r"\b(?:vids?|videos?|vid[ée]os?|recordings?|recorded|rec|reg|inspelad|inspelning|opptak|screencasts?|podcasts?|listen(?:ing)?|tracks?|"
     r"watch|clip|aufzeichnung|v[íi]deos?|grabaci[óo]n|enregistrement|registrazione|"
     r"grava[çc][ãa]o|opname|echo|echo360|panopto|youtube|yt|zoom|documentar\w*|document\w*al|"
@@ -121,7 +122,7 @@ _VIDEO_HINTS = (
 
 # A length in brackets as a player shows it, "6.1 Project intro (6:30)": a video's, in a
 # section whose words say nothing.
-_CLOCKED = re.compile(r"\((?:\d{1,2}:)?\d{1,2}:\d\d\)")
+_CLOCKED = regex.compile(r"\((?:\d{1,2}:)?\d{1,2}:\d\d\)")
 
 
 def _says_video(body: str) -> bool:
@@ -133,7 +134,7 @@ def _says_video(body: str) -> bool:
 
 
 # A line that cites a work: an author and a year, chapters or pages, a DOI.
-_CITATION = re.compile(
+_CITATION = regex.compile(
     r"\(\d{4}[a-z]?\)|\b(?:ch|chs|chap|chaps|chapter|pp?|kap|cap|capp|S)\.?[ \t]*\d|"
     r"\bdoi:|doi\.org/|"
     r"\b[A-Z][a-z]+,?[ \t]+(?:et al\.?,?[ \t]+)?\(?\d{4}\)?|\b[A-Z][\w'-]+ v\.? [A-Z]|"
@@ -146,37 +147,37 @@ _CITATION = re.compile(
     r"chapitre|cap[ií]tulo|capitolo)\b",
 )
 # A line that is a note on the item above: an arrow, or a tab between words (a pasted table).
-_NOTE_LINE = re.compile(r"[ \t]*(?:\u21b3|\u2192|->|=>|>)")
-_TAB_ROW = re.compile(r"\S\t+\S")
+_NOTE_LINE = regex.compile(r"[ \t]*(?:\u21b3|\u2192|->|=>|>)")
+_TAB_ROW = regex.compile(r"\S\t+\S")
 # A plain line with a state: a tick, a box, DONE/TODO words; counted to tell whether the
 # file lists its tasks as plain lines.
-_MARKED = re.compile(
+_MARKED = regex.compile(
     "[\u2713\u2714\u2705\u2611\U0001f5f8\u2717\u2718\u274c]|\\[[ xX/-]\\]|\\b(?:DONE|TODO)\\b|"
     r"[(\[](?:done|erledigt|hecho|fait|fatto|feito)[)\]]|\[(?:todo|to do)\]|~~|"
     r"[ \t][-\u2013\u2014][ \t]*(?i:done|todo|erledigt|fait)[ \t!.]*$"
 )
 _LONG_PROSE = 16
 # A task that says to read, in any section: "leggere *Oktoberfest*, cap. 1–2".
-_READ_FIRST = re.compile(
+_READ_FIRST = regex.compile(
     r"(?i:read|re-read|reread|lesen|leer|lire|leggere|ler|lezen|läsa|læs|les)\b[ \t:]"
 )
 # A line indented under a label that opens with a tick or a cross: "  ✔ Giddens kap 1".
 # A short title: up to three words, capitalised, no digits or closing punctuation.
-_TITLE_WORDS = re.compile(r"[^\W\d_][^\W\d_'\-]*(?:[ \t]+[^\W\d_][^\W\d_'\-]*){0,2}")
+_TITLE_WORDS = regex.compile(r"[^\W\d_][^\W\d_'\-]*(?:[ \t]+[^\W\d_][^\W\d_'\-]*){0,2}")
 # A line that opens with its box or its state word: "[x] manual ch 1", "DONE report 2".
-_BOXED_NEXT = re.compile(r"[ \t]*(?:\[[ xX/~-]\][ \t]|(?:DONE|TODO)\b)")
-_TICKED_UNDER = re.compile(
+_BOXED_NEXT = regex.compile(r"[ \t]*(?:\[[ xX/~-]\][ \t]|(?:DONE|TODO)\b)")
+_TICKED_UNDER = regex.compile(
     "(?P<indent>[ \t]+)[\u2713\u2714\u2705\u2611\u2717\u2718\u274cx][\ufe0f]?[ \t]"
 )
 # An item that heads notes, not a task: "Prac notes", "🗒️ Notizen".
-_NOTES_HEAD = re.compile(
+_NOTES_HEAD = regex.compile(
     r"\b(?:notes?|notizen|apuntes|notas|remarques|appunti|aantekeningen)\b|[\U0001f5d2\U0001f4dd]",
     re.I,
 )
 # What someone said: a name or a role, then a colon ("Priya: use C1V1", "TA: ...").
-_SAYS = re.compile(r"[A-Z][a-z.]{1,15}(?: [A-Z][a-z.]{1,15})?[ \t]*:[ \t]")
+_SAYS = regex.compile(r"[A-Z][a-z.]{1,15}(?: [A-Z][a-z.]{1,15})?[ \t]*:[ \t]")
 # A remark by its first word, at any depth: "nota: 7,5", "obs: ...", "feedback: ...".
-_REMARK_LABEL = re.compile(
+_REMARK_LABEL = regex.compile(
     r"(?i:feedback|note|nb|tip|hint|comment|remark|anmerkung|hinweis|nota|comentario|remarque|rq|"
     r"opmerking|obs|observa[çc][ãa]o|osservazione)[ \t]*:[ \t]"
     # A warning to oneself: "attention aux o(x^n) !!!", "careful with signs".
@@ -190,7 +191,7 @@ _REMARK_LABEL = re.compile(
     r"dijo|diz|disse|zegt|zei)\b"
 )
 # A plain line that is a remark, not a task: in brackets, or about the writer.
-_REMARK = re.compile(
+_REMARK = regex.compile(
     # "-- spring break --": a divider between weeks, set off with dashes.
     r"-{2,}[ \t]|={2,}[ \t]|"
     r"[(\[{]|(?:i|i'm|im|i've|ive|my|we|we're|note|nb|n\.b\.|remember|reminder|ask|also|btw|"
@@ -768,7 +769,7 @@ class _Reader:
             entries.append(Item(body, done, number, depth, due=due, started=started, fields=kept))
 
 
-_UNIT_WORD = re.compile(r"(?P<word>[^\W\d_]+)\.?[ \t]*(?P<digits>\d*)(?!\w)")
+_UNIT_WORD = regex.compile(r"(?P<word>[^\W\d_]+)\.?[ \t]*(?P<digits>\d*)(?!\w)")
 
 
 def _same_word(written: str, word: str) -> bool:
@@ -782,17 +783,17 @@ def _same_word(written: str, word: str) -> bool:
 
 
 # "exam timetable TBA": what will come, not a task yet; "rdg tbd", a word and then nothing.
-_NOT_YET = re.compile(r"\bTB[ACD]\b[ \t.!)]*$|^[^\W\d_]+[ \t:]+(?i:tb[acd])[ \t.!]*$")
+_NOT_YET = regex.compile(r"\bTB[ACD]\b[ \t.!)]*$|^[^\W\d_]+[ \t:]+(?i:tb[acd])[ \t.!]*$")
 # Numbers and operators only: "3 x" is a product there, not a tick.
-_ARITHMETIC = re.compile(r"[\d\s.,+\-*/xX()=]+")
+_ARITHMETIC = regex.compile(r"[\d\s.,+\-*/xX()=]+")
 # A lone x after a line's words, before a length or not: its tick ("Hunt pp1-32 x").
-_TRAILING_X = re.compile(
+_TRAILING_X = regex.compile(
     # Lower case only: "Part X" is part ten.
     r"(?<=[^\W_])[ \t]+x"
     r"(?=[ \t]*$|[ \t]+\(?(?:\d{1,2}:)?\d{1,2}(?::\d\d|[ \t]?m(?:in)?)\)?[ \t]*$)"
 )
 # "Lecture 20: — TBA —", "Lecture recording: TBA": a label, then nothing yet.
-_LABELLED = re.compile(
+_LABELLED = regex.compile(
     r"[^\W\d_][\w.]*(?:[ \t]+[^\W\d_][\w.]*){0,2}[ \t]*\d{0,3}(?::|[ \t]+[\-\u2013\u2014])[ \t]+"
 )
 
@@ -811,7 +812,7 @@ def _has_length(body: str) -> bool:
     return _DIGIT.search(body) is not None and find_duration(body)[1] is not None
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = regex.compile(r"\d")
 _MEMO = 1 << 16
 _ReadItem = tuple[str, "bool | None", dict[str, str], "State | None", bool, bool]
 
@@ -880,7 +881,7 @@ def _settle_named_videos(course: Course) -> None:
                     section.entries[index] = _as_video(entry)
 
 
-_FIRST_LETTERS = re.compile(r"[^\W\d_]+")
+_FIRST_LETTERS = regex.compile(r"[^\W\d_]+")
 
 
 def _settle_kinds(course: Course) -> None:
@@ -1093,7 +1094,7 @@ def _may_go_on(text: str, following: str) -> bool:
 
 
 # An item's end that closes it: a tick or a state mark; the next line is then its own.
-_CLOSED = re.compile(
+_CLOSED = regex.compile(
     r"(?:[\u2713\u2714\u2705\u2611\U0001f5f8\u2717\u2718\u274c]\ufe0f?|\[[ xX/-]\]|\bDONE|\bTODO)"
     r"[ \t]*$"
 )
@@ -1311,7 +1312,7 @@ def _planner_row(reader: _Reader, number: int, row: Row) -> None:
         reader.item(number, "", None, "x" if row.done else " ", row.text)
 
 
-_KEYED = re.compile(r"[ \t]*[^\W\d_]+[ \t]*:[ \t]")
+_KEYED = regex.compile(r"[ \t]*[^\W\d_]+[ \t]*:[ \t]")
 
 
 def _plain_title(lines: list[str], blocks: Blocks, layout: Layout, reader: _Reader) -> None:

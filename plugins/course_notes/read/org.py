@@ -8,19 +8,22 @@ the title, a ``DEADLINE:`` is its task's due date, and org's settings are markup
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+
+from .. import regex
 
 # Hand-written: no Markdown parser reads org, and the few forms a student's notes use are
 # these; Pandoc or orgparse would add a dependency for them.
-_HEADLINE = re.compile(
+_HEADLINE = regex.compile(
     r"(?P<stars>\*{1,8})[ \t]+(?:(?P<keyword>TODO|DONE|NEXT|WAITING|WAIT|HOLD|STARTED|DOING|"
     r"CANCELLED|CANCELED|CANCEL)[ \t]+)?(?:\[#[A-Ca-c]\][ \t]+)?(?P<text>.*?)"
     r"(?:[ \t]+:[\w@:]+:)?[ \t]*$"
 )
-_SETTING = re.compile(r"#\+(?P<key>[A-Za-z_]+):[ \t]*(?P<value>.*)$")
-_PLANNING = re.compile(r"[ \t]*(?:(?:DEADLINE|SCHEDULED|CLOSED):[ \t]*[<\[][^>\]]*[>\]][ \t]*)+$")
-_DEADLINE = re.compile(r"DEADLINE:[ \t]*<(?P<date>\d{4}-\d{2}-\d{2})")
+_SETTING = regex.compile(r"#\+(?P<key>[A-Za-z_]+):[ \t]*(?P<value>.*)$")
+_PLANNING = regex.compile(
+    r"[ \t]*(?:(?:DEADLINE|SCHEDULED|CLOSED):[ \t]*[<\[][^>\]]*[>\]][ \t]*)+$"
+)
+_DEADLINE = regex.compile(r"DEADLINE:[ \t]*<(?P<date>\d{4}-\d{2}-\d{2})")
 _BOXES = {"DONE": "[x]", "CANCELLED": "[-]", "CANCELED": "[-]", "CANCEL": "[-]"}
 _STARTED = ("STARTED", "DOING", "NEXT")
 

@@ -12,31 +12,33 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .. import regex
+
 # Hand-written: the rows are not Markdown (no pipes), so no parser reads them as a table;
 # a spreadsheet pastes its cells with tabs between them.
 
-_DONE_HEADER = re.compile(
+_DONE_HEADER = regex.compile(
     r"(?:done|status|complete[d]?|finished|check|erledigt|fertig|hecho|hecha|terminado|fait|"
     r"fatto|feito|klaar|gedaan|ok|\u2713|\u2714|\u2705|x|\?)[ \t?]*$",
     re.I,
 )
-_DUE_HEADER = re.compile(
+_DUE_HEADER = regex.compile(
     r"(?:due|due date|deadline|f[äa]llig|abgabe|entrega|plazo|rendu|[ée]ch[ée]ance|scadenza|"
     r"prazo|deadline|inleveren)[ \t]*$",
     re.I,
 )
-_TITLE_HEADER = re.compile(
+_TITLE_HEADER = regex.compile(
     r"(?:topic|title|theme|subject|thema|titel|tema|t[íi]tulo|sujet|th[èe]me|argomento|titolo|"
     r"assunto|onderwerp)s?[ \t]*$",
     re.I,
 )
 # A done cell: a tick, a yes, a done word, in the languages the reader knows.
-_TICKED = re.compile(
+_TICKED = regex.compile(
     r"[ \t]*(?:\u2713|\u2714|\u2705|\u2611|x|y|yes|ja|s[ií]|oui|sim|done|ok|erledigt|hecho|"
     r"fait|fatto|feito|klaar|1|true|\u2714\ufe0f|\u2705\ufe0f)[ \t!.]*$",
     re.I,
 )
-_DATE_WORDS = re.compile(r"[ \t]*(?:due|by|bis|until|avant|entro|para|hasta|voor)\b", re.I)
+_DATE_WORDS = regex.compile(r"[ \t]*(?:due|by|bis|until|avant|entro|para|hasta|voor)\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 import re
 
+from .. import regex
+
 
 class State(enum.Enum):
     """What an item's words say about it, beyond a tick or a box."""
@@ -16,11 +18,11 @@ class State(enum.Enum):
 
 
 # Obsidian Tasks' fields: a sign, then a date (recurrence: words). Read, not shown raw.
-TASK_FIELD = re.compile(
+TASK_FIELD = regex.compile(
     r"[ \t]*(?P<sign>\U0001f4c5|\u23f3|\U0001f6eb|\u2705|\u2795|\u274c)\ufe0f?[ \t]*"
     r"(?P<date>\d{4}-\d{2}-\d{2})"
 )
-RECURRENCE = re.compile(
+RECURRENCE = regex.compile(
     r"[ \t]*\U0001f501\ufe0f?[ \t]*(?P<rule>every\b[^\U0001f4c5\u23f3\U0001f6eb\u2705]*)"
 )
 _FIELD_SIGNS = (
@@ -37,7 +39,7 @@ _FIELD_SIGNS = (
     "\u23ec",
     "\U0001f53a",
 )
-PRIORITY = re.compile(r"[ \t]*[\u23eb\U0001f53c\U0001f53d\u23ec\U0001f53a]\ufe0f?")
+PRIORITY = regex.compile(r"[ \t]*[\u23eb\U0001f53c\U0001f53d\u23ec\U0001f53a]\ufe0f?")
 
 # Done, in the languages the reader knows, as a word of its own at the start or the end, or
 # "(done)" anywhere; "DONE" in capitals anywhere.
@@ -52,7 +54,7 @@ SEEN_WORDS = (
     r"gelezen|letto|le[íi]do|lido|went"
 )
 # A done word said not to hold: "pas lu", "not done", "noch nicht erledigt".
-_NEGATED = re.compile(
+_NEGATED = regex.compile(
     r"(?:\bpas(?: encore)?|\bnot(?: yet)?|\bnicht|\bnoch nicht|\bno|\bnon|\bniet|\bnog niet|"
     r"\bn[ãa]o|\bainda n[ãa]o|\btodav[íi]a no|\bancora non)[ \t]+"
     rf"(?:{_DONE_WORDS}|{SEEN_WORDS}|read|regard[ée]|gemacht|submitted|handed in|abgegeben|"
@@ -61,32 +63,32 @@ _NEGATED = re.compile(
 )
 # Begun: "– half gekeken", "(watched ~half, finish!!)", "regardé la moitié"; not in a
 # question ("only the 2nd half is relevant?").
-_HALF = re.compile(
+_HALF = regex.compile(
     r"\b(?:half(?:way|-way)?|la moiti[ée]|à moiti[ée]|zur h[äa]lfte|halb|a la mitad|la mitad|"
     r"a met[àa]|met[àa]|metade|pela metade|a medias|a medio)\b(?![^?]*\?[ \t]*$)",
     re.I,
 )
 # A done word after a dash, a remark after it: "— fait le 16 au soir".
 # "ok" only there: "— ok (el de Burdiel)" is done, "bullet pts ok" a remark.
-_DONE_DASH = re.compile(rf"[ \t]+[\-\u2013\u2014][ \t]*(?:{_DONE_WORDS}|ok)\b", re.I)
-_DONE_START = re.compile(rf"(?:{_DONE_WORDS})\b[ \t]*[:\-\u2013\u2014!.]*[ \t]+", re.I)
-_DONE_END = re.compile(
+_DONE_DASH = regex.compile(rf"[ \t]+[\-\u2013\u2014][ \t]*(?:{_DONE_WORDS}|ok)\b", re.I)
+_DONE_START = regex.compile(rf"(?:{_DONE_WORDS})\b[ \t]*[:\-\u2013\u2014!.]*[ \t]+", re.I)
+_DONE_END = regex.compile(
     rf"[ \t]*(?:[-\u2013\u2014,;:|]+[ \t]*)?[(\[]?(?:{_DONE_WORDS}|{SEEN_WORDS})"
     r"[)\]]?[ \t!.]*$",
     re.I,
 )
-_DONE_PAREN = re.compile(rf"[ \t]*\((?:{_DONE_WORDS}|{SEEN_WORDS}|read)\b[^()]{{0,30}}\)", re.I)
-_DONE_CAPS = re.compile(
+_DONE_PAREN = regex.compile(rf"[ \t]*\((?:{_DONE_WORDS}|{SEEN_WORDS}|read)\b[^()]{{0,30}}\)", re.I)
+_DONE_CAPS = regex.compile(
     r"(?<![\w-])(?:DONE|(?i:submitted|handed in|abgegeben|entregad[oa]|rendu|consegnat[oa]|"
     r"ingeleverd))(?![\w-])[ \t!.:]*"
 )
-_TODO = re.compile(
+_TODO = regex.compile(
     r"\[(?i:todo|to do)\][ \t]*|#(?i:todo)\b[ \t]*"
     r"|(?<![\w-])(?:TODO|TO ?DO|ToDo|LATER|WAITING|WAIT)(?![\w-])[ \t!.:]*"
 )
 # Watched or read up to a point: "nur bis zu den Rotationen geschaut", "read up to 4.3",
 # "visto hasta el min 20": begun, not done.
-_PARTIAL = re.compile(
+_PARTIAL = regex.compile(
     r"\b(?:nur bis|bis zu[mr]?|bis|only up to|up to|only to|until|hasta|jusqu['\u2019]|"
     r"fino a|fino al|at[ée]|tot)\b[^?]{1,60}?\b"
     rf"(?:{SEEN_WORDS}|read|gelesen|geschaut|angeschaut)\b"
@@ -96,31 +98,33 @@ _PARTIAL = re.compile(
 )
 # Missed or skipped, said after a dash, a comma or in brackets ("Seminar 3 — missed (sick)"):
 # not done, and a task as written.
-_MISSED = re.compile(
+_MISSED = regex.compile(
     r"(?:^|[ \t(,;:\-\u2013\u2014])(?:missed|skipped|verpasst|vers[äa]umt|perd[ií]|perdida|"
     r"rat[ée]e?|manqu[ée]e?|saltat[oa]|pers[oa]|gemist|overgeslagen)(?![\w-])",
     re.I,
 )
 # Logseq's and org-mode's markers of a task begun.
-_NOW = re.compile(r"(?:NOW|DOING|IN-PROGRESS|STARTED)(?![\w-])[ \t:]*")
+_NOW = regex.compile(r"(?:NOW|DOING|IN-PROGRESS|STARTED)(?![\w-])[ \t:]*")
 # Not done: a cross or an empty box sign.
-_OPEN_SIGNS = re.compile(r"(?:^|[ \t])[\u2717\u2718\u274c\u2610\u2b1c\u25a1](?:\ufe0f)?(?=[ \t]|$)")
+_OPEN_SIGNS = regex.compile(
+    r"(?:^|[ \t])[\u2717\u2718\u274c\u2610\u2b1c\u25a1](?:\ufe0f)?(?=[ \t]|$)"
+)
 # Started: a half sign or word, at the start or the end.
 _STARTED_SIGNS = "\u23f3\U0001f7e1\u25d0\U0001f504"
-_STARTED_END = re.compile(
+_STARTED_END = regex.compile(
     r"[ \t]*(?:[-\u2013\u2014,;:|(]+[ \t]*)?(?:half(?:way)?(?:[ \t]+(?:done|watched|read))?|"
     r"started|in progress|wip|ongoing|angefangen|begonnen|empezado|commenc[ée]|iniziato|"
     r"come[cç]ado|~)\)?[ \t!.]*$",
     re.I,
 )
-_STARTED_START = re.compile(r"~[ \t]+")
+_STARTED_START = regex.compile(r"~[ \t]+")
 # Begun, said in brackets with a remark: "(commencé, arrêté à 9')", "(started, 20 min in)".
-_STARTED_PAREN = re.compile(
+_STARTED_PAREN = regex.compile(
     r"\((?:started|begun|commenc[ée]|en cours|angefangen|begonnen|empezad[oa]|iniciad[oa]|"
     r"iniziat[oa]|in corso|come[çc]ad[oa]|em andamento)\b[^()]*\)",
     re.I,
 )
-_CANCELLED = re.compile(
+_CANCELLED = regex.compile(
     r"(?:^|[ \t(\-\u2013\u2014])\(?(?:cancel+ed|CANCEL+ED|called off|entf[äa]llt|f[äa]llt aus|"
     r"se suspende|suspended|suspendu|removed from|dropped from|gestrichen|inst[äa]lld|avlyst|"
     r"aflyst|"
@@ -129,12 +133,12 @@ _CANCELLED = re.compile(
     re.I,
 )
 # Told to skip: "skip it", "saltarla", "überspringen", "à sauter", "pular", "overslaan".
-_SKIP = re.compile(
+_SKIP = regex.compile(
     r"\b(?:skip|skipped|not needed|saltar\w*|salt[ao]|überspring\w*|[àa] sauter|sauter|pular|"
     r"overslaan|hoppa över|omitir|omesso|omessa|entfällt)\b",
     re.I,
 )
-_STRUCK = re.compile(r"~~(?P<text>.+)~~[ \t]*(?P<rest>.*)$")
+_STRUCK = regex.compile(r"~~(?P<text>.+)~~[ \t]*(?P<rest>.*)$")
 
 
 def _signed(text: str) -> bool:
@@ -303,7 +307,7 @@ _HINTS = (
 
 
 # Short hints as whole words: as substrings "lu" and "now" are in half of all words.
-_SHORT_HINTS = re.compile(r"\b(?:lu|vu|vue|now|wip|wait|later|seen|ok)\b")
+_SHORT_HINTS = regex.compile(r"\b(?:lu|vu|vue|now|wip|wait|later|seen|ok)\b")
 
 
 # The hints that are words, by their first two letters: each word of an item is looked up
@@ -316,7 +320,7 @@ for _hint in _HINTS:
 del _hint
 # The rest, signs and phrases ("[/]", "handed in", "✓"), looked for anywhere.
 _HINT_PHRASES = tuple(hint for hint in _HINTS if not hint.isalpha())
-_HINT_WORD = re.compile(r"[^\W\d_]{2,}")
+_HINT_WORD = regex.compile(r"[^\W\d_]{2,}")
 
 
 def _hinted(text: str) -> bool:

@@ -15,19 +15,20 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .. import regex
 from ..model import Question, SourceLine
 from ..model.questions import Remark
 from ..model.text import capitalise_first, slugify
 
 # The same separator as between weeks: three or more dashes alone on a line.
-SEPARATOR = re.compile(r"[ \t]*-{3,}[ \t]*")
+SEPARATOR = regex.compile(r"[ \t]*-{3,}[ \t]*")
 # "A:", "Answer:", "**A:**", "**A**:", "Answer (Dr W, 10 Mar):" in any case, in the
 # languages the reader knows (Antwort, Respuesta, Réponse, Risposta, Resposta, Antwoord), or
 # an arrow ("->", "→", "=>"), at a line's start.
 _ANSWER_WORDS = (
     r"(?:a|answer|antwort|respuesta|r[ée]ponse|risposta|resposta|antwoord|r|resp|r[ée]p|rta)"
 )
-ANSWER = re.compile(
+ANSWER = regex.compile(
     rf"[ \t]*(?:\*\*{_ANSWER_WORDS}(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*:\*\*"
     rf"|\*\*{_ANSWER_WORDS}\*\*[ \t]*:"
     rf"|{_ANSWER_WORDS}(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*:"
@@ -37,19 +38,19 @@ ANSWER = re.compile(
 )
 ARROWS = ("->", "\u2192", "=>", "\u21d2", "\u27a1")
 # An answer on the question's own line, after an arrow: "Will X be on it? → yes".
-_INLINE_ANSWER = re.compile(
+_INLINE_ANSWER = regex.compile(
     r"(?:\?[ \t)*_]*(?P<arrow>[ \t]+(?:->|\u2192|=>|\u21d2"
     r"|(?i:a|r|answer|antwort|respuesta|r[ée]ponse|risposta|resposta|r[ée]p\.?|resp\.?):)[ \t]+)"
     r"|(?P<dashes>[ \t]+--[ \t]+))(?=\S)"
 )
 # A task box before an entry: "[x] ", "[ ] ".
-_BOX = re.compile(r"\[(?P<box>[ xX])\][ \t]+")
+_BOX = regex.compile(r"\[(?P<box>[ xX])\][ \t]+")
 # A paragraph all in one pair of brackets: "(office hours Tue 1-2pm, or by mail)".
-_ASIDE = re.compile(r"\([^()]*\)[ \t]*", re.S)
+_ASIDE = regex.compile(r"\([^()]*\)[ \t]*", re.S)
 # An arrow anywhere on a ticked entry's line, with what follows it as the answer.
-_ARROW = re.compile(r"(?P<arrow>[ \t]+(?:->|\u2192|=>|\u21d2)[ \t]+)(?=\S)(?P<dashes>)")
+_ARROW = regex.compile(r"(?P<arrow>[ \t]+(?:->|\u2192|=>|\u21d2)[ \t]+)(?=\S)(?P<dashes>)")
 # An indented line under a question that is no answer: it says there is none yet.
-_NO_ANSWER = re.compile(
+_NO_ANSWER = regex.compile(
     r"(?:no (?:reply|answer|response)|not (?:yet )?answered|unanswered|waiting|pending|"
     r"asked (?:in|on|at|by)|(?-i:\bTODO\b)|keine antwort|sin respuesta|pas de r[ée]ponse|"
     # "nobody has answered yet", "noch keine Antwort", "nadie respondió", "sem resposta":
@@ -62,24 +63,26 @@ _NO_ANSWER = re.compile(
     re.I,
 )
 # "Asked:" (any case, bold or not), then the date if one is given.
-ASKED = re.compile(r"[ \t]*(?:\*\*asked[ \t]*:\*\*|\*\*asked\*\*[ \t]*:|asked[ \t]*:)[ \t]*", re.I)
+ASKED = regex.compile(
+    r"[ \t]*(?:\*\*asked[ \t]*:\*\*|\*\*asked\*\*[ \t]*:|asked[ \t]*:)[ \t]*", re.I
+)
 # "(asked)" or "(asked 12 Mar)" ending an entry's text (see asked_at_end).
-_ASKED = re.compile(r"\([ \t]*asked\b[ \t:,\-]*(?P<date>[^()]*?)[ \t]*\)", re.I)
+_ASKED = regex.compile(r"\([ \t]*asked\b[ \t:,\-]*(?P<date>[^()]*?)[ \t]*\)", re.I)
 # "Q:", "Question:", "**Q:**" before the question: like a list's bullet, not its title.
-QUESTION_LABEL = re.compile(
+QUESTION_LABEL = regex.compile(
     r"(?:\*\*(?:q|question)[ \t]*:\*\*|\*\*(?:q|question)\*\*[ \t]*:|(?:q|question)[ \t]*:"
     r"|q\.(?=[ \t]))[ \t]*",
     re.I,
 )
 # A list item: its bullet or number, then its text (a lone "-" is no item).
-LIST_ITEM = re.compile(r"(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
-HEADING = re.compile(r" {0,3}(?P<hashes>#{1,6})[ \t]+(?P<title>\S.*)$")
+LIST_ITEM = regex.compile(r"(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
+HEADING = regex.compile(r" {0,3}(?P<hashes>#{1,6})[ \t]+(?P<title>\S.*)$")
 TAB_SIZE = 4
 QUESTION_MARKS = ("?", "\uff1f")
 # A "?" in a link address or a code span is not the writer asking anything; one that ends
 # an address ("have you seen https://example.org?") is.
-_NOT_PROSE = re.compile(r"(`+).+?\1|\b(?:https?|ftp)://[^\s<>)\]]*[^\s<>)\]?]", re.S)
-_SENTENCE_END = re.compile(r"[.?!\uff1f\u3002](?=\s|$)")
+_NOT_PROSE = regex.compile(r"(`+).+?\1|\b(?:https?|ftp)://[^\s<>)\]]*[^\s<>)\]?]", re.S)
+_SENTENCE_END = regex.compile(r"[.?!\uff1f\u3002](?=\s|$)")
 
 TITLE_LENGTH = 100
 ID_WORDS = 6
@@ -198,7 +201,7 @@ def blocks(thoughts: Iterable[SourceLine]) -> list[_Block]:
 
 
 # A question without its mark: it opens as one ("Should I do the report on ...").
-_ASKING = re.compile(
+_ASKING = regex.compile(
     r"(?:should|shall|is|are|am|was|were|do|does|did|can|could|will|would|how|why|what|when|"
     r"where|who|which|may|might|must|wie|was|warum|wann|wo|wer|welche[rsnm]?|ist|sind|kann|"
     r"k[öo]nnen|muss|soll|gibt|qu[ée]|c[óo]mo|por qu[ée]|cu[áa]ndo|d[óo]nde|qui[ée]n|cu[áa]l|"

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 import yaml
 
+from .. import regex
 from ..errors import CourseNotesError
 from ..model import Topic
 from . import yaml_nodes
 from .yaml_nodes import quoted
 
-TOKEN = re.compile(r"\w+|[^\w\s]")
+TOKEN = regex.compile(r"\w+|[^\w\s]")
 MAX_KEYWORD_TOKENS = 12
 """A keyword is a term ("gradient descent", "C++"): the n-grams looked up are at most this
 long, so the index of an entry costs at most this many lookups per token."""

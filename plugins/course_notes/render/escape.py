@@ -35,9 +35,9 @@ Pure: no MkDocs, no Markdown import.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable
 
+from .. import regex
 from ..model.inline import Token, Tokens, visible
 from . import mathml
 
@@ -62,12 +62,12 @@ CUT_MARK = "\u2026"
 #   !          at the end, before a link: an image;
 #   * _        left for emphasis, but counted: Python-Markdown matches them too.
 _COMMON = r"[\\`\[{|$]|<(?![ \t])|&(?=[#A-Za-z0-9])|:(?=[\w+\-])|!$|[*_]"
-_PLAIN = re.compile(_COMMON)
+_PLAIN = regex.compile(_COMMON)
 # In a link's text "]" would end it; in <code> "*" and "_" must not make emphasis.
-_CLOSED = re.compile(_COMMON + r"|\]")
+_CLOSED = regex.compile(_COMMON + r"|\]")
 _REFERENCES = {"<": "&lt;", "&": "&amp;", ":": "&#58;", "$": "&#36;"}
 # Anything tokens or escaping may concern; text without any is returned as it is.
-_ANY = re.compile(r"[\\`\[\]{|<&:!*_$]")
+_ANY = regex.compile(r"[\\`\[\]{|<&:!*_$]")
 
 Piece = tuple[str, int]
 """Markdown and the number of constructs Python-Markdown matches in it."""
@@ -216,7 +216,7 @@ def markdown_blocks(text: str, *, link_text: bool = False, budget: int = BUDGET)
 
 # What would start a block at a line's start: heading, quote, list, table, admonition,
 # fence, or a line of -, =, * or _ (a setext underline or a rule under the line before).
-_BLOCK_START = re.compile(
+_BLOCK_START = regex.compile(
     r"^(#|>|[-+*=](?:\s|$)|\d+[.)](?:\s|$)|\||:::|\?\?\?|!!!|```|~~~|[-=*_][-=*_ \t]*$)"
 )
 
@@ -292,7 +292,7 @@ def html_text(text: str, *, lines: bool = False) -> str:
 
 # Every ASCII character that starts something in Markdown, its extensions or a template:
 # as a character reference it can only show itself, wherever a template cuts or joins it.
-_NOT_INERT = re.compile(r"[&*_`\\\[\]{}|<>:~!$]")
+_NOT_INERT = regex.compile(r"[&*_`\\\[\]{}|<>:~!$]")
 
 
 def markdown_inert(text: str) -> str:

@@ -27,6 +27,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+from .. import regex
+
 # Formulas longer than this show as written: latex2mathml's time grows with the input, and
 # no formula in a course's notes comes near it.
 MAX_LATEX = 2_000
@@ -100,7 +102,7 @@ ATTRIBUTES = frozenset(
     }
 )
 # What a value or a piece of text may hold as it is; anything else is a character reference.
-_PLAIN = re.compile(r"[^A-Za-z0-9 .\-]")
+_PLAIN = regex.compile(r"[^A-Za-z0-9 .\-]")
 CLASS = "cn-math"
 
 

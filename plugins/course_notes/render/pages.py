@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable, Mapping, Sequence
 
 import yaml
 
+from .. import regex
 from ..model import (
     Cancelled,
     Course,
@@ -309,8 +309,8 @@ def render_general(
 
 
 # A table's cell borders: pipes not escaped with a backslash.
-_CELL_BORDER = re.compile(r"(?<!\\)\|")
-_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
+_CELL_BORDER = regex.compile(r"(?<!\\)\|")
+_FENCE = regex.compile(r"[ \t]*(`{3,}|~{3,})")
 
 
 def verbatim(block: Verbatim) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 import nh3
 
+from .. import regex
 from . import mathml
 
 # What the plugin's pages are made of, collected from the built pages of the sample notes
@@ -211,7 +212,7 @@ _NONCE = secrets.token_hex(16)
 _SERIAL = itertools.count()
 PAGE = "page"
 HOME = "home"
-_MARK = re.compile(rf"<!--(/?)course-notes (?:({PAGE}|{HOME}) )?(\d+) {_NONCE}-->")
+_MARK = regex.compile(rf"<!--(/?)course-notes (?:({PAGE}|{HOME}) )?(\d+) {_NONCE}-->")
 _CLEANERS = {PAGE: clean, HOME: clean_home}
 
 
@@ -306,7 +307,7 @@ def clean_marked(html: str, prepare: Callable[[str], str] = str) -> str:
 
 
 # Every tag as html5ever writes it: attribute values in double quotes, theirs escaped.
-_TAG = re.compile(r'(<(?:[^>"]|"[^"]*")*>)')
+_TAG = regex.compile(r'(<(?:[^>"]|"[^"]*")*>)')
 _TEXT_ONLY = nh3.Cleaner(tags=set(), attributes={}, link_rel=None)
 
 
@@ -322,8 +323,8 @@ def _quotes_escaped(html: str) -> str:
 
 # toc gives every heading an id (and its permalink "#id"): one from the notes ("__config"),
 # on any page, could be one of the theme's. Renamed, the heading keeps a working anchor.
-_RESERVED_HEADING = re.compile(rf'(<h[1-6]\b[^>]*?\sid=")({RESERVED_ID}[^"]*)"')
-_ANY_ID = re.compile(r'\sid="([^"]*)"')
+_RESERVED_HEADING = regex.compile(rf'(<h[1-6]\b[^>]*?\sid=")({RESERVED_ID}[^"]*)"')
+_ANY_ID = regex.compile(r'\sid="([^"]*)"')
 SAFE_PREFIX = "cn"
 
 

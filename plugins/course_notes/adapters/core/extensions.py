@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from material.extensions import emoji
-
 # Every construct render.py writes, and the extension that turns it into HTML. Without one
 # of them the page still builds, strict, but shows the construct as raw text. Edit this
 # table when render.py starts or stops writing a construct.
@@ -24,7 +22,7 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
     # `- [x] 1a`: the items and their ticks (Material styles the custom checkbox).
     "pymdownx.tasklist": {"custom_checkbox": True},
     # `:material-check-circle:` in the badges: Material's icons, inlined as SVG (no request).
-    "pymdownx.emoji": {"emoji_index": emoji.twemoji, "emoji_generator": emoji.to_svg},
+    "pymdownx.emoji": {},  # options from _emoji(): its module loads the icon index, 19 ms
     # The macros' weeks table. MkDocs always adds it; listed so the table is complete.
     "tables": {},
 }
@@ -41,6 +39,7 @@ def add_missing(extensions: list[str], configs: dict[str, dict[str, Any]]) -> li
     listed = {name.removeprefix(_PREFIX): name for name in extensions}
     added = []
     for name, options in MARKDOWN_EXTENSIONS.items():
+        options = _emoji() if name == "pymdownx.emoji" else options
         if name not in listed:
             extensions.append(name)
             added.append(name)
@@ -50,3 +49,10 @@ def add_missing(extensions: list[str], configs: dict[str, dict[str, Any]]) -> li
             own = listed[name]
             configs[own] = {**options, **configs.get(own, {})}
     return added
+
+
+def _emoji() -> dict[str, Any]:
+    """Material's icons, inlined as SVG, for ``pymdownx.emoji``."""
+    from material.extensions import emoji
+
+    return {"emoji_index": emoji.twemoji, "emoji_generator": emoji.to_svg}

@@ -7,11 +7,10 @@ import logging
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -26,6 +25,9 @@ from ...model import Course, paths
 from ...render import sanitize, tasklist
 from ..core import extensions, macros
 from ..core.placement import nav, place
+
+if TYPE_CHECKING:  # 25 ms of imports (a web server, watchdog) that only `serve` uses
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-import re
 import types
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
@@ -11,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from ... import regex
 from ...derive.site import Site
 from ...errors import CourseNotesError
 from ...io.config import PLUGIN, Tagged
@@ -116,7 +116,7 @@ def _pair(entry: Any) -> tuple[str, Any]:
     raise ZensicalError(f"a markdown_extensions entry Zensical cannot read: {entry!r}")
 
 
-_GITIGNORE_SPECIAL = re.compile(r"([*?[\\!# ])")
+_GITIGNORE_SPECIAL = regex.compile(r"([*?[\\!# ])")
 
 
 def _render_paths(pages: list[str]) -> str:
