@@ -17,6 +17,7 @@ from ...io.load import TODAY, load_site
 from ...model.text import printable, printable_json
 from ...render import exports, outline
 from ...render import status as render_status
+from ..core import serving
 from ..zensical import engine as zensical_engine
 from . import new_site
 
@@ -140,7 +141,9 @@ def _serve(arguments: argparse.Namespace) -> int:
     if arguments.engine == "zensical":
         return zensical_engine.serve(arguments.config_file, arguments.dev_addr)
     address = ["--dev-addr", arguments.dev_addr] if arguments.dev_addr else []
-    return _mkdocs("serve", arguments, *address)
+    config = ["-f", str(arguments.config_file)] if arguments.config_file else []
+    # A child this command owns: however the command is stopped, the server stops with it.
+    return serving.run("mkdocs", ["serve", *config, *address])
 
 
 def _mkdocs(command: str, arguments: argparse.Namespace, *options: str) -> int:

@@ -8,11 +8,8 @@ with the nav, stylesheet and Markdown extensions the plugin would have added."""
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
-import time
-import types
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
@@ -23,6 +20,7 @@ import yaml
 from ...errors import CourseNotesError
 from ...io.config import CourseSettings, find_config, read_config, resolve
 from ...io.user_files import stamp as file_stamp
+from ..core import serving
 from ..core.macros_env import CONFIG_VARIABLE, current_site
 from ..core.placement import place
 from .config import (
@@ -44,10 +42,6 @@ from .sync import _docs_files, _write_if_changed, sync_folder
 
 
 CONFIG_NAME = ".course-notes-zensical.yml"
-
-
-# How often `serve` looks at the notes and docs/ for a saved change.
-POLL_SECONDS = 0.2
 
 
 # Run in Zensical's place by `build`: Zensical's command line with its failures in one line.
@@ -135,12 +129,17 @@ def stamp(files: list[Path | None], folders: list[Path]) -> tuple[object, ...]:
     return file_stamp(*files) + tuple(found)
 
 
-def _command(project: Project, *arguments: str, module: str = "zensical") -> list[str]:
+def _arguments(project: Project, *arguments: str) -> list[str]:
+    """Zensical's command line for the project (what follows ``python -m zensical``)."""
     if find_spec("zensical") is None:
         raise ZensicalError(
             "Zensical is not installed; install it with pip install 'course-notes[zensical]'"
         )
-    return [sys.executable, "-m", module, *arguments, "-f", str(project.zensical_config)]
+    return [*arguments, "-f", str(project.zensical_config)]
+
+
+def _command(project: Project, *arguments: str, module: str = "zensical") -> list[str]:
+    return [sys.executable, "-m", module, *_arguments(project, *arguments)]
 
 
 def _environment(project: Project) -> dict[str, str]:
@@ -181,51 +180,40 @@ def run_zensical(arguments: list[str]) -> int:
     return 0
 
 
-def _interrupt(number: int, frame: types.FrameType | None) -> None:
-    raise KeyboardInterrupt
-
-
 def serve(config_file: Path | None, dev_addr: str | None = None) -> int:
     """Serve the site with Zensical, writing its files again whenever the notes change."""
     site = project(config_file)
-    command = _command(site, "serve", *(["--dev-addr", dev_addr] if dev_addr else []))
+    arguments = _arguments(site, "serve", *(["--dev-addr", dev_addr] if dev_addr else []))
     site.prepare()
-    watched = site.watched()
-    server = subprocess.Popen(command, env=_environment(site), cwd=site.root)
-    # Stopped by a signal (a test, a process manager), it stops Zensical too, as on Ctrl-C.
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        last = stamp(*watched)
-        while server.poll() is None:
-            time.sleep(POLL_SECONDS)
-            now = stamp(*watched)
-            if now == last:
-                continue
-            last = now
-            try:
-                # mkdocs.yml may now name other notes or another docs/.
-                watched = site.watched()
-                site.prepare()
-            except CourseNotesError as error:
-                # As under `mkdocs serve`: say what is wrong, keep serving the last site.
-                print(f"course-notes: {error}", file=sys.stderr, flush=True)
-    except KeyboardInterrupt:
-        _stop(server)
-        return 0
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-        _stop(server)
-    return server.wait()
+    watch = Watch(site)
+    # Zensical runs as a child this command owns: stopped by a signal, the command stops
+    # it and all it started (serving.py).
+    return serving.run(
+        "zensical", arguments, env=_environment(site), cwd=site.root, tick=watch.look
+    )
 
 
-def _stop(server: subprocess.Popen[bytes]) -> None:
-    if server.poll() is None:
-        server.terminate()
+class Watch:
+    """What ``serve`` looks at between two polls: the files a saved change shows in."""
+
+    def __init__(self, site: Project) -> None:
+        self.site = site
+        self.watched = site.watched()
+        self.last = stamp(*self.watched)
+
+    def look(self) -> None:
+        """Write the site's files again if one of the watched files changed."""
+        now = stamp(*self.watched)
+        if now == self.last:
+            return
+        self.last = now
         try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+            # mkdocs.yml may now name other notes or another docs/.
+            self.watched = self.site.watched()
+            self.site.prepare()
+        except CourseNotesError as error:
+            # As under `mkdocs serve`: say what is wrong, keep serving the last site.
+            print(f"course-notes: {error}", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":
