@@ -83,7 +83,7 @@ test-lowest: | $(BIN)/python
 	$(LOWEST_VENV)/bin/python -m pytest -n 2 -q -p no:cacheprovider $(LOWEST_TESTS)
 
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict

@@ -118,7 +118,7 @@ def test_init_writes_the_site_files(tmp_path: Path, capsys: pytest.CaptureFixtur
         "wrote mkdocs.yml, docs/index.md, .github/workflows/pages.yml, .gitignore, "
         f"requirements.txt, README.md in {folder}"
     )
-    assert out[-1] == f"next: cd {folder} && mkdocs serve"
+    assert out[-1] == f"next: cd {folder} && course-notes serve"
     # The notes are in the site's folder, which GitHub builds from: nothing to warn about.
     assert not any(line.startswith("note:") and "is outside" in line for line in out)
     site = yaml_load(config.read_text("utf-8"), get_yaml_loader())

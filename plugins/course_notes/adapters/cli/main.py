@@ -126,7 +126,7 @@ def _init(arguments: argparse.Namespace) -> int:
             )
     if not new_site.requirement()[2]:
         _print(f"note: {new_site.LOCAL_INSTALL}\n")
-    _print(f"next: cd {folder} && mkdocs serve\n")
+    _print(f"next: cd {folder} && course-notes serve\n")
     return 0
 
 
@@ -143,7 +143,8 @@ def _serve(arguments: argparse.Namespace) -> int:
     address = ["--dev-addr", arguments.dev_addr] if arguments.dev_addr else []
     config = ["-f", str(arguments.config_file)] if arguments.config_file else []
     # A child this command owns: however the command is stopped, the server stops with it.
-    return serving.run("mkdocs", ["serve", *config, *address])
+    # Dirty: a save builds again only the pages it changes (the plugin says which).
+    return serving.run("mkdocs", ["serve", "--dirty", *config, *address])
 
 
 def _mkdocs(command: str, arguments: argparse.Namespace, *options: str) -> int:

@@ -15,6 +15,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils import meta
 
 from ...derive.site import Site
 from ...errors import CourseNotesError, unexpected
@@ -49,6 +50,27 @@ class Download(File):
         return False
 
 
+class GeneratedPage(File):
+    """A page the plugin writes; under a dirty build, rebuilt only when it changed."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        """Whether a dirty build (`mkdocs serve --dirty`) must build the page again."""
+        return self.changed
+
+
+def _modified() -> bool:
+    return True
+
+
+_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
+
+
+def _quiet_dirty(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
     """Turns one notes file into week pages with progress badges."""
 
@@ -58,6 +80,29 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         self.generated: set[str] = set()
         self.own_home = False
         self.hidden_toc: dict[str, TableOfContents] = {}
+        # Kept from one build to the next while serving (MkDocs keeps a plugin with an
+        # on_startup for the server's life): what each generated page held, and the site's
+        # shape (its pages and nav), for dirty builds.
+        self.dirty = False
+        self.built: dict[str, str] = {}
+        self.shape: object = None
+        self.rebuilt: set[str] = set()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether builds may skip unchanged pages (`mkdocs serve --dirty`)."""
+        self.dirty = dirty
+        self.built = {}
+        self.shape = None
+        # MkDocs warns on every dirty build that pages not built keep an old nav; the
+        # plugin builds every page again when the nav changes, so the warning, repeated
+        # at each save, would only alarm.
+        _BUILD_LOG.removeFilter(_quiet_dirty)
+        if dirty and command == "serve":
+            _BUILD_LOG.addFilter(_quiet_dirty)
+
+    def on_shutdown(self) -> None:
+        """Forget the served builds: the next command starts afresh."""
+        self.on_startup(command="", dirty=False)
 
     # Before the default priority so that mkdocs-macros, whatever its place in
     # `plugins:`, finds the course's variables when its own on_config runs.
@@ -121,8 +166,12 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         self.generated = set(placed.pages)
         # A home page of the site's own shows the title and intro only through the macros.
         self.own_home = not placed.home and bool(self.site.course.intro or self.site.course.title)
+        pages = []
         for path, content in placed.pages.items():
-            files.append(File.generated(config, path, content=content))
+            page = GeneratedPage.generated(config, path, content=content)
+            page.changed = self.built.get(path) != content
+            pages.append(page)
+            files.append(page)
         for path, content in placed.downloads.items():
             files.append(Download.generated(config, path, content=content))
         for path, content in placed.assets.items():
@@ -131,7 +180,41 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
             home = paths.HOME if files.get_file_from_path(paths.HOME) else None
             others = [file.src_uri for file in files.documentation_pages()]
             config.nav = nav(self.site, home, others)
+        if self.dirty:
+            macros_plugin = config.plugins.get("macros")
+            self._mark_changed(files, pages, placed.pages, config.nav, macros_plugin)
         return files
+
+    def _mark_changed(
+        self,
+        files: Files,
+        pages: list[GeneratedPage],
+        contents: dict[str, str],
+        site_nav: Any,
+        macros: Any,
+    ) -> None:
+        """Under a dirty build, rebuild the pages a change to the notes shows on, no others.
+
+        A generated page is rebuilt when its Markdown changed; every page when the site's
+        pages or nav changed (each page carries the nav); the site's own pages whenever
+        the notes changed, as their macros may show the course.
+        """
+        shape = (sorted(file.src_uri for file in files.documentation_pages()), repr(site_nav))
+        everything = shape != self.shape
+        changed = everything or any(page.changed for page in pages)
+        for page in pages:
+            page.changed = page.changed or everything
+        if changed:
+            for file in files.documentation_pages():
+                if isinstance(file, GeneratedPage):
+                    continue
+                if everything or (macros is not None and _uses_macros(file, macros)):
+                    # The instance's own answer: a page of the site's own that carries the
+                    # new nav, or may show the course through the macros, is built anew.
+                    file.is_modified = _modified  # type: ignore[method-assign]
+        self.built = dict(contents)
+        self.shape = shape
+        self.rebuilt.clear()
 
     # First, before mkdocs-macros (default priority 0, whatever its place in `plugins:`):
     # it reads page.meta["render_macros"] when its own on_page_markdown runs.
@@ -213,6 +296,19 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
 
     on_page_context = CombinedEvent(_hide_toc, _show_toc)
 
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Note each page built: a dirty build builds only some."""
+        if self.dirty:
+            self.rebuilt.add(page.url)
+        return output
+
+    # Before the search plugin writes its index (default priority 0).
+    @event_priority(50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Under a dirty build, give Material's search the entries of the pages not rebuilt."""
+        if self.dirty:
+            _merge_search_index(config, self.rebuilt)
+
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
@@ -223,6 +319,48 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         if self.files.topics is not None:
             server.watch(str(self.files.topics))
         return server
+
+
+def _uses_macros(file: File, macros: Any) -> bool:
+    """Whether mkdocs-macros renders something on a page of the site's own: it has ``{{`` or
+    ``{%``, and neither its front matter nor the plugin's options turn rendering off."""
+    try:
+        source = file.content_string
+    except (OSError, ValueError):
+        return True
+    if "{{" not in source and "{%" not in source:
+        return False
+    try:
+        front = meta.get_data(source)[1]
+    except Exception:  # noqa: BLE001 - unreadable front matter: MkDocs says so; rebuild
+        return True
+    options = getattr(macros, "config", {}) or {}
+    by_default = options.get("render_by_default", True) or options.get("force_render_paths")
+    return bool(front.get("render_macros", by_default))
+
+
+def _merge_search_index(config: MkDocsConfig, rebuilt: set[str]) -> None:
+    # Material's search plugin, on a dirty build, keeps the previous index and drops from it
+    # the entries of the *first* page rebuilt only (of every page, when that first page is
+    # the home page, whose URL "" begins every location): a tick rebuilds a week and the
+    # home page, and the index lost the other weeks or held two copies of a page. The
+    # entries of the pages not rebuilt are put back here, and the previous index cleared,
+    # so that Material writes the whole index as it is. Done only where the plugin looks as
+    # Material 9 made it; anything else keeps its own behaviour.
+    search = config.plugins.get("material/search")
+    previous = getattr(search, "search_index_prev", None)
+    current = getattr(search, "search_index", None)
+    old = getattr(previous, "entries", None)
+    new = getattr(current, "entries", None)
+    if not isinstance(old, list) or not isinstance(new, list):
+        return
+    kept = [
+        entry
+        for entry in old
+        if isinstance(entry, dict) and str(entry.get("location", "")).split("#")[0] not in rebuilt
+    ]
+    current.entries = kept + new  # type: ignore[union-attr]
+    search.search_index_prev = None  # type: ignore[union-attr]
 
 
 def _headings(toc: TableOfContents | list[Any]) -> int:
