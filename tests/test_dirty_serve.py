@@ -18,6 +18,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.structure.pages import Page
 
+from course_notes.model import Week
+from course_notes.render import pages
+
 from conftest import SEED, read_html
 
 UNTICKED, TICKED = "  - pytorch (52:49) \n", "  - pytorch (52:49) 🗸\n"
@@ -55,6 +58,13 @@ def dirty_server(config: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Call
         render(page, *args, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Page, "render", counted)
+    render_week = pages.render_week
+
+    def counted_week(week: Week, *args: object) -> str:
+        rendered.append(f"render_week {week.number}")
+        return render_week(week, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pages, "render_week", counted_week)
     first = load_config(str(config), site_dir=str(site))
     first.plugins.on_startup(command="serve", dirty=True)
 
@@ -91,14 +101,16 @@ def test_a_tick_rebuilds_its_week_and_the_pages_that_count_it(
     with dirty_server(config, monkeypatch) as rebuild:
         everything = rebuild()
         assert {"index.md", "about.md", "week-1.md", "week-2.md", "faq.md"} <= everything
+        assert {"render_week 1", "render_week 2"} <= everything
         whole_index = sorted(search_locations(site))
         assert videos_badge(site) == "Videos 6/7"
         done = read_html(site, ".").select_one("article").get_text()  # type: ignore[union-attr]
 
         notes.write_text(text.replace(UNTICKED, TICKED), encoding="utf-8")
-        # Week 2 shows the tick; the home page counts it through the macros. Not the other
-        # weeks, not a page of the site's own without macros or with them turned off.
-        assert rebuild() == {"week-2.md", "index.md"}
+        # Week 2 shows the tick, derived and rendered again; the home page counts it
+        # through the macros. Not the other weeks, not a page of the site's own without
+        # macros or with them turned off.
+        assert rebuild() == {"render_week 2", "week-2.md", "index.md"}
         assert videos_badge(site) == "Videos 7/7"
         assert read_html(site, ".").select_one("article").get_text() != done  # type: ignore[union-attr]
         # The search index still holds every page, each section once.
@@ -137,3 +149,18 @@ def test_a_plain_build_after_a_served_one_builds_everything(
     built = load_config(str(config), site_dir=str(site))
     build(built)
     assert videos_badge(site) == "Videos 6/7"
+
+
+def test_serve_rebuilds_reuse_the_compiled_templates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = project(tmp_path)
+    with dirty_server(config, monkeypatch) as rebuild:
+        rebuild()
+        plugin = load_config(str(config)).plugins["course-notes"]
+        cache = plugin.templates  # type: ignore[attr-defined]
+        compiled = len(cache.store)
+        assert compiled > 10 and cache.hits == 0
+        rebuild()
+        # The second build compiled nothing: each template it used came from the first.
+        assert cache.hits > 10 and len(cache.store) == compiled

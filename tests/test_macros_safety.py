@@ -23,6 +23,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from course_notes.adapters.core import macros_env
+from course_notes.adapters.zensical import engine as zensical_engine
 from course_notes.io import load as notes_file
 from course_notes.io.config import resolve
 from course_notes.model import Progress
@@ -150,17 +151,6 @@ def run_first_in_new_interpreters(folder: Path, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(part for part in path if part))
 
 
-# In the process that runs Zensical (not in this one, which writes its files). This module
-# imports no module of that process's (course_notes.adapters.cli.main, zensical_engine) at its top.
-HOLE_IN_ZENSICAL = f"""\
-import sys
-if "course_notes.adapters.zensical.engine" in sys.orig_argv:
-    sys.path.insert(0, {str(TESTS)!r})
-    from test_macros_safety import open_hole
-    open_hole()
-"""
-
-
 def git(folder: Path, *arguments: str) -> None:
     """Run git in folder as one author on one day, with no config of the machine's."""
     when = "2026-11-10T09:00:00"
@@ -218,7 +208,16 @@ def zensical_home(tmp_path_factory: pytest.TempPathFactory) -> BeautifulSoup:
     root = tmp_path_factory.mktemp("zensical")
     config = project(root / "site")
     with pytest.MonkeyPatch.context() as patch:
-        run_first_in_new_interpreters(root / "python", patch, HOLE_IN_ZENSICAL)
+        # Zensical runs in this process: the hole is opened here, after the generated pages
+        # are written (they are the plugin's, not the macros').
+        prepare = zensical_engine.Project.prepare
+
+        def prepare_then_open(self: zensical_engine.Project) -> list[str]:
+            written = prepare(self)
+            open_hole(patch.setattr)
+            return written
+
+        patch.setattr(zensical_engine.Project, "prepare", prepare_then_open)
         assert cli.main(["build", "--engine", "zensical", "-f", str(config), "--strict"]) == 0
     return read_html(root / "site" / "site", "")
 
@@ -421,13 +420,12 @@ def test_an_unexpected_error_under_mkdocs_macros_alone_is_one_line(
 def test_an_unexpected_error_stops_zensical_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    """The reading in Zensical's own process (define_env) fails; this one's did not."""
+    """Reading the notes fails as no rule foresaw, before Zensical starts."""
     _zensical_or_skip()
     from course_notes.adapters.cli import main as cli
 
     config = project(tmp_path / "site")
-    engine = boom_in("course_notes.adapters.zensical.engine")
-    run_first_in_new_interpreters(tmp_path / "python", monkeypatch, engine)
+    monkeypatch.setattr(notes_file, "read_course", boom)
     assert cli.main(["build", "--engine", "zensical", "-f", str(config)]) == 1
     out, err = capfd.readouterr()
     line = _one_line(out + err)

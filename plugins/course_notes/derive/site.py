@@ -23,6 +23,7 @@ from ..model import (
     References,
     Schedule,
     Topic,
+    Week,
     paths,
 )
 from ..render import assets, exports, mathml
@@ -57,6 +58,17 @@ class Page:
     """True for a week's page: the nav lists those under *Weeks*."""
 
 
+@dataclass(frozen=True)
+class WeekRender:
+    """A week page as rendered, and what it was rendered from."""
+
+    week: Week
+    cited: dict[int, Reference]
+    extra: tuple[str, ...]
+    markdown: str
+    cut: tuple[Diagnostic, ...]
+
+
 @dataclass
 class Site:
     """What a course becomes, derived once: the adapters serve or write it as it is."""
@@ -81,6 +93,9 @@ class Site:
     """What is on at the start of ``today``: the week, overdue, behind, next due."""
     home: Page | None = None
     """A home page (title, intro, progress, weeks) for a site whose docs have none."""
+    week_renders: dict[str, WeekRender] = field(default_factory=dict, repr=False, compare=False)
+    """Each week page's Markdown with what it was made from: a build given this site as
+    ``previous`` renders again only the weeks whose inputs changed."""
 
     @property
     def page_paths(self) -> set[str]:
@@ -104,12 +119,15 @@ def build_site(
     term: Term | None = None,
     *,
     lecturer_email: str = "",
+    previous: Site | None = None,
 ) -> Site:
     """Derive the site of a course: each piece made once, in the order pages need them.
 
     With a ``term`` whose start or a dated heading places the course in the calendar, the
     site also gets the calendar, the "behind" badges, the script and the burn-up data.
     ``lecturer_email`` is where the FAQ's email link writes to (the plugin's option).
+    ``previous``, the site of an earlier build of the same course (while serving), lends
+    the week pages whose inputs have not changed.
     """
     known = references or References()
     placed = schedule.schedule(course, term.start, term.today) if term else None
@@ -125,19 +143,23 @@ def build_site(
     faq = questions.read_questions(course.thoughts, topics)
     cited = _citations(reading_list)
     cut: list[Diagnostic] = []
-    pages = [
-        Page(
-            paths.week_page(week),
-            week.name,
-            _budgeted(
-                functools.partial(render.render_week, week, cited, _extra(behind.get(week.number))),
-                week.line,
-                cut,
-            ),
-            week=True,
-        )
-        for week in course.weeks
-    ]
+    renders = {}
+    pages = []
+    for week in course.weeks:
+        path = paths.week_page(week)
+        extra = _extra(behind.get(week.number))
+        made = previous.week_renders.get(path) if previous is not None else None
+        # Served, a save re-renders only the weeks it changed: an equal week, cited and
+        # badged alike, gives the same page (comparing costs a fiftieth of rendering).
+        if made is None or (made.week, made.extra, made.cited) != (week, extra, cited):
+            own: list[Diagnostic] = []
+            markdown = _budgeted(
+                functools.partial(render.render_week, week, cited, extra), week.line, own
+            )
+            made = WeekRender(week, cited, extra, markdown, tuple(own))
+        cut.extend(made.cut)
+        renders[path] = made
+        pages.append(Page(path, week.name, made.markdown, week=True))
     if readings.has_readings(course):
         markdown = _budgeted(lambda: render.render_readings(reading_list), 0, cut)
         pages.append(Page(paths.READINGS, "Readings", markdown))
@@ -190,6 +212,7 @@ def build_site(
         today=term.today if term else None,
         burnup=chart,
         now=state,
+        week_renders=renders,
     )
 
 

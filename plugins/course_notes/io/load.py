@@ -44,6 +44,7 @@ def load_site(
     *,
     note: Callable[[str], None] | None = None,
     history: bool = True,
+    previous: Site | None = None,
 ) -> Site:
     """Read the notes, references and topics the settings name, and derive the site once.
 
@@ -51,6 +52,7 @@ def load_site(
     and ``environ`` say (``term_start``, today, the site's name), so each writes the same
     site. With ``history`` and a course that has dates, the notes' git history is read too
     (counts cached beside the config); ``note`` gets the one line saying why there is none.
+    ``previous`` (the last build's site, while serving) lends the unchanged week pages.
     """
     term = Term(files.term_start, today(environ), name=files.site_name)
     course = read_course(files.notes, files.sections, files.units, files.questions)
@@ -71,4 +73,6 @@ def load_site(
             note(found.reason)
         term = replace(term, history=found.points or None)
     topics = read_topics(files.topics)
-    return build_site(course, references, topics, term, lecturer_email=files.lecturer_email)
+    return build_site(
+        course, references, topics, term, lecturer_email=files.lecturer_email, previous=previous
+    )

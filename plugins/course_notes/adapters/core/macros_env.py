@@ -101,7 +101,9 @@ def current_site(files: CourseSettings) -> Site:
     stamp = (files, today(os.environ), file_stamp(files.notes, files.references, files.topics))
     if _last and _last[0] == stamp:
         return _last[1]
-    site = load_site(files, os.environ)
+    # The same course read again (a save while serving): its unchanged weeks are reused.
+    previous = _last[1] if _last and _last[0][0] == files else None
+    site = load_site(files, os.environ, previous=previous)
     _last[:] = [stamp, site]
     return site
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -64,6 +65,32 @@ def _modified() -> bool:
     return True
 
 
+class TemplateCache(jinja2.BytecodeCache):
+    """The theme's compiled templates, in memory, for the life of `mkdocs serve`.
+
+    Each rebuild loads the config anew and with it a Jinja environment that compiles the
+    theme's templates again: once a save builds only the pages it changed, that compiling
+    was the biggest part of what was left (0.25 s of 0.9 s at 52 weeks). Jinja keys each
+    template by name and file and checks its source's checksum, so an edited override is
+    compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+        self.hits = 0
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Fill the bucket from the cache, if the template was compiled before."""
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+            self.hits += 1
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Keep a freshly compiled template."""
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
 _BUILD_LOG = logging.getLogger("mkdocs.commands.build")
 
 
@@ -87,18 +114,28 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         self.built: dict[str, str] = {}
         self.shape: object = None
         self.rebuilt: set[str] = set()
+        self.templates: TemplateCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether builds may skip unchanged pages (`mkdocs serve --dirty`)."""
         self.dirty = dirty
         self.built = {}
         self.shape = None
+        self.templates = TemplateCache() if command == "serve" else None
         # MkDocs warns on every dirty build that pages not built keep an old nav; the
         # plugin builds every page again when the nav changes, so the warning, repeated
         # at each save, would only alarm.
         _BUILD_LOG.removeFilter(_quiet_dirty)
         if dirty and command == "serve":
             _BUILD_LOG.addFilter(_quiet_dirty)
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        """While serving, hand each rebuild's Jinja environment the templates compiled before."""
+        if self.templates is not None:
+            env.bytecode_cache = self.templates
+        return env
 
     def on_shutdown(self) -> None:
         """Forget the served builds: the next command starts afresh."""
@@ -112,7 +149,9 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         root = Path(config.config_file_path or ".").parent
         self.files = files_of(self.config, root, config.site_name, Path(config.docs_dir))
         try:
-            self.site = load_site(self.files, os.environ, note=self._note)
+            # Served dirty, the last build's site lends the weeks a save did not change.
+            previous = self.site if self.dirty else None
+            self.site = load_site(self.files, os.environ, note=self._note, previous=previous)
         except CourseNotesError as error:
             raise PluginError(str(error)) from None
         except Exception as error:  # noqa: BLE001 - no notes file may show a user a traceback

@@ -7,9 +7,10 @@ with the nav, stylesheet and Markdown extensions the plugin would have added."""
 
 from __future__ import annotations
 
+import contextlib
 import os
-import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from ...errors import CourseNotesError
+from ...errors import CourseNotesError, unexpected
 from ...io.config import CourseSettings, find_config, read_config, resolve
 from ...io.user_files import stamp as file_stamp
 from ..core import serving
@@ -42,10 +43,6 @@ from .sync import _docs_files, _write_if_changed, sync_folder
 
 
 CONFIG_NAME = ".course-notes-zensical.yml"
-
-
-# Run in Zensical's place by `build`: Zensical's command line with its failures in one line.
-RUNNER = "course_notes.adapters.zensical.engine"
 
 
 @dataclass(frozen=True)
@@ -78,7 +75,12 @@ class Project:
         """Write the site's files and the config; return the paths that changed."""
         config = read_config(self.config_file, keep_tags=True)
         files = self.files()
-        site = current_site(files)
+        try:
+            site = current_site(files)
+        except CourseNotesError:
+            raise
+        except Exception as error:  # noqa: BLE001 - no notes file may show a user a traceback
+            raise ZensicalError(unexpected(error, files.label(files.notes))) from None
         own = _docs_files(self.root / str(config.get("docs_dir") or DOCS))
         placed = place(site, own, files.label(files.notes))
         made: dict[str, str | Path] = {**own, **placed.pages}
@@ -138,10 +140,6 @@ def _arguments(project: Project, *arguments: str) -> list[str]:
     return [*arguments, "-f", str(project.zensical_config)]
 
 
-def _command(project: Project, *arguments: str, module: str = "zensical") -> list[str]:
-    return [sys.executable, "-m", module, *_arguments(project, *arguments)]
-
-
 def _environment(project: Project) -> dict[str, str]:
     # macros_env.define_env reads the notes that mkdocs.yml names, not the generated config.
     return {**os.environ, CONFIG_VARIABLE: str(project.config_file)}
@@ -158,10 +156,29 @@ def project(config_file: Path | None, site_dir: Path | None = None) -> Project:
 def build(config_file: Path | None, site_dir: Path | None = None, strict: bool = False) -> int:
     """Write the site's files and build it with Zensical; return Zensical's exit status."""
     site = project(config_file, site_dir)
-    # Zensical's command line through run_zensical: a build it stops ends in one line.
-    command = _command(site, "build", *(["--strict"] if strict else []), module=RUNNER)
+    arguments = _arguments(site, "build", *(["--strict"] if strict else []))
     site.prepare()
-    return subprocess.call(command, env=_environment(site), cwd=site.root)
+    # Zensical in this process: its macros module (define_env, for every page) finds the
+    # site prepare() derived, so the notes are read and derived once per build, not twice
+    # in two processes. Its paths are the site folder's, its notes those mkdocs.yml names.
+    with _in_site(site):
+        return run_zensical(arguments)
+
+
+@contextlib.contextmanager
+def _in_site(site: Project) -> Iterator[None]:
+    """Run in the site's folder, with the variable that names its mkdocs.yml; then undo both."""
+    before = os.getcwd(), os.environ.get(CONFIG_VARIABLE)
+    os.chdir(site.root)
+    os.environ[CONFIG_VARIABLE] = str(site.config_file)
+    try:
+        yield
+    finally:
+        os.chdir(before[0])
+        if before[1] is None:
+            os.environ.pop(CONFIG_VARIABLE, None)
+        else:
+            os.environ[CONFIG_VARIABLE] = before[1]
 
 
 def run_zensical(arguments: list[str]) -> int:
@@ -169,8 +186,14 @@ def run_zensical(arguments: list[str]) -> int:
     from zensical.main import cli  # only in the process that runs Zensical
 
     try:
-        # Click's standalone mode: exits itself, and says its own usage errors in a line.
+        # Click's standalone mode: says its own usage errors in a line, then exits, which
+        # here, in course-notes' own process, becomes the status returned.
         cli.main(args=arguments, prog_name="zensical")
+    except SystemExit as done:
+        if isinstance(done.code, str):
+            print(f"course-notes: {done.code}", file=sys.stderr)
+            return 1
+        return done.code or 0
     except RuntimeError as error:
         # How Zensical's build reports that it stopped (on a warning under --strict): the
         # warnings it printed above say why, a traceback of its command line would not.
