@@ -414,3 +414,21 @@ def test_hostile_notes_print_as_inert_text(
     assert (
         "Week 90: \\x1b]0;owned\\x07 \\x1b[2J \\x1b[8m hidden \\x1b[1A\\x1b[2K\\x9b31m" in outline
     )
+
+
+CORPUS = sorted((ROOT / "tests" / "corpus").rglob("*.md"))
+
+
+@pytest.mark.parametrize("notes", CORPUS[:: max(1, len(CORPUS) // 12)], ids=lambda p: p.name)
+def test_check_without_pages_says_what_the_whole_site_says(notes: Path) -> None:
+    from course_notes.render import outline
+
+    files = resolve(None, notes, None, None)
+    whole = load_site(files, os.environ, history=False)
+    light = load_site(files, os.environ, history=False, pages=False)
+    label = files.label(files.notes)
+    assert outline.outline(light.course, light.questions, label) == outline.outline(
+        whole.course, whole.questions, label
+    )
+    # The pages are made only where a formula could be cut: notes with a dollar sign.
+    assert bool(light.pages) is light.course.may_hold_math

@@ -45,6 +45,7 @@ def load_site(
     note: Callable[[str], None] | None = None,
     history: bool = True,
     previous: Site | None = None,
+    pages: bool = True,
 ) -> Site:
     """Read the notes, references and topics the settings name, and derive the site once.
 
@@ -52,7 +53,8 @@ def load_site(
     and ``environ`` say (``term_start``, today, the site's name), so each writes the same
     site. With ``history`` and a course that has dates, the notes' git history is read too
     (counts cached beside the config); ``note`` gets the one line saying why there is none.
-    ``previous`` (the last build's site, while serving) lends the unchanged week pages.
+    ``previous`` (the last build's site, while serving) lends the unchanged week pages;
+    without ``pages``, only what ``check`` shows is derived (see ``build_site``).
     """
     term = Term(files.term_start, today(environ), name=files.site_name)
     course = read_course(files.notes, files.sections, files.units, files.questions)
@@ -74,5 +76,11 @@ def load_site(
         term = replace(term, history=found.points or None)
     topics = read_topics(files.topics)
     return build_site(
-        course, references, topics, term, lecturer_email=files.lecturer_email, previous=previous
+        course,
+        references,
+        topics,
+        term,
+        lecturer_email=files.lecturer_email,
+        previous=previous,
+        pages=pages,
     )

@@ -410,6 +410,9 @@ class Course:
     wrapped it ("inheri-" over "tance"); their words are in that item's text."""
     how: list[str] = field(default_factory=list)
     """How the reader found the structure, a sentence each (``check`` opens with them)."""
+    may_hold_math: bool = True
+    """False when the notes hold no ``$``, which every formula starts with: then no page
+    can hold math, nor a formula its page's budget leaves as written."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property

@@ -1282,6 +1282,7 @@ def parse(
     _refused_links(lines, reader)
     course.weeks.sort(key=lambda week: week.number)
     course.how = _how(course, blocks, layout, lines)
+    course.may_hold_math = "$" in text
     if not course.weeks:
         if not text.strip():
             reader.info(0, "the file is empty, so the site has no week pages")

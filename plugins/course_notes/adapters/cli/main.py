@@ -81,7 +81,7 @@ def _questions(arguments: argparse.Namespace) -> int:
 
 def _check(arguments: argparse.Namespace) -> int:
     files = course_files(arguments)
-    site = load_site(files, os.environ, history=False)
+    site = load_site(files, os.environ, history=False, pages=False)
     if arguments.format == "json":
         _print(outline.as_json(outline.record(site.course)) + "\n", "json")
     else:
