@@ -160,6 +160,45 @@ def bench_import(runs: int, report: list[str]) -> None:
     print("\n".join(report[-3:]), flush=True)
 
 
+CHECK_READ_CHILD = """
+import sys
+from pathlib import Path
+from course_notes.io.notes import read_course
+read_course(Path(sys.argv[1]))
+"""
+
+
+def _cpu_of(command: list[str]) -> float:
+    """CPU time (user + system) of a command run to its end."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, env=ENV, check=True, stdout=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def bench_check(size: int, runs: int, work: Path, report: list[str]) -> None:
+    """`course-notes check` against reading the same notes alone, in alternating processes."""
+    notes = work / "check-notes.md"
+    notes.write_text(synthetic.notes(size), encoding="utf-8")
+    check = [sys.executable, "-m", "course_notes", "check", "--notes", str(notes)]
+    read = [sys.executable, "-c", CHECK_READ_CHILD, str(notes)]
+    pairs = [(_cpu_of(check), _cpu_of(read)) for _ in range(runs)]
+    checked = statistics.median(pair[0] for pair in pairs)
+    alone = statistics.median(pair[1] for pair in pairs)
+    report += [
+        "## `course-notes check` against reading the notes",
+        "",
+        f"CPU time of `course-notes check` on {_size(notes.stat().st_size)} of synthetic notes",
+        "and of a process that only reads them (`read_course`), alternating; medians.",
+        "",
+        "| Check | Reading alone | Ratio | Pairs |",
+        "| ---: | ---: | ---: | ---: |",
+        f"| {checked:.2f} s | {alone:.2f} s | **{checked / alone:.2f}** | {runs} |",
+        "",
+    ]
+    print("\n".join(report[-3:]), flush=True)
+
+
 def _size(size: int) -> str:
     return f"{size / MB:.1f} MB" if size >= MB else f"{size / 1000:.0f} KB"
 
@@ -459,6 +498,7 @@ def main() -> None:
         work = Path(folder)
         bench_parse(sizes[:4] if arguments.quick else sizes, report)
         bench_import(runs, report)
+        bench_check(1 * MB if arguments.quick else 10 * MB, 3, work, report)
         report += [
             "## Build with the plugin against the same pages by hand",
             "",
