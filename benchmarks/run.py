@@ -61,7 +61,10 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 def on_post_build(config):
-    OUT.write_text(json.dumps({"pages": pages, "nav": config.nav, "extra_css": config.extra_css}))
+    features = list(config.theme["features"]) if "features" in config.theme else []
+    OUT.write_text(json.dumps({
+        "pages": pages, "nav": config.nav, "extra_css": config.extra_css, "features": features,
+    }))
 """
 
 
@@ -277,6 +280,14 @@ def hand_written_twin(plugin_config: Path, folder: Path) -> Path:
     # The stylesheets as the plugin left them (its own added to the site's), below.
     text = re.sub(r"^extra_css:\n(?:[ \t]+-.*\n)*", "", text, flags=re.M)
     text += f"nav: {json.dumps(captured['nav'])}\nextra_css: {json.dumps(captured['extra_css'])}\n"
+    # The theme features the plugin turned on (navigation.prune for a long course).
+    for feature in captured["features"]:
+        if feature not in text:
+            if not re.search(r"^  features:\n", text, re.M):
+                raise SystemExit("mkdocs.yml has no theme features: teach hand_written_twin")
+            text = re.sub(
+                r"^  features:\n", f"  features:\n    - {feature}\n", text, count=1, flags=re.M
+            )
     (folder / "mkdocs.yml").write_text(text, encoding="utf-8")
     return folder / "mkdocs.yml"
 

@@ -26,7 +26,7 @@ from ...io.options import CourseNotesConfig
 from ...model import Course, paths
 from ...render import sanitize, tasklist
 from ..core import extensions, macros
-from ..core.placement import nav, place
+from ..core.placement import GROUP_ABOVE, nav, place
 
 if TYPE_CHECKING:  # 25 ms of imports (a web server, watchdog) that only `serve` uses
     from mkdocs.livereload import LiveReloadServer
@@ -159,6 +159,16 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
             raise PluginError(unexpected(error, where)) from None
         self.generated = self.site.page_paths
         self.own_home = False
+        weeks = len(self.site.course.weeks)
+        if weeks > GROUP_ABOVE and config.nav is None and _prune_nav(config):
+            log.info(
+                "%s: %d %s, grouped by ten in the nav; Material's navigation.prune keeps each "
+                "page's nav to its own group (list navigation.expand in theme.features to "
+                "write the whole nav into every page)",
+                self.config.notes,
+                weeks,
+                self.site.course.units_name.lower(),
+            )
         self._log_diagnostics()
         references = self.files.references_file
         for diagnostic in self.site.references.diagnostics:
@@ -358,6 +368,17 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         if self.files.topics is not None:
             server.watch(str(self.files.topics))
         return server
+
+
+def _prune_nav(config: MkDocsConfig) -> bool:
+    """Turn Material's navigation.prune on, unless the site expands its nav; True if added."""
+    if config.theme.name != "material":
+        return False
+    features = list(config.theme["features"]) if "features" in config.theme else []
+    if "navigation.prune" in features or "navigation.expand" in features:
+        return False
+    config.theme["features"] = [*features, "navigation.prune"]
+    return True
 
 
 def _uses_macros(file: File, macros: Any) -> bool:
