@@ -416,10 +416,10 @@ def test_hostile_notes_print_as_inert_text(
     )
 
 
-CORPUS = sorted((ROOT / "tests" / "corpus").rglob("*.md"))
+ALL_NOTES = sorted(CORPUS.rglob("*.md"))
 
 
-@pytest.mark.parametrize("notes", CORPUS[:: max(1, len(CORPUS) // 12)], ids=lambda p: p.name)
+@pytest.mark.parametrize("notes", ALL_NOTES[:: max(1, len(ALL_NOTES) // 12)], ids=lambda p: p.name)
 def test_check_without_pages_says_what_the_whole_site_says(notes: Path) -> None:
     from course_notes.render import outline
 
