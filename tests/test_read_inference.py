@@ -740,3 +740,86 @@ def test_states_said_by_boxes_strikes_and_halves(
     text: str, expected: tuple[str, State | None]
 ) -> None:
     assert read_state(text) == expected
+
+
+# --- round 10: an outliner's units, a unit word cut short, an outline's letters -------------
+
+
+def test_an_outliners_units_are_its_outermost_bullets_naming_a_unit() -> None:
+    text = (
+        "title:: ML\n\n- cohort 7, online\n\t- instructor: Dr. R\n"
+        "- Module 1: Workflow\n  collapsed:: true\n\t- DONE 1.1 Welcome (06:10)\n\t- TODO Lab 1\n"
+        "- [[Module 2]] Trees\n\t- DONE read ch. 8\n"
+        # An outermost bullet with nothing under it is a task, not a unit.
+        "- Module 3 quiz\n"
+    )
+    assert units(text) == [("Module", (1,), "Workflow"), ("Module", (2,), "Trees")]
+    course = parse(text)
+    assert [(w.progress.total, w.progress.done) for w in course.weeks] == [(2, 1), (2, 1)]
+
+
+def test_the_units_word_cut_short_is_the_same_unit() -> None:
+    text = "## Semaine 1 — Intro\n- a\n## Sem. 2 — Perception\n- b\n## S3 - Langage\n- c\n"
+    # Named as the file names most of them.
+    assert units(text) == [
+        ("Semaine", (1,), "Intro"),
+        ("Semaine", (2,), "Perception"),
+        ("Semaine", (3,), "Langage"),
+    ]
+    # Another word is not cut short from it.
+    assert len(units("## Semaine 1\n- a\n## Semaine 2\n- b\n## Partiel 3\n- c\n")) == 2
+
+
+def test_an_outlines_letters_and_numerals_are_its_levels() -> None:
+    text = (
+        "## Lecture 7 – Moment-area\nFeb 26 — thm 1 and thm 2\n"
+        "1. Recording\na) rec 47:55 — watched up to ~30:00\n"
+        "2. Reading\na) Hibbeler 8.4–8.5 [x]\n   i. skip 8.6, not on exam\n"
+        "## Lecture 8 – Conjugate beam\n1.1 HW\na) PS8 Q1–Q4 ✅\nb) lab memo (done)\n"
+    )
+    seven, eight = parse(text).weeks
+    # "a)" under "1." is its task, "i." under "a)" a note on it; the numbered lines group.
+    assert (seven.progress.total, seven.progress.done) == (2, 1)
+    assert seven.video_time.total == 47 * 60 + 55
+    assert (eight.progress.total, eight.progress.done) == (2, 2)
+    [section] = [s for s in eight.sections if s.items]
+    assert section.kind is SectionKind.EXERCISES
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ('capsule "Paradigme de Posner" 8 min 30 ✔', 8 * 60 + 30),
+        ("vidéo du gorille 1 min 22 ✔ mdr", 82),
+        ("interview de Kahneman (sous-titrée) 34' — à faire", 34 * 60),
+        # "Mo..." starts a weekday's name only as the name: "Moodle" is none.
+        ("replay CM4 sur Moodle 1h40", 100 * 60),
+        ("rec 47:55 — watched up to ~30:00", 47 * 60 + 55),
+        ("lecture Tuesday 14:00", None),
+        ("cours lundi 9h30", None),
+        ("25 min 3 exercises", 25 * 60),
+    ],
+)
+def test_lengths_in_french_and_round_ten_forms(text: str, seconds: int | None) -> None:
+    assert find_duration(text)[1] == seconds
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Ascolti", SectionKind.VIDEOS),
+        ("Écoutes", SectionKind.VIDEOS),
+        ("Presenze", SectionKind.ATTENDANCE),
+        ("HW", SectionKind.EXERCISES),
+    ],
+)
+def test_round_ten_section_words(heading: str, kind: SectionKind) -> None:
+    assert SectionKinds(None).kind(heading) is kind
+
+
+def test_an_empty_box_stays_open_whatever_its_words_say() -> None:
+    [week] = parse(
+        "## Lezione 3\n- [ ] 23/10 assente (certificato consegnato in segreteria)\n"
+        "- Lab 2 handed in\n"
+    ).weeks
+    assert [item.done for item in week.items] == [False, True]

@@ -119,10 +119,14 @@ _LOOSE = regex.compile(
     r"|[ \t]+\d{1,2}['\u2032\u2019]?(?![\d:.,'\u2032\u2019]|[ \t]*[^\W\d_]))?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs)\.?)?"
     r"|\d{1,4}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti)\.?"
-    r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs|seconds?)\.?)?"
+    r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs|seconds?)\.?"
+    # "8 min 30": the seconds after the minutes, without their unit.
+    r"|[ \t]+\d{1,2}(?![\d:.,'\u2032\u2019]|[ \t]*[^\W\d_]))?"
     r"|\d{1,5}[ \t]?(?:s|sec|secs|seconds?))(?![\w'])"
     r"|(?P<hours>\d{1,2})h(?P<hminutes>\d\d)(?:['\u2032\u2019](?P<hseconds>\d\d))?(?![\d'\u2032\u2019])"
     r"|(?P<primes>\d{1,3})['\u2032\u2019][ \t]?(?P<seconds>\d\d)(?:[\"\u2033\u201d]|''|(?!\d))"
+    # "34'": minutes alone, with a prime.
+    r"|(?P<prime>\d{1,3})['\u2032\u2019](?![\w'\u2032\u2019])"
     r")",
     re.I,
 )
@@ -131,8 +135,18 @@ _AT_WORDS = (
     r"at|due|um|bis|a las|à|alle|by|@|from|von|ab|parei no|parei em|parei|stopped at|"
     r"up to|until|hasta|jusqu'[àa]|fino a|at[ée]|tot|min\.|ca\."
 )
-_WEEKDAYS = r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|mo|di|mi|do|fr|sa|so|lun|mar|mer|jeu|ven"
-_TIME_OF_DAY_BEFORE = regex.compile(rf"(?:\b(?:{_AT_WORDS}|{_WEEKDAYS})\w*\.?[ \t]*$)", re.I)
+# Weekdays as written, whole: their first letters alone start other words ("Moodle 1h40").
+_WEEKDAYS = (
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?s?|"
+    r"mo|di|mi|do|fr|sa|so|(?:mon|diens|mitt|donners|frei|sams|sonn)tag|mittwoch|"
+    r"lun|mar|mer|jeu|ven|sam|dim|(?:lun|mar|mercre|jeu|vendre|same|diman)di|dimanche|"
+    r"lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|"
+    r"luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica"
+)
+# "up to ~30:00": where a video was left, roughly, is no length either.
+_TIME_OF_DAY_BEFORE = regex.compile(
+    rf"(?:\b(?:{_AT_WORDS}|{_WEEKDAYS})(?!\w)\.?[ \t]*~?[ \t]*$)", re.I
+)
 # "watched 20 of 45 min", "visto 20 de 45 min", "20/45 min": the second number is the length.
 _PART_OF = regex.compile(
     r"(?P<part>\d{1,4}(?::\d\d)?)[ \t]*(?:min\.?|m)?[ \t]*(?:of|de|von|sur|di)[ \t]*"
@@ -215,6 +229,8 @@ def find_duration(text: str) -> tuple[str, int | None, int | None]:
         length += int(chosen["hseconds"] or 0)
     elif chosen["primes"]:
         length = int(chosen["primes"]) * 60 + int(chosen["seconds"])
+    elif chosen["prime"]:
+        length = int(chosen["prime"]) * 60
     else:
         if chosen["clock"]:
             length = clock_seconds(chosen["clock"])

@@ -41,6 +41,8 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
     "exercises": S.EXERCISES,
     "exercise": S.EXERCISES,
     "homework": S.EXERCISES,
+    "hw": S.EXERCISES,
+    "hws": S.EXERCISES,
     "problem sets": S.EXERCISES,
     "problem set": S.EXERCISES,
     "labs": S.EXERCISES,
@@ -81,7 +83,7 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
         S.SLIDES,
     ),
     **dict.fromkeys(
-        "anwesenheit asistencia clases clase présence presence presenza presença presenca "
+        "anwesenheit asistencia clases clase présence presence presenza presenze presença presenca "
         "aanwezigheid seminar seminars seminare seminario seminarios séminaire séminaires "
         "seminari werkgroep seminarium seminarier närvaro".split(),
         S.ATTENDANCE,
@@ -103,7 +105,9 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
         "documentaire documentari documentario documentários documentarios films film "
         "películas peliculas echo panopto inspelningar inspelning videor screening screenings "
         "viewing viewings sichtung sichtungen proyección proyecciones projection projections "
-        "proiezione proiezioni visionnage exibição vertoning vertoningen".split(),
+        "proiezione proiezioni visionnage exibição vertoning vertoningen ascolti ascolto "
+        "écoutes écoute ecoutes ecoute escuchas audiciones audições audicoes hörbeispiele "
+        "replays replay rediffusions".split(),
         S.VIDEOS,
     ),
     **dict.fromkeys(

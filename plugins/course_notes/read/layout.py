@@ -141,6 +141,12 @@ MAX_UNIT = 999
 _LEAD = regex.compile(r"[^\w\u7b2c]*")
 
 
+def _shortens(word: str, family: str) -> bool:
+    """Whether a word is the family's word cut short ("Sem." and "S" of "Semaine")."""
+    short = word.lower().rstrip(".")
+    return 0 < len(short) < len(family) and family.startswith(short)
+
+
 def read_unit(title: str, line: int, family: str | None = None) -> Unit | None:
     """The unit a heading or label names (``Module 2 – Cells``), else None."""
     title = title[_LEAD.match(title).end() :]  # type: ignore[union-attr]
@@ -151,7 +157,7 @@ def read_unit(title: str, line: int, family: str | None = None) -> Unit | None:
         word, digits = found["cjkword"], found["cjk"]
     else:
         word, digits = found["word"], found["number"]
-        if family is not None and _family(word) != family:
+        if family is not None and _family(word) != family and not _shortens(word, family):
             return None
     if len(digits) > 6 or int(digits) > MAX_UNIT:
         return None
@@ -425,15 +431,46 @@ def _label_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str |
             if unit is not None and not re.search("[\u2713\u2714\u2705\u2611\\[]", bare):
                 entries.append((number, 0, bare))
         previous_blank = False
+    found = _label_groups(entries, wanted)
+    if found is None:
+        # An outliner's file (Logseq, Workflowy, a nested list): the units are the outermost
+        # bullets that repeat a word and a number, each with bullets under it.
+        entries = _outline_units(lines, blocks)
+        found = _label_groups(entries, wanted)
+        if found is None:
+            return
+    for number, _, title in entries:
+        unit = read_unit(title, number, found)
+        if unit is not None:
+            layout.units[number] = unit
+
+
+def _label_groups(entries: list[tuple[int, int, str]], wanted: str | None) -> str | None:
+    """The unit word's family the label lines repeat most, if they repeat one."""
     groups = _candidates(entries)
     if wanted:
         groups = {key: members for key, members in groups.items() if key[1] == wanted}
     good = {key: members for key, members in groups.items() if len(members) >= 2}
     good = {key: members for key, members in good.items() if _repeats(key[1], members)}
     if not good:
-        return
-    family = max(good, key=lambda key: (len(good[key]), key[1] in UNIT_WORDS))[1]
-    for number, _, title in entries:
-        unit = read_unit(title, number, family)
-        if unit is not None:
-            layout.units[number] = unit
+        return None
+    return max(good, key=lambda key: (len(good[key]), key[1] in UNIT_WORDS))[1]
+
+
+_OUTER_BULLET = regex.compile(r"[-*+\u2022][ \t]+(?P<text>.+)")
+
+
+def _outline_units(lines: list[str], blocks: Blocks) -> list[tuple[int, int, str]]:
+    """Outermost bullets naming a unit ("- Module 3: Trees", "- [[Module 4]]"), with children."""
+    entries: list[tuple[int, int, str]] = []
+    for number, line in enumerate(lines, start=1):
+        bullet = _OUTER_BULLET.match(line)
+        if bullet is None or number in blocks.verbatim or number <= blocks.front_matter:
+            continue
+        following = next((later for later in lines[number : number + 3] if later.strip()), "")
+        if not following or following[:1] not in " \t":
+            continue  # no bullets under it: a task, not a unit
+        bare = bullet["text"].replace("[[", "").replace("]]", "").strip().rstrip(":").strip()
+        if len(bare) <= 60 and UNIT.match(bare) is not None:
+            entries.append((number, 0, bare))
+    return entries

@@ -45,9 +45,21 @@ from .states import State, read_fields, read_state, says_cancelled
 # Markdown's, or pasted from a page or a PDF ("•", "▪", "◦", "–").
 _LIST_LINE = regex.compile(
     r"(?P<indent>[ \t]*)(?:(?P<separator>-{3,})[ \t]*$"
-    r"|(?:[-*+\u2022\u25aa\u25e6\u2013]|\d{1,9}[.)])(?:[ \t]+(?:\[(?P<box>[ xX])\][ \t]*)?|(?=$))"
+    # An outline's letters and small roman numerals too: "a)", "b)", "i.", "iv." (Google
+    # Docs and Word write nested lists so).
+    r"|(?:[-*+\u2022\u25aa\u25e6\u2013]|\d{1,9}[.)]|[a-z]\)|(?:i{1,3}|iv|vi{0,3}|ix|x)\.(?=[ \t]))"
+    r"(?:[ \t]+(?:\[(?P<box>[ xX])\][ \t]*)?|(?=$))"
     r"(?P<text>.*)$)"
 )
+
+
+def _outline_indent(line: str, indent: str) -> str:
+    """An outline's "a)" as written one level under "1.", its "i." two: Google Docs and Word
+    write them at the margin, the letters and numerals saying the level."""
+    return indent + (
+        "\t\t" if line[len(indent)] in "ivx" and line[len(indent) + 1] != ")" else "\t"
+    )
+
 
 # A task box with no bullet before it: "[x] Varian cap. 5".
 _BOX_LINE = regex.compile(r"(?P<indent>[ \t]*)\[(?P<box>[ xX/~-])\][ \t]+(?P<text>\S.*)$")
@@ -79,7 +91,7 @@ _VIDEO_WORD = regex.compile(
     r"\b(?:vids?|videos?|vid[ée]os?|recordings?|recorded|rec|reg|inspelad|inspelning|opptak|screencasts?|podcasts?|listen(?:ing)?|tracks?|"
     r"watch|clip|aufzeichnung|v[íi]deos?|grabaci[óo]n|enregistrement|registrazione|"
     r"grava[çc][ãa]o|opname|echo|echo360|panopto|youtube|yt|zoom|documentar\w*|document\w*al|"
-    r"doku\w*|film"
+    r"doku\w*|film|replays?|rediffusion|ascolt[oi]"
     # German compounds: "Kurzvideo", "Ersatzvideo", "Vorlesungsaufzeichnung".
     r"|\w+(?:video|videos|aufzeichnung|aufzeichnungen|podcast))\b"
     r"|[\U0001f3a7\U0001f4fa\U0001f3ac\u25b6\U0001f3a5]",
@@ -106,6 +118,9 @@ _VIDEO_HINTS = (
     "opname",
     "echo",
     "panopto",
+    "replay",
+    "rediff",
+    "ascolt",
     "youtube",
     "yt",
     "zoom",
@@ -328,7 +343,10 @@ class _Reader:
                 if number in self.blocks.verbatim:
                     self.verbatim(number, line)
                 elif listed is not None:
-                    self.item(number, *listed.groups())
+                    indent, separator, box, said = listed.groups()
+                    if line[len(indent) : len(indent) + 1].islower():
+                        indent = _outline_indent(line, indent)
+                    self.item(number, indent, separator, box, said)
                 else:
                     self.other(number, line)
                 return
@@ -840,7 +858,9 @@ def _read_item(text: str, box: str | None) -> _ReadItem:
         worded, state = State.CANCELLED, None
     if worded is not None:
         if worded is State.DONE:
-            state = True
+            # An empty box the student left empty stays so: "[ ] 23/10 absent (certificate
+            # handed in)" says what was handed in, not that the line is done.
+            state = True if state is None else state
         elif worded is State.OPEN:
             state = bool(state)
         elif worded is State.STARTED:
@@ -1256,6 +1276,8 @@ def parse(
         listed = list_line(line)
         if listed is not None:
             indent, separator, box, said = listed.groups()
+            if line[len(indent) : len(indent) + 1].islower():
+                indent = _outline_indent(line, indent)
             if said and number < len(lines) and _may_go_on(said, lines[number]):
                 said = _go_on(reader, number, said, special)
             item(number, indent, separator, box, said)
