@@ -128,6 +128,20 @@ def test_a_tick_rebuilds_its_week_and_the_pages_that_count_it(
         assert "week-9/" in {location.split("#")[0] for location in search_locations(site)}
 
 
+def test_an_edit_to_mkdocs_yml_builds_every_page_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = project(tmp_path)
+    with dirty_server(config, monkeypatch) as rebuild:
+        rebuild()
+        assert rebuild() == set()
+        config.write_text(config.read_text("utf-8").replace("Dirty", "Renamed"), "utf-8")
+        again = rebuild()
+    assert {"week-1.md", "week-2.md", "about.md", "index.md"} <= again
+    title = read_html(tmp_path / "site", "week-1").title
+    assert title is not None and title.get_text().endswith("Renamed")
+
+
 def test_a_dirty_serve_does_not_warn_at_each_save(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

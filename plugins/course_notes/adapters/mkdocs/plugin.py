@@ -231,7 +231,7 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
             config.nav = nav(self.site, home, others)
         if self.dirty:
             macros_plugin = config.plugins.get("macros")
-            self._mark_changed(files, pages, placed.pages, config.nav, macros_plugin)
+            self._mark_changed(files, pages, placed.pages, config, macros_plugin)
         return files
 
     def _mark_changed(
@@ -239,16 +239,22 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         files: Files,
         pages: list[GeneratedPage],
         contents: dict[str, str],
-        site_nav: Any,
+        config: MkDocsConfig,
         macros: Any,
     ) -> None:
         """Under a dirty build, rebuild the pages a change to the notes shows on, no others.
 
         A generated page is rebuilt when its Markdown changed; every page when the site's
-        pages or nav changed (each page carries the nav); the site's own pages whenever
-        the notes changed, as their macros may show the course.
+        pages, nav, mkdocs.yml or theme overrides changed (each page carries them); the
+        site's own pages whenever the notes changed, as their macros may show the course.
         """
-        shape = (sorted(file.src_uri for file in files.documentation_pages()), repr(site_nav))
+        shape = (
+            sorted(file.src_uri for file in files.documentation_pages()),
+            repr(config.nav),
+            # mkdocs.yml and the theme's overrides shape every page: edited while serving,
+            # every page is built again (MkDocs' own dirty builds would keep the old ones).
+            _stamps(config),
+        )
         everything = shape != self.shape
         changed = everything or any(page.changed for page in pages)
         for page in pages:
@@ -368,6 +374,23 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
         if self.files.topics is not None:
             server.watch(str(self.files.topics))
         return server
+
+
+def _stamps(config: MkDocsConfig) -> tuple[tuple[str, int, int], ...]:
+    """Each file of mkdocs.yml and the theme's custom_dir, with its time and size."""
+    paths = [config.config_file_path or ""]
+    custom = config.theme.custom_dir
+    if custom and os.path.isdir(custom):
+        for folder, _, names in os.walk(custom):
+            paths += [os.path.join(folder, name) for name in sorted(names)]
+    found = []
+    for path in paths:
+        try:
+            status = os.stat(path)
+        except OSError:
+            continue
+        found.append((path, status.st_mtime_ns, status.st_size))
+    return tuple(found)
 
 
 def _prune_nav(config: MkDocsConfig) -> bool:
