@@ -823,3 +823,70 @@ def test_an_empty_box_stays_open_whatever_its_words_say() -> None:
         "- Lab 2 handed in\n"
     ).weeks
     assert [item.done for item in week.items] == [False, True]
+
+
+# --- round 11: toggles, a unit in a gap, class days, Dutch and Chinese words ----------------
+
+
+def test_units_on_lines_of_their_own_after_the_headings_ones() -> None:
+    text = (
+        "## Aula 1 – Intro\n- [x] a\n\n## Aula 2 – PK\n- [ ] b\n\n"
+        "▸ Aula 3 – Receptores\n- [x] c\n\n▸ Aula 4 – Antibióticos\n- [ ] d\n"
+        # A number a heading took is no second unit.
+        "\nAula 2 revisited\n- [ ] e\n"
+    )
+    assert [(n, t) for _, n, t in units(text)] == [
+        ((1,), "Intro"),
+        ((2,), "PK"),
+        ((3,), "Receptores"),
+        ((4,), "Antibióticos"),
+    ]
+
+
+def test_a_heading_naming_the_missing_number_with_another_word_is_a_unit() -> None:
+    text = "## College 6\n- a\n## HC 7: Rechtspraak\n- b\n## College 8\n- c\n## Tentamen 12\n- d\n"
+    assert [n for _, n, _ in units(text)] == [(6,), (7,), (8,)]
+
+
+def test_class_days_are_units_whether_lines_or_headings() -> None:
+    text = (
+        "STAT 2040\n\nMon 13 Jan — Lecture 1: regression\n[x] slides\n\n"
+        "Wed 15 Jan (lab) — R basics\n[ ] lab 1\n\n(no class Mon 20 Jan, MLK day)\n\n"
+        "### Fri 17 Jan — Lecture 2: inference\n- a ✓\n### Wed 22 Jan (lab)\n- b\n"
+    )
+    course = parse(text)
+    # A weekday and a day of the month are a date, not "Fri" units 17 and 22.
+    assert [week.date_label for week in course.weeks] == [
+        "Mon 13 Jan",
+        "Wed 15 Jan",
+        "Fri 17 Jan",
+        "Wed 22 Jan",
+    ]
+    assert [(w.progress.total, w.progress.done) for w in course.weeks] == [
+        (1, 1),
+        (1, 0),
+        (1, 1),
+        (1, 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("opdracht 1, inleveren vóór 3 maart - afgerond", State.DONE),
+        ("presentatie in duo's vervalt (zei Sanne)", State.CANCELLED),
+        ("lecture recording 3 (analysis of algorithms) 已看", State.DONE),
+        ("lab02 recursion on linked lists 完成", State.DONE),
+        ("lecture recording 4 (recursion 递归) 没看完", State.OPEN),
+    ],
+)
+def test_dutch_and_chinese_states(text: str, state: State) -> None:
+    assert read_state(text)[1] is state
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("HC 4 1u05 ✓", 65 * 60), ("Abdul Bari: complexity (45分钟) 已看", 45 * 60)],
+)
+def test_dutch_and_chinese_lengths(text: str, seconds: int) -> None:
+    assert find_duration(text)[1] == seconds

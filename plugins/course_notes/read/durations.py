@@ -32,6 +32,11 @@ _UNIT_SECONDS = {
         60,
     ),
     **dict.fromkeys("s sec secs second seconds sek sekunden segundos secondes secondi".split(), 1),
+    # Chinese: hours, minutes, seconds ("45分钟", "1小时20分钟").
+    "小时": 3600,
+    "分钟": 60,
+    "分": 60,
+    "秒": 1,
 }
 
 
@@ -113,7 +118,7 @@ def clock_seconds(text: str) -> int | None:
 _LOOSE = regex.compile(
     r"(?<![\w:./'])(?:"
     r"(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d\d)(?![\w:]|[ \t]*(?:am|pm|uhr|h\b))"
-    r"|(?P<units>\d{1,4}[ \t]?(?:h|hr|hrs|hours?|std|stunden?|horas?|heures?)\.?"
+    r"|(?P<units>\d{1,4}[ \t]?(?:h|hr|hrs|hours?|std|stunden?|horas?|heures?|uur)\.?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti)\.?"
     # "1 Std. 25": the minutes after the hours, without their unit.
     r"|[ \t]+\d{1,2}['\u2032\u2019]?(?![\d:.,'\u2032\u2019]|[ \t]*[^\W\d_]))?"
@@ -123,7 +128,8 @@ _LOOSE = regex.compile(
     # "8 min 30": the seconds after the minutes, without their unit.
     r"|[ \t]+\d{1,2}(?![\d:.,'\u2032\u2019]|[ \t]*[^\W\d_]))?"
     r"|\d{1,5}[ \t]?(?:s|sec|secs|seconds?))(?![\w'])"
-    r"|(?P<hours>\d{1,2})h(?P<hminutes>\d\d)(?:['\u2032\u2019](?P<hseconds>\d\d))?(?![\d'\u2032\u2019])"
+    # "1h05", and the Dutch "1u10".
+    r"|(?P<hours>\d{1,2})[hu](?P<hminutes>\d\d)(?:['\u2032\u2019](?P<hseconds>\d\d))?(?![\d'\u2032\u2019])"
     r"|(?P<primes>\d{1,3})['\u2032\u2019][ \t]?(?P<seconds>\d\d)(?:[\"\u2033\u201d]|''|(?!\d))"
     # "34'": minutes alone, with a prime.
     r"|(?P<prime>\d{1,3})['\u2032\u2019](?![\w'\u2032\u2019])"

@@ -193,6 +193,15 @@ def _display(words: Counter[str]) -> str:
     return word[:1].upper() + word[1:]
 
 
+# A weekday before a number is a date's ("Fri 17 Jan"), never a unit's word.
+_WEEKDAY_WORDS = frozenset(
+    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday "
+    "saturday sunday mo di mi do fr sa so montag dienstag mittwoch donnerstag freitag samstag "
+    "sonntag lun mar mer jeu ven sam dim lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "lunes martes miércoles jueves viernes sábado domingo".split()
+)
+
+
 def _candidates(
     entries: list[tuple[int, int, str]],
 ) -> dict[tuple[int, str], list[tuple[int, str, str]]]:
@@ -203,6 +212,8 @@ def _candidates(
         if found is None:
             continue
         word = found["cjkword"] or found["word"]
+        if not found["cjk"] and word.lower().rstrip(".") in _WEEKDAY_WORDS:
+            continue  # "Fri 17 Jan": a day of the month, a date's
         key = (level, "\u7b2c" + word if found["cjk"] else _family(word))
         groups.setdefault(key, []).append((line, word, found["cjk"] or found["number"]))
     return groups
@@ -292,6 +303,8 @@ def find_layout(
                 unit = read_unit(heading.title, heading.line, family)
                 if unit is not None:
                     layout.units[heading.line] = unit
+        _units_in_gaps(headings, layout, level)
+        _more_units_as_lines(lines, blocks, layout, family)
     else:
         dated = {line: unit for line, h in headings.items() if (unit := _dated(h, wanted))}
         levels = Counter(headings[line].level for line in dated)
@@ -301,6 +314,10 @@ def find_layout(
         # word ("Week of 15 Jan"), are the course's units, numbered in order.
         if len(dated) > 1 or any(unit.word for unit in dated.values()):
             layout.level, layout.dated = level, True
+            # The same dates written as lines of their own, before the student took to
+            # headings ("Mon 13 Jan — Lecture 1" over "### Fri 17 Jan — Lecture 2").
+            dated.update(_dated_lines(lines, blocks, set(headings)))
+            dated = dict(sorted(dated.items()))
             for number, unit in enumerate(dated.values(), start=1):
                 layout.units[unit.line] = Unit(
                     unit.line, (number,), unit.title, unit.label, unit.word or "Week"
@@ -389,6 +406,33 @@ def _dated(heading: Heading, wanted: str | None) -> Unit | None:
     return Unit(heading.line, (), rest.strip(" \t"), label, word)
 
 
+def _dated_lines(lines: list[str], blocks: Blocks, headings: set[int]) -> dict[int, Unit]:
+    """Lines of their own, after a blank line, that open with a date: dated units too."""
+    found: dict[int, Unit] = {}
+    previous_blank = True
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped:
+            previous_blank = True
+            continue
+        if (
+            previous_blank
+            and number not in headings
+            and number not in blocks.verbatim
+            and number > blocks.front_matter
+            and len(stripped) <= 80
+            and line[:1] not in " \t(["
+            and not _ITEM.match(line)
+        ):
+            dated = leading_date(stripped)
+            if dated is not None:
+                label, rest = dated
+                rest = rest[_SEPARATOR.match(rest).end() :]  # type: ignore[union-attr]
+                found[number] = Unit(number, (), rest.strip(" \t"), label, "")
+        previous_blank = False
+    return found
+
+
 def _planner_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str | None) -> None:
     """Units and tasks from planners pasted with tabs (``Unit 1<TAB>Fluids<TAB>...``)."""
     if not any("\t" in line for line in lines):
@@ -443,6 +487,52 @@ def _label_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str |
         unit = read_unit(title, number, found)
         if unit is not None:
             layout.units[number] = unit
+
+
+def _units_in_gaps(headings: dict[int, Heading], layout: Layout, level: int) -> None:
+    """A heading at the units' level naming, with another word, the number missing between
+    its neighbours: a unit ("## HC 7" between "## College 6" and "## College 8")."""
+    for heading in headings.values():
+        if heading.level != level or heading.line in layout.units:
+            continue
+        unit = read_unit(heading.title, heading.line)
+        if unit is None or unit.numbers != (unit.numbers[0],):
+            continue
+        before = [u for line, u in layout.units.items() if line < heading.line]
+        after = [u for line, u in layout.units.items() if line > heading.line]
+        if not before or not after:
+            continue  # only between two units: "## Partiel 3" after the last is no unit
+        last = max(before, key=lambda u: u.line).numbers[-1]
+        following = min(after, key=lambda u: u.line).numbers[0]
+        if last < unit.numbers[0] < following:
+            layout.units[heading.line] = unit
+
+
+def _more_units_as_lines(lines: list[str], blocks: Blocks, layout: Layout, family: str) -> None:
+    """Units the headings' word names on lines of their own, after a blank line ("▸ Aula 4 –
+    Antibióticos" under "## Aula 3": a Notion toggle), with numbers no heading took."""
+    taken = {number for unit in layout.units.values() for number in unit.numbers}
+    previous_blank = True
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped:
+            previous_blank = True
+            continue
+        if (
+            previous_blank
+            and number not in blocks.headings
+            and number not in blocks.verbatim
+            and number > blocks.front_matter
+            and len(stripped) <= 80
+            and line[:1] not in " \t"
+            and not _ITEM.match(line)
+        ):
+            bare = stripped[_LEAD.match(stripped).end() :]  # type: ignore[union-attr]
+            unit = read_unit(bare.strip("*_=~ \t").rstrip(":"), number, family)
+            if unit is not None and not taken & set(unit.numbers):
+                layout.units[number] = unit
+                taken.update(unit.numbers)
+        previous_blank = False
 
 
 def _label_groups(entries: list[tuple[int, int, str]], wanted: str | None) -> str | None:

@@ -45,7 +45,10 @@ PRIORITY = regex.compile(r"[ \t]*[\u23eb\U0001f53c\U0001f53d\u23ec\U0001f53a]\uf
 # "(done)" anywhere; "DONE" in capitals anywhere.
 _DONE_WORDS = (
     r"done|attended|besucht|assist[ée]|asist[ií]|bijgewoond|frequentato|erledigt|fertig|"
-    r"hecho|terminado|fait|termin[ée]|fatto|feito|conclu[ií]do|klaar|gedaan|klar|f[äa]rdig|"
+    r"hecho|terminado|fait|termin[ée]|fatto|feito|conclu[ií]do|klaar|gedaan|afgerond|klar|"
+    r"f[äa]rdig|"
+    # Chinese: done, watched, read.
+    r"完成|已完成|已看|看完|做完|已做|已读|读完|"
     r"gjort|ferdig|f[æa]rdig"
 )
 # Read or watched, in the same languages: done for a reading or a video ("(lu)", "gelesen").
@@ -58,7 +61,9 @@ _NEGATED = regex.compile(
     r"(?:\bpas(?: encore)?|\bnot(?: yet)?|\bnicht|\bnoch nicht|\bno|\bnon|\bniet|\bnog niet|"
     r"\bn[ãa]o|\bainda n[ãa]o|\btodav[íi]a no|\bancora non)[ \t]+"
     rf"(?:{_DONE_WORDS}|{SEEN_WORDS}|read|regard[ée]|gemacht|submitted|handed in|abgegeben|"
-    r"entregad[oa]|rendu|consegnat[oa]|ingeleverd)\b",
+    r"entregad[oa]|rendu|consegnat[oa]|ingeleverd)\b"
+    # Chinese, the negation in the word: "没看完" (not watched to the end), "没做", "未完成".
+    r"|没看完|没看|没做完?|未完成|还没[看做读]",
     re.I,
 )
 # Begun: "– half gekeken", "(watched ~half, finish!!)", "regardé la moitié"; not in a
@@ -128,7 +133,8 @@ _CANCELLED = regex.compile(
     r"(?:^|[ \t(\-\u2013\u2014])\(?(?:cancel+ed|CANCEL+ED|called off|entf[äa]llt|f[äa]llt aus|"
     r"se suspende|suspended|suspendu|removed from|dropped from|gestrichen|inst[äa]lld|avlyst|"
     r"aflyst|"
-    r"abgesagt|ausgefallen|cancelad[oa]s?|suspendid[oa]|annul[ée]e?s?|annullat[oa]|vervallen)\)?"
+    r"abgesagt|ausgefallen|cancelad[oa]s?|suspendid[oa]|annul[ée]e?s?|annullat[oa]|vervallen|"
+    r"vervalt|geannuleerd)\)?"
     r"(?=[ \t!.,)]|$)",
     re.I,
 )
@@ -214,6 +220,22 @@ _HINTS = (
     "conclu",
     "klaar",
     "gedaan",
+    "完成",
+    "已完成",
+    "已看",
+    "看完",
+    "做完",
+    "已做",
+    "已读",
+    "读完",
+    "没看完",
+    "没看",
+    "没做",
+    "未完成",
+    "还没",
+    "afgerond",
+    "vervalt",
+    "geannuleerd",
     "watched",
     "gelesen",
     "gelezen",
