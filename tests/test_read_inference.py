@@ -890,3 +890,78 @@ def test_dutch_and_chinese_states(text: str, state: State) -> None:
 )
 def test_dutch_and_chinese_lengths(text: str, seconds: int) -> None:
     assert find_duration(text)[1] == seconds
+
+
+# --- round 12: a prefix before the unit, OneNote boxes and stamps, ticks with words ---------
+
+
+def test_a_units_word_after_a_prefix_in_its_heading() -> None:
+    text = (
+        "## Block 3 – Cardio week 1: heart as a pump\n- a\n## CVS Wk 2 – ECG\n- b\n"
+        "## Resp Wk 3 – mechanics\n- c\n"
+    )
+    assert [(n, t) for _, n, t in units(text)] == [
+        ((1,), "heart as a pump"),
+        ((2,), "ECG"),
+        ((3,), "mechanics"),
+    ]
+    # Only in headings: a plain line naming units in passing is no unit.
+    text = "PLANNER (units 1-4)\n\n## Unit 5: Neuro\n- a\n## Unit 6 - Renal\n- b\n"
+    assert [n for _, n, _ in units(text)] == [(5,), (6,)]
+
+
+def test_onenote_boxes_stamps_and_bullets() -> None:
+    text = (
+        "**Week 1 – GDP**\nMonday, 17 February 2025\t8:05 PM\n\nLectures\n"
+        "\u2611 Lecture 1a (42 min)\n\u2610 1b – 39:15\nQuiz\n\u2610 Quiz 1 closes Sun 11:59pm\n\n"
+        "**Week 2 – Labour**\nLectures\n\u2611 Lecture 2a (45 min)\n\n"
+        "**Things to ask in consult**\nWednesday, 5 March 2025\t1:10 PM\n\n"
+        "\u2022\tWhy is LM flat? ans: the RBA sets i\n\u2022\tCan we bring a calculator?\n"
+    )
+    course = parse(text)
+    week = course.weeks[0]
+    assert (week.progress.total, week.progress.done) == (3, 1)
+    faq = read_questions(course.thoughts)
+    # The page's date and time under the title is no question.
+    assert sorted(entry.title for entry in faq.entries) == [
+        "Can we bring a calculator?",
+        "Why is LM flat?",
+    ]
+    assert [entry.answer is not None for entry in faq.entries] == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("line", "done"),
+    [
+        ("- Darwin, J., *Unfinished Empire* (2012), intro ✓ read", True),
+        ("- Draper, N., *The Price of Emancipation* (2010) – read", True),
+        ("- read Draper, N., *The Price of Emancipation*", False),
+    ],
+)
+def test_a_tick_or_a_dash_with_the_word_it_means(line: str, done: bool) -> None:
+    [week] = parse(f"## Seminar 1\n{line}\n").weeks
+    assert [item.done for item in week.items] == [done]
+
+
+def test_plain_lines_labelled_as_the_files_tasks_are_tasks_too() -> None:
+    text = "".join(
+        f'### Seminar {n}\nLecture: "Topic {n}" – Lecture recording 4{n}:00{tick}\n\n'
+        "Core reading\n- a ✓ read\n"
+        for n, tick in ((1, " ✓"), (2, " – watched"), (3, ""))
+    )
+    weeks = parse(text).weeks
+    assert [(w.progress.total, w.progress.done) for w in weeks] == [(2, 2), (2, 2), (2, 1)]
+    assert weeks[2].video_time.total == 43 * 60
+
+
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        ("## Questions for mentor\n- flex won't shrink?? mentor: set min-width: 0\n", True),
+        ("## Blockers / questions\n- express says EADDRINUSE mentor: kill the old node\n", True),
+        ("Q for tutor\n- why is S3 volume overload?? → rapid early filling\n", True),
+    ],
+)
+def test_who_answered_and_questions_named_in_passing(text: str, answered: bool) -> None:
+    faq = read_questions(parse("## Week 1\n- a\n\n" + text).thoughts)
+    assert [entry.answer is not None for entry in faq.entries] == [answered]

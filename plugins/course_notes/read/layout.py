@@ -46,20 +46,23 @@ UNIT_NAMES = {
 # German, Spanish, French, Italian, Portuguese or Dutch, or a lone "?" / "❓".
 _QUESTION_WORDS = (
     r"questions?|thoughts?|queries|query|things\s+to\s+(?:ask|clarify)|to\s+ask|q\s*&\s*a|"
-    r"q['\u2019]?s|"
+    r"q['\u2019]?s|q(?=\s+(?:for|to)\b)|"
     r"faq|fragen|frage|preguntas?|dudas|domande|domanda|dubbi|perguntas?|d[uú]vidas|vragen|"
     r"fr[åa]gor|fr[åa]ga|sp[øo]rsm[åa]l|sp[øo]rgsm[åa]l|"
     r"gedanken|pensamientos|pens[ée]es|pensieri|pensamentos|gedachten"
 )
 _QUESTIONS = regex.compile(
-    rf"[\W_]*(?:open\s+|offene\s+|my\s+|meine\s+)?(?:{_QUESTION_WORDS})\b[^\n]{{0,60}}$"
+    # "Blockers / questions for mentor": another short word first, joined to the questions.
+    rf"[\W_]*(?:[^\W\d_]{{2,20}}[ \t]*[/&+][ \t]*)?(?:open\s+|offene\s+|my\s+|meine\s+)?"
+    rf"(?:{_QUESTION_WORDS})\b[^\n]{{0,60}}$"
     # "❓ Office hours Qs": a question sign first names them, whatever the words.
     rf"|[ \t]*[\u2753\u2754][\ufe0f]?[^\n]{{0,60}}$",
     re.I,
 )
 # A stem every questions label holds, in the languages above, or a question mark.
 _STEM = regex.compile(
-    r"\?|\u2753|\u2754|quest|thought|quer|ask|clarif|q\s*&|q['\u2019]?s\b|faq|frag|pregunt|"
+    r"\?|\u2753|\u2754|quest|thought|quer|ask|clarif|q\s*&|q['\u2019]?s\b|q\s+(?:for|to)\b|faq|"
+    r"frag|pregunt|"
     r"duda|domand|dubbi|pergunt|d[uú]vid|vragen|gedank|gedacht|pensa|pens[ée]|fr[åa]g|sp[øo]r"
 )
 _LONE_QUESTION = regex.compile(r"[ \t]*(?:\?+|\u2753\ufe0f?|\u2754)[ \t]*:?[ \t]*$")
@@ -147,18 +150,25 @@ def _shortens(word: str, family: str) -> bool:
     return 0 < len(short) < len(family) and family.startswith(short)
 
 
-def read_unit(title: str, line: int, family: str | None = None) -> Unit | None:
-    """The unit a heading or label names (``Module 2 – Cells``), else None."""
+def read_unit(title: str, line: int, family: str | None = None, inner: bool = False) -> Unit | None:
+    """The unit a heading or label names (``Module 2 – Cells``), else None; with ``inner``
+    (headings), the family's word may follow a prefix (``CVS Wk 2 – ECG``)."""
     title = title[_LEAD.match(title).end() :]  # type: ignore[union-attr]
     found = UNIT.match(title)
     if found is None:
-        return None
-    if found["cjk"]:
+        after = _inner_unit(title, None) if family is not None and inner else None
+        if after is None or _family(after["word"]) != family:
+            return None
+        found = after
+    if found.groupdict().get("cjk"):
         word, digits = found["cjkword"], found["cjk"]
     else:
         word, digits = found["word"], found["number"]
         if family is not None and _family(word) != family and not _shortens(word, family):
-            return None
+            after = _inner_unit(title, _family(word)) if inner else None
+            if after is None or _family(after["word"]) != family:
+                return None
+            found, word, digits = after, after["word"], after["number"]
     if len(digits) > 6 or int(digits) > MAX_UNIT:
         return None
     first = last = int(digits)
@@ -210,13 +220,39 @@ def _candidates(
     for line, level, title in entries:
         found = UNIT.match(title, _LEAD.match(title).end())  # type: ignore[union-attr]
         if found is None:
+            inner = _inner_unit(title, None)
+            if inner is not None:
+                groups.setdefault((level, _family(inner["word"])), []).append(
+                    (line, inner["word"], inner["number"])
+                )
             continue
         word = found["cjkword"] or found["word"]
         if not found["cjk"] and word.lower().rstrip(".") in _WEEKDAY_WORDS:
             continue  # "Fri 17 Jan": a day of the month, a date's
         key = (level, "\u7b2c" + word if found["cjk"] else _family(word))
         groups.setdefault(key, []).append((line, word, found["cjk"] or found["number"]))
+        inner = _inner_unit(title, key[1])
+        if inner is not None:
+            # "CVS Wk 2 – ECG", "Block 3 – Cardio week 1": a unit's word after a prefix.
+            groups.setdefault((level, _family(inner["word"])), []).append(
+                (line, inner["word"], inner["number"])
+            )
     return groups
+
+
+# A unit's word and number inside a title's first words ("CVS Wk 2", "Cardio week 1").
+_INNER_UNIT = regex.compile(
+    r"(?<![^\W\d_])(?P<word>[^\W\d_]{1,20}?)\.?[ \t]*(?P<number>\d{1,3})(?![\w.,:]\d|[^\W\d_]|\d)"
+)
+
+
+def _inner_unit(title: str, family: str | None) -> re.Match[str] | None:
+    """The first unit word + number after the title's start, of another family than the start's."""
+    for found in _INNER_UNIT.finditer(title, 1, min(len(title), 40)):
+        word = found["word"]
+        if found.start() and _family(word) != family and _family(word) in UNIT_WORDS:
+            return found
+    return None
 
 
 # Unit words by how surely they are a course's unit: weeks first, then teaching units, then
@@ -300,7 +336,7 @@ def find_layout(
         layout.level = level
         for heading in headings.values():
             if heading.level == level:
-                unit = read_unit(heading.title, heading.line, family)
+                unit = read_unit(heading.title, heading.line, family, inner=True)
                 if unit is not None:
                     layout.units[heading.line] = unit
         _units_in_gaps(headings, layout, level)
@@ -370,8 +406,9 @@ def _heads_questions(line: str, lines: list[str], number: int) -> bool:
     if line[:1] in "-*+":
         after = lines[number] if number < len(lines) else ""
         return after[:1] in " \t" and after.strip()[:1] in "-*+"
-    before = lines[number - 2] if number > 1 else ""
-    return not before.strip()
+    before = (lines[number - 2] if number > 1 else "").strip()
+    # After a blank line, or a rule ("---") that sets the questions apart.
+    return not before or (len(before) >= 3 and set(before) <= set("-*_="))
 
 
 def _asks(title: str, extra: tuple[str, ...]) -> bool:

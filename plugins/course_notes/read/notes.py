@@ -61,6 +61,10 @@ def _outline_indent(line: str, indent: str) -> str:
     )
 
 
+# A box sign opening a line: ☐ open, ☑ and ☒ ticked.
+_BOX_SIGN = regex.compile(r"(?P<indent>[ \t]*)(?P<sign>[\u2610\u2611\u2612])\ufe0f?[ \t]+(?=\S)")
+
+
 # A task box with no bullet before it: "[x] Varian cap. 5".
 _BOX_LINE = regex.compile(r"(?P<indent>[ \t]*)\[(?P<box>[ xX/~-])\][ \t]+(?P<text>\S.*)$")
 
@@ -172,7 +176,7 @@ _TAB_ROW = regex.compile(r"\S\t+\S")
 _MARKED = regex.compile(
     "[\u2713\u2714\u2705\u2611\U0001f5f8\u2717\u2718\u274c]|\\[[ xX/-]\\]|\\b(?:DONE|TODO)\\b|"
     r"[(\[](?:done|erledigt|hecho|fait|fatto|feito)[)\]]|\[(?:todo|to do)\]|~~|"
-    r"[ \t][-\u2013\u2014][ \t]*(?i:done|todo|erledigt|fait)[ \t!.]*$"
+    r"[ \t][-\u2013\u2014][ \t]*(?i:done|todo|erledigt|fait|read|watched|seen)[ \t!.]*$"
 )
 _LONG_PROSE = 16
 # A task that says to read, in any section: "leggere *Oktoberfest*, cap. 1–2".
@@ -183,7 +187,9 @@ _READ_FIRST = regex.compile(
 # A short title: up to three words, capitalised, no digits or closing punctuation.
 _TITLE_WORDS = regex.compile(r"[^\W\d_][^\W\d_'\-]*(?:[ \t]+[^\W\d_][^\W\d_'\-]*){0,2}")
 # A line that opens with its box or its state word: "[x] manual ch 1", "DONE report 2".
-_BOXED_NEXT = regex.compile(r"[ \t]*(?:\[[ xX/~-]\][ \t]|(?:DONE|TODO)\b)")
+_BOXED_NEXT = regex.compile(
+    r"[ \t]*(?:\[[ xX/~-]\][ \t]|[\u2610\u2611\u2612]\ufe0f?[ \t]|(?:DONE|TODO)\b)"
+)
 _TICKED_UNDER = regex.compile(
     "(?P<indent>[ \t]+)[\u2713\u2714\u2705\u2611\u2717\u2718\u274cx][\ufe0f]?[ \t]"
 )
@@ -359,6 +365,11 @@ class _Reader:
         """A line that is no list item and no heading: blank, label, task or note."""
         if not line or line.isspace():
             return
+        sign = _BOX_SIGN.match(line)
+        if sign is not None:
+            # "☐ Quiz 4", "☑ Lecture 4a": OneNote's and Word's boxes, as "[ ]" and "[x]".
+            ticked = sign["sign"] in "\u2611\u2612"
+            line = f"{sign['indent']}[{'x' if ticked else ' '}] {line[sign.end() :]}"
         boxed = _BOX_LINE.match(line) if "[" in line[:8] else None
         if boxed is not None:
             box = boxed["box"]
@@ -907,6 +918,49 @@ def _settle_named_videos(course: Course) -> None:
 _FIRST_LETTERS = regex.compile(r"[^\W\d_]+")
 
 
+# A line's label: "Lecture:" in 'Lecture: "Suez, 1956" – Lecture recording 46:05'.
+_LABEL_PREFIX = regex.compile(r"(?P<label>[^\W\d_][^\W\d_ ]{1,19}):[ \t]")
+
+
+def _settle_labelled_notes(course: Course) -> None:
+    """A plain line labelled as the file's tasks are, with a length, is a video too.
+
+    'Lecture: "Suez" – Lecture recording 46:05' with no tick, in a file where two or more
+    such lines are tasks because they carry a tick: the file's form, unticked.
+    """
+    labels: Counter[str] = Counter()
+    for week in course.weeks:
+        for section in week.sections:
+            for entry in section.entries:
+                if isinstance(entry, Item) and entry.depth == 0:
+                    found = _LABEL_PREFIX.match(entry.text)
+                    if found is not None:
+                        labels[found["label"].lower()] += 1
+    known = {label for label, count in labels.items() if count >= 2}
+    if not known:
+        return
+    for week in course.weeks:
+        for section in week.sections:
+            for index, entry in enumerate(section.entries):
+                if type(entry) is not Note or entry.depth:
+                    continue
+                found = _LABEL_PREFIX.match(entry.text)
+                if found is None or found["label"].lower() not in known:
+                    continue
+                if not _has_length(entry.text):
+                    continue
+                body, state, fields, _, started, _ = _read_item(entry.text, None)
+                item = Item(
+                    body,
+                    state is True,
+                    entry.line,
+                    0,
+                    started=started,
+                    fields=tuple(fields.items()),
+                )
+                section.entries[index] = _as_video(item)
+
+
 def _settle_kinds(course: Course) -> None:
     """Give a section the kind its entries show where its words say none or another.
 
@@ -1291,6 +1345,7 @@ def parse(
     course.continued_lines = sorted(reader.continued)
     _settle_kinds(course)
     _settle_named_videos(course)
+    _settle_labelled_notes(course)
     _settle_boxes(course, reader.boxed, reader.stated)
     taken = {line.number for line in course.thoughts}
     course.markup_lines = sorted(

@@ -75,7 +75,10 @@ _HALF = regex.compile(
 )
 # A done word after a dash, a remark after it: "— fait le 16 au soir".
 # "ok" only there: "— ok (el de Burdiel)" is done, "bullet pts ok" a remark.
-_DONE_DASH = regex.compile(rf"[ \t]+[\-\u2013\u2014][ \t]*(?:{_DONE_WORDS}|ok)\b", re.I)
+# "– done", "– ok", and after a dash at the end "– read", "– watched": a status, not a task.
+_DONE_DASH = regex.compile(
+    rf"[ \t]+[\-\u2013\u2014][ \t]*(?:{_DONE_WORDS}|ok|(?:{SEEN_WORDS}|read)(?=[ \t.!]*$))\b", re.I
+)
 _DONE_START = regex.compile(rf"(?:{_DONE_WORDS})\b[ \t]*[:\-\u2013\u2014!.]*[ \t]+", re.I)
 _DONE_END = regex.compile(
     rf"[ \t]*(?:[-\u2013\u2014,;:|]+[ \t]*)?[(\[]?(?:{_DONE_WORDS}|{SEEN_WORDS})"
@@ -234,6 +237,9 @@ _HINTS = (
     "未完成",
     "还没",
     "afgerond",
+    "- read",
+    "\u2013 read",
+    "\u2014 read",
     "vervalt",
     "geannuleerd",
     "watched",

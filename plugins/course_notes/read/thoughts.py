@@ -25,8 +25,14 @@ SEPARATOR = regex.compile(r"[ \t]*-{3,}[ \t]*")
 # "A:", "Answer:", "**A:**", "**A**:", "Answer (Dr W, 10 Mar):" in any case, in the
 # languages the reader knows (Antwort, Respuesta, Réponse, Risposta, Resposta, Antwoord), or
 # an arrow ("->", "→", "=>"), at a line's start.
+# Who answered, as a label: "mentor: set min-width: 0", "TA: yes".
+_ANSWERER = (
+    r"mentor|tutor|ta|prof|professor|professora|lecturer|teacher|instructor|dozent|dozentin|"
+    r"docent|profe"
+)
 _ANSWER_WORDS = (
-    r"(?:a|answer|antwort|respuesta|r[ée]ponse|risposta|resposta|antwoord|r|resp|r[ée]p|rta)"
+    r"(?:a|answer|ans|antwort|respuesta|r[ée]ponse|risposta|resposta|antwoord|r|resp|r[ée]p|rta|"
+    rf"{_ANSWERER})"
 )
 ANSWER = regex.compile(
     rf"[ \t]*(?:\*\*{_ANSWER_WORDS}(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*:\*\*"
@@ -40,13 +46,23 @@ ARROWS = ("->", "\u2192", "=>", "\u21d2", "\u27a1")
 # An answer on the question's own line, after an arrow: "Will X be on it? → yes".
 _INLINE_ANSWER = regex.compile(
     r"(?:\?[ \t)*_]*(?P<arrow>[ \t]+(?:->|\u2192|=>|\u21d2"
-    r"|(?i:a|r|answer|antwort|respuesta|r[ée]ponse|risposta|resposta|r[ée]p\.?|resp\.?):)[ \t]+)"
-    r"|(?P<dashes>[ \t]+--[ \t]+))(?=\S)"
+    r"|(?i:a|r|answer|ans|antwort|respuesta|r[ée]ponse|risposta|resposta|r[ée]p\.?|resp\.?):)"
+    r"[ \t]+)"
+    r"|(?P<dashes>[ \t]+--[ \t]+)"
+    # "... after i close vscode mentor: old node process still running": who answered, named.
+    rf"|(?P<answerer>[ \t]+(?i:{_ANSWERER})[ \t]*:[ \t]+))(?=\S)"
 )
 # A task box before an entry: "[x] ", "[ ] ".
 _BOX = regex.compile(r"\[(?P<box>[ xX])\][ \t]+")
 # A paragraph all in one pair of brackets: "(office hours Tue 1-2pm, or by mail)".
 _ASIDE = regex.compile(r"\([^()]*\)[ \t]*", re.S)
+# A page's date and time, as OneNote writes it under a page's title: "Wednesday, 5 March
+# 2025⇥1:10 PM".
+_STAMP = regex.compile(
+    r"(?:[^\W\d_]+,[ \t]*)?\d{1,2}[ \t]+[^\W\d_]+[ \t]+\d{4}"
+    r"[ \t]+\d{1,2}:\d\d(?:[ \t]*[AP]M)?[ \t]*",
+    re.I,
+)
 # An arrow anywhere on a ticked entry's line, with what follows it as the answer.
 _ARROW = regex.compile(r"(?P<arrow>[ \t]+(?:->|\u2192|=>|\u21d2)[ \t]+)(?=\S)(?P<dashes>)")
 # An indented line under a question that is no answer: it says there is none yet.
@@ -75,7 +91,10 @@ QUESTION_LABEL = regex.compile(
     re.I,
 )
 # A list item: its bullet or number, then its text (a lone "-" is no item).
-LIST_ITEM = regex.compile(r"(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
+# The reader's list markers, "•" and its kin ("•⇥Why is LM flat", pasted from OneNote) too.
+LIST_ITEM = regex.compile(
+    r"(?P<indent>[ \t]*)(?:[-*+\u2022\u25aa\u25e6\u2013]|\d{1,9}[.)])[ \t]+(?=\S)"
+)
 HEADING = regex.compile(r" {0,3}(?P<hashes>#{1,6})[ \t]+(?P<title>\S.*)$")
 TAB_SIZE = 4
 QUESTION_MARKS = ("?", "\uff1f")
@@ -323,9 +342,10 @@ class _QuestionReader:
             inline = _ARROW.search(text)
         answer = None
         if inline is not None:
-            cut = inline.start("arrow") if inline["arrow"] else inline.start("dashes")
+            named = "arrow" if inline["arrow"] else "answerer" if inline["answerer"] else "dashes"
+            cut = inline.start(named)
             # " -- " answers only a question before it: "why X? -- Y", "is it ok -- no".
-            if inline["arrow"] or asks(text[:cut]) or opens_as_question(text[:cut]):
+            if named != "dashes" or asks(text[:cut]) or opens_as_question(text[:cut]):
                 text, answer = text[:cut], text[inline.end() :]
         title = title_of(bare_question(text))
         entry = Question(question_id(text), title, text, line, asks(text), group=self.group)
@@ -368,7 +388,9 @@ class _QuestionReader:
                     self.answer(entry, part.text)
                 else:
                     entry.context.append(part.text)
-        elif self.current is None and _ASIDE.fullmatch(text) and not asks(text):
+        elif self.current is None and (
+            (_ASIDE.fullmatch(text) and not asks(text)) or _STAMP.fullmatch(text)
+        ):
             # "(Sprechstunde Di 13–14 Uhr)" under the heading: a remark, no entry.
             self.headings.append(Remark(block.line, text))
         elif self.current is None:
