@@ -278,9 +278,11 @@ def test_repeated_week_joins_the_first() -> None:
 def test_week_without_number_keeps_its_own_lines() -> None:
     # Issue 23: items after a heading that is no unit belong to that heading, never to the
     # section above it (they were counted in week 1's exercises).
-    course = parse("# week 1\n## exercises\n- a\n# week two\n- b\n")
+    course = parse("# week 1\n## exercises\n- a\n# week of revision\n- b\n")
     assert [i.text for i in course.weeks[0].sections[0].items] == ["a"]
-    assert [(s.title, [i.text for i in s.items]) for s in course.general] == [("week two", ["b"])]
+    assert [(s.title, [i.text for i in s.items]) for s in course.general] == [
+        ("week of revision", ["b"])
+    ]
 
 
 def test_repair_fixes_mojibake_and_nothing_else() -> None:

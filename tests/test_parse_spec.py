@@ -294,18 +294,30 @@ SPEC = [
     example(
         """\
         # Week 1
-        # week two
+        # week of revision
         # Week 1000
         """,
         """
         general
-          other 0/0 "week two"
+          other 0/0 "week of revision"
           other 0/0 "Week 1000"
         week 1
         ! 2 week heading without a number
         ! 3 week 1000 is above 999
         """,
         id="week-without-number-or-too-big",
+    ),
+    example(
+        # A unit's number may be written as a word ("WEEK ONE", "Woche drei").
+        """\
+        # Week 1
+        # week two
+        """,
+        """
+        week 1
+        week 2
+        """,
+        id="week-number-as-a-word",
     ),
     example(
         # The first week heading's level is the week level; one deeper are sections, deeper

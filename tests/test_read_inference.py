@@ -965,3 +965,47 @@ def test_plain_lines_labelled_as_the_files_tasks_are_tasks_too() -> None:
 def test_who_answered_and_questions_named_in_passing(text: str, answered: bool) -> None:
     faq = read_questions(parse("## Week 1\n- a\n\n" + text).thoughts)
     assert [entry.answer is not None for entry in faq.entries] == [answered]
+
+
+# --- round 13: numbers in words, Japanese notes, "read" alone, a tick and its word ----------
+
+
+def test_a_units_number_written_as_a_word() -> None:
+    text = "WEEK ONE – Intro\n- a\n\nWeek Two: Utilitarianism\n- b\n\nweek three - Kant\n- c\n"
+    assert [(n, t) for _, n, t in units(text)] == [
+        ((1,), "Intro"),
+        ((2,), "Utilitarianism"),
+        ((3,), "Kant"),
+    ]
+    # Only after a unit's word: "Chapter One" is, "Part of one" is not a unit's number.
+    assert units("## Woche drei\n- a\n## Woche vier\n- b\n")[1][1] == (4,)
+
+
+def test_japanese_notes() -> None:
+    text = (
+        "## 第1回 ガイダンス\n- [x] 出席\n\n## 第2回 漱石\n出席 済\n講義動画 1時間10分 済\n"
+        "リアペ③ 未\n\n【読む】\n・夏目漱石『こころ』上 済\n"
+        "・小森陽一「こころを生成する心臓」 未\n\n"
+        "## 先生への質問\n1. 休講分の補講はありますか → なし\n2. 班発表の持ち時間は何分?\n"
+    )
+    course = parse(text)
+    second = course.weeks[1]
+    assert (second.progress.total, second.progress.done) == (5, 3)
+    assert second.video_time.total == 70 * 60
+    assert [s.kind for s in second.sections if s.title == "読む"] == [SectionKind.READINGS]
+    faq = read_questions(course.thoughts)
+    assert [entry.answer is not None for entry in faq.entries] == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("line", "done"),
+    [
+        ("- Rachels ch. 9-10 (the two Kant chapters) read", True),
+        ("- Singer, Famine, Affluence and Morality - need to read", False),
+        ("- vital signs + NEWS2 ✔ signed off", True),
+        ("- IV cannula site care ☐ needs resign", False),
+    ],
+)
+def test_read_alone_and_a_tick_with_its_word(line: str, done: bool) -> None:
+    [week] = parse(f"## Week 1\n{line}\n").weeks
+    assert [item.done for item in week.items] == [done]

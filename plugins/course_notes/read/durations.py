@@ -34,6 +34,7 @@ _UNIT_SECONDS = {
     **dict.fromkeys("s sec secs second seconds sek sekunden segundos secondes secondi".split(), 1),
     # Chinese: hours, minutes, seconds ("45分钟", "1小时20分钟").
     "小时": 3600,
+    "時間": 3600,
     "分钟": 60,
     "分": 60,
     "秒": 1,
@@ -131,6 +132,8 @@ _LOOSE = regex.compile(
     # "1h05", and the Dutch "1u10".
     r"|(?P<hours>\d{1,2})[hu](?P<hminutes>\d\d)(?:['\u2032\u2019](?P<hseconds>\d\d))?(?![\d'\u2032\u2019])"
     r"|(?P<primes>\d{1,3})['\u2032\u2019][ \t]?(?P<seconds>\d\d)(?:[\"\u2033\u201d]|''|(?!\d))"
+    # "1時間10分", "45分", "12分钟": Japanese and Chinese units, words or no words after them.
+    r"|(?P<cjk>\d{1,2}[ \t]?(?:時間|小时)(?:[ \t]?\d{1,2}[ \t]?分钟?)?|\d{1,3}[ \t]?分钟?)"
     # "34'": minutes alone, with a prime.
     r"|(?P<prime>\d{1,3})['\u2032\u2019](?![\w'\u2032\u2019])"
     r")",
@@ -237,6 +240,8 @@ def find_duration(text: str) -> tuple[str, int | None, int | None]:
         length = int(chosen["primes"]) * 60 + int(chosen["seconds"])
     elif chosen["prime"]:
         length = int(chosen["prime"]) * 60
+    elif chosen["cjk"]:
+        length = duration_seconds(chosen["cjk"].replace(" ", "").replace("\t", ""))
     else:
         if chosen["clock"]:
             length = clock_seconds(chosen["clock"])

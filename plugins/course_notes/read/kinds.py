@@ -142,6 +142,24 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.lower()))
 
 
+# Section words in Japanese and Chinese, found inside a title ("読むもの", "讲座视频").
+_CJK_WORDS = (
+    ("動画", SectionKind.VIDEOS),
+    ("録画", SectionKind.VIDEOS),
+    ("视频", SectionKind.VIDEOS),
+    ("录像", SectionKind.VIDEOS),
+    ("読", SectionKind.READINGS),
+    ("文献", SectionKind.READINGS),
+    ("阅读", SectionKind.READINGS),
+    ("出席", SectionKind.ATTENDANCE),
+    ("签到", SectionKind.ATTENDANCE),
+    ("課題", SectionKind.EXERCISES),
+    ("リアペ", SectionKind.EXERCISES),
+    ("作业", SectionKind.EXERCISES),
+    ("练习", SectionKind.EXERCISES),
+)
+
+
 class SectionKinds:
     """Section headings to kinds, by the keywords of ``SECTION_KEYWORDS`` and any extra."""
 
@@ -164,6 +182,9 @@ class SectionKinds:
             known = self._kind(_words(title))
             if known is SectionKind.OTHER and not title.isascii():
                 known = next((SECTION_SIGNS[c] for c in title if c in SECTION_SIGNS), known)
+            if known is SectionKind.OTHER and not title.isascii():
+                # Japanese and Chinese write no spaces between words: looked for inside.
+                known = next((kind for part, kind in _CJK_WORDS if part in title), known)
             self.known[title] = known
         return known
 

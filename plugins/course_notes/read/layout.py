@@ -49,7 +49,8 @@ _QUESTION_WORDS = (
     r"q['\u2019]?s|q(?=\s+(?:for|to)\b)|"
     r"faq|fragen|frage|preguntas?|dudas|domande|domanda|dubbi|perguntas?|d[uú]vidas|vragen|"
     r"fr[åa]gor|fr[åa]ga|sp[øo]rsm[åa]l|sp[øo]rgsm[åa]l|"
-    r"gedanken|pensamientos|pens[ée]es|pensieri|pensamentos|gedachten"
+    r"gedanken|pensamientos|pens[ée]es|pensieri|pensamentos|gedachten|"
+    r"\w*質問|\w*问题|问老师"
 )
 _QUESTIONS = regex.compile(
     # "Blockers / questions for mentor": another short word first, joined to the questions.
@@ -70,7 +71,9 @@ _LONE_QUESTION = regex.compile(r"[ \t]*(?:\?+|\u2753\ufe0f?|\u2754)[ \t]*:?[ \t]
 # A label line: a few words alone on a line, ending with ":" or all in bold.
 _LABEL = regex.compile(
     r"[ \t]{0,3}(?:\*\*(?P<bold>[^*\n]{1,60}?)\*\*[ \t]*:?|__(?P<under>[^_\n]{1,60}?)__[ \t]*:?"
-    r"|(?P<plain>[^\s\-*+>#|\d][^\n:]{0,50}?)[ \t]*:)[ \t]*$"
+    r"|(?P<plain>[^\s\-*+>#|\d][^\n:]{0,50}?)[ \t]*:"
+    # "【動画】": a label in lenticular brackets.
+    r"|\u3010(?P<lenticular>[^\u3011\n]{1,30})\u3011)[ \t]*$"
 )
 _ITEM = regex.compile(r"[ \t]*(?:[-*+\u2022\u25aa\u25e6\u2013]|\d{1,9}[.)])(?:[ \t]|$)")
 
@@ -80,7 +83,8 @@ def label_text(line: str) -> str | None:
     found = _LABEL.fullmatch(line)
     if found is None:
         return None
-    return (found["bold"] or found["under"] or found["plain"] or "").strip(" \t:")
+    words = found["bold"] or found["under"] or found["plain"] or found["lenticular"] or ""
+    return words.strip(" \t:")
 
 
 def names_questions(title: str) -> bool:
@@ -144,6 +148,34 @@ MAX_UNIT = 999
 _LEAD = regex.compile(r"[^\w\u7b2c]*")
 
 
+# Numbers written as words after a unit's word: "WEEK ONE", "Week Two", "Woche drei".
+_NUMBER_WORDS = {
+    word: number
+    for words in (
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty",
+        "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
+        "uno dos tres cuatro cinco seis siete ocho nueve diez once doce",
+        "un deux trois quatre cinq six sept huit neuf dix onze douze",
+    )
+    for number, word in enumerate(words.split(), start=1)
+}
+_SPELLED = regex.compile(
+    r"(?P<word>[^\W\d_]{1,20}\.?[ \t]+)(?P<number>[^\W\d_]{2,9})(?![^\W\d_])", re.I
+)
+
+
+def with_digits(title: str) -> str:
+    """A title whose unit number is written as a word, with the number in digits."""
+    found = _SPELLED.match(title)
+    if found is None:
+        return title
+    number = _NUMBER_WORDS.get(found["number"].lower())
+    if number is None or _family(found["word"].strip().rstrip(".")) not in UNIT_WORDS:
+        return title
+    return f"{found['word']}{number}{title[found.end() :]}"
+
+
 def _shortens(word: str, family: str) -> bool:
     """Whether a word is the family's word cut short ("Sem." and "S" of "Semaine")."""
     short = word.lower().rstrip(".")
@@ -153,7 +185,7 @@ def _shortens(word: str, family: str) -> bool:
 def read_unit(title: str, line: int, family: str | None = None, inner: bool = False) -> Unit | None:
     """The unit a heading or label names (``Module 2 – Cells``), else None; with ``inner``
     (headings), the family's word may follow a prefix (``CVS Wk 2 – ECG``)."""
-    title = title[_LEAD.match(title).end() :]  # type: ignore[union-attr]
+    title = with_digits(title[_LEAD.match(title).end() :])  # type: ignore[union-attr]
     found = UNIT.match(title)
     if found is None:
         after = _inner_unit(title, None) if family is not None and inner else None
@@ -218,7 +250,9 @@ def _candidates(
     """Unit-like titles by level and word family: (level, family) -> [(line, word, number)]."""
     groups: dict[tuple[int, str], list[tuple[int, str, str]]] = {}
     for line, level, title in entries:
-        found = UNIT.match(title, _LEAD.match(title).end())  # type: ignore[union-attr]
+        title = title[_LEAD.match(title).end() :]  # type: ignore[union-attr]
+        title = with_digits(title)
+        found = UNIT.match(title)
         if found is None:
             inner = _inner_unit(title, None)
             if inner is not None:
@@ -507,7 +541,7 @@ def _label_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str |
             and not _ITEM.match(line)
         ):
             # "--- wk3: e/m ---", "== Week 2 ==", "**W1**": the words inside the decoration.
-            bare = stripped.strip("*_=~#-\u2013\u2014 \t").rstrip(":").strip()
+            bare = with_digits(stripped.strip("*_=~#-\u2013\u2014 \t").rstrip(":").strip())
             unit = UNIT.match(bare)
             if unit is not None and not re.search("[\u2713\u2714\u2705\u2611\\[]", bare):
                 entries.append((number, 0, bare))

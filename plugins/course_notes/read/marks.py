@@ -86,7 +86,8 @@ def read_marks(text: str) -> tuple[str, bool | None]:
 # A tick with the word it means after it, ending the line: "✓ read", "✔ watched".
 _TICK_AND_WORD = regex.compile(
     r"[ \t]+[\u2713\u2714\u2705\u2611\U0001f5f8]\ufe0f?[ \t]+"
-    r"(?:read|done|watched|seen|listened|gelesen|gesehen|lu|vu|letto|visto|le[íi]do|lido)[ \t.!]*$",
+    r"(?:read|done|watched|seen|listened|gelesen|gesehen|lu|vu|letto|visto|le[íi]do|lido|"
+    r"signed off|signed|completed?|passed|attended|submitted)[ \t.!]*$",
     re.I,
 )
 

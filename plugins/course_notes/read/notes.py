@@ -47,7 +47,8 @@ _LIST_LINE = regex.compile(
     r"(?P<indent>[ \t]*)(?:(?P<separator>-{3,})[ \t]*$"
     # An outline's letters and small roman numerals too: "a)", "b)", "i.", "iv." (Google
     # Docs and Word write nested lists so).
-    r"|(?:[-*+\u2022\u25aa\u25e6\u2013]|\d{1,9}[.)]|[a-z]\)|(?:i{1,3}|iv|vi{0,3}|ix|x)\.(?=[ \t]))"
+    r"|(?:[-*+\u2022\u25aa\u25e6\u2013\u30fb]|\d{1,9}[.)]|[a-z]\)"
+    r"|(?:i{1,3}|iv|vi{0,3}|ix|x)\.(?=[ \t]))"
     r"(?:[ \t]+(?:\[(?P<box>[ xX])\][ \t]*)?|(?=$))"
     r"(?P<text>.*)$)"
 )
@@ -97,6 +98,8 @@ _VIDEO_WORD = regex.compile(
     r"grava[çc][ãa]o|opname|echo|echo360|panopto|youtube|yt|zoom|documentar\w*|document\w*al|"
     r"doku\w*|film|replays?|rediffusion|ascolt[oi]"
     r")\b"
+    # Japanese and Chinese, inside a word: "講義動画", "讲座视频".
+    r"|動画|録画|视频|录像"
     # German compounds: "Kurzvideo", "Ersatzvideo", "Vorlesungsaufzeichnung": the word's end
     # after other letters. Written "\w+(?:video...)" it backtracked through every word of a
     # line, 70 us a line; as an ending, one pass.
@@ -126,6 +129,10 @@ _VIDEO_HINTS = (
     "echo",
     "panopto",
     "replay",
+    "動画",
+    "録画",
+    "视频",
+    "录像",
     "rediff",
     "ascolt",
     "youtube",
@@ -177,6 +184,7 @@ _MARKED = regex.compile(
     "[\u2713\u2714\u2705\u2611\U0001f5f8\u2717\u2718\u274c]|\\[[ xX/-]\\]|\\b(?:DONE|TODO)\\b|"
     r"[(\[](?:done|erledigt|hecho|fait|fatto|feito)[)\]]|\[(?:todo|to do)\]|~~|"
     r"[ \t][-\u2013\u2014][ \t]*(?i:done|todo|erledigt|fait|read|watched|seen)[ \t!.]*$"
+    r"|[ \t](?:済|未)[ \t]*$"
 )
 _LONG_PROSE = 16
 # A task that says to read, in any section: "leggere *Oktoberfest*, cap. 1–2".

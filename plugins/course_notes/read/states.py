@@ -48,7 +48,7 @@ _DONE_WORDS = (
     r"hecho|terminado|fait|termin[ée]|fatto|feito|conclu[ií]do|klaar|gedaan|afgerond|klar|"
     r"f[äa]rdig|"
     # Chinese: done, watched, read.
-    r"完成|已完成|已看|看完|做完|已做|已读|读完|"
+    r"完成|已完成|已看|看完|做完|已做|已读|读完|済み|済|"
     r"gjort|ferdig|f[æa]rdig"
 )
 # Read or watched, in the same languages: done for a reading or a video ("(lu)", "gelesen").
@@ -63,7 +63,9 @@ _NEGATED = regex.compile(
     rf"(?:{_DONE_WORDS}|{SEEN_WORDS}|read|regard[ée]|gemacht|submitted|handed in|abgegeben|"
     r"entregad[oa]|rendu|consegnat[oa]|ingeleverd)\b"
     # Chinese, the negation in the word: "没看完" (not watched to the end), "没做", "未完成".
-    r"|没看完|没看|没做完?|未完成|还没[看做读]",
+    r"|没看完|没看|没做完?|未完成|还没[看做读]"
+    # Japanese: "未" after an item, not yet.
+    r"|(?<=[ \t])未(?=[ \t]*$)",
     re.I,
 )
 # Begun: "– half gekeken", "(watched ~half, finish!!)", "regardé la moitié"; not in a
@@ -78,6 +80,14 @@ _HALF = regex.compile(
 # "– done", "– ok", and after a dash at the end "– read", "– watched": a status, not a task.
 _DONE_DASH = regex.compile(
     rf"[ \t]+[\-\u2013\u2014][ \t]*(?:{_DONE_WORDS}|ok|(?:{SEEN_WORDS}|read)(?=[ \t.!]*$))\b", re.I
+)
+# "read" alone ending a line is its state, but for what says it is still to do ("to read").
+_READ_END = regex.compile(
+    r"(?<!\bto)(?<!\bmust)(?<!\bneed)(?<!\bplease)(?<!\bwill)(?<!\bshould)"
+    # "10 min read": how long it takes, no state.
+    r"(?<!\bmin)(?<!\bmins)(?<!\bminute)(?<!\bminutes)(?<!\bh)(?<!\bhr)(?<!\bhour)(?<!\bhours)"
+    r"[ \t]+read[ \t.!]*$",
+    re.I,
 )
 _DONE_START = regex.compile(rf"(?:{_DONE_WORDS})\b[ \t]*[:\-\u2013\u2014!.]*[ \t]+", re.I)
 _DONE_END = regex.compile(
@@ -236,8 +246,11 @@ _HINTS = (
     "没做",
     "未完成",
     "还没",
+    "済",
+    "未",
     "afgerond",
     "- read",
+    " read",
     "\u2013 read",
     "\u2014 read",
     "vervalt",
@@ -343,11 +356,11 @@ _SHORT_HINTS = regex.compile(r"\b(?:lu|vu|vue|now|wip|wait|later|seen|ok)\b")
 # 123 hints cost 11 us an item; this, 3 us (timeit, the 10 MB synthetic notes' items).
 _HINT_STARTS: dict[str, tuple[str, ...]] = {}
 for _hint in _HINTS:
-    if _hint.isalpha():
+    if _hint.isalpha() and len(_hint) > 1:
         _HINT_STARTS[_hint[:2]] = (*_HINT_STARTS.get(_hint[:2], ()), _hint)
 del _hint
 # The rest, signs and phrases ("[/]", "handed in", "✓"), looked for anywhere.
-_HINT_PHRASES = tuple(hint for hint in _HINTS if not hint.isalpha())
+_HINT_PHRASES = tuple(hint for hint in _HINTS if not hint.isalpha() or len(hint) == 1)
 _HINT_WORD = regex.compile(r"[^\W\d_]{2,}")
 
 
@@ -419,6 +432,10 @@ def read_state(text: str) -> tuple[str, State | None]:
         return text[found.end() :], State.DONE
     found = _DONE_END.search(text)
     if found and found.start() > 0:
+        return text[: found.start()].rstrip(), State.DONE
+    found = _READ_END.search(text)
+    if found and found.start() > 0:
+        # "Rachels ch. 9-10 (the two Kant chapters) read": the reading, read.
         return text[: found.start()].rstrip(), State.DONE
     found = _TODO.search(text)
     if found:

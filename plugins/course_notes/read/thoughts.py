@@ -45,7 +45,8 @@ ANSWER = regex.compile(
 ARROWS = ("->", "\u2192", "=>", "\u21d2", "\u27a1")
 # An answer on the question's own line, after an arrow: "Will X be on it? → yes".
 _INLINE_ANSWER = regex.compile(
-    r"(?:\?[ \t)*_]*(?P<arrow>[ \t]+(?:->|\u2192|=>|\u21d2"
+    # After "?", "？" or Japanese's "か" that ends a question.
+    r"(?:(?:\?|\uff1f|\u304b)[ \t)*_]*(?P<arrow>[ \t]+(?:->|\u2192|=>|\u21d2"
     r"|(?i:a|r|answer|ans|antwort|respuesta|r[ée]ponse|risposta|resposta|r[ée]p\.?|resp\.?):)"
     r"[ \t]+)"
     r"|(?P<dashes>[ \t]+--[ \t]+)"
