@@ -67,7 +67,8 @@ def _properties(text: str) -> tuple[int, str, int]:
         if not _PROPERTY.fullmatch(written):
             break
         count = number
-        if written.lower().startswith("title::"):
+        if written.lower().startswith("title::") and written[7:].strip():
+            # An empty "title::" names nothing: the line stays front matter, not a title.
             title, line = written[7:].strip(), number
     return count, title, line
 
