@@ -36,42 +36,11 @@ class LazyPattern:
         return compiled
 
     def __getattr__(self, name: str) -> Any:
-        # Only for what the instance lacks: flags, groups, groupindex.
+        # Only for what the instance lacks: before the first use every method (match,
+        # search...), which compiling then puts on the instance; flags, groups, groupindex.
         if name.startswith("__") or name == "_compiled":
             raise AttributeError(name)
         return getattr(self.compiled(), name)
-
-    def match(self, *args: Any, **options: Any) -> Any:
-        """``re.Pattern.match``, compiling first."""
-        return self.compiled().match(*args, **options)
-
-    def fullmatch(self, *args: Any, **options: Any) -> Any:
-        """``re.Pattern.fullmatch``, compiling first."""
-        return self.compiled().fullmatch(*args, **options)
-
-    def search(self, *args: Any, **options: Any) -> Any:
-        """``re.Pattern.search``, compiling first."""
-        return self.compiled().search(*args, **options)
-
-    def sub(self, *args: Any, **options: Any) -> Any:
-        """``re.Pattern.sub``, compiling first."""
-        return self.compiled().sub(*args, **options)
-
-    def subn(self, *args: Any, **options: Any) -> Any:
-        """``re.Pattern.subn``, compiling first."""
-        return self.compiled().subn(*args, **options)
-
-    def split(self, *args: Any, **options: Any) -> Any:
-        """``re.Pattern.split``, compiling first."""
-        return self.compiled().split(*args, **options)
-
-    def findall(self, *args: Any, **options: Any) -> Any:
-        """``re.Pattern.findall``, compiling first."""
-        return self.compiled().findall(*args, **options)
-
-    def finditer(self, *args: Any, **options: Any) -> Any:
-        """``re.Pattern.finditer``, compiling first."""
-        return self.compiled().finditer(*args, **options)
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r}, {self._flags!r})"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
 from .. import regex
@@ -469,17 +470,14 @@ def _dated(heading: Heading, wanted: str | None) -> Unit | None:
         word, title = named["word"], title[named.end() :]
     if wanted and _family(word or "week") != wanted:
         return None
-    found = leading_date(title)
-    if found is None:
-        return None
-    label, rest = found
-    rest = rest[_SEPARATOR.match(rest).end() :]  # type: ignore[union-attr]
-    return Unit(heading.line, (), rest.strip(" \t"), label, word)
+    return _dated_unit(heading.line, title, word)
 
 
-def _dated_lines(lines: list[str], blocks: Blocks, headings: set[int]) -> dict[int, Unit]:
-    """Lines of their own, after a blank line, that open with a date: dated units too."""
-    found: dict[int, Unit] = {}
+def _lines_of_their_own(
+    lines: list[str], blocks: Blocks, longest: int, skip: Collection[int] = ()
+) -> Iterator[tuple[int, str]]:
+    """Each short line after a blank one, at the margin, and no list item, code or front
+    matter, as (number, its text stripped): where a unit may stand as a label."""
     previous_blank = True
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
@@ -488,19 +486,34 @@ def _dated_lines(lines: list[str], blocks: Blocks, headings: set[int]) -> dict[i
             continue
         if (
             previous_blank
-            and number not in headings
+            and number not in skip
             and number not in blocks.verbatim
             and number > blocks.front_matter
-            and len(stripped) <= 80
-            and line[:1] not in " \t(["
+            and len(stripped) <= longest
+            and line[:1] not in " \t"
             and not _ITEM.match(line)
         ):
-            dated = leading_date(stripped)
-            if dated is not None:
-                label, rest = dated
-                rest = rest[_SEPARATOR.match(rest).end() :]  # type: ignore[union-attr]
-                found[number] = Unit(number, (), rest.strip(" \t"), label, "")
+            yield number, stripped
         previous_blank = False
+
+
+def _dated_unit(line: int, title: str, word: str = "") -> Unit | None:
+    """The unit a title opening with a date names (``15 Jan — Fluids``), numbered later."""
+    found = leading_date(title)
+    if found is None:
+        return None
+    label, rest = found
+    rest = rest[_SEPARATOR.match(rest).end() :]  # type: ignore[union-attr]
+    return Unit(line, (), rest.strip(" \t"), label, word)
+
+
+def _dated_lines(lines: list[str], blocks: Blocks, headings: set[int]) -> dict[int, Unit]:
+    """Lines of their own that open with a date (not "(no class Mon 20 Jan)"): units too."""
+    found = {}
+    for number, stripped in _lines_of_their_own(lines, blocks, 80, headings):
+        unit = _dated_unit(number, stripped) if stripped[:1] not in "([" else None
+        if unit is not None:
+            found[number] = unit
     return found
 
 
@@ -526,26 +539,12 @@ def _planner_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str
 def _label_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str | None) -> None:
     """Units as label lines (``W1``, ``Wk 3 flex week``), in a file without unit headings."""
     entries: list[tuple[int, int, str]] = []
-    previous_blank = True
-    for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        if not stripped:
-            previous_blank = True
-            continue
-        if (
-            previous_blank
-            and number not in blocks.verbatim
-            and number > blocks.front_matter
-            and len(stripped) <= 60
-            and line[:1] not in " \t"
-            and not _ITEM.match(line)
-        ):
-            # "--- wk3: e/m ---", "== Week 2 ==", "**W1**": the words inside the decoration.
-            bare = with_digits(stripped.strip("*_=~#-\u2013\u2014 \t").rstrip(":").strip())
-            unit = UNIT.match(bare)
-            if unit is not None and not re.search("[\u2713\u2714\u2705\u2611\\[]", bare):
-                entries.append((number, 0, bare))
-        previous_blank = False
+    for number, stripped in _lines_of_their_own(lines, blocks, 60):
+        # "--- wk3: e/m ---", "== Week 2 ==", "**W1**": the words inside the decoration.
+        bare = with_digits(stripped.strip("*_=~#-\u2013\u2014 \t").rstrip(":").strip())
+        unit = UNIT.match(bare)
+        if unit is not None and not re.search("[\u2713\u2714\u2705\u2611\\[]", bare):
+            entries.append((number, 0, bare))
     found = _label_groups(entries, wanted)
     if found is None:
         # An outliner's file (Logseq, Workflowy, a nested list): the units are the outermost
@@ -583,27 +582,12 @@ def _more_units_as_lines(lines: list[str], blocks: Blocks, layout: Layout, famil
     """Units the headings' word names on lines of their own, after a blank line ("▸ Aula 4 –
     Antibióticos" under "## Aula 3": a Notion toggle), with numbers no heading took."""
     taken = {number for unit in layout.units.values() for number in unit.numbers}
-    previous_blank = True
-    for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        if not stripped:
-            previous_blank = True
-            continue
-        if (
-            previous_blank
-            and number not in blocks.headings
-            and number not in blocks.verbatim
-            and number > blocks.front_matter
-            and len(stripped) <= 80
-            and line[:1] not in " \t"
-            and not _ITEM.match(line)
-        ):
-            bare = stripped[_LEAD.match(stripped).end() :]  # type: ignore[union-attr]
-            unit = read_unit(bare.strip("*_=~ \t").rstrip(":"), number, family)
-            if unit is not None and not taken & set(unit.numbers):
-                layout.units[number] = unit
-                taken.update(unit.numbers)
-        previous_blank = False
+    for number, stripped in _lines_of_their_own(lines, blocks, 80, blocks.headings):
+        bare = stripped[_LEAD.match(stripped).end() :]  # type: ignore[union-attr]
+        unit = read_unit(bare.strip("*_=~ \t").rstrip(":"), number, family)
+        if unit is not None and not taken & set(unit.numbers):
+            layout.units[number] = unit
+            taken.update(unit.numbers)
 
 
 def _label_groups(entries: list[tuple[int, int, str]], wanted: str | None) -> str | None:
