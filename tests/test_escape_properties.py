@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import markdown
 from bs4 import BeautifulSoup, Tag
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.utils import meta
@@ -179,7 +179,9 @@ def check_markup(soup: BeautifulSoup) -> None:
 # A link's address, angle-bracketed ("[a](<(>)", where "(" is the address) or not.
 _ADDRESSES = re.compile(
     r"\]\(<[^<>\n]*>(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\)"
-    r"|\]\((?:[^()]|\([^()]*\))*\)|<[A-Za-z][A-Za-z0-9+.\-]*:[^<>\s]*>"
+    # A backslash escapes a bracket inside the address too: "](\) 'a{b')" is one address,
+    # "\)" its destination and 'a{b' its title (CommonMark), shown as the link's tooltip.
+    r"|\]\((?:\\.|[^()\\]|\([^()]*\))*\)|<[A-Za-z][A-Za-z0-9+.\-]*:[^<>\s]*>"
 )
 
 
@@ -197,6 +199,8 @@ def check_no_template(page: str) -> None:
 
 @SETTINGS
 @given(notes_text)
+# Found by hypothesis: the test's own idea of a link's address stopped at an escaped ")".
+@example("[javascript:](\\) 'a{b')")
 def test_notes_text_in_every_context(text: str) -> None:
     paragraph_page = paragraph(text)
     section = Section(text, SectionKind.OTHER, 1, [Item(text, False, 2), Note(text, 3)])
