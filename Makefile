@@ -3,6 +3,8 @@
 # make audit: Lighthouse scores of the built site; make screenshot: the README's picture.
 # make bench: the benchmarks (about 20 minutes, most of it pathological notes; see
 # docs/benchmarks.md).
+# make catalogs: the translation catalogs brought up to the code and compiled (after changing
+# a message or a .po file; make test checks that nothing is missing, stale or uncompiled).
 # make vnu: the W3C HTML checker the tests run (make test installs it first).
 # make mutation: mutation testing of the parser against its fast tests (about half an hour;
 # not part of make test; see README).
@@ -24,7 +26,7 @@ VNU_VERSION := 26.9.27
 VNU := .vnu/node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: serve build serve-zensical build-zensical test lint audit screenshot bench clean vnu \
-	mutation lock test-lowest
+	mutation lock test-lowest catalogs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -148,6 +150,15 @@ mutation: $(VENV)/.installed-mutation
 		exit 1; }; \
 	echo "mutmut run: $$(( $$(date +%s) - start )) s with $(MUTATION_JOBS) workers"
 	$(BIN)/python -m scripts.mutation
+
+# The messages the code asks for (i18n/locale/course-notes.pot), each language's .po brought
+# up to them (new messages empty, gone ones dropped), then compiled to the .mo the package
+# reads. A new language: `$(BIN)/python -m scripts.catalogs init CODE`, translate, make catalogs.
+catalogs: $(VENV)/.installed
+	$(BIN)/python -m scripts.catalogs extract
+	$(BIN)/python -m scripts.catalogs update
+	$(BIN)/python -m scripts.catalogs compile
+	$(BIN)/python -m scripts.catalogs check
 
 clean:
 	rm -rf site .pytest_cache .hypothesis .audit .vnu .course-notes .course-notes-zensical.yml .cache \

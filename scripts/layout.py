@@ -15,8 +15,8 @@ Data flows model → read → derive → render → the adapters, and each stage
   imports another's module (but the command line, which runs either engine), nor does
   anything below import an adapter.
 
-``errors`` (the one error type) and ``regex`` (patterns compiled on first use) sit beside
-them and any stage may import them; the public
+``errors`` (the one error type), ``i18n`` (the words and dates of the site's language) and
+``regex`` (patterns compiled on first use) sit beside them and any stage may import them; the public
 names at the package's top (``__init__``, ``markdown_math``, ``macros_env``, ``__main__``)
 may import anything.
 """
@@ -37,7 +37,7 @@ MAY_IMPORT = {
     "io": {"model", "read", "render", "derive", "io"},
     "adapters": set(STAGES),
 }
-SHARED = {"errors", "regex"}
+SHARED = {"errors", "i18n", "regex"}
 
 
 def stage_of(module: str) -> str:

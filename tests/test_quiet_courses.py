@@ -11,7 +11,7 @@ from course_notes.adapters.cli.main import main
 from course_notes.derive.questions import read_questions
 from course_notes.read.notes import parse
 from course_notes.render.faq import render_faq
-from course_notes.render.pages import NO_WEEKS, badges, weeks_table
+from course_notes.render.pages import badges, no_weeks, weeks_table
 
 from conftest import PageRenderer, build_project, read_html
 
@@ -42,7 +42,7 @@ def test_without_videos_the_weeks_table_has_no_video_column(render_page: PageRen
 
 
 def test_without_weeks_the_table_says_what_to_do() -> None:
-    assert weeks_table(parse("just a line\n")) == NO_WEEKS
+    assert weeks_table(parse("just a line\n")) == no_weeks()
 
 
 def test_a_section_of_notes_only_gets_no_badge() -> None:

@@ -230,7 +230,7 @@ def test_the_home_page_has_the_title_intro_and_weeks() -> None:
     assert "\n# Intro to C\\#\n" in home  # the trailing "#" kept, no heading closed early
     assert "\nLecturer: *Dr* X\n" in home
     assert "[Week 2: Graphs](week-2.md)" in home
-    assert "**1/1 done (100%) across 1 weeks.**" in home
+    assert "**1/1 done (100%) across 1 week.**" in home
     # No General page for a title and intro alone.
     assert [page.path for page in site.pages] == ["week-2.md"]
     intro = unmarked(macros.macro_functions(site)["course_intro"]())

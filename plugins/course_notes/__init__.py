@@ -53,6 +53,9 @@ _NAMES = {
     "resolve": "io.config",
     "load_site": "io.load",
     "CourseNotesError": "errors",
+    # The site's language: its words, plurals and dates.
+    "Language": "i18n",
+    "language": "i18n",
 }
 
 __all__ = [
@@ -61,6 +64,7 @@ __all__ = [
     "CourseSettings",
     "Diagnostic",
     "Item",
+    "Language",
     "Note",
     "Now",
     "Page",
@@ -83,6 +87,7 @@ __all__ = [
     "Week",
     "build_site",
     "decode_notes",
+    "language",
     "load_site",
     "parse",
     "resolve",
@@ -91,6 +96,7 @@ __all__ = [
 if TYPE_CHECKING:
     from .derive.site import Page, Site, Term, build_site
     from .errors import CourseNotesError
+    from .i18n import Language, language
     from .io.config import CourseSettings, resolve
     from .io.load import load_site
     from .model import (

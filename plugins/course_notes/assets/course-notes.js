@@ -3,8 +3,10 @@
  * The page carries every candidate with its dates (ISO, in data-cn-* attributes), those that
  * are not "now" on the build date hidden. This shows and hides the same elements by the same
  * rules as the build (schedule.now in the Python package) for today's date in this browser.
- * It only compares dates and toggles `hidden`; the one text it writes is the date line, made
- * of numbers and fixed words. Notes text is never read, written or evaluated.
+ * It only compares dates and toggles `hidden`; the one text it writes is the date line: the
+ * page gives its sentence ("Today: {date}.") and the date's pattern and names in the site's
+ * language (data-cn-* attributes, translated at build time), and this fills in the numbers.
+ * Notes text is never read, written or evaluated.
  *
  * Material's instant navigation loads pages without reloading this script: its `document$`
  * observable announces each page. Without Material, it runs once the page is loaded.
@@ -12,13 +14,48 @@
 (function () {
   "use strict";
 
-  var DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  var DAYS = "Sun|Mon|Tue|Wed|Thu|Fri|Sat";
+  var MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
   var NEXT_DUE = 3;
+  // A CLDR date pattern's fields (runs of one letter) and quoted literal text.
+  var FIELD = /'(?:[^']|'')*'|([A-Za-z])\1*/g;
 
   function pad(number) {
     return (number < 10 ? "0" : "") + number;
+  }
+
+  // The date as the build writes it in the site's language: the pattern's weekday, day,
+  // month and year filled in, anything else kept as the pattern writes it.
+  function formatDate(date, pattern, days, months) {
+    return pattern.replace(FIELD, function (field, letter) {
+      if (!letter) {
+        return field.length === 2 ? "'" : field.slice(1, -1).replace(/''/g, "'");
+      }
+      if (letter === "E" || letter === "c") {
+        return days[date.getDay()];
+      }
+      if (letter === "d") {
+        return field.length > 1 ? pad(date.getDate()) : String(date.getDate());
+      }
+      if (letter === "M" || letter === "L") {
+        if (field.length >= 3) {
+          return months[date.getMonth()];
+        }
+        return field.length > 1 ? pad(date.getMonth() + 1) : String(date.getMonth() + 1);
+      }
+      if (letter === "y") {
+        return String(date.getFullYear());
+      }
+      return field;
+    });
+  }
+
+  function todayLine(line, now) {
+    var text = line.getAttribute("data-cn-today-text") || "Today: {date}.";
+    var pattern = line.getAttribute("data-cn-date-pattern") || "EEE d MMM y";
+    var days = (line.getAttribute("data-cn-day-names") || DAYS).split("|");
+    var months = (line.getAttribute("data-cn-month-names") || MONTHS).split("|");
+    return text.replace("{date}", formatDate(now, pattern, days, months));
   }
 
   function show(element, shown) {
@@ -79,8 +116,7 @@
       }
       var line = panel.querySelector("[data-cn-today]");
       if (line) {
-        line.textContent = "Today: " + DAYS[now.getDay()] + " " + now.getDate() + " " +
-          MONTHS[now.getMonth()] + " " + now.getFullYear() + ".";
+        line.textContent = todayLine(line, now);
       }
     }
   }

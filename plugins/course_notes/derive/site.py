@@ -11,6 +11,7 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from ..i18n import ENGLISH, Language
 from ..model import (
     Burnup,
     Course,
@@ -67,6 +68,7 @@ class WeekRender:
     extra: tuple[str, ...]
     markdown: str
     cut: tuple[Diagnostic, ...]
+    language: Language = ENGLISH
 
 
 @dataclass
@@ -93,6 +95,8 @@ class Site:
     """What is on at the start of ``today``: the week, overdue, behind, next due."""
     home: Page | None = None
     """A home page (title, intro, progress, weeks) for a site whose docs have none."""
+    language: Language = ENGLISH
+    """The language the pages are written in (``theme.language`` or the plugin's option)."""
     week_renders: dict[str, WeekRender] = field(default_factory=dict, repr=False, compare=False)
     """Each week page's Markdown with what it was made from: a build given this site as
     ``previous`` renders again only the weeks whose inputs changed."""
@@ -121,6 +125,7 @@ def build_site(
     lecturer_email: str = "",
     previous: Site | None = None,
     pages: bool = True,
+    language: Language = ENGLISH,
 ) -> Site:
     """Derive the site of a course: each piece made once, in the order pages need them.
 
@@ -131,18 +136,25 @@ def build_site(
     the week pages whose inputs have not changed. Without ``pages`` (``check``), the site
     holds the course and its questions only, unless the notes may hold math: rendering
     the pages is what finds a formula their budget cuts, which ``check`` reports.
+    ``language`` writes every page, download and the calendar in its words and dates; where
+    the notes name no unit word of their own (``W3``), the units get the language's word.
     """
+    lang = language
+    localise(course, lang)
     if not pages and not course.may_hold_math:
         # Rendering every page was two fifths of `check` on 10 MB of notes (1.7x reading).
         faq = questions.read_questions(course.thoughts, topics)
-        return Site(course=course, references=references or References(), questions=faq)
+        return Site(
+            course=course, references=references or References(), questions=faq, language=lang
+        )
     known = references or References()
     placed = schedule.schedule(course, term.start, term.today) if term else None
     state = schedule.now(placed, schedule.start_of(term.today)) if placed and term else None
     behind: dict[int, str] = {}
     if placed is not None and term is not None:
         behind = {
-            dated.week.number: render_now.behind_badge(dated, term.today) for dated in placed.weeks
+            dated.week.number: render_now.behind_badge(dated, term.today, lang)
+            for dated in placed.weeks
         }
     reading_list = readings.reading_list(course, known)
     # The Thoughts are read here and nowhere else: the FAQ page, its downloads and the
@@ -158,51 +170,61 @@ def build_site(
         made = previous.week_renders.get(path) if previous is not None else None
         # Served, a save re-renders only the weeks it changed: an equal week, cited and
         # badged alike, gives the same page (comparing costs a fiftieth of rendering).
-        if made is None or (made.week, made.extra, made.cited) != (week, extra, cited):
+        if made is None or (made.week, made.extra, made.cited, made.language) != (
+            week,
+            extra,
+            cited,
+            lang,
+        ):
             own: list[Diagnostic] = []
             markdown = _budgeted(
-                functools.partial(render.render_week, week, cited, extra), week.line, own
+                functools.partial(render.render_week, week, cited, extra, lang), week.line, own
             )
-            made = WeekRender(week, cited, extra, markdown, tuple(own))
+            made = WeekRender(week, cited, extra, markdown, tuple(own), lang)
         cut.extend(made.cut)
         renders[path] = made
         pages.append(Page(path, week.name, made.markdown, week=True))
     if readings.has_readings(course):
-        markdown = _budgeted(lambda: render.render_readings(reading_list), 0, cut)
-        pages.append(Page(paths.READINGS, "Readings", markdown))
+        markdown = _budgeted(lambda: render.render_readings(reading_list, lang), 0, cut)
+        pages.append(Page(paths.READINGS, render.readings_title(lang), markdown))
     if course.general:
-        markdown = _budgeted(lambda: render.render_general(course.general, cited), 0, cut)
-        pages.append(Page(paths.GENERAL, "General", markdown))
+        markdown = _budgeted(lambda: render.render_general(course.general, cited, lang), 0, cut)
+        pages.append(Page(paths.GENERAL, render.general_title(lang), markdown))
     downloads: dict[str, str] = {}
     if course.thoughts_line:
         faq_page = _budgeted(
-            lambda: render_faq.render_faq(faq, course.title, lecturer_email),
+            lambda: render_faq.render_faq(faq, course.title, lecturer_email, lang),
             course.thoughts_line,
             cut,
         )
-        pages.append(Page(paths.FAQ, "FAQ", faq_page))
+        pages.append(Page(paths.FAQ, render_faq.faq_title(lang), faq_page))
         markdown, text = paths.FAQ_DOWNLOADS
-        downloads = {markdown: exports.as_markdown(faq.open), text: exports.as_text(faq.open)}
+        downloads = {
+            markdown: exports.as_markdown(faq.open, lang),
+            text: exports.as_text(faq.open, lang),
+        }
     site_assets = {paths.STYLESHEET: assets.stylesheet()}
     chart = None
     panels: list[str] = []
     if placed is not None and term is not None and state is not None:
-        downloads[paths.CALENDAR] = ics.calendar(placed, term.name, term.today, course.title)
+        downloads[paths.CALENDAR] = ics.calendar(placed, term.name, term.today, course.title, lang)
         site_assets[paths.SCRIPT] = assets.script()
         chart = _burnup(course, placed, term)
         # The generated home page gets what the macros give a home page of one's own.
         panels = [
-            render_now.now_panel(placed, state),
-            render_now.calendar_link(paths.CALENDAR),
-            render_chart.burnup(chart, placed, term.today) if chart else "",
+            render_now.now_panel(placed, state, lang=lang),
+            render_now.calendar_link(paths.CALENDAR, lang=lang),
+            render_chart.burnup(chart, placed, term.today, lang=lang) if chart else "",
         ]
     links = [(page.title, page.path) for page in pages if not page.week]
     home_page = _budgeted(
-        lambda: render.render_home(course, links, behind, [panel for panel in panels if panel]),
+        lambda: render.render_home(
+            course, links, behind, [panel for panel in panels if panel], lang
+        ),
         course.title_line,
         cut,
     )
-    home = Page(paths.HOME, course.title or render.UNTITLED, home_page)
+    home = Page(paths.HOME, course.title or render.untitled(lang), home_page)
     if cut:
         # Said with the reading's own diagnostics: `check` and the build show them all.
         course.diagnostics.extend(cut)
@@ -220,7 +242,23 @@ def build_site(
         burnup=chart,
         now=state,
         week_renders=renders,
+        language=lang,
     )
+
+
+def localise(course: Course, lang: Language) -> None:
+    """Name the units in ``lang``'s word where the notes give none of their own (``W3``).
+
+    The student's own word (``Module``, ``Woche``, ``Week``) always wins: it is what the
+    notes say. Done once per course read, before any page or name is made from it.
+    """
+    if course.unit_word_given or lang.code == ENGLISH.code:
+        return
+    word = lang.pgettext("unit", "Week")
+    course.unit_word = word
+    course.units_word = lang.pgettext("unit", "Weeks")
+    for week in course.weeks:
+        week.word = word
 
 
 def _budgeted(render_page: Callable[[], str], line: int, cut: list[Diagnostic]) -> str:

@@ -52,6 +52,8 @@ class CourseSettings:
     """The site's ``site_name``: the calendar's name."""
     docs: Path | None = None
     """The site's docs folder, where the pages are made: relative links are read from it."""
+    language: str = ""
+    """The pages' language: the plugin's ``language``, else ``theme.language`` (unset: English)."""
 
     def label(self, path: Path) -> str:
         """How messages name a file: relative to the config's folder, as mkdocs.yml gives it."""
@@ -234,16 +236,23 @@ def course_files(config_file: Path) -> CourseSettings | None:
         raise SiteConfigError(f"{config_file}: {PLUGIN} option '{key}': {problem}")
     name = settings.get("site_name")
     docs = settings.get("docs_dir", "docs")
+    theme = settings.get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
     return files_of(
         config,
         config_file.parent,
         name if isinstance(name, str) else "Course",
         config_file.parent / docs if isinstance(docs, str) else None,
+        language if isinstance(language, str) else "",
     )
 
 
 def files_of(
-    config: CourseNotesConfig, root: Path, site_name: str = "Course", docs: Path | None = None
+    config: CourseNotesConfig,
+    root: Path,
+    site_name: str = "Course",
+    docs: Path | None = None,
+    theme_language: str = "",
 ) -> CourseSettings:
     """The files and options a validated config gives, paths relative to its mkdocs.yml."""
     from .options import DEFAULT_REFERENCES
@@ -261,6 +270,7 @@ def files_of(
         lecturer_email=config.lecturer_email,
         site_name=site_name,
         docs=docs,
+        language=config.language or theme_language,
     )
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from ..derive.site import Site, Term, build_site
+from ..i18n import language
 from ..model import References
 from ..read import dates
 from .config import CourseSettings
@@ -75,6 +76,12 @@ def load_site(
             note(found.reason)
         term = replace(term, history=found.points or None)
     topics = read_topics(files.topics)
+    lang = language(files.language)
+    if lang.missing and note is not None:
+        note(
+            f"no catalog for the language {lang.asked!r}: the course's pages are in English "
+            "(docs/customising.md says how to add one)"
+        )
     return build_site(
         course,
         references,
@@ -83,4 +90,5 @@ def load_site(
         lecturer_email=files.lecturer_email,
         previous=previous,
         pages=pages,
+        language=lang,
     )

@@ -61,6 +61,8 @@ class CourseNotesConfig(base.Config):
     """The first day of week 1: week N starts 7·(N−1) days later unless its heading has a date."""
     lecturer_email = c.Type(str, default="")
     """Where the FAQ's "Email the open questions" link writes to; unset: the mail program asks."""
+    language = c.Type(str, default="")
+    """The language of the course's pages (``de``, ``pt-BR``); unset: ``theme.language``."""
     zensical_overrides = c.Type(bool, default=True)
     """Whether `course-notes build --engine zensical` keeps ``theme.custom_dir``: false for
     copies of Material's templates, which Zensical's own templates replace."""

@@ -402,6 +402,11 @@ class Course:
     thoughts_joined_at: list[int] = field(default_factory=list)
     unit_word: str = "Week"
     """What the notes call a unit, as pages name it (``Module``)."""
+    unit_word_given: bool = True
+    """False when the notes write no word of their own for a unit (``W3``, dated headings):
+    a site in another language then names the units in its words (``Woche``)."""
+    units_word: str = ""
+    """The units' word in the plural when the site's language gave the word (``Wochen``)."""
     markup_lines: list[int] = field(default_factory=list)
     """Lines that only mark structure up: a setext heading's underline and further lines,
     the front matter (its ``title:`` is the title's line)."""
@@ -436,6 +441,8 @@ class Course:
     def units_name(self) -> str:
         """The units' word in the plural, as the nav's section names them (``Modules``)."""
         word = self.unit_word
+        if self.units_word:
+            return self.units_word
         plural = _PLURALS.get(word.lower())
         if plural:
             return plural

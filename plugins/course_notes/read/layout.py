@@ -113,6 +113,9 @@ class Layout:
     """The headings' level of the units, 0 when they are label lines."""
     word: str = "Week"
     """The unit's word as pages name it (``Module``)."""
+    word_given: bool = False
+    """True when the student wrote the word ("Week 3", "Woche 3"); False for "W3", "Wk 3",
+    dated headings and no units: then the site names the units in its own language."""
     rows: dict[int, Row] = field(default_factory=dict)
     """A pasted planner's task rows, by line (see planner.py)."""
     headers: set[int] = field(default_factory=set)
@@ -391,15 +394,23 @@ def find_layout(
             dated = dict(sorted(dated.items()))
             for number, unit in enumerate(dated.values(), start=1):
                 layout.units[unit.line] = Unit(
-                    unit.line, (number,), unit.title, unit.label, unit.word or "Week"
+                    unit.line, (number,), unit.title, unit.label, unit.word
                 )
         else:
             _label_units(lines, blocks, layout, wanted)
     _planner_units(lines, blocks, layout, wanted)
     if layout.units:
-        layout.word = _display(Counter(unit.word for unit in layout.units.values()))
+        written = Counter(unit.word or "Week" for unit in layout.units.values())
+        layout.word = _display(written)
         if all(unit.word == "Week" for unit in layout.units.values()) and not chosen:
             layout.word = "Week"
+        layout.word_given = (
+            bool(units)
+            or layout.word != "Week"
+            or any(
+                unit.word.lower().rstrip(".") in {"week", "weeks"} for unit in layout.units.values()
+            )
+        )
     extra = tuple(word.lower() for word in questions)
     for heading in headings.values():
         if heading.line not in layout.units and _asks(heading.title, extra):

@@ -262,7 +262,7 @@ class _Reader:
     def __init__(
         self, lines: list[str], blocks: Blocks, layout: Layout, kinds: SectionKinds
     ) -> None:
-        self.course = Course(unit_word=layout.word)
+        self.course = Course(unit_word=layout.word, unit_word_given=layout.word_given)
         self.layout = layout
         self.blocks = blocks
         # With no unit headings (label lines, or none), "#" is the level of the title.

@@ -12,6 +12,7 @@ import datetime
 import hashlib
 from collections import Counter
 
+from ..i18n import ENGLISH, Language
 from ..model import DueItem, Schedule
 from ..model.inline import visible
 
@@ -30,18 +31,28 @@ def _text(text: str) -> str:
     return visible(" ".join(text.split()))
 
 
-def done_word(done: bool) -> str:
+def done_word(done: bool, lang: Language = ENGLISH) -> str:
     """The done state as the titles give it."""
-    return "done" if done else "not done"
+    return lang.pgettext("calendar", "done") if done else lang.pgettext("calendar", "not done")
 
 
-def due_title(entry: DueItem) -> str:
+def due_title(entry: DueItem, lang: Language = ENGLISH) -> str:
     """``Due: lab 2 due Fri (Week 3) — not done``."""
-    where = f" ({entry.week.word} {entry.week.number})" if entry.week is not None else ""
-    return f"Due: {_text(entry.item.text)}{where} \u2014 {done_word(entry.item.done)}"
+    item = _text(entry.item.text)
+    state = done_word(entry.item.done, lang)
+    if entry.week is None:
+        return lang.gettext("Due: {item} \u2014 {state}", item=item, state=state)
+    week = " ".join((entry.week.word, str(entry.week.number)))
+    return lang.gettext("Due: {item} ({week}) \u2014 {state}", item=item, week=week, state=state)
 
 
-def calendar(placed: Schedule, name: str, today: datetime.date, course: str = "") -> str:
+def calendar(
+    placed: Schedule,
+    name: str,
+    today: datetime.date,
+    course: str = "",
+    lang: Language = ENGLISH,
+) -> str:
     """The calendar as iCalendar text: one all-day event per week, one event per due item.
 
     A due item with a time is an event at that time (floating: the reader's own time zone);
@@ -66,7 +77,12 @@ def calendar(placed: Schedule, name: str, today: datetime.date, course: str = ""
         event.add("dtstamp", stamp)
         event.add("dtstart", dated.start)
         event.add("dtend", dated.end + DAY)
-        event.add("summary", f"{_text(week.name)} \u2014 {week.progress} done")
+        event.add(
+            "summary",
+            lang.gettext(
+                "{week} \u2014 {progress} done", week=_text(week.name), progress=week.progress
+            ),
+        )
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     seen: Counter[tuple[int, str]] = Counter()
@@ -82,7 +98,7 @@ def calendar(placed: Schedule, name: str, today: datetime.date, course: str = ""
         else:
             event.add("dtstart", entry.due.date())
             event.add("dtend", entry.due.date() + DAY)
-        event.add("summary", due_title(entry))
+        event.add("summary", due_title(entry, lang))
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     return cal.to_ical().decode("utf-8")

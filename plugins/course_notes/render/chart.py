@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import html
 from collections.abc import Sequence
 
+from ..i18n import ENGLISH, Language
 from ..model import Burnup, HistoryPoint, Schedule
-from .now import day, plural, short_day
+from .now import day, short_day
 
 # The chart's drawing area, in SVG user units.
 WIDTH, HEIGHT = 640, 260
@@ -15,50 +17,99 @@ LEFT, RIGHT, TOP, BOTTOM = 44, 16, 16, 36
 LABEL_GAP = 34
 
 
-def burnup(chart: Burnup, placed: Schedule, today: datetime.date, level: int = 2) -> str:
+def burnup(
+    chart: Burnup,
+    placed: Schedule,
+    today: datetime.date,
+    level: int = 2,
+    lang: Language = ENGLISH,
+) -> str:
     """The burn-up chart: an inline SVG made now, a table of its data, and the projection."""
     points = chart.points
     hashes = "#" * level
-    blocks = [f"{hashes} Progress over time", _svg(points, chart, placed, today)]
+    blocks = [
+        f"{hashes} " + lang.gettext("Progress over time"),
+        _svg(points, chart, placed, today, lang),
+    ]
     if chart.projection is not None:
-        blocks.append(f'<p class="cn-projection">{projection_sentence(chart, today)}</p>')
+        sentence = html.escape(projection_sentence(chart, today, lang))
+        blocks.append(f'<p class="cn-projection">{sentence}</p>')
     rows = "\n".join(
         f"<tr><td>{point.when}</td><td>{point.done}</td><td>{point.total}</td></tr>"
         for point in points
     )
+    words = {
+        key: html.escape(text)
+        for key, text in {
+            "summary": lang.gettext("The chart as a table"),
+            "caption": lang.gettext("Items done and listed, at each change of the notes"),
+            "date": lang.pgettext("column", "Date"),
+            "done": lang.pgettext("column", "Done"),
+            "listed": lang.pgettext("column", "Listed"),
+        }.items()
+    }
     blocks.append(
-        '<details class="cn-burnup-data">\n<summary>The chart as a table</summary>\n'
-        "<table>\n<caption>Items done and listed, at each change of the notes</caption>\n"
-        '<thead><tr><th scope="col">Date</th><th scope="col">Done</th>'
-        f'<th scope="col">Listed</th></tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n'
-        "</details>"
+        f'<details class="cn-burnup-data">\n<summary>{words["summary"]}</summary>\n'
+        f"<table>\n<caption>{words['caption']}</caption>\n"
+        f'<thead><tr><th scope="col">{words["date"]}</th><th scope="col">{words["done"]}</th>'
+        f'<th scope="col">{words["listed"]}</th></tr></thead>\n<tbody>\n{rows}\n</tbody>\n'
+        "</table>\n</details>"
     )
     return "\n\n".join(blocks)
 
 
-def projection_sentence(chart: Burnup, today: datetime.date) -> str:
+def projection_sentence(chart: Burnup, today: datetime.date, lang: Language = ENGLISH) -> str:
     """The projection in words: when the pace finishes, or what pace would finish on time."""
     ahead = chart.projection
     if ahead is None:
         return ""
     if ahead.left == 0:
-        return "Everything is done."
-    pace = f"at your pace of the last {plural(ahead.days, 'day')} ({ahead.done} done)"
+        return lang.gettext("Everything is done.")
     if today > ahead.end:
-        return f"The term ended on {day(ahead.end)} with {plural(ahead.left, 'item')} left."
+        return lang.ngettext(
+            "The term ended on {end} with {count} item left.",
+            "The term ended on {end} with {count} items left.",
+            ahead.left,
+            end=day(ahead.end, lang),
+        )
+    # Whole sentences per case: a translation cannot be put together from pieces.
+    pace = lang.ngettext(
+        "At your pace of the last {count} day ({done} done)",
+        "At your pace of the last {count} days ({done} done)",
+        ahead.days,
+        done=ahead.done,
+    )
     if ahead.on_time and ahead.finish is not None:
-        return f"{pace.capitalize()}, you finish on {day(ahead.finish)}."
-    ending = "you would not finish"
+        return lang.gettext(
+            "{pace}, you finish on {finish}.", pace=pace, finish=day(ahead.finish, lang)
+        )
+    needed = lang.ngettext(
+        "{count} item a week would finish on time.",
+        "{count} items a week would finish on time.",
+        ahead.per_week,
+    )
     if ahead.finish is not None:
-        ending = f"you would finish on {day(ahead.finish)}"
-    return (
-        f"{pace.capitalize()}, {ending}, after the last week ends on {day(ahead.end)}: "
-        f"{plural(ahead.per_week, 'item')} a week would finish on time."
+        return lang.gettext(
+            "{pace}, you would finish on {finish}, after the last week ends on {end}: {needed}",
+            pace=pace,
+            finish=day(ahead.finish, lang),
+            end=day(ahead.end, lang),
+            needed=needed,
+        )
+    return lang.gettext(
+        "{pace}, you would not finish, after the last week ends on {end}: {needed}",
+        pace=pace,
+        end=day(ahead.end, lang),
+        needed=needed,
     )
 
 
 def _svg(
-    points: Sequence[HistoryPoint], chart: Burnup, placed: Schedule, today: datetime.date
+    points: Sequence[HistoryPoint],
+    chart: Burnup,
+    placed: Schedule,
+    today: datetime.date,
+    lang: Language,
 ) -> str:
     first_day = min(points[0].when, placed.start)
     last_day = max(placed.end, today, points[-1].when)
@@ -87,8 +138,16 @@ def _svg(
     parts = [
         f'<svg class="cn-burnup" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         'aria-labelledby="cn-burnup-title" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="cn-burnup-title">Items done over time: {points[-1].done} of '
-        f"{points[-1].total} on {day(points[-1].when)}</title>",
+        '<title id="cn-burnup-title">'
+        + html.escape(
+            lang.gettext(
+                "Items done over time: {done} of {total} on {day}",
+                done=points[-1].done,
+                total=points[-1].total,
+                day=day(points[-1].when, lang),
+            )
+        )
+        + "</title>",
         f'<line class="cn-axis" x1="{LEFT}" y1="{TOP + inner_h}" x2="{WIDTH - RIGHT}" '
         f'y2="{TOP + inner_h}"/>',
         f'<line class="cn-axis" x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{TOP + inner_h}"/>',
@@ -105,7 +164,8 @@ def _svg(
             # often, never over each other: "W1W2W3" helped no one.
             parts.append(
                 f'<text class="cn-label" x="{position}" y="{HEIGHT - BOTTOM + 16}">'
-                f"W{dated.week.number}</text>"
+                + html.escape(lang.gettext("W{number}", number=dated.week.number))
+                + "</text>"
             )
             labelled = position
     parts += [
@@ -127,14 +187,20 @@ def _svg(
     parts += [
         f'<line class="cn-today" x1="{today_x}" y1="{TOP}" x2="{today_x}" y2="{TOP + inner_h}"/>',
         f'<text class="cn-label" x="{today_x}" y="{HEIGHT - 4}" text-anchor="middle">'
-        f"{short_day(today)}</text>",
+        f"{html.escape(short_day(today, lang))}</text>",
         "</svg>",
     ]
+    keys = {
+        "done": html.escape(lang.pgettext("chart", "done")),
+        "listed": html.escape(lang.pgettext("chart", "listed")),
+        "ahead": html.escape(lang.gettext("at the pace of the last days")),
+    }
     legend = (
-        '<figcaption class="cn-burnup-legend"><span class="cn-key cn-key--done">done</span> '
-        '<span class="cn-key cn-key--total">listed</span>'
+        '<figcaption class="cn-burnup-legend">'
+        f'<span class="cn-key cn-key--done">{keys["done"]}</span> '
+        f'<span class="cn-key cn-key--total">{keys["listed"]}</span>'
         + (
-            ' <span class="cn-key cn-key--ahead">at the pace of the last days</span>'
+            f' <span class="cn-key cn-key--ahead">{keys["ahead"]}</span>'
             if ahead is not None and ahead.finish is not None and ahead.left
             else ""
         )

@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..i18n import ENGLISH, Language
 from ..model import Question, ReadingList
 from ..model.inline import autolinked
 from . import pages, spreadsheet
@@ -20,11 +21,13 @@ def _lines(text: str, line: Callable[[str], str] = str) -> list[str]:
     return [line(part.rstrip()) for part in text.split("\n")]
 
 
-def _asked_line(entry: Question) -> str | None:
+def _asked_line(entry: Question, lang: Language) -> str | None:
     # Said once: an "(asked)" ending the text already says it.
     if entry.asked is None or entry.answer is not None or entry.asked_in_text:
         return None
-    return f"Asked: {entry.asked}" if entry.asked else "Asked."
+    if entry.asked:
+        return lang.gettext("Asked: {when}", when=entry.asked)
+    return lang.gettext("Asked.")
 
 
 def _numbered(
@@ -33,6 +36,7 @@ def _numbered(
     hanging: int | None,
     head: str,
     line: Callable[[str], str] = str,
+    lang: Language = ENGLISH,
 ) -> str:
     parts = []
     group = ""
@@ -44,7 +48,7 @@ def _numbered(
         marker = f"{number}. "
         indent = " " * (hanging if hanging is not None else len(marker))
         paragraphs = [_lines(entry.text, line), *(_lines(part, line) for part in entry.context)]
-        asked = _asked_line(entry)
+        asked = _asked_line(entry, lang)
         if asked:
             paragraphs.append([asked])
         if entry.answer is not None:
@@ -58,22 +62,23 @@ def _numbered(
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
-def as_markdown(entries: Sequence[Question]) -> str:
+def as_markdown(entries: Sequence[Question], lang: Language = ENGLISH) -> str:
     """A numbered Markdown list, each entry's context (and answer) as its own paragraphs.
 
     The entries' groups are ``##`` headings; the numbers run on across them.
     """
     # Four spaces keep the paragraphs inside the list item in every Markdown flavour; bare
     # addresses go in <...>, a link in every flavour (the text is otherwise as written).
-    return _numbered(entries, "**Answer:**", 4, "## ", autolinked)
+    label = "**" + lang.gettext("Answer:") + "**"
+    return _numbered(entries, label, 4, "## ", autolinked, lang)
 
 
-def as_text(entries: Sequence[Question]) -> str:
+def as_text(entries: Sequence[Question], lang: Language = ENGLISH) -> str:
     """A numbered plain-text list, for pasting into an email or a forum post.
 
     Each group's heading is a line of its own above its entries; the numbers run on.
     """
-    return _numbered(entries, "Answer:", None, "")
+    return _numbered(entries, lang.gettext("Answer:"), None, "", lang=lang)
 
 
 def as_records(entries: Sequence[Question]) -> list[dict[str, object]]:
@@ -118,10 +123,14 @@ def as_csv(entries: Sequence[Question]) -> str:
     return out.getvalue()
 
 
-def formatted(entries: Sequence[Question], form: str) -> str:
-    """The entries in one of ``FORMATS``: markdown, text, csv or json."""
-    writers = {"markdown": as_markdown, "text": as_text, "csv": as_csv, "json": as_json}
-    return writers[form](entries)
+def formatted(entries: Sequence[Question], form: str, lang: Language = ENGLISH) -> str:
+    """The entries in one of ``FORMATS``: markdown, text, csv or json (``lang``: the words
+    of the Markdown and text lists; CSV and JSON are data, their keys the same in all)."""
+    if form == "markdown":
+        return as_markdown(entries, lang)
+    if form == "text":
+        return as_text(entries, lang)
+    return as_csv(entries) if form == "csv" else as_json(entries)
 
 
 # The reading list as files: Markdown, CSV and JSON.

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import yaml
 
 from .. import regex
+from ..i18n import ENGLISH, Language
 from ..model import (
     Cancelled,
     Course,
@@ -39,16 +40,36 @@ STATE_ICONS = {
     ProgressState.NONE: ":material-circle-outline:",
     ProgressState.EMPTY: ":material-minus-circle-outline:",
 }
-STATE_WORDS = {
-    ProgressState.COMPLETE: "all done",
-    ProgressState.PARTIAL: "in progress",
-    ProgressState.NONE: "not started",
-    ProgressState.EMPTY: "nothing listed",
-}
 
 
-# Where a section, a week or the reading list has nothing to do yet.
-NOTHING_LISTED = '<p class="cn-empty">Nothing listed yet.</p>'
+def state_word(state: ProgressState, lang: Language = ENGLISH) -> str:
+    """How far along, in words, for screen readers: ``all done``, ``not started``."""
+    words = {
+        ProgressState.COMPLETE: lang.pgettext("progress", "all done"),
+        ProgressState.PARTIAL: lang.pgettext("progress", "in progress"),
+        ProgressState.NONE: lang.pgettext("progress", "not started"),
+        ProgressState.EMPTY: lang.pgettext("progress", "nothing listed"),
+    }
+    return words[state]
+
+
+def nothing_listed(lang: Language = ENGLISH) -> str:
+    """Where a section, a week or the reading list has nothing to do yet."""
+    return '<p class="cn-empty">' + html.escape(lang.gettext("Nothing listed yet.")) + "</p>"
+
+
+# The badge labels of the section kinds (``SectionKind``'s values), as the catalogs say them.
+def kind_label(label: str, lang: Language = ENGLISH) -> str:
+    """A badge label in the site's language when it is a section kind's (``Videos``)."""
+    labels = {
+        SectionKind.SLIDES.value: lang.pgettext("badge", "Slides"),
+        SectionKind.ATTENDANCE.value: lang.pgettext("badge", "Attendance"),
+        SectionKind.EXERCISES.value: lang.pgettext("badge", "Exercises"),
+        SectionKind.VIDEOS.value: lang.pgettext("badge", "Videos"),
+        SectionKind.READINGS.value: lang.pgettext("badge", "Readings"),
+        SectionKind.OTHER.value: lang.pgettext("badge", "Other"),
+    }
+    return labels.get(label, label)
 
 
 def task_box(done: bool) -> str:
@@ -102,19 +123,26 @@ def front_matter(**fields: str | bool) -> str:
     return f"---\n{dumped}---\n"
 
 
-def badge(label: str, progress: Progress) -> str:
+def badge(label: str, progress: Progress, lang: Language = ENGLISH) -> str:
     """A progress badge: icon, label and figures, with the state in words for screen readers."""
     state = progress.state
+    title = lang.gettext(
+        "{label}: {done} of {total} done, {state}",
+        label=label,
+        done=progress.done,
+        total=progress.total,
+        state=state_word(state, lang),
+    )
     return (
         f'<span class="cn-badge cn-badge--{state.value}" '
-        f'title="{markup.html_attribute(label)}: {progress.done} of {progress.total} done, '
-        f'{STATE_WORDS[state]}">{STATE_ICONS[state]} {inline(label)} {progress}</span>'
+        f'title="{markup.html_attribute(title)}">{STATE_ICONS[state]} {inline(label)} '
+        f"{progress}</span>"
     )
 
 
-def progress_bar(progress: Progress, label: str | None = None) -> str:
+def progress_bar(progress: Progress, label: str | None = None, lang: Language = ENGLISH) -> str:
     """A progress bar for some progress, its figures as its label and its accessible value."""
-    text = html.escape(label or f"{progress} done ({progress.percent}%)")
+    text = html.escape(label or done_percent(progress, lang))
     width = min(max(progress.percent, 0), 100)
     # Hand-written, not pymdownx.progressbar: that extension puts a <div> inside the <p> of
     # its paragraph, which HTML does not allow (vnu: a stray </p> on every page with a bar),
@@ -131,15 +159,30 @@ def progress_bar(progress: Progress, label: str | None = None) -> str:
     )
 
 
-def video_time(time: VideoTime) -> str:
+def done_percent(progress: Progress, lang: Language = ENGLISH) -> str:
+    """``3/7 done (43%)``."""
+    return lang.gettext("{progress} done ({percent}%)", progress=progress, percent=progress.percent)
+
+
+def video_time(time: VideoTime, lang: Language = ENGLISH) -> str:
     """``2h 20m 44s watched of 2h 20m 44s (1 unknown)``."""
-    line = f"{format_duration(time.watched)} watched of {format_duration(time.total)}"
+    line = lang.gettext(
+        "{watched} watched of {total}",
+        watched=format_duration(time.watched),
+        total=format_duration(time.total),
+    )
     if time.partly:
         # The seen part of videos begun: time the student has spent, not yet a done video.
-        line += f", {format_duration(time.partly)} more of videos begun"
+        line += lang.gettext(", {partly} more of videos begun", partly=format_duration(time.partly))
     if time.unknown:
-        line += f" ({time.unknown} unknown)"
+        line += lang.ngettext(" ({count} unknown)", " ({count} unknown)", time.unknown)
     return line
+
+
+def videos_line(time: VideoTime, lang: Language = ENGLISH) -> str:
+    """The video time of a week or the course as a paragraph: ``Videos: … watched of …``."""
+    text = lang.gettext("Videos: {time}", time=video_time(time, lang))
+    return f'<p class="cn-video-time">{text}</p>'
 
 
 def citation_link(reference: Reference) -> str:
@@ -149,30 +192,32 @@ def citation_link(reference: Reference) -> str:
     return f"[{text}]({url})" if url else text
 
 
-def reading_text(reading: Reading, reference: Reference | None) -> str:
+def reading_text(reading: Reading, reference: Reference | None, lang: Language = ENGLISH) -> str:
     """A reading as a week lists it: its citation when known, then the words as written."""
     if reference is None:
         return inline(reading.text)
     # The words as written stay on the page: nothing the user wrote is lost.
+    written = markup.html_attribute(lang.gettext("As written in the notes"))
     return (
         f"{citation_link(reference)} "
-        f'<span class="cn-written" title="As written in the notes">{inline(reading.text)}</span>'
+        f'<span class="cn-written" title="{written}">{inline(reading.text)}</span>'
     )
 
 
-def _item_line(item: Item, cited: Mapping[int, Reference], indent: str) -> str:
+def _item_line(item: Item, cited: Mapping[int, Reference], indent: str, lang: Language) -> str:
     box = task_box(item.done)
     if isinstance(item, Reading) and markup.fits(item.text):
-        parts = [reading_text(item, cited.get(item.line))]
+        parts = [reading_text(item, cited.get(item.line), lang)]
     else:
         # A huge line goes on in further paragraphs of the same item.
         parts = [" ".join(lines) for lines in markup.markdown_paragraphs([item.text])] or [""]
     text = f"\n\n{indent}    ".join(parts)
     if item.started and not item.done:
-        text += ' <span class="cn-started">(started)</span>'
+        text += ' <span class="cn-started">' + lang.gettext("(started)") + "</span>"
     if isinstance(item, Video):
         if item.duration is None:
-            text += ' <span class="cn-duration cn-duration--unknown">duration unknown</span>'
+            unknown = lang.gettext("duration unknown")
+            text += f' <span class="cn-duration cn-duration--unknown">{unknown}</span>'
         else:
             text += f' <span class="cn-duration">{format_clock(item.duration)}</span>'
     if len(parts) > 1:
@@ -181,23 +226,25 @@ def _item_line(item: Item, cited: Mapping[int, Reference], indent: str) -> str:
     return f"{indent}- {box} {text}"
 
 
-def _note_line(note: Note, indent: str) -> str:
+def _note_line(note: Note, indent: str, lang: Language) -> str:
     # A note on an item (a nested line with no tick under it) or a group of nested tasks:
     # a list entry with no box, so it is shown where it was written and never counted.
     parts = [" ".join(lines) for lines in markup.markdown_paragraphs([note.text])] or [""]
     if isinstance(note, Cancelled):
         # Called off ("[-]", "cancelled"): struck through, and said in words too.
         parts = [f"<del>{part}</del>" for part in parts]
-        parts[-1] += ' <span class="cn-cancelled">(cancelled)</span>'
+        parts[-1] += ' <span class="cn-cancelled">' + lang.gettext("(cancelled)") + "</span>"
     elif isinstance(note, Group) and note.ticked:
         # Not a box (the tasks under it are what is counted), but its tick said in words.
-        parts[-1] += ' <span class="cn-group-done">(done)</span>'
+        parts[-1] += ' <span class="cn-group-done">' + lang.gettext("(done)") + "</span>"
 
     line = f"{indent}- " + f"\n\n{indent}    ".join(parts)
     return line + "\n" if len(parts) > 1 else line
 
 
-def _list_lines(entries: Sequence[Item | Note], cited: Mapping[int, Reference]) -> str:
+def _list_lines(
+    entries: Sequence[Item | Note], cited: Mapping[int, Reference], lang: Language
+) -> str:
     """A run of list entries as one Markdown list, nested as the notes nest them."""
     lines: list[str] = []
     depth = -1
@@ -206,9 +253,9 @@ def _list_lines(entries: Sequence[Item | Note], cited: Mapping[int, Reference]) 
         depth = min(entry.depth, depth + 1)
         indent = "    " * depth
         if isinstance(entry, Item):
-            lines.append(_item_line(entry, cited, indent))
+            lines.append(_item_line(entry, cited, indent, lang))
         else:
-            lines.append(_note_line(entry, indent))
+            lines.append(_note_line(entry, indent, lang))
     return "\n".join(lines)
 
 
@@ -218,7 +265,10 @@ def subheading_level(section: Section, subheading: Subheading) -> int:
 
 
 def render_section(
-    section: Section, level: int = 2, cited: Mapping[int, Reference] | None = None
+    section: Section,
+    level: int = 2,
+    cited: Mapping[int, Reference] | None = None,
+    lang: Language = ENGLISH,
 ) -> str:
     """One section: heading, video time for videos, then its entries in the notes' order.
 
@@ -230,16 +280,18 @@ def render_section(
     known = cited or {}
     blocks = [_heading_block(level, section.heading)]
     if section.kind is SectionKind.VIDEOS and section.videos:
-        blocks.append(f'<p class="cn-video-time">{video_time(VideoTime.of(section.videos))}</p>')
+        blocks.append(
+            f'<p class="cn-video-time">{video_time(VideoTime.of(section.videos), lang)}</p>'
+        )
     if not section.entries:
-        blocks.append(NOTHING_LISTED)
+        blocks.append(nothing_listed(lang))
     run: list[Item | Note] = []
     for entry in section.entries:
         if isinstance(entry, Item) or (entry.depth and run):
             run.append(entry)
             continue
         if run:
-            blocks.append(_list_lines(run, known))
+            blocks.append(_list_lines(run, known, lang))
             run = []
         if isinstance(entry, Subheading):
             blocks.append(_heading_block(subheading_level(section, entry), entry.text))
@@ -250,7 +302,7 @@ def render_section(
         else:
             blocks.append(paragraph(entry.text))
     if run:
-        blocks.append(_list_lines(run, known))
+        blocks.append(_list_lines(run, known, lang))
     return "\n\n".join(blocks)
 
 
@@ -260,52 +312,67 @@ def render_section(
 BADGES_PER_ROW = 50
 
 
-def badges(week: Week, extra: Sequence[str] = ()) -> str:
+def badges(week: Week, extra: Sequence[str] = (), lang: Language = ENGLISH) -> str:
     """The row of badges: one per section, then the week's total, then ``extra`` (behind)."""
-    row = [badge(label, progress) for label, progress in week.progress_by_label]
-    row.append(badge(week.word, week.progress))
+    row = [
+        badge(kind_label(label, lang), progress, lang) for label, progress in week.progress_by_label
+    ]
+    row.append(badge(week.word, week.progress, lang))
     row += extra
     # A Markdown paragraph, not a raw <p>, so the icon shortcodes in it are rendered.
     rows = range(0, len(row), BADGES_PER_ROW)
     return "\n\n".join(badge_row(row[start : start + BADGES_PER_ROW]) for start in rows)
 
 
-def describe(week: Week) -> str:
+def describe(week: Week, lang: Language = ENGLISH) -> str:
     """A one-sentence summary of a week, for the page's meta description."""
-    parts = ", ".join(f"{label} {progress}" for label, progress in week.progress_by_label)
-    summary = f"{week.name}: {week.progress} done ({week.progress.percent}%)"
+    parts = ", ".join(
+        f"{kind_label(label, lang)} {progress}" for label, progress in week.progress_by_label
+    )
+    summary = f"{week.name}: {done_percent(week.progress, lang)}"
     return f"{summary}. {parts}." if parts else f"{summary}."
 
 
 def render_week(
-    week: Week, cited: Mapping[int, Reference] | None = None, extra_badges: Sequence[str] = ()
+    week: Week,
+    cited: Mapping[int, Reference] | None = None,
+    extra_badges: Sequence[str] = (),
+    lang: Language = ENGLISH,
 ) -> str:
     """The page of one week; ``extra_badges`` (the "behind" badge) end its badge row."""
     blocks = [
-        front_matter(title=week.name, description=describe(week), render_macros=False),
+        front_matter(title=week.name, description=describe(week, lang), render_macros=False),
         _heading_block(1, week.name),
-        badges(week, extra_badges),
-        progress_bar(week.progress),
+        badges(week, extra_badges, lang),
+        progress_bar(week.progress, lang=lang),
     ]
     if week.videos:
-        blocks.append(f'<p class="cn-video-time">Videos: {video_time(week.video_time)}</p>')
-    blocks.extend(render_section(section, cited=cited) for section in week.sections)
+        blocks.append(videos_line(week.video_time, lang))
+    blocks.extend(render_section(section, cited=cited, lang=lang) for section in week.sections)
     if not week.sections:
-        blocks.append(NOTHING_LISTED)
+        blocks.append(nothing_listed(lang))
     return "\n\n".join(blocks) + "\n"
 
 
+def general_title(lang: Language = ENGLISH) -> str:
+    """The name of the page of what comes before the first week."""
+    return lang.pgettext("page", "General")
+
+
 def render_general(
-    sections: Iterable[Section], cited: Mapping[int, Reference] | None = None
+    sections: Iterable[Section],
+    cited: Mapping[int, Reference] | None = None,
+    lang: Language = ENGLISH,
 ) -> str:
     """The page for sections written before the first week."""
-    body = "\n\n".join(render_section(section, cited=cited) for section in sections)
+    body = "\n\n".join(render_section(section, cited=cited, lang=lang) for section in sections)
+    title = general_title(lang)
     head = front_matter(
-        title="General",
-        description="Notes written before the first week.",
+        title=title,
+        description=lang.gettext("Notes written before the first week."),
         render_macros=False,
     )
-    return f"{head}\n# General\n\n{body}\n"
+    return f"{head}\n# {markup.markdown_inline(title)}\n\n{body}\n"
 
 
 # A table's cell borders: pipes not escaped with a backslash.
@@ -362,8 +429,9 @@ def course_intro(intro: Sequence[Note]) -> str:
     )
 
 
-# The home page's title when the notes have no title line.
-UNTITLED = "Course notes"
+def untitled(lang: Language = ENGLISH) -> str:
+    """The home page's title when the notes have no title line."""
+    return lang.gettext("Course notes")
 
 
 def render_home(
@@ -371,6 +439,7 @@ def render_home(
     links: Sequence[tuple[str, str]] = (),
     marks: Mapping[int, str] | None = None,
     panels: Sequence[str] = (),
+    lang: Language = ENGLISH,
 ) -> str:
     """A home page for a site without one: title, intro, progress, weeks, then ``links``.
 
@@ -378,35 +447,47 @@ def render_home(
     the weeks' "behind" badges, as for ``weeks_table``; ``panels`` Markdown blocks shown
     under the progress bar (the "now" panel, the calendar, the burn-up chart).
     """
-    title = course.title or UNTITLED
+    title = course.title or untitled(lang)
     progress = course.progress
-    summary = f"{progress} done ({progress.percent}%) across {len(course.weeks)} weeks."
+    summary = lang.ngettext(
+        "{done} across {count} week.",
+        "{done} across {count} weeks.",
+        len(course.weeks),
+        done=done_percent(progress, lang),
+    )
     blocks = [
         front_matter(title=title, description=f"{title}: {summary}", render_macros=False),
         _heading_block(1, title),
     ]
     if course.intro:
         blocks.append(course_intro(course.intro))
-    blocks += [f"**{summary}**", progress_bar(progress), *panels]
+    blocks += [f"**{summary}**", progress_bar(progress, lang=lang), *panels]
     if course.weeks:
         blocks += [
             f"## {markup.markdown_inline(course.units_name)}",
-            weeks_table(course, marks=marks),
+            weeks_table(course, marks=marks, lang=lang),
         ]
     if course.videos:
-        blocks.append(f'<p class="cn-video-time">Videos: {video_time(course.video_time)}</p>')
+        blocks.append(videos_line(course.video_time, lang))
     if links:
         blocks.append(" · ".join(f"[{text}]({path})" for text, path in links))
     return "\n\n".join(blocks) + "\n"
 
 
-NO_WEEKS = (
-    "No weeks found in the notes yet: `course-notes check` says how the file was read, and "
-    "which line in `mkdocs.yml` names your units."
-)
+def no_weeks(lang: Language = ENGLISH) -> str:
+    """What the weeks table says when the notes have no weeks."""
+    return lang.gettext(
+        "No weeks found in the notes yet: `course-notes check` says how the file was read, "
+        "and which line in `mkdocs.yml` names your units."
+    )
 
 
-def weeks_table(course: Course, base: str = "", marks: Mapping[int, str] | None = None) -> str:
+def weeks_table(
+    course: Course,
+    base: str = "",
+    marks: Mapping[int, str] | None = None,
+    lang: Language = ENGLISH,
+) -> str:
     """A Markdown table of the weeks with their progress bars and links.
 
     ``marks`` gives HTML to show after a week's name (its "behind" badge), by week number.
@@ -415,27 +496,33 @@ def weeks_table(course: Course, base: str = "", marks: Mapping[int, str] | None 
     """
     if not course.weeks:
         # A table of no rows would show as a lone header: say what to do instead.
-        return NO_WEEKS
+        return no_weeks(lang)
     videos = any(week.videos for week in course.weeks)
-    unit = markup.markdown_inline(course.unit_word)
+    columns = [
+        markup.markdown_inline(course.unit_word),
+        markup.markdown_inline(lang.pgettext("column", "Done")),
+        markup.markdown_inline(lang.pgettext("column", "Progress")),
+    ]
+    if videos:
+        columns.append(markup.markdown_inline(lang.pgettext("column", "Videos")))
     rows = [
-        f"| {unit} | Done | Progress | Videos |" if videos else f"| {unit} | Done | Progress |",
+        "| " + " | ".join(columns) + " |",
         "| :--- | ---: | :--- | :--- |" if videos else "| :--- | ---: | :--- |",
     ]
     for week in course.weeks:
         name = markup.markdown_inline(week.name, link_text=True)
-        bar = progress_bar(week.progress)
+        bar = progress_bar(week.progress, lang=lang)
         mark = f" {marks[week.number]}" if marks and week.number in marks else ""
         row = f"| [{name}]({base}{paths.week_page(week)}){mark} | {week.progress} | {bar} |"
         if videos:
-            row += f" {video_time(week.video_time) if week.videos else '–'} |"
+            row += f" {video_time(week.video_time, lang) if week.videos else '–'} |"
         rows.append(row)
     table = "\n".join(rows)
     return f'<div class="cn-weeks" markdown>\n\n{table}\n\n</div>'
 
 
-def _week_links(weeks: list[Week], general: bool, base: str) -> str:
-    links = [f"[General]({base}{paths.GENERAL})"] if general else []
+def _week_links(weeks: list[Week], general: bool, base: str, lang: Language) -> str:
+    links = [f"[{general_title(lang)}]({base}{paths.GENERAL})"] if general else []
     links += [f"[{week.word} {week.number}]({base}{paths.week_page(week)})" for week in weeks]
     return ", ".join(links)
 
@@ -444,49 +531,82 @@ def _reading_name(reading: CourseReading) -> str:
     return citation_link(reading.reference) if reading.reference else inline(reading.title)
 
 
-def reading_list_markdown(reading_list: ReadingList, base: str = "") -> str:
+def reading_list_markdown(
+    reading_list: ReadingList, base: str = "", lang: Language = ENGLISH
+) -> str:
     """The reading list as a task list: each reading with its weeks, then its sections."""
     if not reading_list.readings:
-        return NOTHING_LISTED
+        return nothing_listed(lang)
     lines = []
     for reading in reading_list:
         line = f"- {task_box(reading.done)} {_reading_name(reading)}"
-        line += f" · {_week_links(reading.weeks, reading.general, base)}"
+        line += f" · {_week_links(reading.weeks, reading.general, base, lang)}"
         if reading.sections:
-            line += f" · {reading.section_progress} sections read"
+            progress = reading.section_progress
+            line += " · " + lang.ngettext(
+                "{progress} section read",
+                "{progress} sections read",
+                progress.total,
+                progress=progress,
+            )
         lines.append(line)
         for section in reading.sections:
             box = task_box(section.done)
-            weeks = _week_links(section.weeks, section.general, base)
+            weeks = _week_links(section.weeks, section.general, base, lang)
             lines.append(f"    - {box} {section.part.name} · {weeks}")
     return "\n".join(lines)
 
 
-def readings_summary(reading_list: ReadingList) -> str:
+def readings_done(reading_list: ReadingList, lang: Language = ENGLISH) -> str:
+    """``0/10 readings done``."""
+    progress = reading_list.progress
+    return lang.ngettext(
+        "{progress} reading done", "{progress} readings done", progress.total, progress=progress
+    )
+
+
+def readings_summary(reading_list: ReadingList, lang: Language = ENGLISH) -> str:
     """``0/10 readings done, 0/16 book sections read.``"""
-    summary = f"{reading_list.progress} readings done"
-    if reading_list.section_progress.total:
-        summary += f", {reading_list.section_progress} book sections read"
+    summary = readings_done(reading_list, lang)
+    sections = reading_list.section_progress
+    if sections.total:
+        summary += lang.ngettext(
+            ", {progress} book section read",
+            ", {progress} book sections read",
+            sections.total,
+            progress=sections,
+        )
     return summary + "."
 
 
-def render_readings(reading_list: ReadingList) -> str:
+def readings_title(lang: Language = ENGLISH) -> str:
+    """The name of the reading list's page."""
+    return lang.pgettext("page", "Readings")
+
+
+def render_readings(reading_list: ReadingList, lang: Language = ENGLISH) -> str:
     """The course reading list page: progress at the top, then every distinct reading."""
-    row = [badge("Readings", reading_list.progress)]
+    title = readings_title(lang)
+    row = [badge(lang.pgettext("badge", "Readings"), reading_list.progress, lang)]
     if reading_list.section_progress.total:
-        row.append(badge("Book sections", reading_list.section_progress))
+        row.append(
+            badge(lang.pgettext("badge", "Book sections"), reading_list.section_progress, lang)
+        )
+    percent = reading_list.progress.percent
     blocks = [
         front_matter(
-            title="Readings",
-            description=f"The course reading list: {readings_summary(reading_list)}",
+            title=title,
+            description=lang.gettext(
+                "The course reading list: {summary}",
+                summary=readings_summary(reading_list, lang),
+            ),
             render_macros=False,
         ),
-        "# Readings",
+        f"# {markup.markdown_inline(title)}",
         badge_row(row),
         progress_bar(
-            reading_list.progress,
-            f"{reading_list.progress} readings done ({reading_list.progress.percent}%)",
+            reading_list.progress, f"{readings_done(reading_list, lang)} ({percent}%)", lang
         ),
-        reading_list_markdown(reading_list),
+        reading_list_markdown(reading_list, lang=lang),
     ]
     return "\n\n".join(blocks) + "\n"

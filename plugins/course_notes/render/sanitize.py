@@ -120,7 +120,17 @@ _HOME_MORE: dict[str, set[str]] = {
     "figure": {"class"},
     "li": {"data-cn-due", "hidden", *_DATES},
     "line": {"class", "x1", "x2", "y1", "y2"},
-    "p": {"data-cn-today", "hidden", *_DATES},
+    # The date line's sentence, pattern and names, in the site's language: text the script
+    # puts into the page with textContent, never as markup.
+    "p": {
+        "data-cn-today",
+        "data-cn-today-text",
+        "data-cn-date-pattern",
+        "data-cn-day-names",
+        "data-cn-month-names",
+        "hidden",
+        *_DATES,
+    },
     "path": {"class"},
     "svg": {"class"},
     "text": {"class", "x", "y"},

@@ -2,60 +2,88 @@
 
 from __future__ import annotations
 
+from ..i18n import ENGLISH, Language
 from ..model import Burnup, DueItem, Now, Schedule
 from ..model.inline import visible
 from .chart import projection_sentence
 from .now import MAX_UNDONE, day, due_when, short_day
 
 
-def status(state: Now, placed: Schedule, chart: Burnup | None = None) -> str:
+def status(
+    state: Now, placed: Schedule, chart: Burnup | None = None, lang: Language = ENGLISH
+) -> str:
     """The "now" summary as plain text for a terminal."""
     today = state.moment.date()
-    lines = [f"Today: {day(today)}"]
+    lines = [lang.gettext("Today: {date}", date=day(today, lang))]
     if state.before_term:
-        lines.append(f"The term starts on {day(placed.start)}.")
+        lines.append(lang.gettext("The term starts on {day}.", day=day(placed.start, lang)))
     if state.after_term:
-        lines.append(f"The term ended on {day(placed.end)}.")
+        lines.append(lang.gettext("The term ended on {day}.", day=day(placed.end, lang)))
     if state.current is not None:
         week = state.current.week
         lines.append(
-            f"This week: {visible(week.name)} "
-            f"({short_day(state.current.start)} - {short_day(state.current.end)}), "
-            f"{week.progress} done"
+            lang.gettext(
+                "This week: {week} ({start} - {end}), {progress} done",
+                week=visible(week.name),
+                start=short_day(state.current.start, lang),
+                end=short_day(state.current.end, lang),
+                progress=week.progress,
+            )
         )
         lines += _at_most(
             [f"  [ ] {_plain(item.text)}" for item in state.undone[: MAX_UNDONE + 1]],
             len(state.undone),
+            lang,
         )
     elif not (state.before_term or state.after_term):
-        lines.append("No week of the course is on today.")
-    lines.append(f"Overdue: {len(state.overdue) or 'nothing'}")
+        lines.append(lang.gettext("No week of the course is on today."))
+    lines.append(_heading(lang.gettext("Overdue:"), len(state.overdue), lang))
     lines += _at_most(
-        [f"  {_due_plain(entry)}" for entry in state.overdue[: MAX_UNDONE + 1]], len(state.overdue)
+        [f"  {_due_plain(entry, lang)}" for entry in state.overdue[: MAX_UNDONE + 1]],
+        len(state.overdue),
+        lang,
     )
-    lines.append(f"Behind: {len(state.behind) or 'nothing'}")
+    lines.append(_heading(lang.gettext("Behind:"), len(state.behind), lang))
     lines += [
-        f"  {visible(d.week.name)}: {d.week.progress.left} of {d.week.progress.total} not done"
+        "  "
+        + lang.ngettext(
+            "{week}: {left} of {count} not done",
+            "{week}: {left} of {count} not done",
+            d.week.progress.total,
+            week=visible(d.week.name),
+            left=d.week.progress.left,
+        )
         for d in state.behind
     ]
-    lines.append("Next due:" if state.next_due else "Next due: nothing")
-    lines += [f"  {_due_plain(entry)}" for entry in state.next_due]
+    next_due = lang.gettext("Next due:")
+    nothing = lang.gettext("nothing")
+    lines.append(next_due if state.next_due else f"{next_due} {nothing}")
+    lines += [f"  {_due_plain(entry, lang)}" for entry in state.next_due]
     if chart is not None and chart.projection is not None:
-        lines.append(projection_sentence(chart, today))
+        lines.append(projection_sentence(chart, today, lang))
     return "\n".join(lines) + "\n"
 
 
-def _at_most(lines: list[str], count: int) -> list[str]:
+def _heading(label: str, count: int, lang: Language) -> str:
+    nothing = lang.gettext("nothing")
+    return f"{label} {count or nothing}"
+
+
+def _at_most(lines: list[str], count: int, lang: Language) -> list[str]:
     # As the panel does: a terminal of 260,000 lines helps no one (4.6 s to print them).
     if count <= MAX_UNDONE:
         return lines
-    return [*lines[:MAX_UNDONE], f"  and {count - MAX_UNDONE} more"]
+    more = count - MAX_UNDONE
+    return [*lines[:MAX_UNDONE], "  " + lang.ngettext("and {count} more", "and {count} more", more)]
 
 
 def _plain(text: str) -> str:
     return visible(" ".join(text.split()))
 
 
-def _due_plain(entry: DueItem) -> str:
-    where = f"{entry.week.word} {entry.week.number}" if entry.week is not None else "General"
-    return f"{due_when(entry)}  {where}: {_plain(entry.item.text)}"
+def _due_plain(entry: DueItem, lang: Language) -> str:
+    if entry.week is not None:
+        where = f"{entry.week.word} {entry.week.number}"
+    else:
+        where = lang.pgettext("page", "General")
+    return f"{due_when(entry, lang)}  {where}: {_plain(entry.item.text)}"

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ...errors import CourseNotesError, unexpected
+from ...i18n import from_environ
 from ...io.config import CourseSettings, resolve
 from ...io.export import MANIFEST, export
 from ...io.load import TODAY, load_site
@@ -66,7 +67,7 @@ def question_list(files: CourseSettings, form: str, which: str = "all") -> tuple
         why = f"no {which} questions: all {len(faq.entries)} have an answer" + (
             " or are marked asked" if which == "open" else ""
         )
-    return exports.formatted(chosen, form), why
+    return exports.formatted(chosen, form, from_environ(os.environ)), why
 
 
 def _questions(arguments: argparse.Namespace) -> int:
@@ -97,7 +98,7 @@ def status_text(files: CourseSettings, environ: dict[str, str] | os._Environ[str
             "No dates: set term_start (the first day of week 1) under the course-notes "
             "plugin in mkdocs.yml, or put dates in the week headings (# Week 3 (Mar 10)).\n"
         )
-    return render_status.status(site.now, site.schedule, site.burnup)
+    return render_status.status(site.now, site.schedule, site.burnup, from_environ(environ))
 
 
 def _status(arguments: argparse.Namespace) -> int:

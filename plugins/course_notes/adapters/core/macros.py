@@ -180,48 +180,56 @@ def macro_functions(site: Site) -> dict[str, Callable[..., str]]:
     def weeks_table(base: str = "") -> str:
         """A table of the weeks with progress bars and links (and "behind" badges)."""
         badges = (
-            {d.week.number: render_now.behind_badge(d, site.today) for d in site.schedule.weeks}
+            {
+                d.week.number: render_now.behind_badge(d, site.today, site.language)
+                for d in site.schedule.weeks
+            }
             if site.schedule is not None and site.today is not None
             else {}
         )
-        table = render.weeks_table(site.course, str(raw(base)), badges)
+        table = render.weeks_table(site.course, str(raw(base)), badges, site.language)
         return sanitize.marked_block(table)
 
     def now_panel(base: str = "", level: int = 2) -> str:
         """The "now" panel under a heading; nothing when the course has no dates."""
         if site.schedule is None or site.now is None:
             return ""
-        panel = render_now.now_panel(site.schedule, site.now, str(raw(base)), int(level))
+        panel = render_now.now_panel(
+            site.schedule, site.now, str(raw(base)), int(level), site.language
+        )
         return sanitize.marked_block(panel, sanitize.HOME)
 
     def burnup(level: int = 2) -> str:
         """The burn-up chart and projection; nothing without dates or git history."""
         if site.burnup is None or site.schedule is None or site.today is None:
             return ""
-        chart = render_chart.burnup(site.burnup, site.schedule, site.today, int(level))
+        chart = render_chart.burnup(
+            site.burnup, site.schedule, site.today, int(level), site.language
+        )
         return sanitize.marked_block(chart, sanitize.HOME)
 
     def calendar_link(base: str = "") -> str:
         """The calendar's link and how to subscribe; nothing when the course has no dates."""
         if paths.CALENDAR not in site.downloads:
             return ""
-        link = render_now.calendar_link(paths.CALENDAR, str(raw(base)))
+        link = render_now.calendar_link(paths.CALENDAR, str(raw(base)), site.language)
         # Marked inside a span: a mark that starts a line is an HTML block to Markdown.
         return f"<span>{sanitize.marked_inline(link)}</span>"
 
     def progress_bar(done: int | Progress, total: int | None = None, label: str = "") -> str:
         """A progress bar for ``progress_bar(course.progress)`` or ``progress_bar(3, 7)``."""
         progress = done if isinstance(done, Progress) else Progress(done, total or 0)
-        return _marked_span(render.progress_bar(progress, str(raw(label)) or None))
+        bar = render.progress_bar(progress, str(raw(label)) or None, site.language)
+        return _marked_span(bar)
 
     def badge(label: str, done: int | Progress, total: int | None = None) -> str:
         """A progress badge like the ones on the week pages."""
         progress = done if isinstance(done, Progress) else Progress(done, total or 0)
-        return _marked_span(render.badge(str(raw(label)), progress))
+        return _marked_span(render.badge(str(raw(label)), progress, site.language))
 
     def readings(base: str = "") -> str:
         """The course reading list as a task list, as on the Readings page."""
-        listed = render.reading_list_markdown(site.reading_list, str(raw(base)))
+        listed = render.reading_list_markdown(site.reading_list, str(raw(base)), site.language)
         return sanitize.marked_block(listed)
 
     def course_intro() -> str:

@@ -147,7 +147,14 @@ class CourseNotesPlugin(BasePlugin[CourseNotesConfig]):
     def on_config(self, config: MkDocsConfig, /) -> MkDocsConfig:
         """Read the notes into the site, hand it to mkdocs-macros, add stylesheet and extensions."""
         root = Path(config.config_file_path or ".").parent
-        self.files = files_of(self.config, root, config.site_name, Path(config.docs_dir))
+        language = config.theme["language"] if "language" in config.theme else ""
+        self.files = files_of(
+            self.config,
+            root,
+            config.site_name,
+            Path(config.docs_dir),
+            language if isinstance(language, str) else "",
+        )
         try:
             # Served dirty, the last build's site lends the weeks a save did not change.
             previous = self.site if self.dirty else None
