@@ -29,12 +29,13 @@ from playwright.sync_api import (
 )
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from course_notes import language
 from course_notes.derive.questions import read_questions
 from course_notes.io.notes import read_topics
 from course_notes.model import QuestionList
 from course_notes.read.notes import parse
 
-from conftest import TOPICS, HostileSite, build_project
+from conftest import TOPICS, HostileSite, build_project, copy_project
 from installed import fresh_project
 from support.siteserver import serve
 
@@ -717,3 +718,106 @@ def test_the_generated_home_page_follows_the_clock_and_draws_the_chart(
     page.clock.set_fixed_time(datetime.datetime(2026, 12, 20, 12, 0))
     page.goto(generated_home_url)
     assert shown_texts(page, TERM_STATES) == ["The term ended on Sun 6 Dec 2026 with Week 4."]
+
+
+# The translated site: German's long words fit, Arabic lays out right to left, and the
+# script writes today's date in the site's language.
+
+# Hidden badges ("behind" before a week ends) have no box and are left out.
+BADGES = """badges => {
+    const boxes = badges.map(badge => badge.getBoundingClientRect()).filter(box => box.width);
+    const article = document.querySelector("article").getBoundingClientRect();
+    const outside = boxes.filter(
+        box => box.left < article.left - 1 || box.right > article.right + 1);
+    const apart = (a, b) => a.right - 1 <= b.left || b.right - 1 <= a.left
+        || a.bottom - 1 <= b.top || b.bottom - 1 <= a.top;
+    let overlaps = 0;
+    boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => { overlaps += apart(a, b) ? 0 : 1; }));
+    return [boxes.length, outside.length, overlaps];
+}"""
+CELLS_ON_SCREEN = """cells => cells.filter(cell => {
+    const box = cell.getBoundingClientRect();
+    return box.left < 0 || box.right > window.innerWidth;
+}).length"""
+
+
+def _site(tmp_path_factory: pytest.TempPathFactory, code: str, notes: str | None = None) -> Path:
+    root = tmp_path_factory.mktemp(f"site-{code}")
+    config = copy_project(root, notes)
+    text = config.read_text("utf-8")
+    config.write_text(text.replace("  name: material\n", f"  name: material\n  language: {code}\n"))
+    return build_project(config)
+
+
+@pytest.fixture(scope="module")
+def german_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The seed in German, the longest of the shipped languages, served."""
+    with serve(_site(tmp_path_factory, "de")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def arabic_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The seed with Material in Arabic: right to left, the plugin's words in English."""
+    with serve(_site(tmp_path_factory, "ar")) as url:
+        yield url
+
+
+def _fits(page: Page, url: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(url)
+    scroll_width, client_width = page.evaluate(SIDEWAYS)
+    assert scroll_width <= client_width, (url, width)
+    count, outside, overlaps = page.locator("article .cn-badge").evaluate_all(BADGES)
+    assert (outside, overlaps) == (0, 0), (url, width, count)
+
+
+@pytest.mark.parametrize("width", [1280, PHONE["width"]])
+def test_german_badges_and_weeks_table_fit_at_both_widths(
+    page: Page, german_url: str, width: int, tmp_path: Path
+) -> None:
+    for path in ("", "week-1/", "week-2/", "readings/", "faq/"):
+        _fits(page, german_url + path, width)
+    page.goto(german_url)
+    cells = page.locator("article .cn-weeks td")
+    assert cells.count() > 0
+    assert cells.evaluate_all(CELLS_ON_SCREEN) == 0
+    german = language("de")
+    expect(page.locator("article .cn-weeks th").nth(1)).to_have_text(
+        german.pgettext("column", "Done")
+    )
+    page.goto(german_url + "week-2/")
+    expect(page.locator("article .cn-badge").first).to_contain_text(
+        german.pgettext("badge", "Slides")
+    )
+    page.screenshot(path=str(tmp_path / f"week-2-de-{width}.png"), full_page=True)
+
+
+def test_right_to_left_pages_mirror_and_nothing_overlaps_on_a_phone(
+    page: Page, arabic_url: str
+) -> None:
+    page.goto(arabic_url)
+    # Material sets the direction on the body.
+    expect(page.locator("body")).to_have_attribute("dir", "rtl")
+    for path in ("", "week-1/", "week-2/", "faq/"):
+        _fits(page, arabic_url + path, PHONE["width"])
+    # Mirrored: the first badge of a row starts at the article's right edge.
+    page.goto(arabic_url + "week-2/")
+    first = page.locator("article .cn-badge").first.bounding_box()
+    article = page.locator("article").bounding_box()
+    assert first is not None and article is not None
+    assert first["x"] + first["width"] > article["x"] + article["width"] / 2
+
+
+def test_the_script_writes_today_in_the_site_s_language(
+    page: Page, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from test_now import NOTES
+
+    german = language("de")
+    with serve(_site(tmp_path_factory, "de", NOTES)) as url:
+        page.clock.set_fixed_time(datetime.datetime(2026, 11, 1, 10, 0))
+        page.goto(url)
+        today = german.gettext("Today: {date}.", date=german.day(datetime.date(2026, 11, 1)))
+        expect(page.locator(".cn-now [data-cn-today]")).to_have_text(today)
+        expect(page.get_by_text(german.gettext("Nothing overdue."))).to_be_visible()
