@@ -809,15 +809,20 @@ def test_right_to_left_pages_mirror_and_nothing_overlaps_on_a_phone(
     assert first["x"] + first["width"] > article["x"] + article["width"] / 2
 
 
-def test_the_script_writes_today_in_the_site_s_language(
-    page: Page, tmp_path_factory: pytest.TempPathFactory
-) -> None:
+@pytest.fixture(scope="module")
+def dated_german_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dated notes of test_now.py in German, served for the module's life: a server
+    stopped while the page's search worker still loads its German index is a page error."""
     from test_now import NOTES
 
-    german = language("de")
     with serve(_site(tmp_path_factory, "de", NOTES)) as url:
-        page.clock.set_fixed_time(datetime.datetime(2026, 11, 1, 10, 0))
-        page.goto(url)
-        today = german.gettext("Today: {date}.", date=german.day(datetime.date(2026, 11, 1)))
-        expect(page.locator(".cn-now [data-cn-today]")).to_have_text(today)
-        expect(page.get_by_text(german.gettext("Nothing overdue."))).to_be_visible()
+        yield url
+
+
+def test_the_script_writes_today_in_the_site_s_language(page: Page, dated_german_url: str) -> None:
+    german = language("de")
+    page.clock.set_fixed_time(datetime.datetime(2026, 11, 1, 10, 0))
+    page.goto(dated_german_url)
+    today = german.gettext("Today: {date}.", date=german.day(datetime.date(2026, 11, 1)))
+    expect(page.locator(".cn-now [data-cn-today]")).to_have_text(today)
+    expect(page.get_by_text(german.gettext("Nothing overdue."))).to_be_visible()
