@@ -49,9 +49,9 @@ def catalogs() -> list[Path]:
     return sorted(LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 
 
-def extracted() -> Catalog:
-    """The messages the package's code asks for, as a template."""
-    template = Catalog(
+def _new(**fields: object) -> Catalog:
+    # The project's header fields, the same in the template and every catalog.
+    return Catalog(
         project="course-notes",
         version="",
         copyright_holder="the course-notes authors",
@@ -59,7 +59,13 @@ def extracted() -> Catalog:
         creation_date=STAMP,
         revision_date=STAMP,
         fuzzy=False,
+        **fields,
     )
+
+
+def extracted() -> Catalog:
+    """The messages the package's code asks for, as a template."""
+    template = _new()
     method_map = [("**.py", "python")]
     for filename, _line, message, comments, context in extract_from_dir(
         str(PACKAGE), method_map, keywords=KEYWORDS, strip_comment_tags=True
@@ -99,25 +105,15 @@ def init(code: str) -> None:
     """Start a language's catalog from the template, with its plural rules from CLDR."""
     path = LOCALES / code / "LC_MESSAGES" / f"{DOMAIN}.po"
     if path.exists():
-        sys.exit(f"{path.relative_to(ROOT)} exists; `update` brings it up to the template")
+        sys.exit(f"{path} exists; `update` brings it up to the template")
     template = _read(TEMPLATE)
-    catalog = Catalog(
-        locale=code,
-        domain=DOMAIN,
-        project="course-notes",
-        version="",
-        copyright_holder="the course-notes authors",
-        msgid_bugs_address="",
-        creation_date=STAMP,
-        revision_date=STAMP,
-    )
+    catalog = _new(locale=code, domain=DOMAIN)
     catalog.header_comment = HEADER.format(language=catalog.locale.english_name)
     catalog.last_translator = "course-notes authors"
-    catalog.language_team = f"{catalog.locale.english_name}"
-    catalog.fuzzy = False
+    catalog.language_team = catalog.locale.english_name
     catalog.update(template)
     _write(catalog, path)
-    print(f"{path.relative_to(ROOT)}: {len(catalog)} messages to translate")
+    print(f"{path}: {len(catalog)} messages to translate")
 
 
 def update() -> None:

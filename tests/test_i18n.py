@@ -69,18 +69,10 @@ def test_dates_are_written_as_the_language_writes_them() -> None:
     assert ENGLISH.short_day(day) == "Sun 14 Mar"
     assert "März" in language("de").day(day) and "2027" in language("de").day(day)
     assert "mars" in language("fr").short_day(day)
-    # The script's pattern and names write the same date as the build does.
+    # What the page's script writes the date with: the browser test runs the script itself.
     parts = language("de").date_parts()
-    days, months = parts["days"].split("|"), parts["months"].split("|")
-    written = (
-        parts["pattern"]
-        .replace("EEE", days[0])
-        .replace("E", days[0])
-        .replace("MMM", months[2])
-        .replace("d", "14")
-        .replace("y", "2027")
-    )
-    assert written == language("de").day(day)
+    assert parts["days"].split("|")[0] in language("de").day(day)
+    assert parts["months"].split("|")[2] in language("de").day(day)
 
 
 def test_the_catalogs_are_complete_current_and_compiled() -> None:
@@ -256,7 +248,6 @@ def test_a_missing_catalog_is_said_once_and_the_site_is_english(tmp_path: Path) 
         "(docs/customising.md says how to add one)"
     ]
     assert site.language.direction == "rtl"
-    assert "Nothing listed yet." not in site.files()["week-1.md"]
     assert "0/1 done (0%)" in site.files()["week-1.md"]
 
 
@@ -274,3 +265,14 @@ def test_the_question_list_on_the_command_line_follows_lang(
     monkeypatch.setenv("LANG", "C.UTF-8")
     assert main(["questions", "--notes", str(notes), "--format", "text"]) == 0
     assert "Answer: Sí, entra todo el tema." in capsys.readouterr().out
+
+
+def test_a_new_language_starts_with_every_message_to_translate(scratch_catalogs: Path) -> None:
+    """The steps docs/customising.md gives: init a catalog, and the check lists what is left."""
+    catalogs.init("nl")
+    dutch = scratch_catalogs / "nl" / "LC_MESSAGES" / "course-notes.po"
+    assert "Plural-Forms: nplurals=2; plural=(n != 1);" in dutch.read_text("utf-8")
+    found = catalogs.problems()
+    untranslated = [line for line in found if line.startswith("nl/course-notes.po: untranslated")]
+    assert len(untranslated) == len(_catalog("de"))
+    assert [line for line in found if not line.startswith("nl/")] == []

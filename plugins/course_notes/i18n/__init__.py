@@ -43,8 +43,8 @@ def shipped() -> tuple[str, ...]:
 
 
 def _candidates(code: str) -> list[str]:
-    # "pt-BR" asks for pt_BR, then pt; "zh-Hant-TW" for zh_Hant_TW, zh_Hant, zh.
-    parts = code.strip().replace("-", "_").split("_")
+    # "pt-BR" asks for pt_BR, then pt; "zh-hant-tw" for zh_Hant_TW, zh_Hant, zh.
+    parts = _normal(code.strip()).split("_")
     return ["_".join(parts[:size]) for size in range(len(parts), 0, -1) if parts[0]]
 
 
@@ -86,14 +86,11 @@ class Language:
     """The catalog used: ``asked``'s, its base language's, or English when neither ships."""
     direction: str = "ltr"
     """``rtl`` for a right-to-left language (Arabic, Hebrew), whatever catalog it falls back to."""
+    missing: bool = False
+    """True when the language asked for has no catalog: the site is in English."""
     _translations: gettext_module.NullTranslations = field(
         default_factory=gettext_module.NullTranslations, repr=False, compare=False
     )
-
-    @property
-    def missing(self) -> bool:
-        """True when the language asked for has no catalog: the site is in English."""
-        return self.code == SOURCE and _candidates(self.asked)[-1:] != [SOURCE]
 
     def gettext(self, message: str, **values: object) -> str:
         """``message`` in this language, ``{name}`` placeholders filled from ``values``."""
@@ -170,15 +167,14 @@ RIGHT_TO_LEFT = frozenset(
 def language(code: str | None = None) -> Language:
     """The ``Language`` for a code (``de``, ``pt-BR``; None or empty: English)."""
     asked = (code or SOURCE).strip() or SOURCE
-    candidates = _candidates(asked)
-    base = candidates[-1].lower() if candidates else SOURCE
-    direction = "rtl" if base in RIGHT_TO_LEFT else "ltr"
+    candidates = _candidates(asked) or [SOURCE]
+    direction = "rtl" if candidates[-1] in RIGHT_TO_LEFT else "ltr"
     for candidate in candidates:
-        catalog = _catalog(_normal(candidate)) or _catalog(candidate.lower())
+        catalog = _catalog(candidate)
         if catalog is not None:
-            found = _normal(candidate) if _catalog(_normal(candidate)) else candidate.lower()
-            return Language(asked, found, direction, catalog)
-    return Language(asked, SOURCE, direction, _catalog(SOURCE) or gettext_module.NullTranslations())
+            return Language(asked, candidate, direction, False, catalog)
+    english = _catalog(SOURCE) or gettext_module.NullTranslations()
+    return Language(asked, SOURCE, direction, candidates[-1] != SOURCE, english)
 
 
 ENGLISH = language(SOURCE)

@@ -306,6 +306,11 @@ class Week:
         return f"{name}: {self.title}" if self.title else name
 
     @property
+    def label(self) -> str:
+        """``Week 3``, ``Woche 3``: the word and the number, as links and lists name a week."""
+        return f"{self.word} {self.number}"
+
+    @property
     def slug(self) -> str:
         """The page's path stem, ``week-3`` (``module-3``, ``woche-3``: the notes' word)."""
         return f"{slugify(self.word) or 'week'}-{self.number}"

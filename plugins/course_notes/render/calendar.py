@@ -42,8 +42,9 @@ def due_title(entry: DueItem, lang: Language = ENGLISH) -> str:
     state = done_word(entry.item.done, lang)
     if entry.week is None:
         return lang.gettext("Due: {item} \u2014 {state}", item=item, state=state)
-    week = " ".join((entry.week.word, str(entry.week.number)))
-    return lang.gettext("Due: {item} ({week}) \u2014 {state}", item=item, week=week, state=state)
+    return lang.gettext(
+        "Due: {item} ({week}) \u2014 {state}", item=item, week=entry.week.label, state=state
+    )
 
 
 def calendar(

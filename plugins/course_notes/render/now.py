@@ -52,7 +52,7 @@ def _hidden(shown: bool) -> str:
 def _week_link(week: Week | None, base: str, lang: Language) -> str:
     if week is None:
         return markup.markdown_inline(lang.pgettext("page", "General"))
-    return f"[{week.word} {week.number}]({base}{paths.week_page(week)})"
+    return f"[{week.label}]({base}{paths.week_page(week)})"
 
 
 def _week_name_link(week: Week, base: str) -> str:

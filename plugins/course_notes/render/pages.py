@@ -523,7 +523,7 @@ def weeks_table(
 
 def _week_links(weeks: list[Week], general: bool, base: str, lang: Language) -> str:
     links = [f"[{general_title(lang)}]({base}{paths.GENERAL})"] if general else []
-    links += [f"[{week.word} {week.number}]({base}{paths.week_page(week)})" for week in weeks]
+    links += [f"[{week.label}]({base}{paths.week_page(week)})" for week in weeks]
     return ", ".join(links)
 
 

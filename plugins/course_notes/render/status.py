@@ -83,7 +83,7 @@ def _plain(text: str) -> str:
 
 def _due_plain(entry: DueItem, lang: Language) -> str:
     if entry.week is not None:
-        where = f"{entry.week.word} {entry.week.number}"
+        where = entry.week.label
     else:
         where = lang.pgettext("page", "General")
     return f"{due_when(entry, lang)}  {where}: {_plain(entry.item.text)}"
