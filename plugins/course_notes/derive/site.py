@@ -255,10 +255,10 @@ def localise(course: Course, lang: Language) -> None:
     if course.unit_word_given or lang.code == ENGLISH.code:
         return
     word = lang.pgettext("unit", "Week")
-    course.unit_word = word
+    course.unit_word, course.unit_form = word, "{word} {number}"
     course.units_word = lang.pgettext("unit", "Weeks")
     for week in course.weeks:
-        week.word = word
+        week.word, week.form = word, course.unit_form
 
 
 def _budgeted(render_page: Callable[[], str], line: int, cut: list[Diagnostic]) -> str:

@@ -289,6 +289,9 @@ class Week:
     """The day the week starts, as its heading writes it (``(Mar 17)``, ``— 2027-03-17``)."""
     word: str = "Week"
     """What the notes call a unit (``Module``, ``Lecture``, ``Woche``): pages use their word."""
+    form: str = "{word} {number}"
+    """How the notes write the word round the number: ``{number}{word}`` for ``3주차``,
+    ``第{number}{word}`` for ``第3週``."""
 
     def __post_init__(self) -> None:
         if not self.numbers:
@@ -298,7 +301,9 @@ class Week:
     def name(self) -> str:
         """``Week 3: computer vision``, ``Weeks 3–4 (Mar 10)``, ``Week 1``: the title as written."""
         first, last = self.numbers[0], self.numbers[-1]
-        name = f"{self.word} {first}" if first == last else f"{self.word} {first}\u2013{last}"
+        name = self.form.format(
+            word=self.word, number=first if first == last else f"{first}\u2013{last}"
+        )
         if self.word == "Week" and first != last:
             name = f"Weeks {first}\u2013{last}"
         if self.date_label:
@@ -307,8 +312,9 @@ class Week:
 
     @property
     def label(self) -> str:
-        """``Week 3``, ``Woche 3``: the word and the number, as links and lists name a week."""
-        return f"{self.word} {self.number}"
+        """``Week 3``, ``Woche 3``, ``3주차``: the word and the number, as links and lists name
+        a week."""
+        return self.form.format(word=self.word, number=self.number)
 
     @property
     def slug(self) -> str:
@@ -407,6 +413,8 @@ class Course:
     thoughts_joined_at: list[int] = field(default_factory=list)
     unit_word: str = "Week"
     """What the notes call a unit, as pages name it (``Module``)."""
+    unit_form: str = "{word} {number}"
+    """How the notes write the unit's word round its number (see ``Week.form``)."""
     unit_word_given: bool = True
     """False when the notes write no word of their own for a unit (``W3``, dated headings):
     a site in another language then names the units in its words (``Woche``)."""

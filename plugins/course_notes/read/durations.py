@@ -19,25 +19,31 @@ _CLOCK = regex.compile(r"(?:(\d{1,5})[:.])?(\d{1,2})[:.](\d\d)")
 _DURATION_PART = regex.compile(r"(?P<number>\d{1,7})(?!\d)[ \t]*(?P<unit>[^\W\d_]*)\.?[ \t,]*")
 
 
-# In English, German, Spanish, French, Italian, Portuguese, Dutch and Swedish: "1 Std. 31
-# Min.", "1 hora 5 minutos", "45 minuti".
+# In English, German, Spanish, French, Italian, Portuguese, Dutch, Swedish, Turkish, Czech
+# and Polish: "1 Std. 31 Min.", "1 hora 5 minutos", "45 minuti", "1 sa 10 dk", "2 hod".
 _UNIT_SECONDS = {
     **dict.fromkeys(
         "h hr hrs hour hours std stunde stunden hora horas heure heures ora ore uur "
-        "timme timmar".split(),
+        "timme timmar sa saat hod godz".split(),
         3600,
     ),
     **dict.fromkeys(
-        "m min mins minute minutes minuten minuto minutos minuti minuter".split(),
+        "m min mins minute minutes minuten minuto minutos minuti minuter dk dakika".split(),
         60,
     ),
-    **dict.fromkeys("s sec secs second seconds sek sekunden segundos secondes secondi".split(), 1),
-    # Chinese: hours, minutes, seconds ("45分钟", "1小时20分钟").
+    **dict.fromkeys(
+        "s sec secs second seconds sek sekunden segundos secondes secondi sn saniye".split(), 1
+    ),
+    # Chinese, Japanese and Korean: hours, minutes, seconds ("45分钟", "1小时20分钟",
+    # "1時間5分", "1시간 12분").
     "小时": 3600,
     "時間": 3600,
+    "시간": 3600,
     "分钟": 60,
     "分": 60,
+    "분": 60,
     "秒": 1,
+    "초": 1,
 }
 
 
@@ -119,21 +125,24 @@ def clock_seconds(text: str) -> int | None:
 _LOOSE = regex.compile(
     r"(?<![\w:./'])(?:"
     r"(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d\d)(?![\w:]|[ \t]*(?:am|pm|uhr|h\b))"
-    r"|(?P<units>\d{1,4}[ \t]?(?:h|hr|hrs|hours?|std|stunden?|horas?|heures?|uur)\.?"
-    r"(?:[ \t]*\d{1,2}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti)\.?"
+    r"|(?P<units>\d{1,4}[ \t]?(?:h|hr|hrs|hours?|std|stunden?|horas?|heures?|uur|sa|saat|hod|"
+    r"godz)\.?"
+    r"(?:[ \t]*\d{1,2}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti|dk|dakika)\.?"
     # "1 Std. 25": the minutes after the hours, without their unit.
     r"|[ \t]+\d{1,2}['\u2032\u2019]?(?![\d:.,'\u2032\u2019]|[ \t]*[^\W\d_]))?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs)\.?)?"
-    r"|\d{1,4}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti)\.?"
-    r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs|seconds?)\.?"
+    r"|\d{1,4}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti|dk|dakika)\.?"
+    r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs|seconds?|sn)\.?"
     # "8 min 30": the seconds after the minutes, without their unit.
     r"|[ \t]+\d{1,2}(?![\d:.,'\u2032\u2019]|[ \t]*[^\W\d_]))?"
     r"|\d{1,5}[ \t]?(?:s|sec|secs|seconds?))(?![\w'])"
     # "1h05", and the Dutch "1u10".
     r"|(?P<hours>\d{1,2})[hu](?P<hminutes>\d\d)(?:['\u2032\u2019](?P<hseconds>\d\d))?(?![\d'\u2032\u2019])"
     r"|(?P<primes>\d{1,3})['\u2032\u2019][ \t]?(?P<seconds>\d\d)(?:[\"\u2033\u201d]|''|(?!\d))"
-    # "1時間10分", "45分", "12分钟": Japanese and Chinese units, words or no words after them.
-    r"|(?P<cjk>\d{1,2}[ \t]?(?:時間|小时)(?:[ \t]?\d{1,2}[ \t]?分钟?)?|\d{1,3}[ \t]?分钟?)"
+    # "1時間10分", "45分", "12分30秒", "1시간 12분": Japanese, Chinese and Korean units, words
+    # or no words after them; "1분기" (a quarter) is none.
+    r"|(?P<cjk>(?:\d{1,2}[ \t]?(?:時間|小时|시간)(?:[ \t]?\d{1,2}[ \t]?(?:分钟?|분))?"
+    r"|\d{1,3}[ \t]?(?:分钟?|분(?!기)))(?:[ \t]?\d{1,2}[ \t]?(?:秒|초))?)"
     # "34'": minutes alone, with a prime.
     r"|(?P<prime>\d{1,3})['\u2032\u2019](?![\w'\u2032\u2019])"
     r")",

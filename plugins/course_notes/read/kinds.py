@@ -117,6 +117,27 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
         S.READINGS,
     ),
     "reading list": S.READINGS,
+    # Polish, Czech, Turkish and Dutch, as a course in each says it.
+    **dict.fromkeys("slajdy prezentacje slidy slaytlar sunumlar sunum".split(), S.SLIDES),
+    **dict.fromkeys(
+        "obecność obecnosc obecności obecnosci docházka dochazka prezence yoklama devam".split(),
+        S.ATTENDANCE,
+    ),
+    **dict.fromkeys(
+        "ćwiczenia cwiczenia zadania zadanie laboratorium úkoly ukoly úkol ukol cvičení "
+        "cviceni ödev ödevler odev odevler uygulama".split(),
+        S.EXERCISES,
+    ),
+    **dict.fromkeys(
+        "nagrania nagranie filmy wideo videa záznamy zaznamy videolar kayıtlar kayitlar "
+        "kennisclips kennisclip weblectures weblecture".split(),
+        S.VIDEOS,
+    ),
+    **dict.fromkeys(
+        "czytać czytac czytanie lektura lektury literatura četba cetba okuma okumalar "
+        "kaynaklar".split(),
+        S.READINGS,
+    ),
 }
 
 # Signs that give a kind where the words say nothing (``### 🎧``, ``**📖**``).
@@ -142,21 +163,46 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.lower()))
 
 
-# Section words in Japanese and Chinese, found inside a title ("読むもの", "讲座视频").
+# Section words in Japanese, Chinese and Korean, found inside a title ("読むもの",
+# "讲座视频", "읽을거리"): the first language writes no spaces between words, the others'
+# words take endings.
 _CJK_WORDS = (
     ("動画", SectionKind.VIDEOS),
     ("録画", SectionKind.VIDEOS),
     ("视频", SectionKind.VIDEOS),
     ("录像", SectionKind.VIDEOS),
+    ("영상", SectionKind.VIDEOS),
+    ("녹화", SectionKind.VIDEOS),
     ("読", SectionKind.READINGS),
     ("文献", SectionKind.READINGS),
+    ("教科書", SectionKind.READINGS),
     ("阅读", SectionKind.READINGS),
+    ("教材", SectionKind.READINGS),
+    ("论文", SectionKind.READINGS),
+    ("읽", SectionKind.READINGS),
+    ("교재", SectionKind.READINGS),
+    ("문헌", SectionKind.READINGS),
     ("出席", SectionKind.ATTENDANCE),
     ("签到", SectionKind.ATTENDANCE),
+    ("出勤", SectionKind.ATTENDANCE),
+    ("출석", SectionKind.ATTENDANCE),
     ("課題", SectionKind.EXERCISES),
+    ("宿題", SectionKind.EXERCISES),
+    ("テスト", SectionKind.EXERCISES),
+    ("演習", SectionKind.EXERCISES),
     ("リアペ", SectionKind.EXERCISES),
     ("作业", SectionKind.EXERCISES),
     ("练习", SectionKind.EXERCISES),
+    ("과제", SectionKind.EXERCISES),
+    ("숙제", SectionKind.EXERCISES),
+    ("실습", SectionKind.EXERCISES),
+    ("퀴즈", SectionKind.EXERCISES),
+    ("スライド", SectionKind.SLIDES),
+    ("資料", SectionKind.SLIDES),
+    ("课件", SectionKind.SLIDES),
+    ("幻灯片", SectionKind.SLIDES),
+    ("슬라이드", SectionKind.SLIDES),
+    ("강의자료", SectionKind.SLIDES),
 )
 
 

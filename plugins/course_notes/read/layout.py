@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
@@ -15,22 +16,44 @@ from .planner import Row, find_planners
 # A unit's label: any word (any script, any case), an optional dot, then its number: "Week
 # 3", "Wk.4", "W1", "Module 2", "Lec 5", "Woche 3", "Semana 2". The number ends at a
 # non-word character, so "W12A" or "week 3rd" is no unit. Chinese and Japanese write the
-# number inside: "第3週".
+# number inside: "第3週". Korean, Japanese and Chinese also write it first, the word joined
+# after it ("1주차", "3週目", "2회차"); other languages write an ordinal first ("1. Woche",
+# "2nd week", "3e semaine", "1. Hafta"), whose word must then be a unit's (see match_unit).
 UNIT = regex.compile(
     r"(?P<word>[^\W\d_]{1,20}?)\.?[ \t]*(?P<number>\d{1,9})(?![\w.,:]\d|[^\W\d_]|\d)"
     r"|第(?P<cjk>\d{1,9})(?P<cjkword>[週周回課講章])"
+    r"|(?P<pre>\d{1,3})(?:(?P<suffix>주차|주|강|회차|회|차시|週目|週|周|回目|回|課|講|章)"
+    r"(?![^\W\d_])"
+    r"|(?:\.|st|nd|rd|th|er|e|ème|eme|º|ª|°)[ \t]*(?P<preword>[^\W\d_]{2,20})(?![^\W\d_]))"
 )
+
 
 # Words that name a unit of a course: one heading with one of these is a unit already;
 # any other word needs two headings (two numbers) to be one.
+def fold(word: str) -> str:
+    """A word lower-cased without its accents: "Tydzień", "tydzien" and "Sesión" as written
+    either way (Hangul recomposed, so "주차" stays itself)."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return unicodedata.normalize("NFC", bare)
+
+
 UNIT_WORDS = frozenset(
     "w wk wks week weeks module modules mod lecture lectures lec lect topic topics unit units "
     "session sessions class lesson lessons chapter part day block sprint seminar tutorial "
     "woche wochen vorlesung vl einheit kapitel thema sitzung semana sesión sesion clase tema "
     "unidad módulo modulo semaine séance seance cours leçon lecon chapitre settimana lezione "
     "modulo unità aula tópico topico sessão sessao lição licao bijeenkomst college les "
-    "hoofdstuk vecka veckor uke uge föreläsning forelesning forelæsning lektion modul".split()
+    "hoofdstuk vecka veckor uke uge föreläsning forelesning forelæsning lektion modul "
+    # Polish, Czech, Slovak, Turkish, Hungarian, Finnish, Romanian, Greek and Russian.
+    "tydzień tydzien tyg tydz wykład wyklad zajęcia zajecia týden tyden přednáška prednaska "
+    "lekce téma tema hafta ders ünite unite konu hét het előadás eloadas viikko "
+    "luento kerta säptămâna saptamana săptămâna curs seminar εβδομάδα διάλεξη неделя "
+    "лекция тема занятие семинар модуль "
+    # The words Korean, Japanese and Chinese join after a number ("1주차", "3週目").
+    "주차 주 강 회차 회 차시 週目 週 周 回目 回 課 講 章".split()
 )
+UNIT_WORDS = frozenset(fold(word) for word in UNIT_WORDS)
 
 # Abbreviations read as the word they shorten, in the names of pages.
 UNIT_NAMES = {
@@ -79,6 +102,27 @@ _LABEL = regex.compile(
 _ITEM = regex.compile(r"[ \t]*(?:[-*+\u2022\u25aa\u25e6\u2013]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
+def match_unit(title: str) -> re.Match[str] | None:
+    """The unit's word and number a title opens with, read by ``unit_parts``, else None."""
+    found = UNIT.match(title)
+    if found is not None and found["preword"] and _family(found["preword"]) not in UNIT_WORDS:
+        return None  # "1. Einleitung": a numbered heading, no unit
+    return found
+
+
+def unit_parts(found: re.Match[str]) -> tuple[str, str, str]:
+    """A unit's (word, number, form) as ``match_unit`` found it; the form writes the label
+    the student's way round: ``{word} {number}``, ``{number}{word}`` (``1주차``),
+    or ``第{number}{word}`` (``第3週``); "1. Woche" is named "Woche 1", as nav lists read."""
+    if found["cjk"]:
+        return found["cjkword"], found["cjk"], "\u7b2c{number}{word}"
+    if found["suffix"]:
+        return found["suffix"], found["pre"], "{number}{word}"
+    if found["preword"]:
+        return found["preword"], found["pre"], "{word} {number}"
+    return found["word"], found["number"], "{word} {number}"
+
+
 def label_text(line: str) -> str | None:
     """The words of a label line (``Readings:``, ``**Videos**``), else None."""
     found = _LABEL.fullmatch(line)
@@ -102,6 +146,8 @@ class Unit:
     title: str
     label: str
     word: str
+    form: str = "{word} {number}"
+    """How the label is written round its number (see ``unit_parts``)."""
 
 
 @dataclass
@@ -113,6 +159,8 @@ class Layout:
     """The headings' level of the units, 0 when they are label lines."""
     word: str = "Week"
     """The unit's word as pages name it (``Module``)."""
+    form: str = "{word} {number}"
+    """How the units write their word round the number (see ``unit_parts``)."""
     word_given: bool = False
     """True when the student wrote the word ("Week 3", "Woche 3"); False for "W3", "Wk 3",
     dated headings and no units: then the site names the units in its own language."""
@@ -127,8 +175,13 @@ class Layout:
     how: list[str] = field(default_factory=list)
 
 
+def is_unit_word(word: str) -> bool:
+    """True when a word names a course's unit in a language the reader knows."""
+    return _family(word) in UNIT_WORDS
+
+
 def _family(word: str) -> str:
-    word = word.lower().rstrip(".")
+    word = fold(word).rstrip(".")
     if word in ("w", "wk", "wks", "week", "weeks"):
         return "week"
     if word in ("lec", "lect", "lecture", "lectures"):
@@ -180,9 +233,14 @@ def with_digits(title: str) -> str:
     return f"{found['word']}{number}{title[found.end() :]}"
 
 
+def _unit_family(word: str, form: str) -> str:
+    """The family a unit's word belongs to; "第3週" apart from "3週" and "週 3"."""
+    return "\u7b2c" + word if form.startswith("\u7b2c") else _family(word)
+
+
 def _shortens(word: str, family: str) -> bool:
     """Whether a word is the family's word cut short ("Sem." and "S" of "Semaine")."""
-    short = word.lower().rstrip(".")
+    short = fold(word).rstrip(".")
     return 0 < len(short) < len(family) and family.startswith(short)
 
 
@@ -190,21 +248,20 @@ def read_unit(title: str, line: int, family: str | None = None, inner: bool = Fa
     """The unit a heading or label names (``Module 2 – Cells``), else None; with ``inner``
     (headings), the family's word may follow a prefix (``CVS Wk 2 – ECG``)."""
     title = with_digits(title[_LEAD.match(title).end() :])  # type: ignore[union-attr]
-    found = UNIT.match(title)
+    found = match_unit(title)
     if found is None:
         after = _inner_unit(title, None) if family is not None and inner else None
         if after is None or _family(after["word"]) != family:
             return None
         found = after
-    if found.groupdict().get("cjk"):
-        word, digits = found["cjkword"], found["cjk"]
+        word, digits, form = found["word"], found["number"], "{word} {number}"
     else:
-        word, digits = found["word"], found["number"]
-        if family is not None and _family(word) != family and not _shortens(word, family):
-            after = _inner_unit(title, _family(word)) if inner else None
-            if after is None or _family(after["word"]) != family:
-                return None
-            found, word, digits = after, after["word"], after["number"]
+        word, digits, form = unit_parts(found)
+    if family is not None and _unit_family(word, form) != family and not _shortens(word, family):
+        after = _inner_unit(title, _family(word)) if inner else None
+        if after is None or _family(after["word"]) != family:
+            return None
+        found, word, digits, form = after, after["word"], after["number"], "{word} {number}"
     if len(digits) > 6 or int(digits) > MAX_UNIT:
         return None
     first = last = int(digits)
@@ -222,7 +279,7 @@ def read_unit(title: str, line: int, family: str | None = None, inner: bool = Fa
         label = dated["label"].strip()
         rest = rest[dated.end() :]
     rest = rest[_SEPARATOR.match(rest).end() :]  # type: ignore[union-attr]
-    return Unit(line, tuple(range(first, last + 1)), rest.strip(" \t"), label, word)
+    return Unit(line, tuple(range(first, last + 1)), rest.strip(" \t"), label, word, form)
 
 
 def _display(words: Counter[str]) -> str:
@@ -232,7 +289,7 @@ def _display(words: Counter[str]) -> str:
     named = UNIT_NAMES.get(word.lower())
     if named:
         return named
-    if word.lower().endswith("s") and word.lower()[:-1] in UNIT_WORDS:
+    if word.lower().endswith("s") and fold(word)[:-1] in UNIT_WORDS:
         word = word[:-1]
     if word.isupper() and len(word) > 1:
         word = word.lower()
@@ -256,7 +313,7 @@ def _candidates(
     for line, level, title in entries:
         title = title[_LEAD.match(title).end() :]  # type: ignore[union-attr]
         title = with_digits(title)
-        found = UNIT.match(title)
+        found = match_unit(title)
         if found is None:
             inner = _inner_unit(title, None)
             if inner is not None:
@@ -264,11 +321,11 @@ def _candidates(
                     (line, inner["word"], inner["number"])
                 )
             continue
-        word = found["cjkword"] or found["word"]
-        if not found["cjk"] and word.lower().rstrip(".") in _WEEKDAY_WORDS:
+        word, number, form = unit_parts(found)
+        if form == "{word} {number}" and word.lower().rstrip(".") in _WEEKDAY_WORDS:
             continue  # "Fri 17 Jan": a day of the month, a date's
-        key = (level, "\u7b2c" + word if found["cjk"] else _family(word))
-        groups.setdefault(key, []).append((line, word, found["cjk"] or found["number"]))
+        key = (level, _unit_family(word, form))
+        groups.setdefault(key, []).append((line, word, number))
         inner = _inner_unit(title, key[1])
         if inner is not None:
             # "CVS Wk 2 – ECG", "Block 3 – Cardio week 1": a unit's word after a prefix.
@@ -305,6 +362,9 @@ _RANKS = (
     ),
     frozenset("part chapter block sprint kapitel chapitre hoofdstuk".split()),
 )
+
+
+_RANKS = tuple(frozenset(fold(word) for word in words) for words in _RANKS)
 
 
 def _rank(family: str) -> int:
@@ -402,6 +462,7 @@ def find_layout(
     if layout.units:
         written = Counter(unit.word or "Week" for unit in layout.units.values())
         layout.word = _display(written)
+        layout.form = Counter(unit.form for unit in layout.units.values()).most_common(1)[0][0]
         if all(unit.word == "Week" for unit in layout.units.values()) and not chosen:
             layout.word = "Week"
         layout.word_given = (
@@ -502,10 +563,17 @@ def _lines_of_their_own(
             and number > blocks.front_matter
             and len(stripped) <= longest
             and line[:1] not in " \t"
-            and not _ITEM.match(line)
+            and (not _ITEM.match(line) or _ordinal_unit(stripped))
         ):
             yield number, stripped
         previous_blank = False
+
+
+def _ordinal_unit(text: str) -> bool:
+    """True for "1. Hafta", "2. týden – Svaly": a unit's ordinal first, which Markdown would
+    read as a numbered list's item."""
+    found = match_unit(text)
+    return found is not None and bool(found["preword"])
 
 
 def _dated_unit(line: int, title: str, word: str = "") -> Unit | None:
@@ -550,10 +618,12 @@ def _planner_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str
 def _label_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str | None) -> None:
     """Units as label lines (``W1``, ``Wk 3 flex week``), in a file without unit headings."""
     entries: list[tuple[int, int, str]] = []
-    for number, stripped in _lines_of_their_own(lines, blocks, 60):
+    # Up to 100 characters: "Tydzień 2 - Płaski dowolny układ sił, redukcja, warunki
+    # równowagi" is 67; the word and number first, repeating, keep prose out.
+    for number, stripped in _lines_of_their_own(lines, blocks, 100):
         # "--- wk3: e/m ---", "== Week 2 ==", "**W1**": the words inside the decoration.
         bare = with_digits(stripped.strip("*_=~#-\u2013\u2014 \t").rstrip(":").strip())
-        unit = UNIT.match(bare)
+        unit = match_unit(bare)
         if unit is not None and not re.search("[\u2713\u2714\u2705\u2611\\[]", bare):
             entries.append((number, 0, bare))
     found = _label_groups(entries, wanted)
@@ -627,6 +697,6 @@ def _outline_units(lines: list[str], blocks: Blocks) -> list[tuple[int, int, str
         if not following or following[:1] not in " \t":
             continue  # no bullets under it: a task, not a unit
         bare = bullet["text"].replace("[[", "").replace("]]", "").strip().rstrip(":").strip()
-        if len(bare) <= 60 and UNIT.match(bare) is not None:
+        if len(bare) <= 60 and match_unit(bare) is not None:
             entries.append((number, 0, bare))
     return entries

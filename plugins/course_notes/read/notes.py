@@ -35,7 +35,7 @@ from .dates import FIRST_YEAR, LAST_YEAR, heading_date, read_date, read_due, yea
 from .decode import repair
 from .durations import find_duration
 from .kinds import SECTION_KEYWORDS, SectionKinds
-from .layout import UNIT, UNIT_WORDS, Layout, Unit, find_layout, label_text
+from .layout import Layout, Unit, find_layout, is_unit_word, label_text, match_unit
 from .marks import _read_marks
 from .org import looks_like_org, org_as_markdown
 from .planner import Row
@@ -262,7 +262,9 @@ class _Reader:
     def __init__(
         self, lines: list[str], blocks: Blocks, layout: Layout, kinds: SectionKinds
     ) -> None:
-        self.course = Course(unit_word=layout.word, unit_word_given=layout.word_given)
+        self.course = Course(
+            unit_word=layout.word, unit_form=layout.form, unit_word_given=layout.word_given
+        )
         self.layout = layout
         self.blocks = blocks
         # With no unit headings (label lines, or none), "#" is the level of the title.
@@ -697,6 +699,7 @@ class _Reader:
             date_label=label,
             date=written,
             word=self.course.unit_word,
+            form=self.course.unit_form,
         )
         for week_number in numbers:
             self.weeks[week_number] = self.week
@@ -1118,11 +1121,11 @@ def _settle_unboxed_sections(week: Week, marked: set[int], stated: set[int], box
 
 def _names_session(text: str) -> bool:
     """True when a line opens with a class and its number (``Seminar 7``, ``Lab 3``)."""
-    found = UNIT.match(text)
+    found = match_unit(text)
     if found is None or not found["word"]:
         return False
     word = found["word"].lower()
-    return word in UNIT_WORDS or word in SECTION_KEYWORDS
+    return is_unit_word(word) or word in SECTION_KEYWORDS
 
 
 def _as_video(item: Item) -> Video:
