@@ -74,11 +74,14 @@ _QUESTION_WORDS = (
     r"faq|fragen|frage|preguntas?|dudas|domande|domanda|dubbi|perguntas?|d[uú]vidas|vragen|"
     r"fr[åa]gor|fr[åa]ga|sp[øo]rsm[åa]l|sp[øo]rgsm[åa]l|"
     r"gedanken|pensamientos|pens[ée]es|pensieri|pensamentos|gedachten|"
-    r"\w*質問|\w*问题|问老师"
+    r"\w*質問\w*|\w*问题\w*|\w*问老师\w*|疑问|"
+    # Turkish, Polish, Czech, Hungarian, Finnish, Korean.
+    r"sorular|sorularım|soru|pytania|pytanie|ot[áa]zky|ot[áa]zka|dotazy|k[ée]rd[ée]sek|"
+    r"kysymykset|kysymyksi[äa]|\w*질문"
 )
 _QUESTIONS = regex.compile(
     # "Blockers / questions for mentor": another short word first, joined to the questions.
-    rf"[\W_]*(?:[^\W\d_]{{2,20}}[ \t]*[/&+][ \t]*)?(?:open\s+|offene\s+|my\s+|meine\s+)?"
+    rf"[\W_]*(?:[^\W\d_]{{2,20}}[ \t]*[/&+][ \t]*)?(?:open\s+|offene\s+|my\s+|meine\s+|hocaya\s+|hocama\s+)?"
     rf"(?:{_QUESTION_WORDS})\b[^\n]{{0,60}}$"
     # "❓ Office hours Qs": a question sign first names them, whatever the words.
     rf"|[ \t]*[\u2753\u2754][\ufe0f]?[^\n]{{0,60}}$",
@@ -88,7 +91,8 @@ _QUESTIONS = regex.compile(
 _STEM = regex.compile(
     r"\?|\u2753|\u2754|quest|thought|quer|ask|clarif|q\s*&|q['\u2019]?s\b|q\s+(?:for|to)\b|faq|"
     r"frag|pregunt|"
-    r"duda|domand|dubbi|pergunt|d[uú]vid|vragen|gedank|gedacht|pensa|pens[ée]|fr[åa]g|sp[øo]r"
+    r"duda|domand|dubbi|pergunt|d[uú]vid|vragen|gedank|gedacht|pensa|pens[ée]|fr[åa]g|sp[øo]r|"
+    r"soru|pytani|ot[áa]z|dotaz|k[ée]rd|kysym|질문|问|質問"
 )
 _LONE_QUESTION = regex.compile(r"[ \t]*(?:\?+|\u2753\ufe0f?|\u2754)[ \t]*:?[ \t]*$")
 

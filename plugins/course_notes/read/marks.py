@@ -27,7 +27,8 @@ _MARK_FORMS: tuple[str, ...] = tuple(
         {
             form
             for mark in CHECK_MARKS
-            for variant in (mark, mark + VARIATION_SELECTOR)
+            # "✔︎": Apple Notes writes the text-style selector (U+FE0E) after a tick.
+            for variant in (mark, mark + VARIATION_SELECTOR, mark + "\ufe0e")
             for form in (variant, *_mojibake(variant))
         },
         key=len,
@@ -162,6 +163,9 @@ def _end_mark(body: str) -> tuple[str, bool | None]:
                 return body[: -len(form)].rstrip(), True
     elif last == "]" and body[-3:-1] in _BOX_ENDS and body[-4:-3] in ("", *_BLANKS):
         return body[:-3].rstrip(), body[-2] != " "
+    elif last == "]" and body[-4:].lower() == "[ok]" and body[-5:-4] in _BLANKS:
+        # "wykład nagranie 1:12:30 [OK]": a box ticked in words.
+        return body[:-4].rstrip(), True
     elif last.isspace():
         # A blank other than space or tab after the mark (U+00A0, say).
         return _end_mark(body.rstrip())

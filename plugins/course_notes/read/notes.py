@@ -1442,7 +1442,8 @@ def _how(course: Course, blocks: Blocks, layout: Layout, lines: list[str]) -> li
         form = (
             f"`{_shown(written, 24)}` headings opening with a date, numbered in order"
             if layout.dated
-            else f"`{'#' * layout.level} {course.unit_word} N` headings"
+            else f"`{'#' * layout.level} {course.unit_form.format(word=course.unit_word, number='N')}` "
+            "headings"
             if layout.level
             else (f"`{_shown(written, 20)}` lines")
         )

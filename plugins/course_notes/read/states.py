@@ -49,12 +49,16 @@ _DONE_WORDS = (
     r"f[äa]rdig|"
     # Chinese: done, watched, read.
     r"完成|已完成|已看|看完|做完|已做|已读|读完|済み|済|"
-    r"gjort|ferdig|f[æa]rdig"
+    r"gjort|ferdig|f[æa]rdig|"
+    # Polish, Czech, Turkish, Hungarian, Finnish, Korean.
+    r"zrobione|zrobiony|zrobiona|gotowe|zaliczone|hotovo|splněno|splneno|tamam|tamamlandı|"
+    r"bitti|kész|kesz|valmis|완료|완"
 )
 # Read or watched, in the same languages: done for a reading or a video ("(lu)", "gelesen").
 SEEN_WORDS = (
     r"watched|seen|gesehen|geschaut|visto|vu|vue|guardato|assistido|gekeken|read it|lu|gelesen|"
-    r"gelezen|letto|le[íi]do|lido|went"
+    r"gelezen|letto|le[íi]do|lido|went|obejrzane|przeczytane|zhlédnuto|přečteno|izlendi|"
+    r"okundu|다 ?봄|다 ?읽음|시청함|시청 ?완료"
 )
 # A done word said not to hold: "pas lu", "not done", "noch nicht erledigt".
 _NEGATED = regex.compile(
@@ -72,7 +76,8 @@ _NEGATED = regex.compile(
 # question ("only the 2nd half is relevant?").
 _HALF = regex.compile(
     r"\b(?:half(?:way|-way)?|la moiti[ée]|à moiti[ée]|zur h[äa]lfte|halb|a la mitad|la mitad|"
-    r"a met[àa]|met[àa]|metade|pela metade|a medias|a medio)\b(?![^?]*\?[ \t]*$)",
+    r"a met[àa]|met[àa]|metade|pela metade|a medias|a medio|do po[łl]owy|w trakcie|nap[ůu]l|"
+    r"yar[ıi]s[ıi]nda|yar[ıi]m|반쯤|절반|途中|一半)(?![^\W\d_])(?![^?]*\?[ \t]*$)",
     re.I,
 )
 # A done word after a dash, a remark after it: "— fait le 16 au soir".
@@ -118,7 +123,8 @@ _PARTIAL = regex.compile(
 # not done, and a task as written.
 _MISSED = regex.compile(
     r"(?:^|[ \t(,;:\-\u2013\u2014])(?:missed|skipped|verpasst|vers[äa]umt|perd[ií]|perdida|"
-    r"rat[ée]e?|manqu[ée]e?|saltat[oa]|pers[oa]|gemist|overgeslagen)(?![\w-])",
+    r"rat[ée]e?|manqu[ée]e?|saltat[oa]|pers[oa]|gemist|overgeslagen|결석|欠席|缺席|"
+    r"gidemedim|gelmedim|nieobecn[ya]|nie by[łl]em|nie by[łl]am|chyb[ěe]l[ao]?)(?![\w-])",
     re.I,
 )
 # Logseq's and org-mode's markers of a task begun.
@@ -147,7 +153,7 @@ _CANCELLED = regex.compile(
     r"se suspende|suspended|suspendu|removed from|dropped from|gestrichen|inst[äa]lld|avlyst|"
     r"aflyst|"
     r"abgesagt|ausgefallen|cancelad[oa]s?|suspendid[oa]|annul[ée]e?s?|annullat[oa]|vervallen|"
-    r"vervalt|geannuleerd)\)?"
+    r"vervalt|geannuleerd|iptal|İPTAL|zrušeno|zruseno|odwołane|odwolane|휴강|休講|停课)\)?"
     r"(?=[ \t!.,)]|$)",
     re.I,
 )
@@ -321,6 +327,57 @@ _HINTS = (
     "meta",
     "metade",
     "started",
+    # Polish, Czech, Turkish, Hungarian, Finnish, Korean, Japanese, Chinese (see above).
+    "zrob",
+    "gotow",
+    "zalicz",
+    "hotov",
+    "splněn",
+    "splnen",
+    "tamam",
+    "bitti",
+    "kész",
+    "kesz",
+    "valmis",
+    "완",
+    "obejrz",
+    "przeczyt",
+    "zhlédn",
+    "přečt",
+    "izlendi",
+    "okundu",
+    "다 봄",
+    "다봄",
+    "읽음",
+    "시청",
+    "iptal",
+    "i̇ptal",
+    "zrušen",
+    "zrusen",
+    "odwoł",
+    "odwol",
+    "휴강",
+    "休講",
+    "停课",
+    "결석",
+    "欠席",
+    "缺席",
+    "gidemedim",
+    "gelmedim",
+    "nieobecn",
+    "nie by",
+    "chyb",
+    "połow",
+    "polow",
+    "w trakcie",
+    "napůl",
+    "napul",
+    "yarı",
+    "yari",
+    "반쯤",
+    "절반",
+    "途中",
+    "一半",
     "progress",
     "ongoing",
     "angefangen",

@@ -32,12 +32,15 @@ _ANSWERER = (
 )
 _ANSWER_WORDS = (
     r"(?:a|answer|ans|antwort|respuesta|r[ée]ponse|risposta|resposta|antwoord|r|resp|r[ée]p|rta|"
+    # Turkish, Czech, Polish, Korean, Chinese, Japanese.
+    r"cevap|yan[ıi]t|odp\.?|odpov[ěe]ď|odpowied[źz]|답변?|答|回答|答え|"
     rf"{_ANSWERER})"
 )
 ANSWER = regex.compile(
-    rf"[ \t]*(?:\*\*{_ANSWER_WORDS}(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*:\*\*"
-    rf"|\*\*{_ANSWER_WORDS}\*\*[ \t]*:"
-    rf"|{_ANSWER_WORDS}(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*:"
+    rf"[ \t]*(?:\*\*{_ANSWER_WORDS}(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*[:\uff1a]\*\*"
+    rf"|\*\*{_ANSWER_WORDS}\*\*[ \t]*[:\uff1a]"
+    # "答：": Chinese and Japanese write a full-width colon.
+    rf"|{_ANSWER_WORDS}(?:[ \t]*\([^()\n]{{0,60}}\))?[ \t]*[:\uff1a]"
     rf"|{_ANSWER_WORDS}[ \t]+[-\u2013\u2014](?=[ \t])|a\.(?=[ \t])"
     r"|(?:->|\u2192|=>|\u21d2|\u27a1\ufe0f?)(?=[ \t]|$))[ \t]*",
     re.I,
@@ -73,7 +76,10 @@ _NO_ANSWER = regex.compile(
     # "nobody has answered yet", "noch keine Antwort", "nadie respondió", "sem resposta":
     r"no ?(?:one|body) (?:has )?(?:answered|replied)|noch keine|nadie (?:ha )?respond|"
     r"sem resposta|ningu[ée]m (?:ainda )?respond|personne n'a r[ée]pondu|nessuno ha risposto|"
-    r"nessuna risposta|geen antwoord|niemand heeft|"
+    r"nessuna risposta|geen antwoord|niemand heeft|nog niet|"
+    # Chinese, Japanese, Korean, Turkish, Czech, Polish: "还没人回", "まだ", "아직 답 없음".
+    r"还没人?回|没人回|未回复|尚未回[复答]|未回答|まだ|아직|답 ?없|henüz|cevap yok|"
+    r"bez odpov|zatím ne|brak odpowiedzi|jeszcze nie|"
     # "→ preguntar en tutoría": still to ask, no answer.
     r"preguntar|to ask|ask (?:in|at|again|her|him|them|next)|nachfragen|demander|chiedere|"
     r"perguntar|vragen)",
@@ -330,6 +336,10 @@ class _QuestionReader:
         self.current: Question | None = None
         self.in_answer = False
         self.group = ""
+        self.after_rule = False
+        """True right after a ``---`` rule, before anything else."""
+        self.listed = False
+        """True once a question was a list item (``1. …``, ``- …``)."""
 
     def start(self, text: str, line: int) -> Question:
         box = _BOX.match(text)
@@ -363,13 +373,19 @@ class _QuestionReader:
 
     def read(self, block: _Block) -> None:
         kind, text = block.kind, block.text
+        after_rule, self.after_rule = self.after_rule, kind == "separator"
         if kind == "separator":
             self.current, self.in_answer = None, False
+        elif after_rule and kind == "text" and not asks(text) and self.listed:
+            # "期末：6月中旬…" under a rule after a numbered list of questions: a remark set
+            # apart from them, asking nothing; shown where it stands, never an entry.
+            self.headings.append(Remark(block.line, text))
         elif kind == "heading":
             self.group = text
             self.headings.append(SourceLine(block.line, text))
             self.current, self.in_answer = None, False
         elif kind == "item":
+            self.listed = True
             first, _, rest = text.partition("\n")
             if rest and asks(first) and not asks(rest) and not _NO_ANSWER.search(rest):
                 # "1. ¿Cuántas palabras?" over "   Entre 1500 y 2000.": the line indented
