@@ -103,7 +103,7 @@ _LABEL = regex.compile(
     # "【動画】": a label in lenticular brackets.
     r"|\u3010(?P<lenticular>[^\u3011\n]{1,30})\u3011)[ \t]*$"
 )
-_ITEM = regex.compile(r"[ \t]*(?:[-*+\u2022\u25aa\u25e6\u2013]|\d{1,9}[.)])(?:[ \t]|$)")
+_ITEM = regex.compile(r"[ \t]*(?:(?:[-*+\u2022\u25aa\u25e6\u2013]|\d{1,9}[.)])(?:[ \t]|$)|\u30fb)")
 
 
 def match_unit(title: str) -> re.Match[str] | None:
@@ -641,6 +641,43 @@ def _label_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str |
     for number, _, title in entries:
         unit = read_unit(title, number, found)
         if unit is not None:
+            layout.units[number] = unit
+    _units_in_order(lines, blocks, layout, found)
+
+
+def _units_in_order(lines: list[str], blocks: Blocks, layout: Layout, family: str) -> None:
+    """Unit lines with no blank line above them ("woensdag 15 november 2023 13:40" over
+    "Hoorcollege 3 - Regering", a OneNote page's stamp): taken where their number is missing
+    between the units before and after them, so a sentence opening "Week 3 was…" elsewhere
+    is not."""
+    found = sorted(layout.units.items())
+    if len(found) < 2:
+        return
+    for number, line in enumerate(lines, start=1):
+        if (
+            number in layout.units
+            or number in blocks.verbatim
+            or number <= blocks.front_matter
+            or not line[:1].strip()
+            or len(line) > 100
+            or (_ITEM.match(line) and not _ordinal_unit(line.strip()))
+        ):
+            continue
+        bare = with_digits(line.strip().strip("*_=~#-\u2013\u2014 \t").rstrip(":").strip())
+        if match_unit(bare) is None:
+            continue
+        unit = read_unit(bare, number, family)
+        if unit is None or len(unit.numbers) != 1:
+            continue
+        before = [u for at, u in found if at < number]
+        after = [u for at, u in found if at > number]
+        last = before[-1].numbers[-1] if before else 0
+        following = after[0].numbers[0] if after else MAX_UNIT + 1
+        if last < unit.numbers[0] < following and (before or after):
+            if not after and unit.numbers[0] != last + 1:
+                continue  # after the last unit only the next number
+            if not before and unit.numbers[0] != following - 1:
+                continue
             layout.units[number] = unit
 
 

@@ -49,7 +49,8 @@ _LIST_LINE = regex.compile(
     # Docs and Word write nested lists so).
     r"|(?:[-*+\u2022\u25aa\u25e6\u2013\u30fb]|\d{1,9}[.)]|[a-z]\)"
     r"|(?:i{1,3}|iv|vi{0,3}|ix|x)\.(?=[ \t]))"
-    r"(?:[ \t]+(?:\[(?P<box>[ xX])\][ \t]*)?|(?=$))"
+    # Japanese writes no blank after its "・": "・シラバス ✓".
+    r"(?:[ \t]+(?:\[(?P<box>[ xX])\][ \t]*)?|(?=$)|(?<=\u30fb)(?=\S))"
     r"(?P<text>.*)$)"
 )
 
@@ -198,6 +199,8 @@ _TITLE_WORDS = regex.compile(r"[^\W\d_][^\W\d_'\-]*(?:[ \t]+[^\W\d_][^\W\d_'\-]*
 _BOXED_NEXT = regex.compile(
     r"[ \t]*(?:\[[ xX/~-]\][ \t]|[\u2610\u2611\u2612]\ufe0f?[ \t]|(?:DONE|TODO)\b)"
 )
+# A label and what it says on one line: "Yoklama: (tamam)".
+_LABEL_SAYS = regex.compile(r"(?P<label>[^\W\d_]{2,20})[ \t]*:[ \t]+\S")
 _TICKED_UNDER = regex.compile(
     "(?P<indent>[ \t]+)[\u2713\u2714\u2705\u2611\u2717\u2718\u274cx][\ufe0f]?[ \t]"
 )
@@ -430,6 +433,12 @@ class _Reader:
             # ticked and indented under it, "prelab reading" over "[x] …" or "DONE …"
             # lines: a label without a colon.
             self.open_section(repair(stripped), number, label=True)
+            return
+        said = _LABEL_SAYS.match(line) if self.week is not None else None
+        if said is not None and self.kinds.kind(said["label"]) is SectionKind.ATTENDANCE:
+            # "Yoklama: (tamam)", "Attendance: ✓", "Anwesenheit: gefehlt": the unit's
+            # attendance as one task, its state in the words after the label.
+            self.item(number, "", None, None, stripped)
             return
         ticked = _TICKED_UNDER.match(line) if self.week is not None else None
         if ticked is not None:
@@ -1311,6 +1320,7 @@ def parse(
     _plain_title(lines, blocks, layout, reader)
     if reader.course.title_line:
         special.add(reader.course.title_line)
+    plus_done = _plus_means_done(lines, text)
     list_line, item, other = _LIST_LINE.match, reader.item, reader.other
     units_at, headings, questions_at = layout.units, blocks.headings, layout.questions
     numbered = enumerate(lines, start=1)
@@ -1344,6 +1354,8 @@ def parse(
         listed = list_line(line)
         if listed is not None:
             indent, separator, box, said = listed.groups()
+            if plus_done and box is None and line[len(indent) : len(indent) + 1] == "+":
+                box = "x"
             if line[len(indent) : len(indent) + 1].islower():
                 indent = _outline_indent(line, indent)
             if said and number < len(lines) and _may_go_on(said, lines[number]):
@@ -1373,6 +1385,10 @@ def parse(
     _refused_links(lines, reader)
     course.weeks.sort(key=lambda week: week.number)
     course.how = _how(course, blocks, layout, lines)
+    if plus_done:
+        course.how.append(
+            "ticks: lists mix `+` and `-` bullets, so a `+` item is done and a `-` one is not"
+        )
     course.may_hold_math = "$" in text
     if not course.weeks:
         if not text.strip():
@@ -1431,6 +1447,29 @@ def _plain_title(lines: list[str], blocks: Blocks, layout: Layout, reader: _Read
             reader.course.title = repair(line.strip().strip("*_#").strip())
             reader.course.title_line = number
         return
+
+
+_PLUS_OR_MINUS = regex.compile(r"(?P<indent>[ \t]*)(?P<bullet>[-+])[ \t]+\S")
+
+
+def _plus_means_done(lines: list[str], text: str) -> bool:
+    """True when "+" and "-" bullets stand side by side in two lists or more: "+ Ders kaydı"
+    over "- Elektrik alan" says done and not done, as a student's own marks."""
+    if "\n+ " not in text and not text.startswith("+ "):
+        return False
+    mixed = 0
+    runs: dict[str, set[str]] = {}
+    for line in lines:
+        found = _PLUS_OR_MINUS.match(line)
+        if found is not None:
+            runs.setdefault(found["indent"], set()).add(found["bullet"])
+            continue
+        if line[:1] not in " \t" and line.strip():
+            # A line at the margin that is no item ends the lists above it.
+            mixed += sum(1 for bullets in runs.values() if len(bullets) == 2)
+            runs.clear()
+    mixed += sum(1 for bullets in runs.values() if len(bullets) == 2)
+    return mixed >= 2
 
 
 def _how(course: Course, blocks: Blocks, layout: Layout, lines: list[str]) -> list[str]:

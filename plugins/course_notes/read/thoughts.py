@@ -100,7 +100,7 @@ QUESTION_LABEL = regex.compile(
 # A list item: its bullet or number, then its text (a lone "-" is no item).
 # The reader's list markers, "•" and its kin ("•⇥Why is LM flat", pasted from OneNote) too.
 LIST_ITEM = regex.compile(
-    r"(?P<indent>[ \t]*)(?:[-*+\u2022\u25aa\u25e6\u2013]|\d{1,9}[.)])[ \t]+(?=\S)"
+    r"(?P<indent>[ \t]*)(?:(?:[-*+\u2022\u25aa\u25e6\u2013]|\d{1,9}[.)])[ \t]+|\u30fb[ \t]*)(?=\S)"
 )
 HEADING = regex.compile(r" {0,3}(?P<hashes>#{1,6})[ \t]+(?P<title>\S.*)$")
 TAB_SIZE = 4
