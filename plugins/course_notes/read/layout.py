@@ -81,7 +81,8 @@ _QUESTION_WORDS = (
 )
 _QUESTIONS = regex.compile(
     # "Blockers / questions for mentor": another short word first, joined to the questions.
-    rf"[\W_]*(?:[^\W\d_]{{2,20}}[ \t]*[/&+][ \t]*)?(?:open\s+|offene\s+|my\s+|meine\s+|hocaya\s+|hocama\s+)?"
+    rf"[\W_]*(?:[^\W\d_]{{2,20}}[ \t]*[/&+][ \t]*)?"
+    r"(?:open\s+|offene\s+|my\s+|meine\s+|hocaya\s+|hocama\s+)?"
     rf"(?:{_QUESTION_WORDS})\b[^\n]{{0,60}}$"
     # "❓ Office hours Qs": a question sign first names them, whatever the words.
     rf"|[ \t]*[\u2753\u2754][\ufe0f]?[^\n]{{0,60}}$",

@@ -1477,12 +1477,12 @@ def _how(course: Course, blocks: Blocks, layout: Layout, lines: list[str]) -> li
     how: list[str] = []
     if layout.units:
         first, last = min(layout.units), max(layout.units)
+        label = course.unit_form.format(word=course.unit_word, number="N")
         written = lines[first - 1].strip()
         form = (
             f"`{_shown(written, 24)}` headings opening with a date, numbered in order"
             if layout.dated
-            else f"`{'#' * layout.level} {course.unit_form.format(word=course.unit_word, number='N')}` "
-            "headings"
+            else f"`{'#' * layout.level} {label}` headings"
             if layout.level
             else (f"`{_shown(written, 20)}` lines")
         )
