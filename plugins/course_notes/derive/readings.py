@@ -36,7 +36,9 @@ from ..model.text import normalise
 # A lab manual's experiments and a book's appendices are its parts too ("manual expt 3").
 _CHAPTER = (
     r"chapters?|chaps?|chs?|kapitel|kap|cap[ií]tulos?|capitolo|capp|caps?|chapitres?|hoofdstuk|"
-    r"hfst|expts?|experiments?|versuch|appendix|appendices|anhang|ap[ée]ndices?|annexes?"
+    r"hfst|expts?|experiments?|versuch|appendix|appendices|anhang|ap[ée]ndices?|annexes?|"
+    # Polish, Czech, Turkish, Hungarian, Russian.
+    r"rozdz|rozdzia[łl]y?|kapitola|b[öo]l[üu]m|bl|fejezet|глава|гл"
 )
 # The parts before the chapters: "Goffman intro", "Weber, Einleitung".
 _INTRO = (
@@ -44,7 +46,8 @@ _INTRO = (
     r"inleiding|preface|vorwort|pr[óo]logo|pr[ée]face"
 )
 _SECTION = r"sections?|secs?|abschnitt|abschn|secci[óo]n|secc|sezione|sec[çc][ãa]o"
-_PAGE = r"pages?|pgs?|pp|p|seiten?|s|p[áa]gs?|p[áa]ginas?|pagine|blz"
+# An atlas's plates too: "Netter tab. 270–285".
+_PAGE = r"pages?|pgs?|pp|p|seiten?|s|p[áa]gs?|p[áa]ginas?|pagine|blz|str|tab|plates?"
 _WORD = rf"(?:(?:{_CHAPTER}|{_SECTION}|{_PAGE})\b|§{{1,2}})\.?[ \t]*"
 _NUMBER = r"[0-9]{1,4}(?:\.[0-9]{1,4})*"
 # A range: "4.3-4.5", "1–40", "5.1 to 5.4".
@@ -128,6 +131,33 @@ def _trailing_parts(text: str) -> tuple[str, str] | None:
     return text[:start].rstrip(_TITLE_END), text[start:]
 
 
+# A chapter written number first: "맨큐 2장", "教科書1章", "第3章", "Serway 24. bölüm".
+_NUMBER_FIRST = regex.compile(
+    r"(?<!\d)(?:\u7b2c[ \t]?)?(?P<first>\d{1,4}(?:\.\d{1,4})*)"
+    r"(?:[ \t]*[-~\u301c\u2013][ \t]*(?P<last>\d{1,4}))?"
+    r"(?:[ \t]?(?:\uc7a5|\u7ae0|\uc808|\u7bc0)|\.?[ \t]+(?i:b[öo]l[üu]m|fejezet|kapitola|luku))"
+    r"(?![^\W\d_])"
+)
+
+
+def _number_first(text: str) -> tuple[str, list[Part]] | None:
+    """A title and the chapter written number first after it, else None."""
+    if text.isascii() and "." not in text:
+        return None
+    found = _NUMBER_FIRST.search(text)
+    if found is None:
+        return None
+    title = text[: found.start()].rstrip(_TITLE_END)
+    if not title.strip():
+        return None
+    first = SectionNumber.parse(found["first"])
+    last = SectionNumber.parse(found["last"]) if found["last"] else None
+    if last is not None and not first < last:
+        last = None
+    kind = PartKind.SECTION if len(first.parts) > 1 else PartKind.CHAPTER
+    return title, [Part(kind, first, last, False)]
+
+
 def split_sections(text: str) -> tuple[str, list[Part]]:
     """A reading's title and the parts written after it; text with no parts is all title.
 
@@ -136,6 +166,9 @@ def split_sections(text: str) -> tuple[str, list[Part]]:
     where a note in parentheses after them (``(LCS)``) is set aside with them.
     """
     text = text.strip()
+    numbered = _number_first(text)
+    if numbered is not None:
+        return numbered
     rest, parts = text, []
     for _ in range(_MOST_GROUPS):
         enclosed = _trailing_parens(rest)
@@ -355,6 +388,8 @@ _AUTHOR_YEAR = regex.compile(
 _QUOTED = regex.compile(
     r"[\"\u201c\u00ab\u201e](?P<title>[^\"\u201c\u201d\u00ab\u00bb\u201e]{8,})[\"\u201d\u00bb\u201c]"
     r"|(?<![*\w])[*_](?P<italic>[^*_\n]{8,}?)[*_](?![*\w])"
+    # A book's title in Japanese, Chinese or Korean brackets: "『統計学入門』", "《机器学习》".
+    r"|[\u300e\u300a\u300c](?P<book>[^\u300f\u300b\u300d\n]{2,40})[\u300f\u300b\u300d]"
 )
 
 
@@ -370,6 +405,10 @@ def _join_by_key(lines: list[_Line], works: _Works) -> None:
         if cited is not None:
             keys.append(f"{normalise(cited['authors'])} {cited['year']}")
         quoted = _QUOTED.search(line.reading.text)
+        if quoted is not None and quoted["book"]:
+            # Short and unspaced, yet a whole title: the brackets say so.
+            keys.append("\u201c" + normalise(quoted["book"]))
+            quoted = None
         title = (quoted["title"] or quoted["italic"]) if quoted is not None else None
         words = _TITLE_WORD.findall(title) if title else []
         if title and (len(words) >= 2 or (words and len(words[0]) >= 8)):

@@ -287,6 +287,8 @@ class _Reader:
         self.leaf_width = -1
         self.lines = lines
         self.plain_tasks = _plain_tasks(lines, blocks, layout)
+        self.repeated_labels = _repeated_labels(lines) if len(layout.units) > 1 else set()
+        """Short lines over a list that head lists in two units or more ("강의")."""
         self.labelled = False
         """The open section came from a label line in a unit (``Required Reading``)."""
         self.continued: set[int] = set()
@@ -416,6 +418,7 @@ class _Reader:
                     and (
                         self.kinds.kind(stripped) is not _OTHER
                         or self.lines[number][:1] in " \t"
+                        or stripped.casefold() in self.repeated_labels
                         # "Section", "Due this week" among labels that name kinds: a unit
                         # pasted from a course page, each group under a short title.
                         or (
@@ -1447,6 +1450,19 @@ def _plain_title(lines: list[str], blocks: Blocks, layout: Layout, reader: _Read
             reader.course.title = repair(line.strip().strip("*_#").strip())
             reader.course.title_line = number
         return
+
+
+def _repeated_labels(lines: list[str]) -> set[str]:
+    """Short lines without digits over a list, written twice or more: the sections a file
+    repeats in each unit ("강의", "Reading list"), whatever its language calls them."""
+    seen: Counter[str] = Counter()
+    for number, line in enumerate(lines[:-1], start=1):
+        if not line or line[:1] in " \t" or len(line) > 40 or _DIGIT.search(line):
+            continue
+        if _LIST_LINE.match(line) or not _LIST_LINE.match(lines[number]):
+            continue
+        seen[line.strip().casefold()] += 1
+    return {label for label, count in seen.items() if count > 1 and len(label.split()) <= 4}
 
 
 _PLUS_OR_MINUS = regex.compile(r"(?P<indent>[ \t]*)(?P<bullet>[-+])[ \t]+\S")

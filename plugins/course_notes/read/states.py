@@ -52,7 +52,7 @@ _DONE_WORDS = (
     r"gjort|ferdig|f[æa]rdig|"
     # Polish, Czech, Turkish, Hungarian, Finnish, Korean.
     r"zrobione|zrobiony|zrobiona|gotowe|zaliczone|hotovo|splněno|splneno|tamam|tamamlandı|"
-    r"bitti|kész|kesz|valmis|완료|완"
+    r"bitti|kész|kesz|valmis|완료"
 )
 # Read or watched, in the same languages: done for a reading or a video ("(lu)", "gelesen").
 SEEN_WORDS = (
@@ -339,7 +339,7 @@ _HINTS = (
     "kész",
     "kesz",
     "valmis",
-    "완",
+    "완료",
     "obejrz",
     "przeczyt",
     "zhlédn",
