@@ -20,19 +20,23 @@ _DURATION_PART = regex.compile(r"(?P<number>\d{1,7})(?!\d)[ \t]*(?P<unit>[^\W\d_
 
 
 # In English, German, Spanish, French, Italian, Portuguese, Dutch, Swedish, Turkish, Czech
-# and Polish: "1 Std. 31 Min.", "1 hora 5 minutos", "45 minuti", "1 sa 10 dk", "2 hod".
+# Polish, Hungarian, Indonesian and Russian: "1 Std. 31 Min.", "1 hora 5 minutos", "45
+# minuti", "1 sa 10 dk", "2 hod", "45 perc", "1 jam 10 menit", "1 ч 5 мин".
 _UNIT_SECONDS = {
     **dict.fromkeys(
         "h hr hrs hour hours std stunde stunden hora horas heure heures ora ore uur "
-        "timme timmar sa saat hod godz".split(),
+        "timme timmar sa saat hod godz jam óra ч час часа часов".split(),
         3600,
     ),
     **dict.fromkeys(
-        "m min mins minute minutes minuten minuto minutos minuti minuter dk dakika".split(),
+        "m min mins minute minutes minuten minuto minutos minuti minuter dk dakika perc menit "
+        "мин минут минуты минута".split(),
         60,
     ),
     **dict.fromkeys(
-        "s sec secs second seconds sek sekunden segundos secondes secondi sn saniye".split(), 1
+        "s sec secs second seconds sek sekunden segundos secondes secondi sn saniye mp detik "
+        "сек".split(),
+        1,
     ),
     # Chinese, Japanese and Korean: hours, minutes, seconds ("45分钟", "1小时20分钟",
     # "1時間5分", "1시간 12분").
@@ -126,13 +130,15 @@ _LOOSE = regex.compile(
     r"(?<![\w:./'])(?:"
     r"(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d\d)(?![\w:]|[ \t]*(?:am|pm|uhr|h\b))"
     r"|(?P<units>\d{1,4}[ \t]?(?:h|hr|hrs|hours?|std|stunden?|horas?|heures?|uur|sa|saat|hod|"
-    r"godz)\.?"
-    r"(?:[ \t]*\d{1,2}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti|dk|dakika)\.?"
+    r"godz|jam|óra|ч|час|часа|часов)\.?"
+    r"(?:[ \t]*\d{1,2}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti|dk|dakika|perc|menit|"
+    r"мин|минут|минуты)\.?"
     # "1 Std. 25": the minutes after the hours, without their unit.
     r"|[ \t]+\d{1,2}['\u2032\u2019]?(?![\d:.,'\u2032\u2019]|[ \t]*[^\W\d_]))?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs)\.?)?"
-    r"|\d{1,4}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti|dk|dakika)\.?"
-    r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs|seconds?|sn)\.?"
+    r"|\d{1,4}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti|dk|dakika|perc|menit|мин|"
+    r"минут|минуты)\.?"
+    r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs|seconds?|sn|detik|сек)\.?"
     # "8 min 30": the seconds after the minutes, without their unit.
     r"|[ \t]+\d{1,2}(?![\d:.,'\u2032\u2019]|[ \t]*[^\W\d_]))?"
     r"|\d{1,5}[ \t]?(?:s|sec|secs|seconds?))(?![\w'])"

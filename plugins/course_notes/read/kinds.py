@@ -117,25 +117,35 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
         S.READINGS,
     ),
     "reading list": S.READINGS,
-    # Polish, Czech, Turkish and Dutch, as a course in each says it.
-    **dict.fromkeys("slajdy prezentacje slidy slaytlar sunumlar sunum".split(), S.SLIDES),
+    # Polish, Czech, Turkish, Dutch, Hungarian, Indonesian and Russian, as a course in each
+    # says it.
     **dict.fromkeys(
-        "obecność obecnosc obecności obecnosci docházka dochazka prezence yoklama devam".split(),
+        "slajdy prezentacje slidy slaytlar sunumlar sunum slide-ok materi слайды презентация "
+        "презентации".split(),
+        S.SLIDES,
+    ),
+    **dict.fromkeys(
+        "obecność obecnosc obecności obecnosci docházka dochazka prezence yoklama devam "
+        "jelenlét jelenlet absen presensi kehadiran посещаемость посещение".split(),
         S.ATTENDANCE,
     ),
     **dict.fromkeys(
         "ćwiczenia cwiczenia zadania zadanie laboratorium úkoly ukoly úkol ukol cvičení "
-        "cviceni ödev ödevler odev odevler uygulama".split(),
+        "cviceni ödev ödevler odev odevler uygulama házi hazi feladat feladatok gyakorlat "
+        "tugas latihan kuis домашка дз домашнее задание задания упражнения практика "
+        "семинар семинары".split(),
         S.EXERCISES,
     ),
     **dict.fromkeys(
         "nagrania nagranie filmy wideo videa záznamy zaznamy videolar kayıtlar kayitlar "
-        "kennisclips kennisclip weblectures weblecture".split(),
+        "kennisclips kennisclip weblectures weblecture videók videok videó rekaman "
+        "видео записи запись".split(),
         S.VIDEOS,
     ),
     **dict.fromkeys(
         "czytać czytac czytanie lektura lektury literatura četba cetba okuma okumalar "
-        "kaynaklar".split(),
+        "kaynaklar olvasmány olvasmany olvasmányok olvasnivaló bacaan литература чтение "
+        "учебник".split(),
         S.READINGS,
     ),
 }

@@ -77,7 +77,8 @@ _QUESTION_WORDS = (
     r"\w*質問\w*|\w*问题\w*|\w*问老师\w*|疑问|"
     # Turkish, Polish, Czech, Hungarian, Finnish, Korean.
     r"sorular|sorularım|soru|pytania|pytanie|ot[áa]zky|ot[áa]zka|dotazy|k[ée]rd[ée]sek|"
-    r"kysymykset|kysymyksi[äa]|\w*질문"
+    r"kysymykset|kysymyksi[äa]|\w*질문|вопросы|вопрос|pertanyaan|"
+    r"(?:stuff|things|what)\s+to\s+ask"
 )
 _QUESTIONS = regex.compile(
     # "Blockers / questions for mentor": another short word first, joined to the questions.
@@ -93,7 +94,7 @@ _STEM = regex.compile(
     r"\?|\u2753|\u2754|quest|thought|quer|ask|clarif|q\s*&|q['\u2019]?s\b|q\s+(?:for|to)\b|faq|"
     r"frag|pregunt|"
     r"duda|domand|dubbi|pergunt|d[uú]vid|vragen|gedank|gedacht|pensa|pens[ée]|fr[åa]g|sp[øo]r|"
-    r"soru|pytani|ot[áa]z|dotaz|k[ée]rd|kysym|질문|问|質問"
+    r"soru|pytani|ot[áa]z|dotaz|k[ée]rd|kysym|질문|问|質問|вопрос|pertanya"
 )
 _LONE_QUESTION = regex.compile(r"[ \t]*(?:\?+|\u2753\ufe0f?|\u2754)[ \t]*:?[ \t]*$")
 

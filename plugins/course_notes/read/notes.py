@@ -1183,7 +1183,8 @@ _TICK_ENDS = frozenset("\u2713\u2714\u2705\u2611\ufe0f]")
 
 def _may_go_on(text: str, following: str) -> bool:
     """A first look, in string operations only (the hot path: every list line)."""
-    if not following or following[:1] in " \t":
+    if not following or following[:1] in " \t" or _LABEL_SAYS.match(following):
+        # "absen: ✓" under an item: a label and its state, no line the item wrapped onto.
         return False
     return (
         text[-1:] in _UNFINISHED_ENDS
@@ -1324,6 +1325,7 @@ def parse(
     if reader.course.title_line:
         special.add(reader.course.title_line)
     plus_done = _plus_means_done(lines, text)
+    lettered = _letters_mark(lines) if layout.units else False
     list_line, item, other = _LIST_LINE.match, reader.item, reader.other
     units_at, headings, questions_at = layout.units, blocks.headings, layout.questions
     numbered = enumerate(lines, start=1)
@@ -1352,6 +1354,10 @@ def parse(
             else:
                 # Fenced code and tables: shown as written, never tasks.
                 reader.verbatim(number, line)
+            continue
+        if lettered and line[:2] in _LETTER_STARTS:
+            # "x Locke, Essay …" / "o Hume, Treatise …": the file's own done and open marks.
+            item(number, "", None, " " if line[0] in "oO" else "x", line[2:].lstrip())
             continue
         # Items first: they are most of the lines, and no item is blank or a heading.
         listed = list_line(line)
@@ -1388,6 +1394,8 @@ def parse(
     _refused_links(lines, reader)
     course.weeks.sort(key=lambda week: week.number)
     course.how = _how(course, blocks, layout, lines)
+    if lettered:
+        course.how.append("ticks: lines open with `x` (done) or `o` (not done), so each is a task")
     if plus_done:
         course.how.append(
             "ticks: lists mix `+` and `-` bullets, so a `+` item is done and a `-` one is not"
@@ -1463,6 +1471,23 @@ def _repeated_labels(lines: list[str]) -> set[str]:
             continue
         seen[line.strip().casefold()] += 1
     return {label for label, count in seen.items() if count > 1 and len(label.split()) <= 4}
+
+
+_LETTER_STARTS = frozenset(("x ", "X ", "o ", "O "))
+
+
+def _letters_mark(lines: list[str]) -> bool:
+    """True when lines at the margin open with "x " and with "o ", four times or more and
+    both at least once: a plain-text file's own done and open marks."""
+    done = open_ = 0
+    for line in lines:
+        start = line[:2]
+        if start in _LETTER_STARTS and line[2:3].strip():
+            if start[0] in "xX":
+                done += 1
+            else:
+                open_ += 1
+    return done >= 1 and open_ >= 1 and done + open_ >= 4
 
 
 _PLUS_OR_MINUS = regex.compile(r"(?P<indent>[ \t]*)(?P<bullet>[-+])[ \t]+\S")

@@ -52,13 +52,14 @@ _DONE_WORDS = (
     r"gjort|ferdig|f[æa]rdig|"
     # Polish, Czech, Turkish, Hungarian, Finnish, Korean.
     r"zrobione|zrobiony|zrobiona|gotowe|zaliczone|hotovo|splněno|splneno|tamam|tamamlandı|"
-    r"bitti|kész|kesz|valmis|완료"
+    r"bitti|kész|kesz|valmis|완료|sudah|selesai|сделано|готово|выполнено"
 )
 # Read or watched, in the same languages: done for a reading or a video ("(lu)", "gelesen").
 SEEN_WORDS = (
     r"watched|seen|gesehen|geschaut|visto|vu|vue|guardato|assistido|gekeken|read it|lu|gelesen|"
     r"gelezen|letto|le[íi]do|lido|went|obejrzane|przeczytane|zhlédnuto|přečteno|izlendi|"
-    r"okundu|다 ?봄|다 ?읽음|시청함|시청 ?완료"
+    r"okundu|다 ?봄|다 ?읽음|시청함|시청 ?완료|просмотрено|прочитано|посмотрел[аи]?|"
+    r"прочитал[аи]?|megnézve|elolvasva|sudah dibaca|sudah ditonton"
 )
 # A done word said not to hold: "pas lu", "not done", "noch nicht erledigt".
 _NEGATED = regex.compile(
@@ -77,7 +78,7 @@ _NEGATED = regex.compile(
 _HALF = regex.compile(
     r"\b(?:half(?:way|-way)?|la moiti[ée]|à moiti[ée]|zur h[äa]lfte|halb|a la mitad|la mitad|"
     r"a met[àa]|met[àa]|metade|pela metade|a medias|a medio|do po[łl]owy|w trakcie|nap[ůu]l|"
-    r"yar[ıi]s[ıi]nda|yar[ıi]m|반쯤|절반|途中|一半)(?![^\W\d_])(?![^?]*\?[ \t]*$)",
+    r"yar[ıi]s[ıi]nda|yar[ıi]m|반쯤|절반|途中|一半|f[ée]lig|setengah|наполовину|половин\w*)(?![^\W\d_])(?![^?]*\?[ \t]*$)",
     re.I,
 )
 # A done word after a dash, a remark after it: "— fait le 16 au soir".
@@ -153,7 +154,8 @@ _CANCELLED = regex.compile(
     r"se suspende|suspended|suspendu|removed from|dropped from|gestrichen|inst[äa]lld|avlyst|"
     r"aflyst|"
     r"abgesagt|ausgefallen|cancelad[oa]s?|suspendid[oa]|annul[ée]e?s?|annullat[oa]|vervallen|"
-    r"vervalt|geannuleerd|iptal|İPTAL|zrušeno|zruseno|odwołane|odwolane|휴강|休講|停课)\)?"
+    r"vervalt|geannuleerd|iptal|İPTAL|zrušeno|zruseno|odwołane|odwolane|휴강|休講|停课|"
+    r"dibatalkan|batal|отменена|отменено|отменён|отмена|elmarad|elmaradt)\)?"
     r"(?=[ \t!.,)]|$)",
     re.I,
 )
@@ -378,6 +380,24 @@ _HINTS = (
     "절반",
     "途中",
     "一半",
+    "sudah",
+    "selesai",
+    "сделано",
+    "готово",
+    "выполнено",
+    "просмотр",
+    "прочита",
+    "посмотр",
+    "megnézve",
+    "elolvasva",
+    "batal",
+    "отмен",
+    "elmarad",
+    "félig",
+    "felig",
+    "setengah",
+    "наполовину",
+    "половин",
     "progress",
     "ongoing",
     "angefangen",

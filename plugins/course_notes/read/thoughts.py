@@ -33,7 +33,8 @@ _ANSWERER = (
 _ANSWER_WORDS = (
     r"(?:a|answer|ans|antwort|respuesta|r[ée]ponse|risposta|resposta|antwoord|r|resp|r[ée]p|rta|"
     # Turkish, Czech, Polish, Korean, Chinese, Japanese.
-    r"cevap|yan[ıi]t|odp\.?|odpov[ěe]ď|odpowied[źz]|답변?|答|回答|答え|"
+    r"cevap|yan[ıi]t|odp\.?|odpov[ěe]ď|odpowied[źz]|답변?|答|回答|答え|ответ|jawab|jawaban|"
+    r"v[áa]lasz|"
     rf"{_ANSWERER})"
 )
 ANSWER = regex.compile(
@@ -79,7 +80,8 @@ _NO_ANSWER = regex.compile(
     r"nessuna risposta|geen antwoord|niemand heeft|nog niet|"
     # Chinese, Japanese, Korean, Turkish, Czech, Polish: "还没人回", "まだ", "아직 답 없음".
     r"还没人?回|没人回|未回复|尚未回[复答]|未回答|まだ|아직|답 ?없|henüz|cevap yok|"
-    r"bez odpov|zatím ne|brak odpowiedzi|jeszcze nie|"
+    r"bez odpov|zatím ne|brak odpowiedzi|jeszcze nie|belum dijawab|belum ada|пока нет|"
+    r"нет ответа|még nincs|"
     # "→ preguntar en tutoría": still to ask, no answer.
     r"preguntar|to ask|ask (?:in|at|again|her|him|them|next)|nachfragen|demander|chiedere|"
     r"perguntar|vragen)",
