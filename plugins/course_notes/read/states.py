@@ -78,7 +78,8 @@ _NEGATED = regex.compile(
 _HALF = regex.compile(
     r"\b(?:half(?:way|-way)?|la moiti[ée]|à moiti[ée]|zur h[äa]lfte|halb|a la mitad|la mitad|"
     r"a met[àa]|met[àa]|metade|pela metade|a medias|a medio|do po[łl]owy|w trakcie|nap[ůu]l|"
-    r"yar[ıi]s[ıi]nda|yar[ıi]m|반쯤|절반|途中|一半|f[ée]lig|setengah|наполовину|половин\w*)(?![^\W\d_])(?![^?]*\?[ \t]*$)",
+    r"yar[ıi]s[ıi]nda|yar[ıi]m|반쯤|절반|途中|一半|f[ée]lig|setengah|наполовину|половин\w*)"
+    r"(?![^\W\d_])(?![^?]*\?[ \t]*$)",
     re.I,
 )
 # A done word after a dash, a remark after it: "— fait le 16 au soir".
