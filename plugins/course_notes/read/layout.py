@@ -178,6 +178,8 @@ class Layout:
     """Whether the units are headings opening with a date, numbered in order."""
     questions: set[int] = field(default_factory=set)
     """Lines of the headings or labels that start the questions."""
+    outline: bool = False
+    """Whether the units are an outline's outermost bullets (``- [[Session 3]]``)."""
     how: list[str] = field(default_factory=list)
 
 
@@ -640,6 +642,7 @@ def _label_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str |
         found = _label_groups(entries, wanted)
         if found is None:
             return
+        layout.outline = True
     for number, _, title in entries:
         unit = read_unit(title, number, found)
         if unit is not None:

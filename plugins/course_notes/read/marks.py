@@ -93,9 +93,17 @@ _TICK_AND_WORD = regex.compile(
 )
 
 
+# Roam's boxes: "{{[[TODO]]}}" and "{{[[DONE]]}}" (also "{{TODO}}"), read as "[ ]" and "[x]".
+_ROAM_BOX = regex.compile(r"\{\{(?:\[\[)?(?P<state>TODO|DONE)(?:\]\])?\}\}[ \t]*")
+
+
 def _read_marks(body: str, box: str | None) -> tuple[str, bool | None]:
     # The hot path of a big file: the common cases first, each ruled out in a step or two.
     # The body has no blank in front; the box in front, if any, was cut already.
+    if box is None and body[:2] == "{{":
+        roam = _ROAM_BOX.match(body)
+        if roam is not None:
+            box, body = (" " if roam["state"] == "TODO" else "x"), body[roam.end() :]
     # Every blank, a no-break space too: one after "✓ (scored 8/10)" hid the tick.
     body = body.rstrip()
     state = None if box is None else box != " "

@@ -642,6 +642,18 @@ class _Reader:
         self.intro_open = False
         section.entries.append(Subheading(title, number, 0, level))
 
+    def outside_units(self, number: int, text: str) -> None:
+        """An outline's outermost bullet that is no unit: a section of the General page."""
+        self.close_items()
+        self.week = None
+        title = repair(text.replace("[[", "").replace("]]", "").strip())
+        self.info(
+            number,
+            f"`{_shown(title)}` is not a {self.course.unit_word.lower()}; its lines are on "
+            "the General page",
+        )
+        self.open_section(title, number, label=True)
+
     def not_a_unit(self, title: str) -> str:
         """Why a heading that looks like a unit is none (no number, too big), else ``""``."""
         word = self.course.unit_word
@@ -748,7 +760,14 @@ class _Reader:
             depth = self.nest(width)
             if depth:
                 parent = self.open_items[-1]
-                parent.has_tasks = parent.has_tasks or state is not None
+                if state is not None and (
+                    box is not None
+                    or worded is None
+                    or entries[parent.index].line not in self.boxed
+                ):
+                    # Not for words alone under a boxed task: "submitted 11:48pm" under
+                    # "[x] Response paper 1" is a note on it, the box its only state.
+                    parent.has_tasks = True
                 parent.children.append(len(entries))
                 self.open_items.append(_OpenItem(width, len(entries)))
             else:
@@ -782,7 +801,8 @@ class _Reader:
             if problem:
                 self.info(number, problem)
         kept = tuple(fields.items())
-        if box is not None or fields or text[:1] == "[":
+        if box is not None or fields or text[:1] == "[" or text[:2] == "{{":
+            # "{{": Roam's "{{[[TODO]]}}", read as a box.
             self.boxed.add(number)
         elif worded is not None:
             # Words saying the state ("Seminar 3 — missed"): a task as written, even among
@@ -1365,10 +1385,16 @@ def parse(
             indent, separator, box, said = listed.groups()
             if plus_done and box is None and line[len(indent) : len(indent) + 1] == "+":
                 box = "x"
+
             if line[len(indent) : len(indent) + 1].islower():
                 indent = _outline_indent(line, indent)
             if said and number < len(lines) and _may_go_on(said, lines[number]):
                 said = _go_on(reader, number, said, special)
+            if layout.outline and not indent and reader.week is not None and said:
+                # "- [[Final essay]]" after "- [[Session 8]]": an outermost bullet that is
+                # no unit ends the unit; it heads its own lines on the General page.
+                reader.outside_units(number, said)
+                continue
             item(number, indent, separator, box, said)
             continue
         other(number, line)
