@@ -103,6 +103,53 @@ def units(text: str) -> list[tuple[str, tuple[int, ...], str]]:
             id="dated-headings",
         ),
         pytest.param("## 3 March: Optics\n- a\n## Notes\n", [], id="one-date-is-a-heading"),
+        # Number first: Korean, Japanese and Chinese join the word after the number; other
+        # languages write an ordinal, which Markdown alone would take for a numbered list.
+        pytest.param(
+            "거시경제학\n\n1주차\n◦ a ✔︎\n\n2주차 (3/11)\n◦ b\n",
+            [("주차", (1,), ""), ("주차", (2,), "")],
+            id="korean-number-first-label-lines",
+        ),
+        pytest.param(
+            "## 3週目 回帰\n- a\n## 4週目\n- b\n",
+            [("週目", (3,), "回帰"), ("週目", (4,), "")],
+            id="japanese-number-first-headings",
+        ),
+        pytest.param(
+            "Fizik II\n\n1. Hafta\nVideolar:\n- a\n\n2. Hafta\n- b\n",
+            [("Hafta", (1,), ""), ("Hafta", (2,), "")],
+            id="turkish-ordinal-lines-that-look-like-a-numbered-list",
+        ),
+        pytest.param(
+            "### 1. týden – Kosti\n- a\n### 2. týden – Svaly\n- b\n",
+            [("Týden", (1,), "Kosti"), ("Týden", (2,), "Svaly")],
+            id="czech-ordinal-headings",
+        ),
+        pytest.param(
+            "## 1. Einleitung\n- a\n## 2. Grundlagen\n- b\n",
+            [],
+            id="numbered-headings-naming-no-unit",
+        ),
+        pytest.param(
+            "MECH\n\nTydzień 1 - Statyka\n * a\n\nTydz. 2 - Belki\n * b\n\n"
+            "tydzien 3 - Kratownice płaskie, metoda węzłów i metoda Rittera, przykłady\n * c\n",
+            [
+                ("Tydzień", (1,), "Statyka"),
+                ("Tydzień", (2,), "Belki"),
+                ("Tydzień", (3,), "Kratownice płaskie, metoda węzłów i metoda Rittera, przykłady"),
+            ],
+            id="a-word-shortened-and-without-its-accents-long-titles",
+        ),
+        pytest.param(
+            "Staatsrecht\n\nHoorcollege 1 - Inleiding\n- a\n\nwoensdag 15 november 2023 13:40\n"
+            "Hoorcollege 2 - Grondwet\n- b\n\nHoorcollege 3\n- c\n",
+            [
+                ("Hoorcollege", (1,), "Inleiding"),
+                ("Hoorcollege", (2,), "Grondwet"),
+                ("Hoorcollege", (3,), ""),
+            ],
+            id="a-unit-line-under-a-onenote-stamp-fills-its-gap",
+        ),
     ],
 )
 def test_the_unit(text: str, expected: list[tuple[str, tuple[int, ...], str]]) -> None:
@@ -197,6 +244,17 @@ def test_html_blocks_swallow_no_heading() -> None:
         ("only the 2nd half is relevant?", ("only the 2nd half is relevant?", None)),
         ("solution sheet", ("solution sheet", None)),
         ("10 min read", ("10 min read", None)),
+        ("맨큐 3장 (완료)", ("맨큐 3장", State.DONE)),
+        ("맨큐 4장 (미완)", ("맨큐 4장 (미완)", None)),
+        ("lista 1 zad. 1-6 zrobione", ("lista 1 zad. 1-6", State.DONE)),
+        ("rekaman kelas (sudah)", ("rekaman kelas", State.DONE)),
+        ("Problem seti 1 (tamam)", ("Problem seti 1", State.DONE)),
+        (
+            "Sürekli yük 25 dk (yarısında kaldım)",
+            ("Sürekli yük 25 dk (yarısında kaldım)", State.STARTED),
+        ),
+        ("4/24 수업 휴강", ("4/24 수업 휴강", State.CANCELLED)),
+        ("3/27 결석 (병결)", ("3/27 결석 (병결)", State.OPEN)),
     ],
 )
 def test_a_state_in_words_and_signs(text: str, expected: tuple[str, State | None]) -> None:
@@ -263,6 +321,15 @@ def test_obsidian_tasks_fields_are_read_not_shown() -> None:
         # "at" is a word before a time, not the start of "attention".
         ("attention span talk 45 min", ("attention span talk", 2700, None)),
         ("until 45 min", ("until 45 min", None, None)),
+        ("OT 영상 24분 ✔", ("OT 영상 ✔", 1440, None)),
+        ("강의 1시간 12분", ("강의", 4320, None)),
+        ("回帰 12分30秒", ("回帰", 750, None)),
+        ("Ders kaydı 1 sa 10 dk", ("Ders kaydı", 4200, None)),
+        ("rekaman kelas 1 jam 10 menit", ("rekaman kelas", 4200, None)),
+        ("Alkánok (45 perc)", ("Alkánok", 2700, None)),
+        ("Лекция 1 ч 5 мин", ("Лекция", 3900, None)),
+        # "1분기": the first quarter of a year, no length.
+        ("1분기 GDP", ("1분기 GDP", None, None)),
     ],
 )
 def test_a_length_anywhere_in_a_video_line(
@@ -293,6 +360,18 @@ def test_a_length_anywhere_in_a_video_line(
         ("prelab", SectionKind.EXERCISES),
         ("Lectures (Panopto)", SectionKind.VIDEOS),
         ("Lectures", SectionKind.SLIDES),
+        ("읽을거리", SectionKind.READINGS),
+        ("과제/실습", SectionKind.EXERCISES),
+        ("출석", SectionKind.ATTENDANCE),
+        ("参考文献", SectionKind.READINGS),
+        ("小テスト", SectionKind.EXERCISES),
+        ("ćwiczenia", SectionKind.EXERCISES),
+        ("Četba", SectionKind.READINGS),
+        ("Yoklama", SectionKind.ATTENDANCE),
+        ("Kennisclips", SectionKind.VIDEOS),
+        ("Házi feladat", SectionKind.EXERCISES),
+        ("bacaan", SectionKind.READINGS),
+        ("Литература", SectionKind.READINGS),
     ],
 )
 def test_a_sections_kind_in_seven_languages_and_signs(heading: str, kind: SectionKind) -> None:
@@ -411,6 +490,32 @@ def test_among_boxed_tasks_a_bullet_stating_its_state_or_naming_a_class_is_a_tas
             2,
             1,
             id="ticked-blockers",
+        ),
+        pytest.param(
+            "## Woche 1\n- a\n## 想问老师的\n1. 为什么？\n   答：因为。\n2. 怎么选？\n"
+            "   答：（群里问了，还没人回）\n\n---\n期末：6月中旬\n",
+            2,
+            1,
+            id="chinese-full-width-colon-no-answer-yet-and-a-remark-under-a-rule",
+        ),
+        pytest.param(
+            "1. Hafta\n- a\nHocaya sorular:\n- Neden y?\n  Cevap: simetri.\n\n2. Hafta\n- b\n",
+            1,
+            1,
+            id="turkish-label-inside-a-unit",
+        ),
+        pytest.param(
+            "## Лекция 1\n- a\n## Лекция 2\n- b\n## Вопросы к преподавателю\n- Зачем?\n"
+            "> Ответ: затем.\n- Почему?\n",
+            2,
+            1,
+            id="russian",
+        ),
+        pytest.param(
+            "## Week 1\n- a\n## Stuff to ask in office hours\n1. Is X on it?\n→ yes\n",
+            1,
+            1,
+            id="stuff-to-ask",
         ),
     ],
 )
@@ -1009,3 +1114,96 @@ def test_japanese_notes() -> None:
 def test_read_alone_and_a_tick_with_its_word(line: str, done: bool) -> None:
     [week] = parse(f"## Week 1\n{line}\n").weeks
     assert [item.done for item in week.items] == [done]
+
+
+def test_a_units_label_round_its_number_is_kept_on_pages() -> None:
+    course = parse("## 3주차 – 트리\n- [x] a\n## 4주차\n- b\n## 第5周：聚类\n- c\n")
+    assert [week.label for week in course.weeks] == ["3주차", "4주차"]
+    chinese = parse("## 第1周：线性回归\n- a\n## 第2周\n- b\n")
+    assert [week.name for week in chinese.weeks] == ["第1周: 线性回归", "第2周"]
+    assert "`## 第N周` headings" in chinese.how[0]
+
+
+def test_bare_labels_repeated_in_each_unit_are_sections() -> None:
+    text = (
+        "경제학\n\n1주차\n강의\n◦ 1강 영상 24분 ✔︎\n◦ 보충 17:40\n읽기\n◦ 맨큐 1장 ✔︎\n\n"
+        "2주차\n강의\n◦ 2강 영상 51분\n◦ 3강 12분\n읽기\n◦ 맨큐 2장 (완료)\n"
+    )
+    course = parse(text)
+    assert [[(s.title, s.kind) for s in week.sections] for week in course.weeks] == [
+        [("강의", SectionKind.VIDEOS), ("읽기", SectionKind.READINGS)],
+    ] * 2
+    assert [(week.progress.done, week.progress.total) for week in course.weeks] == [(2, 3), (1, 3)]
+
+
+def test_japanese_bullets_without_a_blank_and_bare_labels() -> None:
+    course = parse(
+        "統計学\n\n第1回\n出席 ✓\n資料\n・シラバス ✓\n・スライド\n\n第2回\n資料\n・表 ✓\n"
+    )
+    week = course.weeks[0]
+    assert [(s.title, [e.text for e in s.entries]) for s in week.sections] == [
+        ("", ["出席"]),
+        ("資料", ["シラバス", "スライド"]),
+    ]
+
+
+def test_a_plus_among_minus_bullets_is_done_and_check_says_so() -> None:
+    text = "1. Hafta\nVideolar:\n+ a 48 dk\n- b 12 dk\n\n2. Hafta\nVideolar:\n+ c\n- d\n"
+    course = parse(text)
+    assert [(w.progress.done, w.progress.total) for w in course.weeks] == [(1, 2), (1, 2)]
+    assert any("`+` item is done" in line for line in course.how)
+    # One list mixing them is not enough: "+" may be a second bullet style.
+    once = parse("## Week 1\n- a\n+ b\n## Week 2\n- c\n")
+    assert once.progress.done == 0
+
+
+def test_x_and_o_opening_plain_lines_are_done_and_open_tasks() -> None:
+    text = "PHIL\n\nWEEK 1\n-----\nx Locke pp. 1-20\no Hume pp. 3-9\n\nWEEK 2\n-----\n"
+    text += "X Parfit ch. 10\no Williams\n"
+    course = parse(text)
+    assert [(w.progress.done, w.progress.total) for w in course.weeks] == [(1, 2), (1, 2)]
+    assert course.weeks[0].items[0].text == "Locke pp. 1-20"
+
+
+def test_a_label_with_its_state_is_the_units_attendance() -> None:
+    text = "Pertemuan 1\nvideo:\n- a (sudah)\nabsen: ✓\n\nPertemuan 2\nabsen: (belum)\n"
+    course = parse(text)
+    items = [[(item.text, item.done) for item in week.items] for week in course.weeks]
+    assert items == [[("a", True), ("absen:", True)], [("absen: (belum)", False)]]
+
+
+def test_roam_boxes_and_words_under_a_boxed_task() -> None:
+    text = (
+        "- [[Session 1]]\n    - {{[[DONE]]}} Response paper\n        - submitted 11:48pm\n"
+        "    - {{[[TODO]]}} Galileo, Letter\n        - got halfway\n- [[Session 2]]\n"
+        "    - {{[[TODO]]}} c\n- [[Final essay]]\n    - {{[[TODO]]}} proposal\n"
+    )
+    course = parse(text)
+    week = course.weeks[0]
+    assert [(item.text, item.done) for item in week.items] == [
+        ("Response paper", True),
+        ("Galileo, Letter", False),
+    ]
+    assert [(item.text, item.done) for item in course.weeks[1].items] == [("c", False)]
+    assert [s.title for s in course.general] == ["Final essay"]
+    assert any("`Final essay` is not a session" in d.message for d in course.diagnostics)
+
+
+def test_cards_naming_their_unit_on_a_board() -> None:
+    text = (
+        "---\nkanban-plugin: basic\ncourse: Web Dev\n---\n\n## Backlog\n\n"
+        "- [ ] W2: DOM video (16:05)\n- [ ] Week 2 – quiz @{2025-03-16}\n\n## Done\n\n"
+        "**Complete**\n- [x] W1: Welcome video (4:30)\n- [x] Week 1 – quiz\n"
+        "- [x] W2: Box model\n\t- a note\n"
+    )
+    course = parse(text)
+    assert course.title == "Web Dev"
+    assert [(w.label, w.progress.done, w.progress.total) for w in course.weeks] == [
+        ("Week 1", 2, 2),
+        ("Week 2", 1, 3),
+    ]
+    assert [s.title for s in course.weeks[1].sections] == ["Backlog", "Done"]
+    quiz = course.weeks[1].sections[0].entries[1]
+    assert (quiz.text, quiz.due is not None) == ("quiz", True)
+    assert [s.title for s in course.general] == ["Done"]  # its "**Complete**" line stays
+    assert "named at the start of list items" in course.how[0]

@@ -23,7 +23,12 @@ _LEVELS = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6}
 # here, not by the parser's metadata option, which also takes a "---" ... "---" run between
 # weeks in the middle of a file for metadata.
 _FRONT_END = regex.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
-_FRONT_TITLE = regex.compile(r"^title[ \t]*:[ \t]*(?P<title>.*?)[ \t]*$", re.M | re.I)
+_FRONT_TITLE = regex.compile(r"^title[ \t]*:[ \t]*(?P<title>\S.*?)[ \t]*$", re.M | re.I)
+# Without a title, the course a property names: "course: Front-End Web Development".
+_FRONT_COURSE = regex.compile(
+    r"^(?:course|course[ _-]?name|course[ _-]?title)[ \t]*:[ \t]*(?P<title>[^\s\[{].*?)[ \t]*$",
+    re.M | re.I,
+)
 FRONT_MATTER_LINES = 200
 _HTML_START = regex.compile(r"^(?P<indent> {0,3})<", re.M)
 _FENCE = regex.compile(r" {0,3}(?:`{3,}|~{3,})")
@@ -87,7 +92,7 @@ def _front_matter(text: str) -> tuple[int, str, int]:
         re.match(r"[\w\-\"' ]+:(?:[ \t]|$)|[ \t]*-[ \t]|[ \t]+\S", line) for line in lines
     ):
         return 0, "", 0
-    found = _FRONT_TITLE.search(body)
+    found = _FRONT_TITLE.search(body) or _FRONT_COURSE.search(body)
     if found is None:
         return text.count("\n", 0, end.end()) + 1, "", 0
     line = body.count("\n", 0, found.start()) + 2

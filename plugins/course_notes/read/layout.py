@@ -178,6 +178,9 @@ class Layout:
     """Whether the units are headings opening with a date, numbered in order."""
     questions: set[int] = field(default_factory=set)
     """Lines of the headings or labels that start the questions."""
+    cards: dict[int, Unit] = field(default_factory=dict)
+    """List items that open with their unit ("- [ ] W6: DOM intro video"), by line: a board
+    or a to-do list kept by status, each task naming its unit (see ``_card_units``)."""
     outline: bool = False
     """Whether the units are an outline's outermost bullets (``- [[Session 3]]``)."""
     how: list[str] = field(default_factory=list)
@@ -200,11 +203,13 @@ def _family(word: str) -> str:
 _RANGE = regex.compile(
     r"(?P<before>[ \t]*)[-\u2013\u2014/](?P<after>[ \t]*)(?P<last>\d{1,6})(?!\w)"
 )
-_DATE_LABEL = regex.compile(r"[ \t]*\((?P<label>[^()]*)\)")
+_DATE_LABEL = regex.compile(
+    r"[ \t]*(?:\((?P<label>[^()]*)\)|\uff08(?P<wide>[^\uff08\uff09]*)\uff09)"
+)
 # One separator between the number and the title; a dot only before a blank (".NET").
 # One separator, or a run of them ("--", "//", ":-"), between a unit's number and its title.
 _SEPARATOR = regex.compile(
-    r"[ \t]*(?:[:\-\u2013\u2014\u00b7|\u2022,/=>~]{1,3}|\.(?=[ \t]|$))?[ \t]*"
+    r"[ \t]*(?:[:\-\u2013\u2014\u00b7|\u2022,/=>~\uff1a]{1,3}|\.(?=[ \t]|$))?[ \t]*"
 )
 MAX_UNIT = 999
 
@@ -284,7 +289,7 @@ def read_unit(title: str, line: int, family: str | None = None, inner: bool = Fa
     label = ""
     dated = _DATE_LABEL.match(rest)
     if dated:
-        label = dated["label"].strip()
+        label = (dated["label"] or dated["wide"] or "").strip()
         rest = rest[dated.end() :]
     rest = rest[_SEPARATOR.match(rest).end() :]  # type: ignore[union-attr]
     return Unit(line, tuple(range(first, last + 1)), rest.strip(" \t"), label, word, form)
@@ -466,19 +471,20 @@ def find_layout(
                 )
         else:
             _label_units(lines, blocks, layout, wanted)
+            if not layout.units:
+                _card_units(lines, blocks, layout, wanted)
     _planner_units(lines, blocks, layout, wanted)
-    if layout.units:
-        written = Counter(unit.word or "Week" for unit in layout.units.values())
+    named = layout.units or layout.cards
+    if named:
+        written = Counter(unit.word or "Week" for unit in named.values())
         layout.word = _display(written)
-        layout.form = Counter(unit.form for unit in layout.units.values()).most_common(1)[0][0]
-        if all(unit.word == "Week" for unit in layout.units.values()) and not chosen:
+        layout.form = Counter(unit.form for unit in named.values()).most_common(1)[0][0]
+        if all(unit.word == "Week" for unit in named.values()) and not chosen:
             layout.word = "Week"
         layout.word_given = (
             bool(units)
             or layout.word != "Week"
-            or any(
-                unit.word.lower().rstrip(".") in {"week", "weeks"} for unit in layout.units.values()
-            )
+            or any(unit.word.lower().rstrip(".") in {"week", "weeks"} for unit in named.values())
         )
     extra = tuple(word.lower() for word in questions)
     for heading in headings.values():
@@ -727,6 +733,38 @@ def _label_groups(entries: list[tuple[int, int, str]], wanted: str | None) -> st
     if not good:
         return None
     return max(good, key=lambda key: (len(good[key]), key[1] in UNIT_WORDS))[1]
+
+
+# A list item at the margin, its box and a strike-through left out: where a card's unit is.
+_CARD = regex.compile(r"[-*+][ \t]+(?:\[[ xX/-]\][ \t]+)?(?:~~)?(?P<text>\S.*)")
+# After a card's unit, a colon or a dash before its task: "W6: DOM intro", "Week 6 – quiz".
+_CARD_SEPARATOR = regex.compile(r"[ \t]*(?:\([^()]*\)[ \t]*)?(?::|[ \t][-\u2013\u2014])[ \t]")
+
+
+def _card_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str | None) -> None:
+    """Units named at the start of list items ("- [ ] W6: DOM intro video", "- [x] Week 1 –
+    quiz"): an Obsidian Kanban board or a to-do list kept by status, not by unit. Four such
+    items at least, in one word's family with two numbers or more."""
+    entries: list[tuple[int, int, str]] = []
+    for number, line in enumerate(lines, start=1):
+        if line[:1] not in "-*+" or number in blocks.verbatim or number <= blocks.front_matter:
+            continue
+        card = _CARD.match(line)
+        if card is None:
+            continue
+        text = card["text"]
+        named = match_unit(text)
+        if named is not None and _CARD_SEPARATOR.match(text, named.end()):
+            entries.append((number, 0, text))
+    if len(entries) < 4:
+        return
+    family = _label_groups(entries, wanted)
+    if family is None:
+        return
+    for number, _, text in entries:
+        unit = read_unit(text, number, family)
+        if unit is not None:
+            layout.cards[number] = unit
 
 
 _OUTER_BULLET = regex.compile(r"[-*+\u2022][ \t]+(?P<text>.+)")

@@ -291,6 +291,9 @@ class _Reader:
         """Short lines over a list that head lists in two units or more ("강의")."""
         self.labelled = False
         """The open section came from a label line in a unit (``Required Reading``)."""
+        self.column: Section | None = None
+        """On a board of cards (``layout.cards``), the General page's section of the column
+        being read (``## Backlog``): its cards go to their units, its other lines stay."""
         self.continued: set[int] = set()
         """Lines read as the end of the list item above them (``_go_on``)."""
         self.read_lines: dict[tuple[str, str | None], _ReadItem] = {}
@@ -321,6 +324,7 @@ class _Reader:
                 )
                 self.info(line, f"section before {where}; shown on the General page")
             self.course.general.append(section)
+            self.column = section
         else:
             self.week.sections.append(section)
         if title and kind is _OTHER and not label:
@@ -603,6 +607,10 @@ class _Reader:
             self.note(number, self.lines[number - 1])
             return
         odd = self.not_a_unit(title)
+        if self.layout.cards and self.week is not None:
+            # A board's column ("## Doing"): its own section, whatever card came last.
+            self.close_items()
+            self.week = None
         if level <= self.level:
             if not self.seen_week:
                 if not odd and not (
@@ -641,6 +649,36 @@ class _Reader:
         self.close_items()
         self.intro_open = False
         section.entries.append(Subheading(title, number, 0, level))
+
+    def card(self, unit: Unit, number: int) -> None:
+        """Go to the unit a card names, into the section of the column it stands in."""
+        week = self.weeks.get(unit.numbers[0])
+        if week is None:
+            week = Week(
+                number=unit.numbers[0],
+                line=number,
+                numbers=unit.numbers,
+                word=self.course.unit_word,
+                form=self.course.unit_form,
+            )
+            for week_number in unit.numbers:
+                self.weeks[week_number] = week
+            self.course.weeks.append(week)
+        self.close_items()
+        self.seen_week = True
+        self.week = week
+        title = self.column.title if self.column is not None else ""
+        section = next((s for s in week.sections if s.title == title), None)
+        if section is None:
+            self.open_section(title, number, label=True)
+        else:
+            self.section = section
+
+    def leave_cards(self) -> None:
+        """A card naming no unit: back to its column's section on the General page."""
+        self.close_items()
+        self.week = None
+        self.section = self.column
 
     def outside_units(self, number: int, text: str) -> None:
         """An outline's outermost bullet that is no unit: a section of the General page."""
@@ -903,7 +941,7 @@ def _read_item(text: str, box: str | None) -> _ReadItem:
             # "Hunt pp1-32 x", "lec6 engels x 38m": an x after the words ticks the line.
             body, state = body[: crossed.start()] + body[crossed.end() :], True
     fields: dict[str, str] = {}
-    if not body.isascii():
+    if not body.isascii() or "@{" in body:
         body, fields = read_fields(body)
         if "done" in fields:
             state = True
@@ -1390,9 +1428,24 @@ def parse(
                 indent = _outline_indent(line, indent)
             if said and number < len(lines) and _may_go_on(said, lines[number]):
                 said = _go_on(reader, number, said, special)
-            if layout.outline and not indent and reader.week is not None and said:
-                # "- [[Final essay]]" after "- [[Session 8]]": an outermost bullet that is
-                # no unit ends the unit; it heads its own lines on the General page.
+            if layout.cards and not indent:
+                card = layout.cards.get(number)
+                if card is not None:
+                    reader.card(card, number)
+                    said = _card_text(said, card.title)
+                elif reader.week is not None:
+                    reader.leave_cards()
+            if (
+                layout.outline
+                and not indent
+                and reader.week is not None
+                and said
+                and lines[number : number + 1] != [""]
+                and lines[number : number + 1][0][:1] in (" ", "\t")
+            ):
+                # "- [[Final essay]]" over its own bullets after "- [[Session 8]]": an
+                # outermost bullet that is no unit and heads lines ends the unit; they go
+                # to the General page. One with nothing under it is the unit's task.
                 reader.outside_units(number, said)
                 continue
             item(number, indent, separator, box, said)
@@ -1400,6 +1453,18 @@ def parse(
         other(number, line)
     reader.close_items()
     course = reader.course
+    if layout.cards:
+        # Cards name their units in any order ("W6" in the backlog above "W1" in Done).
+        course.weeks.sort(key=lambda week: week.number)
+        # A column whose cards all went to their units is shown in each of them.
+        course.general = [
+            section
+            for section in course.general
+            if section.entries
+            or section.placeholder_lines
+            or section.line not in blocks.headings
+            or not any(s.title == section.title for week in course.weeks for s in week.sections)
+        ]
     course.continued_lines = sorted(reader.continued)
     _settle_kinds(course)
     _settle_named_videos(course)
@@ -1499,6 +1564,14 @@ def _repeated_labels(lines: list[str]) -> set[str]:
     return {label for label, count in seen.items() if count > 1 and len(label.split()) <= 4}
 
 
+def _card_text(said: str, rest: str) -> str:
+    """A card's text less its unit ("W6: DOM intro video" is "DOM intro video" on week 6's
+    page), a strike-through kept whole ("~~W5: live Q&A~~ cancelled")."""
+    if said.startswith("~~") and "~~" in said[2:]:
+        return said
+    return rest or said
+
+
 _LETTER_STARTS = frozenset(("x ", "X ", "o ", "O "))
 
 
@@ -1557,6 +1630,14 @@ def _how(course: Course, blocks: Blocks, layout: Layout, lines: list[str]) -> li
         how.append(
             f"units: {form}, {count} of them, line {first} to {last}"
             + (f" (called {course.unit_word})" if course.unit_word != "Week" else "")
+        )
+    elif layout.cards:
+        first, last = min(layout.cards), max(layout.cards)
+        written = lines[first - 1].strip()
+        how.append(
+            f"units: named at the start of list items (`{_shown(written, 24)}`), "
+            f"{len(layout.cards)} of them, line {first} to {last}, {len(course.weeks)} "
+            f"{course.units_name.lower()}; each column's heading is a section in each"
         )
     else:
         how.append("units: none found")

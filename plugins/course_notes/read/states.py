@@ -176,8 +176,19 @@ def _signed(text: str) -> bool:
     return False
 
 
+# Obsidian Kanban's date on a card: "@{2025-03-16}", its due date.
+KANBAN_DATE = regex.compile(r"[ \t]*@\{(?P<date>\d{4}-\d{2}-\d{2})\}")
+
+
 def read_fields(text: str) -> tuple[str, dict[str, str]]:
-    """Cut Obsidian Tasks' fields (``📅 2027-02-03``, ``✅ …``, ``🔁 every week``)."""
+    """Cut Obsidian Tasks' fields (``📅 2027-02-03``, ``✅ …``, ``🔁 every week``) and
+    Obsidian Kanban's date (``@{2025-03-16}``, due)."""
+    if "@{" in text:
+        card = KANBAN_DATE.search(text)
+        if card is not None:
+            rest, fields = read_fields(text[: card.start()] + text[card.end() :])
+            fields.setdefault("due", card["date"])
+            return rest.strip(" \t"), fields
     if text.isascii() or not _signed(text):
         return text, {}
     fields: dict[str, str] = {}
