@@ -826,3 +826,20 @@ def test_the_script_writes_today_in_the_site_s_language(page: Page, dated_german
     today = german.gettext("Today: {date}.", date=german.day(datetime.date(2026, 11, 1)))
     expect(page.locator(".cn-now [data-cn-today]")).to_have_text(today)
     expect(page.get_by_text(german.gettext("Nothing overdue."))).to_be_visible()
+
+
+@pytest.mark.parametrize("served", ["german_url", "arabic_url"])
+def test_translated_pages_have_no_accessibility_violation(
+    page: Page, request: pytest.FixtureRequest, served: str
+) -> None:
+    """Axe finds nothing on the German pages, nor on the right-to-left ones."""
+    url = request.getfixturevalue(served)
+    axe = Axe()
+    violations = {}
+    for path in ("", "week-2/", "readings/", "faq/"):
+        page.goto(url + path)
+        page.evaluate(axe.axe_script)
+        results = AxeResults(page.evaluate(AXE_RUN))
+        if results.violations_count:
+            violations[path] = results.generate_report()
+    assert violations == {}, "\n".join(violations.values())
