@@ -1207,3 +1207,93 @@ def test_cards_naming_their_unit_on_a_board() -> None:
     assert (quiz.text, quiz.due is not None) == ("quiz", True)
     assert [s.title for s in course.general] == ["Done"]  # its "**Complete**" line stays
     assert "named at the start of list items" in course.how[0]
+
+
+def test_google_docs_bullets_pasted_as_plain_text() -> None:
+    text = (
+        "DIREITO\n\nAULA 01 – Conceito\nPresença: ok (assinei a lista)\nDoutrina\n"
+        "●\tSilva, Curso, cap. 1 – feito\n○\tsentido sociológico → CAI NA P1!!!\n"
+        "●\tLassalle, O que é uma Constituição? – não feito\n\n"
+        "AULA 02 – Poder\nPresença: faltei\nDoutrina\n●\tLenza, cap. 4 – feito\n"
+    )
+    course = parse(text)
+    first = course.weeks[0]
+    assert [(item.text, item.done) for item in first.items] == [
+        ("Presença: ok (assinei a lista)", True),
+        ("Silva, Curso, cap. 1", True),
+        ("Lassalle, O que é uma Constituição? – não feito", False),
+    ]
+    assert first.sections[1].kind is SectionKind.READINGS
+    assert [(i.text, i.done) for i in course.weeks[1].items][0] == ("Presença: faltei", False)
+
+
+def test_hours_of_a_shift_are_no_video() -> None:
+    text = (
+        "## Week 3\n- [x] Lecture recording 3 (58 min)\n- [x] Placement shift Mon 3/3 (8h)\n"
+        "- [x] Placement shift Wed 5/3 (8h)\n- [x] Lecture 3b (12:30)\n"
+    )
+    assert parse(text).video_time.total == 58 * 60 + 12 * 60 + 30
+
+
+def test_a_sign_settles_what_lectures_means() -> None:
+    assert SectionKinds().kind("📚 Lectures") is SectionKind.READINGS
+    assert SectionKinds().kind("Lectures") is SectionKind.SLIDES
+
+
+def test_onenote_pages_labels_over_ticks_and_stamps() -> None:
+    text = (
+        "MKTG 610\n\nSession 1 — Intro\nWednesday, January 15, 2025\t5:47 PM\n\nCases\n"
+        "✔ Red Bull (HBS)\n- Harley-Davidson (HBS) – skimmed\n"
+        "GUEST TALK (recorded, on Canvas)\n[x] Head of Insights, Mondelez – 52 min\n\n"
+        "Session 2 - Pricing\nWednesday, February 12, 2025  6:01 PM\n\nPre-reading\n"
+        "DONE - K&K ch 16\nTODO - pricing analysis\n"
+    )
+    course = parse(text)
+    assert [
+        [(s.title, s.progress.done, s.progress.total) for s in w.sections] for w in course.weeks
+    ] == [
+        [("", 0, 0), ("Cases", 1, 2), ("GUEST TALK (recorded, on Canvas)", 1, 1)],
+        [("", 0, 0), ("Pre-reading", 1, 2)],
+    ]
+    assert course.weeks[0].sections[2].kind is SectionKind.VIDEOS
+    assert [item.text for item in course.weeks[1].items] == ["K&K ch 16", "pricing analysis"]
+
+
+def test_dataview_fields_are_read_not_shown() -> None:
+    text = (
+        "## Lecture 01 — Intro\n### watch\n- Lec 1 recording [length:: 1h 48m] [status:: done]\n"
+        "### read\n- CLRS ch 4.1–4.5 status:: done\n- Kleinberg 4.1 [status:: wip]\n"
+        "\t- skipped the proof\n- Bellman 1954 [status:: cancelled]\n### problems\n"
+        "- [ ] PS1 [due:: 2025-02-28]\n"
+    )
+    week = parse(text).weeks[0]
+    assert [(item.text, item.done, item.started) for item in week.items] == [
+        ("Lec 1 recording", True, False),
+        ("CLRS ch 4.1–4.5", True, False),
+        ("Kleinberg 4.1", False, True),
+        ("PS1", False, False),
+    ]
+    assert week.video_time.total == 6480
+    assert week.items[-1].due is not None
+    assert any(isinstance(entry, Cancelled) for entry in week.sections[1].entries)
+
+
+def test_questions_with_dataview_answers_remarks_and_callouts_in_a_unit() -> None:
+    from course_notes.read.thoughts import read_entries
+
+    text = (
+        "## Week 1\n- a\n## Questions\n> for Haldane or Thu tutor (Kev)\n"
+        "- [x] Is case 3 examinable? [answer:: yes, state it]\n- [ ] Why Dijkstra?\n\n"
+        "#todo ask Mia if study group is still Wed\n"
+    )
+    entries, _groups = read_entries(parse(text).thoughts)
+    assert [(e.title, e.answer) for e in entries] == [
+        ("Is case 3 examinable?", "yes, state it"),
+        ("Why Dijkstra?", None),
+    ]
+    callouts = (
+        "## Lezione 1\n- a\n\n> [!question] Domanda\n> Anderson o Gellner?\n> **R:** tutti e due\n\n"
+        "> [!question]\n> Il recupero conta?\n\n## Lezione 2\n- b\n"
+    )
+    entries, _groups = read_entries(parse(callouts).thoughts)
+    assert [e.answer is not None for e in entries] == [True, False]

@@ -225,3 +225,12 @@ def moment(written: WrittenDate, day: datetime.date) -> datetime.datetime:
     """When something due on ``day`` is due: at its time, else at the end of the day."""
     hour, minute = written.time if written.time else (23, 59)
     return datetime.datetime.combine(day, datetime.time(hour, minute))
+
+
+# A page's date and time alone on a line, as OneNote writes them under a page's title:
+# "Wednesday, 5 March 2025⇥1:10 PM", "Wednesday, February 12, 2025  6:01 PM",
+# "Mittwoch, 5. März 2025 13:10".
+STAMP = regex.compile(
+    r"(?:[^\W\d_]+,?[ \t]+)?(?:\d{1,2}\.?[ \t]+[^\W\d_]+|[^\W\d_]+[ \t]+\d{1,2}),?[ \t]+\d{4}"
+    r"[ \t]+\d{1,2}:\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*"
+)

@@ -107,7 +107,7 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
         "viewing viewings sichtung sichtungen proyección proyecciones projection projections "
         "proiezione proiezioni visionnage exibição vertoning vertoningen ascolti ascolto "
         "écoutes écoute ecoutes ecoute escuchas audiciones audições audicoes hörbeispiele "
-        "replays replay rediffusions".split(),
+        "replays replay rediffusions recorded".split(),
         S.VIDEOS,
     ),
     **dict.fromkeys(
@@ -138,11 +138,13 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
     ),
     **dict.fromkeys(
         "nagrania nagranie filmy wideo videa záznamy zaznamy videolar kayıtlar kayitlar "
-        "kennisclips kennisclip weblectures weblecture videók videok videó rekaman "
+        "kennisclips kennisclip weblectures weblecture videók videok videó rekaman gravação "
+        "gravacao grabación grabacion "
         "видео записи запись".split(),
         S.VIDEOS,
     ),
     **dict.fromkeys(
+        "doutrina jurisprudência jurisprudencia doctrina jurisprudencia "
         "czytać czytac czytanie lektura lektury literatura četba cetba okuma okumalar "
         "kaynaklar olvasmány olvasmany olvasmányok olvasnivaló bacaan литература чтение "
         "учебник".split(),
@@ -235,8 +237,14 @@ class SectionKinds:
         """The kind of a section heading's text; ``SectionKind.OTHER`` when no keyword is in it."""
         known = self.known.get(title)
         if known is None:
-            known = self._kind(_words(title))
-            if known is SectionKind.OTHER and not title.isascii():
+            words = _words(title)
+            known = self._kind(words)
+            if not title.isascii() and (
+                known is SectionKind.OTHER
+                # "📚 Lectures": French readings, as the sign says; English "lectures" are
+                # slides, but a sign beside the word settles which.
+                or (known is SectionKind.SLIDES and ("lectures" in words or "lecture" in words))
+            ):
                 known = next((SECTION_SIGNS[c] for c in title if c in SECTION_SIGNS), known)
             if known is SectionKind.OTHER and not title.isascii():
                 # Japanese and Chinese write no spaces between words: looked for inside.

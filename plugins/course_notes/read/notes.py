@@ -31,7 +31,15 @@ from ..model import (
 from ..model.inline import refused_links
 from .blocks import Blocks, Heading, heading_title, read_blocks
 from .callouts import Callouts, unquote_callouts
-from .dates import FIRST_YEAR, LAST_YEAR, heading_date, read_date, read_due, year_refused
+from .dates import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    STAMP,
+    heading_date,
+    read_date,
+    read_due,
+    year_refused,
+)
 from .decode import repair
 from .durations import find_duration
 from .kinds import SECTION_KEYWORDS, SectionKinds
@@ -39,7 +47,7 @@ from .layout import Layout, Unit, find_layout, is_unit_word, label_text, match_u
 from .marks import _read_marks
 from .org import looks_like_org, org_as_markdown
 from .planner import Row
-from .states import State, read_fields, read_state, says_cancelled
+from .states import State, read_fields, read_state, says_cancelled, status_state
 
 # A separator or an item, in one match: most lines are one of the two. Bullets are
 # Markdown's, or pasted from a page or a PDF ("•", "▪", "◦", "–").
@@ -47,12 +55,16 @@ _LIST_LINE = regex.compile(
     r"(?P<indent>[ \t]*)(?:(?P<separator>-{3,})[ \t]*$"
     # An outline's letters and small roman numerals too: "a)", "b)", "i.", "iv." (Google
     # Docs and Word write nested lists so).
-    r"|(?:[-*+\u2022\u25aa\u25e6\u2013\u30fb]|\d{1,9}[.)]|[a-z]\)"
+    # Google Docs pastes its levels as "●", "○" and "■" at the margin.
+    r"|(?:[-*+\u2022\u25aa\u25e6\u2013\u30fb\u25cf\u25cb\u25a0]|\d{1,9}[.)]|[a-z]\)"
     r"|(?:i{1,3}|iv|vi{0,3}|ix|x)\.(?=[ \t]))"
     # Japanese writes no blank after its "・": "・シラバス ✓".
     r"(?:[ \t]+(?:\[(?P<box>[ xX])\][ \t]*)?|(?=$)|(?<=\u30fb)(?=\S))"
     r"(?P<text>.*)$)"
 )
+
+
+_DOCS_LEVELS = {"\u25cb": "  ", "\u25a0": "    "}
 
 
 def _outline_indent(line: str, indent: str) -> str:
@@ -193,12 +205,22 @@ _READ_FIRST = regex.compile(
     r"(?i:read|re-read|reread|lesen|leer|lire|leggere|ler|lezen|läsa|læs|les)\b[ \t:]"
 )
 # A line indented under a label that opens with a tick or a cross: "  ✔ Giddens kap 1".
-# A short title: up to three words, capitalised, no digits or closing punctuation.
-_TITLE_WORDS = regex.compile(r"[^\W\d_][^\W\d_'\-]*(?:[ \t]+[^\W\d_][^\W\d_'\-]*){0,2}")
+# A short title: up to three words, capitalised, no digits or closing punctuation but an
+# abbreviation's dot ("Guest talk rec.").
+_TITLE_WORDS = regex.compile(r"[^\W\d_][^\W\d_'\-]*(?:[ \t]+[^\W\d_][^\W\d_'\-]*){0,2}\.?")
+_TRAILING_ASIDE = regex.compile(r"[ \t]*\([^()]*\)$")
 # A line that opens with its box or its state word: "[x] manual ch 1", "DONE report 2".
 _BOXED_NEXT = regex.compile(
     r"[ \t]*(?:\[[ xX/~-]\][ \t]|[\u2610\u2611\u2612]\ufe0f?[ \t]|(?:DONE|TODO)\b)"
 )
+# "✔ Red Bull (HBS)" under "Cases": a tick opening the line.
+_TICK_NEXT = regex.compile(r"[\u2713\u2714\u2705\U0001f5f8][\ufe0e\ufe0f]?[ \t]")
+# "ok", "yes" and their kin after an attendance label: there.
+_YES_WORDS = frozenset(
+    "ok okay yes y ja oui sí si sim yep present presente présent anwesend aanwezig evet "
+    "tak ano igen kyllä ya hadir да".split()
+)
+_FIRST_WORD = regex.compile(r"[^\W\d_]+")
 # A label and what it says on one line: "Yoklama: (tamam)".
 _LABEL_SAYS = regex.compile(r"(?P<label>[^\W\d_]{2,20})[ \t]*:[ \t]+\S")
 _TICKED_UNDER = regex.compile(
@@ -410,7 +432,8 @@ class _Reader:
         if (
             self.week is not None
             and len(stripped) <= 40
-            and len(stripped.split()) <= 4
+            # "GUEST TALK (recorded, on Canvas)": the words before a remark in brackets.
+            and len(_TRAILING_ASIDE.sub("", stripped).split()) <= 4
             and number < len(self.lines)
             and line[:1] not in " \t"
             and not _MARKED.search(stripped)
@@ -434,6 +457,9 @@ class _Reader:
                 )
                 or _TICKED_UNDER.match(self.lines[number])
                 or _BOXED_NEXT.match(self.lines[number])
+                # "Cases" over "✔ Red Bull (HBS)"; "registrazione 1:29:55" over "✓ Frampton"
+                # is a task, its length no label's.
+                or (_TICK_NEXT.match(self.lines[number]) and not _DIGIT.search(stripped))
             )
         ):
             # "Lecture recordings", "Essential reading" over a list, "Övrigt" over lines
@@ -444,8 +470,11 @@ class _Reader:
         said = _LABEL_SAYS.match(line) if self.week is not None else None
         if said is not None and self.kinds.kind(said["label"]) is SectionKind.ATTENDANCE:
             # "Yoklama: (tamam)", "Attendance: ✓", "Anwesenheit: gefehlt": the unit's
-            # attendance as one task, its state in the words after the label.
-            self.item(number, "", None, None, stripped)
+            # attendance as one task, its state in the words after the label; "Presença:
+            # ok", "Attendance: yes" tick it.
+            answer = _FIRST_WORD.match(line, said.end() - 1)
+            yes = answer is not None and answer.group().casefold() in _YES_WORDS
+            self.item(number, "", None, "x" if yes else None, stripped)
             return
         ticked = _TICKED_UNDER.match(line) if self.week is not None else None
         if ticked is not None:
@@ -476,6 +505,7 @@ class _Reader:
             and not _NOTE_LINE.match(line)
             and len(stripped.split()) <= _LONG_PROSE
             and not stripped.endswith((":", "?"))
+            and not STAMP.fullmatch(stripped)
         ):
             self.item(number, "", None, None, stripped)
             return
@@ -839,8 +869,8 @@ class _Reader:
             if problem:
                 self.info(number, problem)
         kept = tuple(fields.items())
-        if box is not None or fields or text[:1] == "[" or text[:2] == "{{":
-            # "{{": Roam's "{{[[TODO]]}}", read as a box.
+        if box is not None or fields or text[:1] == "[" or text[:2] == "{{" or "::" in text:
+            # "{{": Roam's "{{[[TODO]]}}", read as a box; "::", Dataview's "[status:: done]".
             self.boxed.add(number)
         elif worded is not None:
             # Words saying the state ("Seminar 3 — missed"): a task as written, even among
@@ -920,6 +950,18 @@ def _placeholder(body: str) -> bool:
     return bool(rest) and bool(_PLACEHOLDER.fullmatch(rest))
 
 
+# Hours of work, not of watching: "Placement shift Mon 3/3 (8h)", "Praktikum (6 Std.)".
+_WORK_HOURS = regex.compile(
+    r"\b(?i:shifts?|placement|clinicals?|practicum|rotation|on[ -]call|schicht|dienst|praktikum|"
+    r"stage|guardia|planth?[ãa]o|tirocinio|volunteering)\b"
+)
+
+
+def _watch_length(body: str) -> bool:
+    """A length a video could have: not the hours of a shift or a placement."""
+    return _has_length(body) and not _WORK_HOURS.search(body)
+
+
 def _has_length(body: str) -> bool:
     # Every length has a digit: one search rules out most lines before the duration grammar.
     return _DIGIT.search(body) is not None and find_duration(body)[1] is not None
@@ -941,7 +983,7 @@ def _read_item(text: str, box: str | None) -> _ReadItem:
             # "Hunt pp1-32 x", "lec6 engels x 38m": an x after the words ticks the line.
             body, state = body[: crossed.start()] + body[crossed.end() :], True
     fields: dict[str, str] = {}
-    if not body.isascii() or "@{" in body:
+    if not body.isascii() or "@{" in body or "::" in body:
         body, fields = read_fields(body)
         if "done" in fields:
             state = True
@@ -960,6 +1002,18 @@ def _read_item(text: str, box: str | None) -> _ReadItem:
             state = bool(state)
         elif worded is State.STARTED:
             started, state = state is not True, state is True
+    said = status_state(fields) if "status" in fields else None
+    if said is not None:
+        # Dataview's "[status:: wip]": the student's own word for the state wins.
+        fields.pop("status")
+        if said == "done":
+            state, started = True, False
+        elif said == "cancelled":
+            worded, state = State.CANCELLED, None
+        elif said == "started":
+            state, started = False, True
+        else:
+            state, started = False, False
     placeholder = not body or body == "()" or (len(body) < 60 and _placeholder(body))
     return body, state, fields, worded, started, placeholder
 
@@ -1072,7 +1126,7 @@ def _settle_kinds(course: Course) -> None:
                 )
             elif _mostly(
                 [*items, *(entry for entry in section.entries if type(entry) is Video)],
-                lambda item: type(item) is Video or _has_length(item.text),
+                lambda item: type(item) is Video or _watch_length(item.text),
             ):
                 section.kind = _VIDEOS
                 # "Exercise set 2" among lengths: a task, no video of unknown length.
@@ -1080,7 +1134,7 @@ def _settle_kinds(course: Course) -> None:
                     section,
                     lambda item: (
                         _as_video(item)
-                        if _has_length(item.text) or _says_video(item.text)
+                        if _watch_length(item.text) or _says_video(item.text)
                         else item
                     ),
                 )
@@ -1424,8 +1478,12 @@ def parse(
             if plus_done and box is None and line[len(indent) : len(indent) + 1] == "+":
                 box = "x"
 
-            if line[len(indent) : len(indent) + 1].islower():
+            bullet = line[len(indent) : len(indent) + 1]
+            if bullet.islower():
                 indent = _outline_indent(line, indent)
+            elif bullet in _DOCS_LEVELS and not indent:
+                # "○" under "●" (Google Docs, pasted): one level down, "■" two.
+                indent = _DOCS_LEVELS[bullet]
             if said and number < len(lines) and _may_go_on(said, lines[number]):
                 said = _go_on(reader, number, said, special)
             if layout.cards and not indent:
@@ -1509,7 +1567,12 @@ def _callout_questions(callouts: Callouts, layout: Layout, reader: _Reader) -> N
     for start in sorted(callouts.questions):
         before = [line for line in layout.questions if line < start]
         units = [line for line in layout.units if line < start]
-        if before and (not units or max(before) > max(units)):
+        ended = (
+            bool(before and units)
+            and max(before) in callouts.ends
+            and callouts.ends[max(before)] < start
+        )
+        if before and (not units or max(before) > max(units)) and not ended:
             continue  # among the questions already: a group of them
         layout.questions.add(start)
         if units:
@@ -1558,7 +1621,12 @@ def _repeated_labels(lines: list[str]) -> set[str]:
     for number, line in enumerate(lines[:-1], start=1):
         if not line or line[:1] in " \t" or len(line) > 40 or _DIGIT.search(line):
             continue
-        if _LIST_LINE.match(line) or not _LIST_LINE.match(lines[number]):
+        following = lines[number]
+        if _LIST_LINE.match(line) or not (
+            _LIST_LINE.match(following)
+            or _BOXED_NEXT.match(following)
+            or _TICK_NEXT.match(following)
+        ):
             continue
         seen[line.strip().casefold()] += 1
     return {label for label, count in seen.items() if count > 1 and len(label.split()) <= 4}

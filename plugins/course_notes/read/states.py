@@ -105,11 +105,11 @@ _DONE_END = regex.compile(
 _DONE_PAREN = regex.compile(rf"[ \t]*\((?:{_DONE_WORDS}|{SEEN_WORDS}|read)\b[^()]{{0,30}}\)", re.I)
 _DONE_CAPS = regex.compile(
     r"(?<![\w-])(?:DONE|(?i:submitted|handed in|abgegeben|entregad[oa]|rendu|consegnat[oa]|"
-    r"ingeleverd))(?![\w-])[ \t!.:]*"
+    r"ingeleverd))(?![\w-])[ \t!.:]*(?:[-\u2013\u2014][ \t]+)?"
 )
 _TODO = regex.compile(
     r"\[(?i:todo|to do)\][ \t]*|#(?i:todo)\b[ \t]*"
-    r"|(?<![\w-])(?:TODO|TO ?DO|ToDo|LATER|WAITING|WAIT)(?![\w-])[ \t!.:]*"
+    r"|(?<![\w-])(?:TODO|TO ?DO|ToDo|LATER|WAITING|WAIT)(?![\w-])[ \t!.:]*(?:[-\u2013\u2014][ \t]+)?"
 )
 # Watched or read up to a point: "nur bis zu den Rotationen geschaut", "read up to 4.3",
 # "visto hasta el min 20": begun, not done.
@@ -180,9 +180,103 @@ def _signed(text: str) -> bool:
 KANBAN_DATE = regex.compile(r"[ \t]*@\{(?P<date>\d{4}-\d{2}-\d{2})\}")
 
 
+# Obsidian Dataview's inline fields: "[status:: done]", "(due:: 2025-03-04)", or one at the
+# end bare, "status:: done". Only the keys below are read; any other stays as written.
+_DATAVIEW_KEYS = (
+    r"status|state|due|deadline|length|duration|len|runtime|done|completed|completion|"
+    r"f[äa]llig|frist|estado|statut|[ée]ch[ée]ance|scadenza|prazo|entrega"
+)
+DATAVIEW = regex.compile(
+    rf"[ \t]*[\[(](?P<key>(?i:{_DATAVIEW_KEYS}))[ \t]*::[ \t]*(?P<value>[^\[\]()]*?)[ \t]*[\])]"
+    rf"|[ \t]+(?P<bare>(?i:{_DATAVIEW_KEYS}))[ \t]*::[ \t]*(?P<rest>[^\[\]()]*?)[ \t]*$"
+)
+# A Dataview status as the state it says.
+_STATUS = {
+    **dict.fromkeys(
+        "done complete completed finished read watched yes ok erledigt fait hecho fatto feito "
+        "klaar".split(),
+        "done",
+    ),
+    **dict.fromkeys(
+        "todo to-do open pending no planned not-started notstarted offen".split(), "open"
+    ),
+    **dict.fromkeys(
+        "wip half started doing in-progress inprogress ongoing partial reading watching "
+        "begonnen".split(),
+        "started",
+    ),
+    **dict.fromkeys(
+        "cancelled canceled dropped removed entfällt cancelado annulé".split(), "cancelled"
+    ),
+    **dict.fromkeys("skipped missed skip verpasst".split(), "missed"),
+}
+_FIELD_NAMES = {
+    "status": "status",
+    "state": "status",
+    "estado": "status",
+    "statut": "status",
+    "due": "due",
+    "deadline": "due",
+    "fällig": "due",
+    "fallig": "due",
+    "frist": "due",
+    "échéance": "due",
+    "echeance": "due",
+    "scadenza": "due",
+    "prazo": "due",
+    "entrega": "due",
+    "length": "length",
+    "duration": "length",
+    "len": "length",
+    "runtime": "length",
+    "done": "done",
+    "completed": "done",
+    "completion": "done",
+}
+
+
+def status_state(fields: dict[str, str]) -> str | None:
+    """What a Dataview ``status::`` field says: done, open, started, cancelled or missed."""
+    status = fields.get("status")
+    if not status:
+        return None
+    return _STATUS.get(status.strip().lower().replace(" ", "-"))
+
+
+def _dataview(text: str) -> tuple[str, dict[str, str]]:
+    """Cut Dataview's inline fields the reader knows; a length goes back in brackets, where
+    the durations' grammar reads it ("Lec 1 recording (1h 48m)")."""
+    fields: dict[str, str] = {}
+    length = ""
+    for found in DATAVIEW.finditer(text):
+        key = (found["key"] or found["bare"] or "").lower()
+        value = (found["value"] if found["key"] else found["rest"]) or ""
+        name = _FIELD_NAMES.get(key, key)
+        if name == "length":
+            length = value
+        elif name == "done" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            fields.setdefault("done", value.strip())
+        elif name == "done":
+            fields.setdefault(
+                "status", "done" if value.strip().lower() in ("true", "yes") else value
+            )
+        else:
+            fields.setdefault(name, value.strip())
+    text = DATAVIEW.sub("", text).strip(" \t")
+    if length:
+        text = f"{text} ({length})"
+    return text, fields
+
+
 def read_fields(text: str) -> tuple[str, dict[str, str]]:
-    """Cut Obsidian Tasks' fields (``📅 2027-02-03``, ``✅ …``, ``🔁 every week``) and
-    Obsidian Kanban's date (``@{2025-03-16}``, due)."""
+    """Cut Obsidian Tasks' fields (``📅 2027-02-03``, ``✅ …``, ``🔁 every week``), Obsidian
+    Kanban's date (``@{2025-03-16}``, due) and Dataview's (``[status:: done]``, ``[due::
+    2025-03-04]``, ``[length:: 42m]``)."""
+    if "::" in text:
+        rest, known = _dataview(text)
+        if known or rest != text:
+            rest, fields = read_fields(rest)
+            return rest, {**known, **fields}
     if "@{" in text:
         card = KANBAN_DATE.search(text)
         if card is not None:

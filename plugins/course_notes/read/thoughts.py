@@ -19,6 +19,7 @@ from .. import regex
 from ..model import Question, SourceLine
 from ..model.questions import Remark
 from ..model.text import capitalise_first, slugify
+from .dates import STAMP
 
 # The same separator as between weeks: three or more dashes alone on a line.
 SEPARATOR = regex.compile(r"[ \t]*-{3,}[ \t]*")
@@ -51,23 +52,28 @@ ARROWS = ("->", "\u2192", "=>", "\u21d2", "\u27a1")
 _INLINE_ANSWER = regex.compile(
     # After "?", "？" or Japanese's "か" that ends a question.
     r"(?:(?:\?|\uff1f|\u304b)[ \t)*_]*(?P<arrow>[ \t]+(?:->|\u2192|=>|\u21d2"
-    r"|(?i:a|r|answer|ans|antwort|respuesta|r[ée]ponse|risposta|resposta|r[ée]p\.?|resp\.?):)"
+    r"|(?i:a|r|answer|ans|antwort|respuesta|r[ée]ponse|risposta|resposta|r[ée]p\.?|resp\.?):"
+    # "?? A - yes": the answer's letter and a dash.
+    r"|(?i:a|answer)[ \t]+[-\u2013\u2014])"
     r"[ \t]+)"
     r"|(?P<dashes>[ \t]+--[ \t]+)"
     # "... after i close vscode mentor: old node process still running": who answered, named.
     rf"|(?P<answerer>[ \t]+(?i:{_ANSWERER})[ \t]*:[ \t]+))(?=\S)"
 )
+# A remark's label: "obs: …", "NB: …", "PS: …", "Hinweis: …", or a tag: "#todo ask Mia".
+_NOTE_LABEL = regex.compile(
+    r"(?i:obs|nb|n\.b\.|ps|p\.s\.|note|nota|remarque|anmerkung|hinweis|info)[ \t]*:[ \t]"
+    r"|#(?i:todo|note|idea|reminder|remark)\b"
+)
+# Dataview's answer field on a question: "[answer:: yes]", "(A:: no)".
+_ANSWER_FIELD = regex.compile(
+    r"[ \t]*[\[(](?i:answer|antwort|respuesta|r[ée]ponse|risposta|resposta|a)[ \t]*::[ \t]*"
+    r"(?P<answer>[^\[\]]*?)[ \t]*[\])]"
+)
 # A task box before an entry: "[x] ", "[ ] ".
 _BOX = regex.compile(r"\[(?P<box>[ xX])\][ \t]+")
 # A paragraph all in one pair of brackets: "(office hours Tue 1-2pm, or by mail)".
 _ASIDE = regex.compile(r"\([^()]*\)[ \t]*", re.S)
-# A page's date and time, as OneNote writes it under a page's title: "Wednesday, 5 March
-# 2025⇥1:10 PM".
-_STAMP = regex.compile(
-    r"(?:[^\W\d_]+,[ \t]*)?\d{1,2}[ \t]+[^\W\d_]+[ \t]+\d{4}"
-    r"[ \t]+\d{1,2}:\d\d(?:[ \t]*[AP]M)?[ \t]*",
-    re.I,
-)
 # An arrow anywhere on a ticked entry's line, with what follows it as the answer.
 _ARROW = regex.compile(r"(?P<arrow>[ \t]+(?:->|\u2192|=>|\u21d2)[ \t]+)(?=\S)(?P<dashes>)")
 # An indented line under a question that is no answer: it says there is none yet.
@@ -102,7 +108,8 @@ QUESTION_LABEL = regex.compile(
 # A list item: its bullet or number, then its text (a lone "-" is no item).
 # The reader's list markers, "•" and its kin ("•⇥Why is LM flat", pasted from OneNote) too.
 LIST_ITEM = regex.compile(
-    r"(?P<indent>[ \t]*)(?:(?:[-*+\u2022\u25aa\u25e6\u2013]|\d{1,9}[.)])[ \t]+|\u30fb[ \t]*)(?=\S)"
+    r"(?P<indent>[ \t]*)(?:(?:[-*+\u2022\u25aa\u25e6\u2013\u25cf\u25cb\u25a0]|\d{1,9}[.)])[ \t]+"
+    r"|\u30fb[ \t]*)(?=\S)"
 )
 HEADING = regex.compile(r" {0,3}(?P<hashes>#{1,6})[ \t]+(?P<title>\S.*)$")
 TAB_SIZE = 4
@@ -350,10 +357,14 @@ class _QuestionReader:
             # "- [x] kernel keeps dying → fixed: …": a task list of questions; the box is
             # no part of the question, and a ticked one may answer without a question mark.
             ticked, text = box["box"] in "xX", text[box.end() :]
-        inline = _INLINE_ANSWER.search(text)
-        if inline is None and ticked:
-            inline = _ARROW.search(text)
         answer = None
+        field = _ANSWER_FIELD.search(text) if "::" in text else None
+        if field is not None:
+            # Dataview's "[answer:: yes, posted on forum]": the answer, cut from the question.
+            text, answer = (text[: field.start()] + text[field.end() :]).strip(), field["answer"]
+        inline = _INLINE_ANSWER.search(text) if answer is None else None
+        if inline is None and ticked and answer is None:
+            inline = _ARROW.search(text)
         if inline is not None:
             named = "arrow" if inline["arrow"] else "answerer" if inline["answerer"] else "dashes"
             cut = inline.start(named)
@@ -382,6 +393,9 @@ class _QuestionReader:
             # "期末：6月中旬…" under a rule after a numbered list of questions: a remark set
             # apart from them, asking nothing; shown where it stands, never an entry.
             self.headings.append(Remark(block.line, text))
+        elif kind == "text" and _NOTE_LABEL.match(text) and not asks(text):
+            # "obs: monitoria quinta 18h" after the questions: a remark, asking nothing.
+            self.headings.append(Remark(block.line, text))
         elif kind == "heading":
             self.group = text
             self.headings.append(SourceLine(block.line, text))
@@ -408,8 +422,10 @@ class _QuestionReader:
                 else:
                     entry.context.append(part.text)
         elif self.current is None and (
-            (_ASIDE.fullmatch(text) and not asks(text)) or _STAMP.fullmatch(text)
+            ((_ASIDE.fullmatch(text) or text[:1] == ">") and not asks(text))
+            or STAMP.fullmatch(text)
         ):
+            # "> for Haldane or Thu tutor (Kev)", quoted under the heading, asks nothing.
             # "(Sprechstunde Di 13–14 Uhr)" under the heading: a remark, no entry.
             self.headings.append(Remark(block.line, text))
         elif self.current is None:
