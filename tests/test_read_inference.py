@@ -1292,7 +1292,8 @@ def test_questions_with_dataview_answers_remarks_and_callouts_in_a_unit() -> Non
         ("Why Dijkstra?", None),
     ]
     callouts = (
-        "## Lezione 1\n- a\n\n> [!question] Domanda\n> Anderson o Gellner?\n> **R:** tutti e due\n\n"
+        "## Lezione 1\n- a\n\n> [!question] Domanda\n> Anderson o Gellner?\n"
+        "> **R:** tutti e due\n\n"
         "> [!question]\n> Il recupero conta?\n\n## Lezione 2\n- b\n"
     )
     entries, _groups = read_entries(parse(callouts).thoughts)

@@ -109,7 +109,8 @@ _DONE_CAPS = regex.compile(
 )
 _TODO = regex.compile(
     r"\[(?i:todo|to do)\][ \t]*|#(?i:todo)\b[ \t]*"
-    r"|(?<![\w-])(?:TODO|TO ?DO|ToDo|LATER|WAITING|WAIT)(?![\w-])[ \t!.:]*(?:[-\u2013\u2014][ \t]+)?"
+    r"|(?<![\w-])(?:TODO|TO ?DO|ToDo|LATER|WAITING|WAIT)(?![\w-])"
+    r"[ \t!.:]*(?:[-\u2013\u2014][ \t]+)?"
 )
 # Watched or read up to a point: "nur bis zu den Rotationen geschaut", "read up to 4.3",
 # "visto hasta el min 20": begun, not done.
