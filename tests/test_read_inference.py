@@ -1298,3 +1298,54 @@ def test_questions_with_dataview_answers_remarks_and_callouts_in_a_unit() -> Non
     )
     entries, _groups = read_entries(parse(callouts).thoughts)
     assert [e.answer is not None for e in entries] == [True, False]
+
+
+def test_the_files_own_legend_says_what_its_marks_mean() -> None:
+    text = (
+        "CONTRACT LAW\n\n✓ = read/done    ~ = skimmed only, go back    x = not read    * = KEY\n\n"
+        "Week 1: Offer\n  Textbook\n  ✓ McK ch 3\n  Cases\n  ✓ Carlill v Carbolic [1893]*\n"
+        "  ~ Harvey v Facey [1893]\n  x Stevenson v McLean (1880)\n\n"
+        "Week 2: Consideration\n  Textbook\n  x McK ch 5\n  Cases\n  ✓ Currie v Misa (1875)\n"
+    )
+    course = parse(text)
+    first = course.weeks[0]
+    assert [s.title for s in first.sections] == ["Textbook", "Cases"]
+    assert [(i.text, i.done, i.started) for i in first.items] == [
+        ("McK ch 3", True, False),
+        ("Carlill v Carbolic [1893]*", True, False),
+        ("Harvey v Facey [1893]", False, True),
+        ("Stevenson v McLean (1880)", False, False),
+    ]
+
+
+def test_a_note_in_a_legend_like_line_is_no_legend() -> None:
+    from course_notes.read.states import read_legend
+
+    assert read_legend(["prof = the guy w the bowtie", "a = b and c = d", "note: x = 3"]) == {}
+    assert read_legend(["key: [x] = done, [ ] = not yet, [~] = started/half"]) == {}
+
+
+def test_after_numbered_questions_a_to_do_is_no_question() -> None:
+    from course_notes.read.thoughts import read_entries
+
+    text = (
+        "Week 1: Offer\n  ✓ a\n\n=====\nQuestions for tutor (Dr Ashworth)\n"
+        "1. Does Roffey survive?\n   A: still good law\n2. Is the essay marked by her?\n\n"
+        "- buy more highlighters\n- moot sign-up closes 15 Nov!!\n\n"
+        "todo\nstudy grp sun 8pm? ask maya\n"
+    )
+    entries, _groups = read_entries(parse(text).thoughts)
+    assert [e.title for e in entries] == ["Does Roffey survive?", "Is the essay marked by her?"]
+
+
+def test_videos_named_by_a_letter_and_number_and_lengths_that_are_not() -> None:
+    text = (
+        "econ mooc\n\nwk 1 gdp\nv1 why macro 6:41 ✓\nv2 measuring gdp 12:10 ✓\nv3 real 9:55 ✓\n"
+        "quiz 1 ✓\n\nwk 2 growth\nv1 rule of 70 5:50 ✓\nv2 solow 14:40\nquiz 4 due 10/6\n"
+        "peer assignment\nopenstax ch 7\nsolow paper\n"
+    )
+    course = parse(text)
+    assert [w.video_time.total for w in course.weeks] == [1726, 1230]
+    assert find_duration("L7 Hemodynamics — 44:12   stopped ~20 min in")[1:] == (2652, 1200)
+    assert find_duration("CBL case 2: 67M w/ progressive dyspnea")[1] is None
+    assert find_duration("OSCE practice: 2:30 slot — missed it")[1] is None

@@ -128,7 +128,8 @@ def clock_seconds(text: str) -> int | None:
 # ("11:59pm", "at 9:00", "due 14:00") is none.
 _LOOSE = regex.compile(
     r"(?<![\w:./'])(?:"
-    r"(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d\d)(?![\w:]|[ \t]*(?:am|pm|uhr|h\b))"
+    # "2:30 slot": a time of day too.
+    r"(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d\d)(?![\w:]|[ \t]*(?:am|pm|uhr|h\b|slot|appt|appointment))"
     r"|(?P<units>\d{1,4}[ \t]?(?:h|hr|hrs|hours?|std|stunden?|horas?|heures?|uur|sa|saat|hod|"
     r"godz|jam|óra|ч|час|часа|часов)\.?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti|dk|dakika|perc|menit|"
@@ -136,8 +137,9 @@ _LOOSE = regex.compile(
     # "1 Std. 25": the minutes after the hours, without their unit.
     r"|[ \t]+\d{1,2}['\u2032\u2019]?(?![\d:.,'\u2032\u2019]|[ \t]*[^\W\d_]))?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs)\.?)?"
-    r"|\d{1,4}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti|dk|dakika|perc|menit|мин|"
-    r"минут|минуты)\.?"
+    # A capital "M" alone is no minute: "67M w/ dyspnea" (a man of 67), "5M views".
+    r"|\d{1,4}[ \t]?(?:(?-i:m)|min|mins|minutes?|minuten|minutos|minuti|dk|dakika|perc|menit|"
+    r"мин|минут|минуты)\.?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs|seconds?|sn|detik|сек)\.?"
     # "8 min 30": the seconds after the minutes, without their unit.
     r"|[ \t]+\d{1,2}(?![\d:.,'\u2032\u2019]|[ \t]*[^\W\d_]))?"
@@ -181,6 +183,7 @@ _PART_OF = regex.compile(
 _LEFT_AT = regex.compile(
     r"\b(?:stopped|paused|left off|gestoppt|angehalten|arrêté|arrete|parei|pausad[oa]|"
     r"me quedé|quedé|fermato|fermata|gebleven)[ \t]+(?:at|bei|à|a|em|no|en|el|al|op)?[ \t]*"
+    r"(?:~|ca\.|about|around|approx\.?)?[ \t]*"
     r"(?:min\.?[ \t]*|minute[ \t]*|minuto[ \t]*)?"
     r"|(?P<upto>\b(?:nur bis|bis|up to|until|hasta(?: el)?|jusqu['\u2019]à|fino al?|até(?: o)?))"
     r"[ \t]+(?:(?:ca\.|circa|~)[ \t]*)?(?P<minute>(?:min\.?|minut[eo])[ \t]*)?(?=[\d])",
@@ -209,6 +212,14 @@ _NOT_VIDEO = regex.compile(
 _ROUGHLY = regex.compile(r"(?:ca\.|circa|approx\.?|~)[ \t]*$", re.I)
 # "~11 min", "ca. 45 min" in a video's line are its length, roughly: still its length.
 _ESTIMATE = regex.compile(r"(?:estimated|est\.|approx\.?)[ \t]*$", re.I)
+
+
+# "stopped ~20 min in", "paused at about 12:00": where a video was left, after its length.
+_STOPPED_BEFORE = regex.compile(
+    r"\b(?:stopped|paused|left off|gestoppt|angehalten|parei|fermato|me qued[ée])"
+    r"(?:[ \t]+(?:at|bei|em|no|a|al|en))?[ \t]*(?:~|ca\.|about|around|approx\.?)?[ \t]*$",
+    re.I,
+)
 
 
 def find_duration(text: str) -> tuple[str, int | None, int | None]:
@@ -243,7 +254,7 @@ def find_duration(text: str) -> tuple[str, int | None, int | None]:
             # "at 9:00", "à 9h30", "ca. 14:00" are times of day; "ca. 25 Min." is a length,
             # roughly, and "home front 46m" one too (a weekday's letters start "front").
             continue
-        if _NOT_VIDEO.match(text[found.end() :]):
+        if _NOT_VIDEO.match(text[found.end() :]) or _STOPPED_BEFORE.search(before):
             continue
         chosen = found
     if chosen is None:

@@ -47,7 +47,14 @@ from .layout import Layout, Unit, find_layout, is_unit_word, label_text, match_u
 from .marks import _read_marks
 from .org import looks_like_org, org_as_markdown
 from .planner import Row
-from .states import State, read_fields, read_state, says_cancelled, status_state
+from .states import (
+    State,
+    read_fields,
+    read_legend,
+    read_state,
+    says_cancelled,
+    status_state,
+)
 
 # A separator or an item, in one match: most lines are one of the two. Bullets are
 # Markdown's, or pasted from a page or a PDF ("•", "▪", "◦", "–").
@@ -309,6 +316,8 @@ class _Reader:
         self.leaf_width = -1
         self.lines = lines
         self.plain_tasks = _plain_tasks(lines, blocks, layout)
+        self.legend = read_legend(lines[: min(layout.units, default=40)])
+        """The marks the file's own legend explains ("✓ = read  ~ = skimmed  x = not read")."""
         self.repeated_labels = _repeated_labels(lines) if len(layout.units) > 1 else set()
         """Short lines over a list that head lists in two units or more ("강의")."""
         self.labelled = False
@@ -435,7 +444,8 @@ class _Reader:
             # "GUEST TALK (recorded, on Canvas)": the words before a remark in brackets.
             and len(_TRAILING_ASIDE.sub("", stripped).split()) <= 4
             and number < len(self.lines)
-            and line[:1] not in " \t"
+            # "  Cases" over "  ✓ Carlill v Carbolic": indented as its lines, in every unit.
+            and (line[:1] not in " \t" or stripped.casefold() in self.repeated_labels)
             and not _MARKED.search(stripped)
             and (
                 (
@@ -476,6 +486,20 @@ class _Reader:
             yes = answer is not None and answer.group().casefold() in _YES_WORDS
             self.item(number, "", None, "x" if yes else None, stripped)
             return
+        if self.legend and self.week is not None:
+            sign, _, rest = stripped.partition(" ")
+            state = self.legend.get(sign)
+            if state is not None and rest.strip():
+                # "x Stevenson v McLean (1880)" where the file's legend says "x = not read".
+                indent = line[: len(line) - len(line.lstrip())]
+                text = rest.strip()
+                if state is State.STARTED:
+                    self.item(number, indent, None, None, f"[/] {text}")
+                elif state is State.CANCELLED:
+                    self.item(number, indent, None, None, f"[-] {text}")
+                else:
+                    self.item(number, indent, None, "x" if state is State.DONE else " ", text)
+                return
         ticked = _TICKED_UNDER.match(line) if self.week is not None else None
         if ticked is not None:
             # "  ✔ F1 Introduktion (1:28:40)": a task written without its bullet, indented
@@ -1032,15 +1056,15 @@ def _settle_named_videos(course: Course) -> None:
                     first = _FIRST_LETTERS.match(video.text)
                     if first is not None:
                         named[first.group().lower()] += 1
-    words = {word for word, count in named.items() if count >= 2 and len(word) >= 2}
+    words = {word for word, count in named.items() if count >= 2}
     if not words:
         return
     for week in course.weeks:
-        if any(section.kind is _VIDEOS for section in week.sections):
-            # A unit with its own videos section says where its videos are.
-            continue
+        # A unit with its own videos section says where its videos are, but for sections
+        # whose words say nothing ("### Thu 1/16" among days: "L8 … — 57:40" after a lab).
+        own = any(section.kind is _VIDEOS for section in week.sections)
         for section in week.sections:
-            if section.kind is _READINGS:
+            if section.kind is _READINGS or (own and section.kind is not _OTHER):
                 continue
             for index, entry in enumerate(section.entries):
                 if type(entry) is not Item:
@@ -1050,7 +1074,9 @@ def _settle_named_videos(course: Course) -> None:
                     section.entries[index] = _as_video(entry)
 
 
-_FIRST_LETTERS = regex.compile(r"[^\W\d_]+")
+# A video's name: its first word ("lec" of "lec10", "recording"), or a letter before its
+# number ("v" of "v3 solow steady state").
+_FIRST_LETTERS = regex.compile(r"[^\W\d_](?=\d)|[^\W\d_]{2,}")
 
 
 # A line's label: "Lecture:" in 'Lecture: "Suez, 1956" – Lecture recording 46:05'.
@@ -1619,13 +1645,14 @@ def _repeated_labels(lines: list[str]) -> set[str]:
     repeats in each unit ("강의", "Reading list"), whatever its language calls them."""
     seen: Counter[str] = Counter()
     for number, line in enumerate(lines[:-1], start=1):
-        if not line or line[:1] in " \t" or len(line) > 40 or _DIGIT.search(line):
+        if not line or len(line) > 40 or _DIGIT.search(line) or line[:4].isspace():
             continue
         following = lines[number]
         if _LIST_LINE.match(line) or not (
             _LIST_LINE.match(following)
             or _BOXED_NEXT.match(following)
-            or _TICK_NEXT.match(following)
+            or _TICK_NEXT.match(following.lstrip())
+            or _TICKED_UNDER.match(following)
         ):
             continue
         seen[line.strip().casefold()] += 1

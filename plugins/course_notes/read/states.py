@@ -651,3 +651,50 @@ def says_cancelled(text: str) -> bool:
 def _cut(text: str, found: re.Match[str]) -> str:
     before, after = text[: found.start()].rstrip(" \t-\u2013\u2014:"), text[found.end() :].lstrip()
     return f"{before} {after}" if before and after else before or after
+
+
+# A legend's entry: a short sign, "=" or ":", what it means ("✓ = read/done", "x = not read",
+# "~ = skimmed only, go back"), several to a line, set apart by two blanks or a comma.
+_LEGEND_ENTRY = regex.compile(
+    r"(?:^|[ \t]{2,}|[,;|][ \t]*|\t)(?P<sign>[^\s=:,;|]{1,4})[ \t]*[=:][ \t]*"
+    r"(?P<meaning>[^=]+?)"
+    r"(?=[ \t]{2,}[^\s=:,;|]{1,4}[ \t]*[=:]|[,;|][ \t]*[^\s=:,;|]{1,4}[ \t]*[=:]|$)"
+)
+_LEGEND_NOT = regex.compile(
+    r"\b(?:not|no|nicht|kein|nie|pas|non|niet|nog niet|n[ãa]o|todav[íi]a no|ancora)\b", re.I
+)
+_LEGEND_STARTED = regex.compile(
+    r"\b(?:skim\w*|half\w*|partly|partially|started|begun|in progress|halb|angefangen|"
+    r"empezad\w*|commenc\w*|iniziat\w*|a medias|metade|la moiti[ée])\b",
+    re.I,
+)
+_LEGEND_DONE = regex.compile(
+    rf"\b(?:{_DONE_WORDS}|{SEEN_WORDS}|read|complete[d]?|finished|ticked)\b", re.I
+)
+
+
+def read_legend(lines: list[str]) -> dict[str, State]:
+    """The marks a file's own legend explains, above its first unit: "✓ = read/done    ~ =
+    skimmed only    x = not read" gives ✓ done, ~ started and x not done. Two entries on a
+    line at least, so that "a = b" in a note is no legend; signs whose meaning says no
+    state ("* = KEY case") are left out."""
+    legend: dict[str, State] = {}
+    for line in lines:
+        if line.count("=") + line.count(":") < 2 or len(line) > 200:
+            continue
+        entries = list(_LEGEND_ENTRY.finditer(line.strip()))
+        if len(entries) < 2:
+            continue
+        for entry in entries:
+            sign, meaning = entry["sign"], entry["meaning"]
+            if sign.isalnum() and len(sign) > 1:
+                continue  # a word ("note: …"), not a mark
+            if _LEGEND_STARTED.search(meaning):
+                legend[sign] = State.STARTED
+            elif says_cancelled(meaning):
+                legend[sign] = State.CANCELLED
+            elif _LEGEND_NOT.search(meaning):
+                legend[sign] = State.OPEN
+            elif _LEGEND_DONE.search(meaning):
+                legend[sign] = State.DONE
+    return legend

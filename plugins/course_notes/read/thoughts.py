@@ -65,6 +65,8 @@ _NOTE_LABEL = regex.compile(
     r"(?i:obs|nb|n\.b\.|ps|p\.s\.|note|nota|remarque|anmerkung|hinweis|info)[ \t]*:[ \t]"
     r"|#(?i:todo|note|idea|reminder|remark)\b"
 )
+# A to-do list of the student's under the questions: "todo" over its lines, whatever they say.
+_TODO_HEAD = regex.compile(r"(?i:todo|to[ -]do|reminders?|misc)[ \t]*:?[ \t]*(?:\n|$)")
 # Dataview's answer field on a question: "[answer:: yes]", "(A:: no)".
 _ANSWER_FIELD = regex.compile(
     r"[ \t]*[\[(](?i:answer|antwort|respuesta|r[ée]ponse|risposta|resposta|a)[ \t]*::[ \t]*"
@@ -188,7 +190,13 @@ def blocks(thoughts: Iterable[SourceLine]) -> list[_Block]:
             result.append(_Block("heading", source.number, [title.strip(" \t")]))
             item = current = None
         elif (listed := LIST_ITEM.match(text)) and not inside:
-            item = current = _Block("item", source.number, [text[listed.end() :]], indent=width)
+            item = current = _Block(
+                "item",
+                source.number,
+                [text[listed.end() :]],
+                listed.group().strip(),
+                indent=width,
+            )
             result.append(item)
         elif (marker := ANSWER.match(text) or ASKED.match(text)) is not None:
             kind = "answer" if ANSWER.match(text) else "asked"
@@ -349,6 +357,8 @@ class _QuestionReader:
         """True right after a ``---`` rule, before anything else."""
         self.listed = False
         """True once a question was a list item (``1. …``, ``- …``)."""
+        self.numbered = False
+        """True once a question was a numbered item (``1. …``)."""
 
     def start(self, text: str, line: int) -> Question:
         box = _BOX.match(text)
@@ -393,15 +403,29 @@ class _QuestionReader:
             # "期末：6月中旬…" under a rule after a numbered list of questions: a remark set
             # apart from them, asking nothing; shown where it stands, never an entry.
             self.headings.append(Remark(block.line, text))
-        elif kind == "text" and _NOTE_LABEL.match(text) and not asks(text):
+        elif kind == "text" and (
+            (_NOTE_LABEL.match(text) and not asks(text)) or _TODO_HEAD.match(text)
+        ):
             # "obs: monitoria quinta 18h" after the questions: a remark, asking nothing.
             self.headings.append(Remark(block.line, text))
         elif kind == "heading":
             self.group = text
             self.headings.append(SourceLine(block.line, text))
             self.current, self.in_answer = None, False
+        elif (
+            kind == "item"
+            and self.numbered
+            and not block.marker[:1].isdigit()
+            and not asks(text)
+            and not opens_as_question(text)
+            and not block.under
+        ):
+            # "- buy more highlighters" after questions numbered "1.", "2.": a to-do of the
+            # student's, asking nothing; shown where it stands, never an entry.
+            self.headings.append(Remark(block.line, text))
         elif kind == "item":
             self.listed = True
+            self.numbered = self.numbered or block.marker[:1].isdigit()
             first, _, rest = text.partition("\n")
             if rest and asks(first) and not asks(rest) and not _NO_ANSWER.search(rest):
                 # "1. ¿Cuántas palabras?" over "   Entre 1500 y 2000.": the line indented
