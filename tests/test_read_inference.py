@@ -1349,3 +1349,45 @@ def test_videos_named_by_a_letter_and_number_and_lengths_that_are_not() -> None:
     assert find_duration("L7 Hemodynamics — 44:12   stopped ~20 min in")[1:] == (2652, 1200)
     assert find_duration("CBL case 2: 67M w/ progressive dyspnea")[1] is None
     assert find_duration("OSCE practice: 2:30 slot — missed it")[1] is None
+
+
+def test_word_exports_title_and_a_tick_before_a_short_remark() -> None:
+    text = (
+        "The Cold War, 1945–1991: Superpowers, Ideology and the Wider World\r\n\r\n"
+        "Week 1 – Introduction\r\nSeminar attended ✓\r\n"
+        "Presentation on the Truman Doctrine – slides by Weds 16 Oct ✓ went ok!!\r\n\r\n"
+        "Week 2 – Origins\r\nSeminar attended\r\n"
+    )
+    course = parse(text)
+    assert course.title.startswith("The Cold War, 1945–1991")
+    items = course.weeks[0].items
+    assert [(i.text, i.done) for i in items][1] == (
+        "Presentation on the Truman Doctrine – slides by Weds 16 Oct — went ok!!",
+        True,
+    )
+
+
+def test_questions_for_a_channel_a_bullet_heading_them_and_what_follows() -> None:
+    from course_notes.read.thoughts import read_entries
+
+    forum = (
+        "## Module 1\n- a\n## Forum questions (to ask / post)\n\n- Why is BuildHeap O(n)?\n"
+        "  - answered in the thread: sum of heights is O(n)\n- is the Analysis video needed\n\n"
+        "misc / later:\n- after this: Princeton Algs on coursera?\n- add cert to linkedin\n"
+    )
+    entries, _groups = read_entries(parse(forum).thoughts)
+    assert [e.answer is not None for e in entries] == [True, False]
+    logseq = (
+        "- ## Week 1 - Intro\n\t- TODO L1 (20 min)\n- ## Office hours Qs\n  collapsed:: false\n"
+        "\t- Why is dV only valid for quasi-equilibrium?\n\t\t- answered OH: no uniform P\n"
+        "\t- Steam tables: interpolate twice??\n- random: TI-36X needs new batteries!!\n"
+    )
+    course = parse(logseq)
+    entries, _groups = read_entries(course.thoughts)
+    assert [e.answer is not None for e in entries] == [True, False]
+    assert any("TI-36X" in item.text for s in course.general for item in s.items)
+
+
+def test_struck_with_none_this_week_is_called_off() -> None:
+    assert read_state("~~PSets~~ no pset this week bc midterm grading")[1] is State.CANCELLED
+    assert read_state("~~Lecture 3 recording~~")[1] is State.DONE

@@ -84,6 +84,9 @@ _QUESTIONS = regex.compile(
     # "Blockers / questions for mentor": another short word first, joined to the questions.
     rf"[\W_]*(?:[^\W\d_]{{2,20}}[ \t]*[/&+][ \t]*)?"
     r"(?:open\s+|offene\s+|my\s+|meine\s+|hocaya\s+|hocama\s+)?"
+    # "Forum questions", "Office hours Qs", "TA questions": where or whom they are for.
+    r"(?:(?:forum|oh|office[ -]hours?|ta|tutor|prof|professor|lecturer|teacher|instructor|"
+    r"mentor|sprechstunde|tutorium|tutoría|tutoria)\s+)?"
     rf"(?:{_QUESTION_WORDS})\b[^\n]{{0,60}}$"
     # "❓ Office hours Qs": a question sign first names them, whatever the words.
     rf"|[ \t]*[\u2753\u2754][\ufe0f]?[^\n]{{0,60}}$",

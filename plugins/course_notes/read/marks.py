@@ -97,6 +97,13 @@ _TICK_AND_WORD = regex.compile(
 _ROAM_BOX = regex.compile(r"\{\{(?:\[\[)?(?P<state>TODO|DONE)(?:\]\])?\}\}[ \t]*")
 
 
+# A tick between the text and a short remark, no dash or bracket between: "✓ went ok!!".
+_TICK_THEN_REMARK = regex.compile(
+    "[ \t][\u2713\u2714\u2705\u2611\U0001f5f8][\ufe0e\ufe0f]?[ \t]+"
+    "(?P<after>[^\\W\\d_][^\u2713\u2714\u2705\u2611\U0001f5f8\n]{0,39})$"
+)
+
+
 def _read_marks(body: str, box: str | None) -> tuple[str, bool | None]:
     # The hot path of a big file: the common cases first, each ruled out in a step or two.
     # The body has no blank in front; the box in front, if any, was cut already.
@@ -135,6 +142,10 @@ def _read_marks(body: str, box: str | None) -> tuple[str, bool | None]:
             worded = _TICK_AND_WORD.search(body)
             if worded is not None:
                 body, end = body[: worded.start()].rstrip(), True
+        if end is None and (remark := _TICK_THEN_REMARK.search(body)) is not None:
+            # "slides to Dr W by Weds 16 Oct ✓ went ok!!": a tick, then a few words on it.
+            if len(remark["after"].split()) <= 5:
+                body, end = f"{body[: remark.start()].rstrip()} \u2014 {remark['after']}", True
         # A note after a mark ends the text with ")" or follows a dash: looked for first,
         # as four "in" cost less than one scan with a character class (about 70
         # instructions a character, measured with callgrind).

@@ -307,6 +307,8 @@ class _Reader:
         self.section: Section | None = None
         self.in_thoughts = False
         self.thoughts_level = 0
+        self.thoughts_bullet = -1
+        """The questions' bullet's depth when a bullet heads them (Logseq), else -1."""
         self.seen_week = False
         self.intro_open = False
         self.weeks: dict[int, Week] = {}
@@ -382,6 +384,15 @@ class _Reader:
                 self.in_thoughts = False
                 self.start_week(units[number])
                 return
+            if self.thoughts_bullet >= 0 and line.strip():
+                depth = len(line) - len(line.lstrip())
+                if depth <= self.thoughts_bullet and _LIST_LINE.match(line):
+                    # "- random: TI-36X needs batteries" beside "- ## Office hours Qs".
+                    self.in_thoughts = False
+                    listed = _LIST_LINE.match(line)
+                    indent, separator, box, said = listed.groups()  # type: ignore[union-attr]
+                    self.item(number, indent, separator, box, said)
+                    return
             heading = headings.get(number)
             # A "#" heading above the questions' own ends them; other headings group them,
             # and every other line is theirs as written (a "---" under a question is the
@@ -763,6 +774,12 @@ class _Reader:
         self.resume = (self.thoughts_end.get(number, 0), self.week, self.section)
         self.in_thoughts = True
         self.thoughts_level = level
+        start = self.lines[number - 1]
+        # "- ## Office hours Qs" (Logseq): a bullet heading the questions under it; the next
+        # bullet at its depth or shallower ends them.
+        self.thoughts_bullet = (
+            len(start) - len(start.lstrip()) if start.lstrip()[:2] in ("- ", "* ") else -1
+        )
         self.intro_open = False
         self.week = self.section = None
         if self.course.thoughts_line:
@@ -1630,7 +1647,9 @@ def _plain_title(lines: list[str], blocks: Blocks, layout: Layout, reader: _Read
         # ("ECON 101", "BIOL 230 Genetics Lab"), lines about the course after it or not.
         # "course: deep learning" (a word and a colon) is a label, not a name.
         if (
-            len(line.strip()) <= 60
+            # "The Cold War, 1945–1991: Superpowers, Ideology and the Wider World" (70).
+            len(line.strip()) <= 90
+            and not line.rstrip().endswith(".")
             and not _MARKED.search(line)
             and not line.rstrip().endswith(":")
             and not _KEYED.match(line)

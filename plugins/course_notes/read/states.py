@@ -167,6 +167,9 @@ _SKIP = regex.compile(
     r"overslaan|hoppa över|omitir|omesso|omessa|entfällt)\b",
     re.I,
 )
+_NONE_THIS_WEEK = regex.compile(
+    r"[ \t]*[-\u2013\u2014:(]?[ \t]*(?i:no|none|kein[e]?|pas de|sin|nessun[oa]?|geen)\b"
+)
 _STRUCK = regex.compile(r"~~(?P<text>.+)~~[ \t]*(?P<rest>.*)$")
 
 
@@ -571,8 +574,9 @@ def read_state(text: str) -> tuple[str, State | None]:
         struck = _STRUCK.match(text)
         if struck is not None and "~~" not in struck["text"]:
             rest = struck["rest"]
-            if _SKIP.search(rest):
-                # "~~traccia 1.16~~ la prof ha detto di saltarla": struck because dropped.
+            if _SKIP.search(rest) or _NONE_THIS_WEEK.match(rest):
+                # "~~traccia 1.16~~ la prof ha detto di saltarla": struck because dropped;
+                # "~~PSets~~ no pset this week": struck because there is none.
                 return text, State.CANCELLED
             body = struck["text"].strip()
             return (f"{body} {rest}".strip() if rest else body), State.DONE

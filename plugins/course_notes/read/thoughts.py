@@ -66,7 +66,12 @@ _NOTE_LABEL = regex.compile(
     r"|#(?i:todo|note|idea|reminder|remark)\b"
 )
 # A to-do list of the student's under the questions: "todo" over its lines, whatever they say.
-_TODO_HEAD = regex.compile(r"(?i:todo|to[ -]do|reminders?|misc)[ \t]*:?[ \t]*(?:\n|$)")
+_TODO_HEAD = regex.compile(
+    r"(?i:todo|to[ -]do|reminders?|misc|later|random|other)"
+    r"(?:[ \t]*/[ \t]*[^\W\d_]+)?[ \t]*:?[ \t]*(?:\n|$)"
+)
+# A property of an outliner's block: "collapsed:: false", "id:: 65a…".
+_PROPERTY = regex.compile(r"[ \t]*[^\W\d_][\w-]{0,30}::(?:[ \t]|$)")
 # Dataview's answer field on a question: "[answer:: yes]", "(A:: no)".
 _ANSWER_FIELD = regex.compile(
     r"[ \t]*[\[(](?i:answer|antwort|respuesta|r[ée]ponse|risposta|resposta|a)[ \t]*::[ \t]*"
@@ -359,6 +364,9 @@ class _QuestionReader:
         """True once a question was a list item (``1. …``, ``- …``)."""
         self.numbered = False
         """True once a question was a numbered item (``1. …``)."""
+        self.aside = False
+        """True after a to-do head ("misc / later:") with nothing under it: what follows, up
+        to a heading, is the student's own list."""
 
     def start(self, text: str, line: int) -> Question:
         box = _BOX.match(text)
@@ -403,12 +411,20 @@ class _QuestionReader:
             # "期末：6月中旬…" under a rule after a numbered list of questions: a remark set
             # apart from them, asking nothing; shown where it stands, never an entry.
             self.headings.append(Remark(block.line, text))
+        elif self.aside and kind in ("item", "text"):
+            # The lines after "misc / later:": the student's own, no questions.
+            self.headings.append(Remark(block.line, text))
+        elif kind == "text" and _PROPERTY.match(text):
+            # "collapsed:: false": the outliner's markup, shown as written, never an entry.
+            self.headings.append(Remark(block.line, text))
         elif kind == "text" and (
             (_NOTE_LABEL.match(text) and not asks(text)) or _TODO_HEAD.match(text)
         ):
+            self.aside = self.aside or bool(_TODO_HEAD.match(text) and "\n" not in text)
             # "obs: monitoria quinta 18h" after the questions: a remark, asking nothing.
             self.headings.append(Remark(block.line, text))
         elif kind == "heading":
+            self.aside = False
             self.group = text
             self.headings.append(SourceLine(block.line, text))
             self.current, self.in_answer = None, False
