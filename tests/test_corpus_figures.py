@@ -123,7 +123,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh18/german_statistik_obsidian.md", "answered"),
     ("fresh18/medschool_block_notes.md", "reading works"),
     ("fresh18/music_theory_emoji.md", "reading works"),
-    ("fresh19/cs_mooc_vscode.md", "unit 3"),
     ("fresh19/cs_mooc_vscode.md", "unit 5"),
     ("fresh19/engineering_thermo_logseq.md", "answered"),
     ("fresh19/engineering_thermo_logseq.md", "reading works"),

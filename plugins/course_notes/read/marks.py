@@ -100,7 +100,8 @@ _ROAM_BOX = regex.compile(r"\{\{(?:\[\[)?(?P<state>TODO|DONE)(?:\]\])?\}\}[ \t]*
 # A tick between the text and a short remark, no dash or bracket between: "✓ went ok!!".
 _TICK_THEN_REMARK = regex.compile(
     "[ \t][\u2713\u2714\u2705\u2611\U0001f5f8][\ufe0e\ufe0f]?[ \t]+"
-    "(?P<after>[^\\W\\d_][^\u2713\u2714\u2705\u2611\U0001f5f8\n]{0,39})$"
+    # Its first word two letters or more: "✓ X (retry)" crosses the tick out.
+    "(?P<after>[^\\W\\d_]{2}[^\u2713\u2714\u2705\u2611\U0001f5f8\n]{0,38})$"
 )
 
 

@@ -870,12 +870,11 @@ class _Reader:
             if depth:
                 parent = self.open_items[-1]
                 if state is not None and (
-                    box is not None
-                    or worded is None
-                    or entries[parent.index].line not in self.boxed
+                    box is not None or entries[parent.index].line not in self.boxed
                 ):
-                    # Not for words alone under a boxed task: "submitted 11:48pm" under
-                    # "[x] Response paper 1" is a note on it, the box its only state.
+                    # Not for a tick or words alone under a boxed task: "submitted
+                    # 11:48pm" under "[x] Response paper 1", "make heap ✓" under "[~] PA2"
+                    # are notes on it, its box its only state.
                     parent.has_tasks = True
                 parent.children.append(len(entries))
                 self.open_items.append(_OpenItem(width, len(entries)))
