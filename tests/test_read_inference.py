@@ -1391,3 +1391,37 @@ def test_questions_for_a_channel_a_bullet_heading_them_and_what_follows() -> Non
 def test_struck_with_none_this_week_is_called_off() -> None:
     assert read_state("~~PSets~~ no pset this week bc midterm grading")[1] is State.CANCELLED
     assert read_state("~~Lecture 3 recording~~")[1] is State.DONE
+
+
+def test_a_bullet_journals_key_and_its_questions() -> None:
+    from course_notes.read.thoughts import read_entries
+
+    text = (
+        "# ARTH 231\n\nkey: • task  × done  > migrated  – note  o event\n\n"
+        "## Week 1 — Giotto\no Tue 14 Jan – lecture 1\n× Vasari, Life of Giotto\n"
+        "  – the perfect O anecdote\n> flashcards: Arena Chapel\n– buy a sketchbook\n\n"
+        "## ? for Prof. Lindqvist (office hrs Wed 2–3)\n? Did Botticelli burn his paintings?\n"
+        "  – no real evidence\n? slide test – exact dates?\n"
+    )
+    course = parse(text)
+    assert [(i.text, i.done) for i in course.weeks[0].items] == [
+        ("Vasari, Life of Giotto", True),
+        ("flashcards: Arena Chapel", False),
+    ]
+    entries, _groups = read_entries(course.thoughts)
+    assert [e.answer is not None for e in entries] == [True, False]
+
+
+def test_a_chat_with_oneself_exported_as_text() -> None:
+    text = (
+        "4/3/24, 21:03 - Vale: *DERECHO CIVIL II*\n"
+        "5/3/24, 10:14 - Vale: *Clase 1* – presentación\n✅ fui\n✅ leer arts. 724 a 730\n"
+        "7/3/24, 9:51 - Vale: *Clase 2* - Elementos\n✅ asistencia\n- Alterini, cap. 3\n"
+    )
+    course = parse(text)
+    assert [(w.label, w.title, w.progress.done, w.progress.total) for w in course.weeks] == [
+        ("Clase 1", "presentación", 2, 2),
+        ("Clase 2", "Elementos", 1, 2),
+    ]
+    # A line that only looks like one message is left as written.
+    assert parse("5/3/24, 10:14 - Vale: hola\n## Week 1\n- a\n").weeks[0].label == "Week 1"

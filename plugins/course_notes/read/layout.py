@@ -89,7 +89,9 @@ _QUESTIONS = regex.compile(
     r"mentor|sprechstunde|tutorium|tutoría|tutoria)\s+)?"
     rf"(?:{_QUESTION_WORDS})\b[^\n]{{0,60}}$"
     # "❓ Office hours Qs": a question sign first names them, whatever the words.
-    rf"|[ \t]*[\u2753\u2754][\ufe0f]?[^\n]{{0,60}}$",
+    rf"|[ \t]*[\u2753\u2754][\ufe0f]?[^\n]{{0,60}}$"
+    # "? for Prof.", "?s for the TA": a question mark first, then whom they are for.
+    rf"|[ \t]*\?s?[ \t]+(?:for|to|an|para|pour|per|f[üu]r)\b[^\n]{{0,50}}$",
     re.I,
 )
 # A stem every questions label holds, in the languages above, or a question mark.
@@ -431,11 +433,13 @@ def find_layout(
     blocks: Blocks,
     units: str = "",
     questions: tuple[str, ...] = (),
+    fresh: Collection[int] = (),
 ) -> Layout:
     """Find the unit and the questions' start from the headings, else from label lines.
 
     ``units`` (from ``units:`` in mkdocs.yml) names the unit's word and wins over the
-    inference; ``questions`` are more words whose headings or labels start the questions.
+    inference; ``questions`` are more words whose headings or labels start the questions;
+    ``fresh`` are lines that start anew as if after a blank one (a chat's messages).
     """
     layout = Layout()
     headings = blocks.headings
@@ -473,7 +477,7 @@ def find_layout(
                     unit.line, (number,), unit.title, unit.label, unit.word
                 )
         else:
-            _label_units(lines, blocks, layout, wanted)
+            _label_units(lines, blocks, layout, wanted, fresh)
             if not layout.units:
                 _card_units(lines, blocks, layout, wanted)
     _planner_units(lines, blocks, layout, wanted)
@@ -566,8 +570,15 @@ def _dated(heading: Heading, wanted: str | None) -> Unit | None:
     return _dated_unit(heading.line, title, word)
 
 
+_BOLD_LABEL = regex.compile(r"^(?P<mark>\*\*?|__?)(?P<inner>[^*_\n]{1,40}?)(?P=mark)")
+
+
 def _lines_of_their_own(
-    lines: list[str], blocks: Blocks, longest: int, skip: Collection[int] = ()
+    lines: list[str],
+    blocks: Blocks,
+    longest: int,
+    skip: Collection[int] = (),
+    fresh: Collection[int] = (),
 ) -> Iterator[tuple[int, str]]:
     """Each short line after a blank one, at the margin, and no list item, code or front
     matter, as (number, its text stripped): where a unit may stand as a label."""
@@ -578,7 +589,7 @@ def _lines_of_their_own(
             previous_blank = True
             continue
         if (
-            previous_blank
+            (previous_blank or number in fresh)
             and number not in skip
             and number not in blocks.verbatim
             and number > blocks.front_matter
@@ -636,12 +647,20 @@ def _planner_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str
             layout.units[line] = Unit(line, unit.numbers, row.title or unit.title, "", unit.word)
 
 
-def _label_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str | None) -> None:
+def _label_units(
+    lines: list[str],
+    blocks: Blocks,
+    layout: Layout,
+    wanted: str | None,
+    fresh: Collection[int] = (),
+) -> None:
     """Units as label lines (``W1``, ``Wk 3 flex week``), in a file without unit headings."""
     entries: list[tuple[int, int, str]] = []
     # Up to 100 characters: "Tydzień 2 - Płaski dowolny układ sił, redukcja, warunki
     # równowagi" is 67; the word and number first, repeating, keep prose out.
-    for number, stripped in _lines_of_their_own(lines, blocks, 100):
+    for number, stripped in _lines_of_their_own(lines, blocks, 100, fresh=fresh):
+        # "*Clase 1* – presentación": the unit's label in bold, its title after.
+        stripped = _BOLD_LABEL.sub(r"\g<inner>", stripped)
         # "--- wk3: e/m ---", "== Week 2 ==", "**W1**": the words inside the decoration.
         bare = with_digits(stripped.strip("*_=~#-\u2013\u2014 \t").rstrip(":").strip())
         unit = match_unit(bare)

@@ -497,20 +497,6 @@ class _Reader:
             yes = answer is not None and answer.group().casefold() in _YES_WORDS
             self.item(number, "", None, "x" if yes else None, stripped)
             return
-        if self.legend and self.week is not None:
-            sign, _, rest = stripped.partition(" ")
-            state = self.legend.get(sign)
-            if state is not None and rest.strip():
-                # "x Stevenson v McLean (1880)" where the file's legend says "x = not read".
-                indent = line[: len(line) - len(line.lstrip())]
-                text = rest.strip()
-                if state is State.STARTED:
-                    self.item(number, indent, None, None, f"[/] {text}")
-                elif state is State.CANCELLED:
-                    self.item(number, indent, None, None, f"[-] {text}")
-                else:
-                    self.item(number, indent, None, "x" if state is State.DONE else " ", text)
-                return
         ticked = _TICKED_UNDER.match(line) if self.week is not None else None
         if ticked is not None:
             # "  ✔ F1 Introduktion (1:28:40)": a task written without its bullet, indented
@@ -744,6 +730,26 @@ class _Reader:
         self.close_items()
         self.week = None
         self.section = self.column
+
+    def by_legend(self, number: int, line: str) -> bool:
+        """A line opening with a sign the file's legend explains ("x Stevenson v McLean" where
+        "x = not read", "– the myth" where "– note"): read as it says; False for others."""
+        stripped = line.strip()
+        sign, _, rest = stripped.partition(" ")
+        if sign not in self.legend or not rest.strip():
+            return False
+        state = self.legend[sign]
+        indent = line[: len(line) - len(line.lstrip())]
+        text = rest.strip()
+        if state is None:
+            self.note(number, f"{indent}{text}")
+        elif state is State.STARTED:
+            self.item(number, indent, None, None, f"[/] {text}")
+        elif state is State.CANCELLED:
+            self.item(number, indent, None, None, f"[-] {text}")
+        else:
+            self.item(number, indent, None, "x" if state is State.DONE else " ", text)
+        return True
 
     def outside_units(self, number: int, text: str) -> None:
         """An outline's outermost bullet that is no unit: a section of the General page."""
@@ -1460,9 +1466,14 @@ def parse(
         if looks_like_org(lines):
             org = org_as_markdown(lines)
             text = "\n".join(lines)
+    messages: set[int] = set()
+    if " - " in text[:2000] or "] " in text[:2000]:
+        messages = _unchat(lines)
+        if messages:
+            text = "\n".join(lines)
     blocks = read_blocks(text)
     callouts = unquote_callouts(lines) if ">" in text else None
-    layout = find_layout(lines, blocks, units, questions)
+    layout = find_layout(lines, blocks, units, questions, messages)
     # Built per call (a few hundred words, microseconds): no table kept between files.
     kinds = SectionKinds(sections)
     reader = _Reader(lines, blocks, layout, kinds)
@@ -1480,6 +1491,7 @@ def parse(
         special.add(reader.course.title_line)
     plus_done = _plus_means_done(lines, text)
     lettered = _letters_mark(lines) if layout.units else False
+    legend = reader.legend
     list_line, item, other = _LIST_LINE.match, reader.item, reader.other
     units_at, headings, questions_at = layout.units, blocks.headings, layout.questions
     numbered = enumerate(lines, start=1)
@@ -1512,6 +1524,8 @@ def parse(
         if lettered and line[:2] in _LETTER_STARTS:
             # "x Locke, Essay …" / "o Hume, Treatise …": the file's own done and open marks.
             item(number, "", None, " " if line[0] in "oO" else "x", line[2:].lstrip())
+            continue
+        if legend and reader.week is not None and reader.by_legend(number, line):
             continue
         # Items first: they are most of the lines, and no item is blank or a heading.
         listed = list_line(line)
@@ -1703,6 +1717,33 @@ def _letters_mark(lines: list[str]) -> bool:
 
 
 _PLUS_OR_MINUS = regex.compile(r"(?P<indent>[ \t]*)(?P<bullet>[-+])[ \t]+\S")
+
+
+# A chat export's line: "5/3/24, 10:14 - Vale: …" (WhatsApp on Android), "[05/03/2024,
+# 10:14:02] Vale: …" (on an iPhone); the date, the time and the sender are the app's.
+_CHAT_LINE = regex.compile(
+    r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]\d{1,2}:\d\d(?:[ \t\u202f]?[APap]\.?[ \t]?[Mm]\.?)?"
+    r"[ \t]-[ \t]"
+    r"|\[\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?[ \t]\d{1,2}:\d\d(?::\d\d)?"
+    r"(?:[ \t\u202f]?[APap][Mm])?\][ \t])"
+    r"[^:\n]{1,40}:[ \t]?"
+)
+
+
+def _unchat(lines: list[str]) -> set[int]:
+    """A chat with oneself exported as text (WhatsApp's "notes to self"): each message's
+    date, time and sender cut, in place, so its lines read as notes; the messages' first
+    lines, which start anew as after a blank line. Three messages at least, a third of the
+    file's lines or more; else nothing is touched."""
+    starts = [_CHAT_LINE.match(line) for line in lines]
+    found = sum(1 for start in starts if start is not None)
+    written = sum(1 for line in lines if line.strip())
+    if found < 3 or found * 3 < written:
+        return set()
+    for number, start in enumerate(starts):
+        if start is not None:
+            lines[number] = lines[number][start.end() :]
+    return {number for number, start in enumerate(starts, start=1) if start is not None}
 
 
 def _plus_means_done(lines: list[str], text: str) -> bool:

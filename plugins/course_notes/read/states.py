@@ -677,14 +677,58 @@ _LEGEND_DONE = regex.compile(
 )
 
 
-def read_legend(lines: list[str]) -> dict[str, State]:
+# A legend introduced by its name, signs and words set apart by two blanks: "key: • task
+# × done  > migrated  – note  o event" (a bullet journal's signifiers).
+_KEY_LINE = regex.compile(
+    r"[ \t]*(?i:key|legend|legende|légende|clave|leyenda|signs|symbols|signifiers)[ \t]*:[ \t]*"
+    r"(?P<rest>.+)$"
+)
+_KEY_ENTRY = regex.compile(
+    r"(?P<sign>[^\s\w]{1,2}|[a-zA-Z])[ \t]+(?P<meaning>[^\W\d_][^\n]*?)[ \t]*$"
+)
+_LEGEND_NOTE = regex.compile(r"\b(?i:note|notes|event|events|info|comment|notiz|nota|termin)\b")
+_LEGEND_TASK = regex.compile(r"\b(?i:task|todo|to do|open|migrated|moved|postponed|aufgabe)\b")
+
+
+def _meaning(meaning: str) -> State | None | bool:
+    """What a legend's words make of its sign: a state, None for a note, False for none."""
+    if _LEGEND_STARTED.search(meaning):
+        return State.STARTED
+    if says_cancelled(meaning):
+        return State.CANCELLED
+    if _LEGEND_NOT.search(meaning):
+        return State.OPEN
+    if _LEGEND_DONE.search(meaning):
+        return State.DONE
+    if _LEGEND_NOTE.search(meaning):
+        return None
+    if _LEGEND_TASK.search(meaning):
+        return State.OPEN
+    return False
+
+
+def read_legend(lines: list[str]) -> dict[str, State | None]:
     """The marks a file's own legend explains, above its first unit: "✓ = read/done    ~ =
     skimmed only    x = not read" gives ✓ done, ~ started and x not done. Two entries on a
     line at least, so that "a = b" in a note is no legend; signs whose meaning says no
     state ("* = KEY case") are left out."""
-    legend: dict[str, State] = {}
+    legend: dict[str, State | None] = {}
     for line in lines:
-        if line.count("=") + line.count(":") < 2 or len(line) > 200:
+        if len(line) > 200:
+            continue
+        keyed = _KEY_LINE.match(line)
+        if keyed is not None and "=" not in line:
+            parts = [
+                _KEY_ENTRY.fullmatch(p.strip()) for p in re.split(r"[ \t]{2,}|,|/", keyed["rest"])
+            ]
+            found = [(p["sign"], p["meaning"]) for p in parts if p is not None]
+            if len(found) >= 2:
+                for sign, meaning in found:
+                    said = _meaning(meaning)
+                    if said is not False:
+                        legend[sign] = said  # type: ignore[assignment]
+            continue
+        if line.count("=") + line.count(":") < 2:
             continue
         entries = list(_LEGEND_ENTRY.finditer(line.strip()))
         if len(entries) < 2:
@@ -693,12 +737,7 @@ def read_legend(lines: list[str]) -> dict[str, State]:
             sign, meaning = entry["sign"], entry["meaning"]
             if sign.isalnum() and len(sign) > 1:
                 continue  # a word ("note: …"), not a mark
-            if _LEGEND_STARTED.search(meaning):
-                legend[sign] = State.STARTED
-            elif says_cancelled(meaning):
-                legend[sign] = State.CANCELLED
-            elif _LEGEND_NOT.search(meaning):
-                legend[sign] = State.OPEN
-            elif _LEGEND_DONE.search(meaning):
-                legend[sign] = State.DONE
+            said = _meaning(meaning)
+            if said is not False and said is not None:
+                legend[sign] = said
     return legend

@@ -115,7 +115,8 @@ QUESTION_LABEL = regex.compile(
 # A list item: its bullet or number, then its text (a lone "-" is no item).
 # The reader's list markers, "•" and its kin ("•⇥Why is LM flat", pasted from OneNote) too.
 LIST_ITEM = regex.compile(
-    r"(?P<indent>[ \t]*)(?:(?:[-*+\u2022\u25aa\u25e6\u2013\u25cf\u25cb\u25a0]|\d{1,9}[.)])[ \t]+"
+    # "? Did Botticelli …": a question mark as the bullet, as a bullet journal writes them.
+    r"(?P<indent>[ \t]*)(?:(?:[-*+\u2022\u25aa\u25e6\u2013\u25cf\u25cb\u25a0?]|\d{1,9}[.)])[ \t]+"
     r"|\u30fb[ \t]*)(?=\S)"
 )
 HEADING = regex.compile(r" {0,3}(?P<hashes>#{1,6})[ \t]+(?P<title>\S.*)$")
