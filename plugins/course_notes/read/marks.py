@@ -97,6 +97,7 @@ _TICK_AND_WORD = regex.compile(
 _ROAM_BOX = regex.compile(r"\{\{(?:\[\[)?(?P<state>TODO|DONE)(?:\]\])?\}\}[ \t]*")
 
 
+_TICK_INSIDE = regex.compile("[\u2713\u2714\u2705\u2611\U0001f5f8]")
 # A tick between the text and a short remark, no dash or bracket between: "✓ went ok!!".
 _TICK_THEN_REMARK = regex.compile(
     "[ \t][\u2713\u2714\u2705\u2611\U0001f5f8][\ufe0e\ufe0f]?[ \t]+"
@@ -143,7 +144,11 @@ def _read_marks(body: str, box: str | None) -> tuple[str, bool | None]:
             worded = _TICK_AND_WORD.search(body)
             if worded is not None:
                 body, end = body[: worded.start()].rstrip(), True
-        if end is None and (remark := _TICK_THEN_REMARK.search(body)) is not None:
+        if (
+            end is None
+            and _TICK_INSIDE.search(body) is not None
+            and (remark := _TICK_THEN_REMARK.search(body)) is not None
+        ):
             # "slides to Dr W by Weds 16 Oct ✓ went ok!!": a tick, then a few words on it.
             if len(remark["after"].split()) <= 5:
                 body, end = f"{body[: remark.start()].rstrip()} \u2014 {remark['after']}", True

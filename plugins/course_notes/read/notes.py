@@ -488,7 +488,7 @@ class _Reader:
             # lines: a label without a colon.
             self.open_section(repair(stripped), number, label=True)
             return
-        said = _LABEL_SAYS.match(line) if self.week is not None else None
+        said = _LABEL_SAYS.match(line) if self.week is not None and ":" in line else None
         if said is not None and self.kinds.kind(said["label"]) is SectionKind.ATTENDANCE:
             # "Yoklama: (tamam)", "Attendance: ✓", "Anwesenheit: gefehlt": the unit's
             # attendance as one task, its state in the words after the label; "Presença:
@@ -1672,12 +1672,18 @@ def _plain_title(lines: list[str], blocks: Blocks, layout: Layout, reader: _Read
         return
 
 
+_BULLET_STARTS = frozenset("-*+\u2022\u25aa\u25e6\u2013\u25cf\u25cb\u25a0\u30fb>|#")
+
+
 def _repeated_labels(lines: list[str]) -> set[str]:
     """Short lines without digits over a list, written twice or more: the sections a file
     repeats in each unit ("강의", "Reading list"), whatever its language calls them."""
     seen: Counter[str] = Counter()
     for number, line in enumerate(lines[:-1], start=1):
-        if not line or len(line) > 40 or _DIGIT.search(line) or line[:4].isspace():
+        # String tests first: most lines are items or long, and need no regex.
+        if not line or len(line) > 40 or line[:1] in _BULLET_STARTS or line[:4].isspace():
+            continue
+        if _DIGIT.search(line):
             continue
         following = lines[number]
         if _LIST_LINE.match(line) or not (
@@ -1735,6 +1741,10 @@ def _unchat(lines: list[str]) -> set[int]:
     date, time and sender cut, in place, so its lines read as notes; the messages' first
     lines, which start anew as after a blank line. Three messages at least, a third of the
     file's lines or more; else nothing is touched."""
+    opening = [line for line in lines[:20] if line.strip()][:3]
+    if not any(_CHAT_LINE.match(line) for line in opening):
+        # An export opens with its messages (after the app's own notice, perhaps).
+        return set()
     starts = [_CHAT_LINE.match(line) for line in lines]
     found = sum(1 for start in starts if start is not None)
     written = sum(1 for line in lines if line.strip())
