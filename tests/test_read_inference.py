@@ -1425,3 +1425,15 @@ def test_a_chat_with_oneself_exported_as_text() -> None:
     ]
     # A line that only looks like one message is left as written.
     assert parse("5/3/24, 10:14 - Vale: hola\n## Week 1\n- a\n").weeks[0].label == "Week 1"
+
+
+def test_an_outlines_unit_with_nothing_under_it_between_two_others() -> None:
+    text = (
+        "# A&P II\n\n- Week 5 — Lymphatic system\n    - [x] Lec 5A\n"
+        "- Week 6 — spring break\n    \n- Week 7 — Respiratory system\n    - [ ] Lec 7A\n"
+    )
+    assert [(w.label, w.title, w.progress.total) for w in parse(text).weeks] == [
+        ("Week 5", "Lymphatic system", 1),
+        ("Week 6", "spring break", 0),
+        ("Week 7", "Respiratory system", 1),
+    ]

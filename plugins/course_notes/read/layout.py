@@ -691,16 +691,20 @@ def _units_in_order(lines: list[str], blocks: Blocks, layout: Layout, family: st
     if len(found) < 2:
         return
     for number, line in enumerate(lines, start=1):
+        outer = _OUTER_BULLET.match(line) if layout.outline else None
         if (
             number in layout.units
             or number in blocks.verbatim
             or number <= blocks.front_matter
             or not line[:1].strip()
             or len(line) > 100
-            or (_ITEM.match(line) and not _ordinal_unit(line.strip()))
+            or (_ITEM.match(line) and not _ordinal_unit(line.strip()) and outer is None)
         ):
             continue
-        bare = with_digits(line.strip().strip("*_=~#-\u2013\u2014 \t").rstrip(":").strip())
+        # An outline's bullet with nothing under it: "- Week 6 — spring break" between
+        # "- Week 5" and "- Week 7", each with bullets under them.
+        text = outer["text"].replace("[[", "").replace("]]", "") if outer else line
+        bare = with_digits(text.strip().strip("*_=~#-\u2013\u2014 \t").rstrip(":").strip())
         if match_unit(bare) is None:
             continue
         unit = read_unit(bare, number, family)
@@ -711,6 +715,8 @@ def _units_in_order(lines: list[str], blocks: Blocks, layout: Layout, family: st
         last = before[-1].numbers[-1] if before else 0
         following = after[0].numbers[0] if after else MAX_UNIT + 1
         if last < unit.numbers[0] < following and (before or after):
+            if outer is not None and not (before and after):
+                continue  # an outline's leaf bullet is a unit only between two ("Module 3 quiz")
             if not after and unit.numbers[0] != last + 1:
                 continue  # after the last unit only the next number
             if not before and unit.numbers[0] != following - 1:
