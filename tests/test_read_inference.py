@@ -1323,6 +1323,13 @@ def test_a_note_in_a_legend_like_line_is_no_legend() -> None:
 
     assert read_legend(["prof = the guy w the bowtie", "a = b and c = d", "note: x = 3"]) == {}
     assert read_legend(["key: [x] = done, [ ] = not yet, [~] = started/half"]) == {}
+    # The words an item's line would say its state with, in any language the reader knows.
+    assert read_legend(["+ = erledigt   ~ = angefangen   x = entfällt   ? = nicht gelesen"]) == {
+        "+": State.DONE,
+        "~": State.STARTED,
+        "x": State.CANCELLED,
+        "?": State.OPEN,
+    }
 
 
 def test_after_numbered_questions_a_to_do_is_no_question() -> None:

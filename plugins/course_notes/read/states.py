@@ -675,17 +675,11 @@ _LEGEND_ENTRY = regex.compile(
     r"(?P<meaning>[^=]+?)"
     r"(?=[ \t]{2,}[^\s=:,;|]{1,4}[ \t]*[=:]|[,;|][ \t]*[^\s=:,;|]{1,4}[ \t]*[=:]|$)"
 )
+# What a legend's words say that an item's words never do: "x = not yet", "~ = skimmed".
 _LEGEND_NOT = regex.compile(
     r"\b(?:not|no|nicht|kein|nie|pas|non|niet|nog niet|n[ãa]o|todav[íi]a no|ancora)\b", re.I
 )
-_LEGEND_STARTED = regex.compile(
-    r"\b(?:skim\w*|half\w*|partly|partially|started|begun|in progress|halb|angefangen|"
-    r"empezad\w*|commenc\w*|iniziat\w*|a medias|metade|la moiti[ée])\b",
-    re.I,
-)
-_LEGEND_DONE = regex.compile(
-    rf"\b(?:{_DONE_WORDS}|{SEEN_WORDS}|read|complete[d]?|finished|ticked)\b", re.I
-)
+_LEGEND_STARTED = regex.compile(r"\b(?:skim\w*|partly|partially|begun)\b", re.I)
 
 
 # A legend introduced by its name, signs and words set apart by two blanks: "key: • task
@@ -702,15 +696,18 @@ _LEGEND_TASK = regex.compile(r"\b(?i:task|todo|to do|open|migrated|moved|postpon
 
 
 def _meaning(meaning: str) -> State | None | bool:
-    """What a legend's words make of its sign: a state, None for a note, False for none."""
+    """What a legend's words make of its sign: a state, None for a note, False for none.
+
+    The state words are an item's ("read/done", "not read", "half", "entfällt"), read by
+    ``read_state``; only what legends alone say is looked for here."""
     if _LEGEND_STARTED.search(meaning):
         return State.STARTED
-    if says_cancelled(meaning):
-        return State.CANCELLED
+    # After an item's words, as on a task's line: a word alone is no item's state.
+    said = read_state(f"item {meaning}")[1]
+    if said is not None:
+        return said
     if _LEGEND_NOT.search(meaning):
         return State.OPEN
-    if _LEGEND_DONE.search(meaning):
-        return State.DONE
     if _LEGEND_NOTE.search(meaning):
         return None
     if _LEGEND_TASK.search(meaning):
