@@ -525,14 +525,15 @@ def find_layout(
 _DIGIT = regex.compile(r"\d")
 
 
-_ASIDE_AT_END = regex.compile(r"[ \t]*\([^()]*\)[ \t]*$")
+# A remark in brackets ending a label: "Questions for tutor (Dr Ashworth)".
+ASIDE_AT_END = regex.compile(r"[ \t]*\([^()]*\)[ \t]*$")
 
 
 def _heads_questions(line: str, lines: list[str], number: int) -> bool:
     """A short line without digits over the questions: "Questions??", "- Questions" over
     bullets nested under it (an outliner's), "Fragen"."""
     # "Questions for tutor (Dr Ashworth)": the words before a remark in brackets.
-    words = [w for w in _ASIDE_AT_END.sub("", line).strip(" \t-*+?:").split() if w.isalnum()]
+    words = [w for w in ASIDE_AT_END.sub("", line).strip(" \t-*+?:").split() if w.isalnum()]
     if not words or len(words) > 4 or _DIGIT.search(line) or line[:1] in " \t":
         return False
     if line[:1] in "-*+":

@@ -43,7 +43,15 @@ from .dates import (
 from .decode import repair
 from .durations import find_duration
 from .kinds import SECTION_KEYWORDS, SectionKinds
-from .layout import Layout, Unit, find_layout, is_unit_word, label_text, match_unit
+from .layout import (
+    ASIDE_AT_END,
+    Layout,
+    Unit,
+    find_layout,
+    is_unit_word,
+    label_text,
+    match_unit,
+)
 from .marks import _read_marks
 from .org import looks_like_org, org_as_markdown
 from .planner import Row
@@ -215,7 +223,6 @@ _READ_FIRST = regex.compile(
 # A short title: up to three words, capitalised, no digits or closing punctuation but an
 # abbreviation's dot ("Guest talk rec.").
 _TITLE_WORDS = regex.compile(r"[^\W\d_][^\W\d_'\-]*(?:[ \t]+[^\W\d_][^\W\d_'\-]*){0,2}\.?")
-_TRAILING_ASIDE = regex.compile(r"[ \t]*\([^()]*\)$")
 # A line that opens with its box or its state word: "[x] manual ch 1", "DONE report 2".
 _BOXED_NEXT = regex.compile(
     r"[ \t]*(?:\[[ xX/~-]\][ \t]|[\u2610\u2611\u2612]\ufe0f?[ \t]|(?:DONE|TODO)\b)"
@@ -453,7 +460,7 @@ class _Reader:
             self.week is not None
             and len(stripped) <= 40
             # "GUEST TALK (recorded, on Canvas)": the words before a remark in brackets.
-            and len(_TRAILING_ASIDE.sub("", stripped).split()) <= 4
+            and len(ASIDE_AT_END.sub("", stripped).split()) <= 4
             and number < len(self.lines)
             # "  Cases" over "  ✓ Carlill v Carbolic": indented as its lines, in every unit.
             and (line[:1] not in " \t" or stripped.casefold() in self.repeated_labels)
