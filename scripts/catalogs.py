@@ -33,8 +33,9 @@ LOCALES = PACKAGE / "i18n" / "locale"
 DOMAIN = "course-notes"
 TEMPLATE = LOCALES / f"{DOMAIN}.pot"
 SOURCE = "en"
-# The package's own calls: Language.gettext, .ngettext and .pgettext (context first).
-KEYWORDS = {"gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+# The package's own calls: Language.gettext, .ngettext and .pgettext (context first), and
+# model.say, which marks the reader's sentences (said in a language only where shown).
+KEYWORDS = {"gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "say": None}
 # A fixed date keeps the files the same from one run to the next (git shows real changes).
 STAMP = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
 HEADER = """\

@@ -43,7 +43,7 @@ TERM = D(2027, 3, 1)  # a Monday
     ],
 )
 def test_every_due_form(text: str, written: WrittenDate) -> None:
-    assert read_due(text) == (written, "")
+    assert read_due(text) == (written, None)
     # The parser keeps the item's text as written, the date in it.
     item = parse(f"# week 1\n## exercises\n- {text}\n").weeks[0].items[0]
     assert (item.text, item.due) == (text, written)
@@ -54,7 +54,7 @@ def test_every_due_form(text: str, written: WrittenDate) -> None:
     ["due to illness", "overdue Fri", "a due", "do the reading", "residue 14 Mar"],
 )
 def test_words_that_are_no_due_date(text: str) -> None:
-    assert read_due(text) == (None, "")
+    assert read_due(text) == (None, None)
 
 
 @pytest.mark.parametrize(

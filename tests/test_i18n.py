@@ -276,3 +276,86 @@ def test_a_new_language_starts_with_every_message_to_translate(scratch_catalogs:
     untranslated = [line for line in found if line.startswith("nl/course-notes.po: untranslated")]
     assert len(untranslated) == len(_catalog("de"))
     assert [line for line in found if not line.startswith("nl/")] == []
+
+
+ODD_NOTES = """\
+---
+title: Macro 101
+---
+Some intro line.
+
+## Before anything
+- [ ] orphan task
+
+## Week 1 Intro
+### Videos
+- [x] Welcome (5:00)
+- [ ] Mystery video
+### Weird stuff
+- [ ] a thing due: next blursday
+- ~~cancelled talk~~ cancelled
+- Project
+  - [ ] part a
+  - [x] part b
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+## Week
+- [ ] no number here
+
+## Week 1
+### Exercises
+- [ ] joined exercise
+
+## Week 2
+- [x] slides
+
+## Questions
+- why?
+
+## Questions
+- how?
+"""
+
+
+def _fixed_parts(message: str) -> list[str]:
+    # The words of a message between its placeholders, where two words or more stand together.
+    return [
+        part.strip(" ;:,()[]`'")
+        for part in re.split(r"\{\w*\}", message)
+        if len(part.strip(" ;:,()[]`'").split()) >= 2
+    ]
+
+
+@pytest.mark.parametrize("code", SHIPPED)
+def test_check_says_how_it_read_the_notes_in_the_terminal_s_language(
+    code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The outline, how the file was read and every line not placed: none left in English."""
+    notes = tmp_path / "notes.md"
+    notes.write_text(ODD_NOTES, "utf-8")
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert main(["check", "--notes", str(notes)]) == 0
+    english = capsys.readouterr().out
+    monkeypatch.setenv("LANG", f"{code}.UTF-8")
+    assert main(["check", "--notes", str(notes)]) == 0
+    translated = capsys.readouterr().out
+    said = [
+        part
+        for message in _catalog("en")
+        for part in _fixed_parts(message.id if isinstance(message.id, str) else message.id[1])
+        if part in english
+    ]
+    # The file provokes the outline's words, the reader's sentences and its diagnostics.
+    assert len(said) >= 20
+    provoked = "\n".join(said)
+    for sentence in ("How it was read", "matched no section kind", "a second questions heading"):
+        assert sentence in provoked
+    assert [part for part in said if part in translated] == []
+    # The numbers and the student's own words stay as written.
+    assert "Macro 101" in translated and "orphan task" in translated
+    assert "`## Before anything`" in translated and ":14:" in translated

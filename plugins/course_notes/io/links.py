@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
-from ..model import Course, Diagnostic, Item, Note, SourceLine, Verbatim, paths
+from ..model import Course, Diagnostic, Item, Note, SourceLine, Verbatim, paths, say
 from ..model.inline import link_targets, unlinked
 
 # Distinct addresses looked up on disk, a stat each: past these (a file of a hundred
@@ -55,9 +55,13 @@ def unlink_missing(course: Course, docs: Path, docs_label: str) -> None:
                 course.diagnostics.append(
                     Diagnostic(
                         number,
-                        f"a link to '{path}' finds no file in {docs_label}/ (the week pages "
-                        f"are made at its top), so it is shown as written: put the file at "
-                        f"{docs_label}/{path}, or link a full https:// address",
+                        say(
+                            "a link to '{path}' finds no file in {docs}/ (the week pages are "
+                            "made at its top), so it is shown as written: put the file at "
+                            "{docs}/{path}, or link a full https:// address",
+                            path=path,
+                            docs=docs_label,
+                        ),
                     )
                 )
         return unlinked(text, gone) if gone else text

@@ -20,6 +20,7 @@ from .course import (
     Diagnostic,
     Group,
     Item,
+    Message,
     Note,
     Progress,
     ProgressState,
@@ -33,6 +34,7 @@ from .course import (
     VideoTime,
     Week,
     WrittenDate,
+    say,
 )
 from .questions import (
     Question,
@@ -64,6 +66,7 @@ __all__ = [
     "Group",
     "HistoryPoint",
     "Item",
+    "Message",
     "Note",
     "Now",
     "Part",
@@ -91,4 +94,5 @@ __all__ = [
     "VideoTime",
     "Week",
     "WrittenDate",
+    "say",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .text import capitalise_first, slugify
@@ -390,11 +390,54 @@ class SourceLine:
 
 
 @dataclass(frozen=True)
+class Message:
+    """A sentence for a person, written in English, that a catalog may say in another language.
+
+    ``template`` is the catalog's message id; its ``{names}`` are filled from ``values``, a
+    value that is a ``Message`` itself said in the same language. The reader is pure and
+    knows no language, so it keeps the sentence's parts; whoever shows it chooses the words
+    (``course-notes check`` follows ``LANG``; the build's log and the JSON stay English).
+    """
+
+    template: str
+    values: tuple[tuple[str, str | int | Message], ...] = ()
+
+    def text(self, gettext: Callable[[str], str] | None = None) -> str:
+        """The sentence in the language of ``gettext`` (English without one)."""
+        template = self.template if gettext is None else gettext(self.template)
+        if not self.values:
+            return template
+        return template.format_map(
+            {
+                name: value.text(gettext) if isinstance(value, Message) else value
+                for name, value in self.values
+            }
+        )
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def say(template: str, **values: str | int | Message) -> Message:
+    """Mark a sentence for the catalogs, its ``{names}`` filled from ``values`` when said."""
+    return Message(template, tuple(values.items()))
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     """Something odd but buildable the parser met, at a line (0: the whole file)."""
 
     line: int
-    message: str
+    what: Message | str
+
+    @property
+    def message(self) -> str:
+        """What was met, in English: the build's log line and the JSON record."""
+        return str(self.what)
+
+    def text(self, gettext: Callable[[str], str] | None = None) -> str:
+        """What was met, in the language of ``gettext``."""
+        return self.what.text(gettext) if isinstance(self.what, Message) else self.what
 
 
 @dataclass
@@ -426,7 +469,7 @@ class Course:
     continued_lines: list[int] = field(default_factory=list)
     """Lines that end the list item above them: a line broken where a PDF or a web page
     wrapped it ("inheri-" over "tance"); their words are in that item's text."""
-    how: list[str] = field(default_factory=list)
+    how: list[Message] = field(default_factory=list)
     """How the reader found the structure, a sentence each (``check`` opens with them)."""
     may_hold_math: bool = True
     """False when the notes hold no ``$``, which every formula starts with: then no page

@@ -10,7 +10,7 @@ import datetime
 import re
 
 from .. import regex
-from ..model import WrittenDate
+from ..model import Message, WrittenDate, say
 
 _MONTH_NAMES = (
     "jan january",
@@ -117,7 +117,7 @@ def heading_date(label: str, title: str) -> WrittenDate | None:
     return read_date(found["date"]) if found else None
 
 
-def read_due(text: str) -> tuple[WrittenDate | None, str]:
+def read_due(text: str) -> tuple[WrittenDate | None, Message | None]:
     """An item's due date (``due Fri``, ``(due: 14/3)``), and a problem when one is unreadable.
 
     The first ``due`` followed by a readable date gives it. A ``due`` that looks meant as a
@@ -127,7 +127,7 @@ def read_due(text: str) -> tuple[WrittenDate | None, str]:
     for found in _DUE.finditer(text):
         written = _written(found, found["when"])
         if written is not None:
-            return written, ""
+            return written, None
     for word in _DUE_WORD.finditer(text):
         following = word["next"].lower()
         meant = bool(word["colon"]) or following[:1].isdigit()
@@ -136,8 +136,10 @@ def read_due(text: str) -> tuple[WrittenDate | None, str]:
         if meant:
             # The words from "due" to the end of its clause, as written.
             shown = _CLAUSE_END.split(text[word.start() :], maxsplit=1)[0][:30].strip()
-            return None, f"due date `{shown}` not read; see the date forms in the notes format"
-    return None, ""
+            return None, say(
+                "due date `{due}` not read; see the date forms in the notes format", due=shown
+            )
+    return None, None
 
 
 def _name(word: str, names: dict[str, int]) -> int | None:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import codecs
 
 from .. import regex
-from ..model import (
-    Diagnostic,
-)
+from ..model import Diagnostic, say
 
 # Windows-1252 as editors read it: the five bytes it leaves undefined (0x81, 0x8D,
 # 0x8F, 0x90, 0x9D) stand for themselves, as in Latin-1, instead of failing. This is
@@ -39,7 +37,7 @@ def decode_notes(raw: bytes) -> tuple[str, list[Diagnostic]]:
     # Notepad's "Unicode" is UTF-16 with a byte-order mark; read as UTF-8 it is garbage.
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return raw.decode("utf-16"), [Diagnostic(0, "the file is UTF-16; read as such")]
+            return raw.decode("utf-16"), [Diagnostic(0, say("the file is UTF-16; read as such"))]
         except UnicodeDecodeError:
             pass
     try:
@@ -58,8 +56,11 @@ def decode_notes(raw: bytes) -> tuple[str, list[Diagnostic]]:
             lines.append(sloppy_cp1252(line))
             misread.append(number)
     shown = ", ".join(map(str, misread[:5])) + (", ..." if len(misread) > 5 else "")
-    noun = "line" if len(misread) == 1 else "lines"
-    message = f"bytes that are not UTF-8 on {noun} {shown}; read as cp1252 there"
+    message = (
+        say("bytes that are not UTF-8 on line {lines}; read as cp1252 there", lines=shown)
+        if len(misread) == 1
+        else say("bytes that are not UTF-8 on lines {lines}; read as cp1252 there", lines=shown)
+    )
     return "\n".join(lines), [Diagnostic(misread[0], message)]
 
 

@@ -18,6 +18,7 @@ from ..model import (
     Diagnostic,
     Group,
     Item,
+    Message,
     Note,
     Reading,
     Section,
@@ -27,6 +28,7 @@ from ..model import (
     Verbatim,
     Video,
     Week,
+    say,
 )
 from ..model.inline import refused_links
 from .blocks import Blocks, Heading, heading_title, read_blocks
@@ -347,7 +349,7 @@ class _Reader:
         self.resume: tuple[int, Week | None, Section | None] = (0, None, None)
         """Lines of items written with a task box (``[ ]``, ``[x]``, ``[/]``) or Tasks' fields."""
 
-    def info(self, line: int, message: str) -> None:
+    def info(self, line: int, message: Message) -> None:
         self.course.diagnostics.append(Diagnostic(line, message))
 
     def open_section(self, title: str, line: int, level: int = 0, label: bool = False) -> Section:
@@ -357,21 +359,26 @@ class _Reader:
         section = Section(title=title, kind=kind, line=line, level=level or self.section_level)
         if self.week is None:
             if not self.course.general and not self.seen_week:
-                where = (
-                    "the first unit"
-                    if self.course.weeks
-                    else f"the first {self.course.unit_word.lower()}"
-                )
-                self.info(line, f"section before {where}; shown on the General page")
+                if self.course.weeks:
+                    before = say("section before the first unit; shown on the General page")
+                else:
+                    before = say(
+                        "section before the first {unit}; shown on the General page",
+                        unit=self.course.unit_word.lower(),
+                    )
+                self.info(line, before)
             self.course.general.append(section)
             self.column = section
         else:
             self.week.sections.append(section)
         if title and kind is _OTHER and not label:
+            written = f"{'#' * section.level} {_shown(title)}"
             self.info(
                 line,
-                f"heading `{'#' * section.level} {_shown(title)}` matched no section kind; "
-                "add it under `sections:`",
+                say(
+                    "heading `{heading}` matched no section kind; add it under `sections:`",
+                    heading=written,
+                ),
             )
         self.section = section
         self.labelled = label and self.week is not None
@@ -680,7 +687,7 @@ class _Reader:
                     self.intro_open = True
                     return
                 if odd:
-                    self.info(number, f"{odd}; its lines are on the General page")
+                    self.info(number, say("{why}; its lines are on the General page", why=odd))
                 self.week = None
                 self.open_section(title, number, level, label=bool(odd))
                 return
@@ -688,15 +695,14 @@ class _Reader:
             self.close_items()
             self.week = None
             word = self.course.unit_word
-            self.info(
-                number,
-                (
-                    odd
-                    or f"heading `{'#' * level} {_shown(title)}` is not a {word.lower()} "
-                    f"(`{'#' * self.level} {word} N`)"
-                )
-                + "; its lines are on the General page",
+            written, form = f"{'#' * level} {_shown(title)}", f"{'#' * self.level} {word} N"
+            why = odd or say(
+                "heading `{heading}` is not a {unit} (`{form}`)",
+                heading=written,
+                unit=word.lower(),
+                form=form,
             )
+            self.info(number, say("{why}; its lines are on the General page", why=why))
             self.open_section(title, number, level, label=True)
             return
         if level <= self.section_level:
@@ -765,22 +771,27 @@ class _Reader:
         title = repair(text.replace("[[", "").replace("]]", "").strip())
         self.info(
             number,
-            f"`{_shown(title)}` is not a {self.course.unit_word.lower()}; its lines are on "
-            "the General page",
+            say(
+                "`{title}` is not a {unit}; its lines are on the General page",
+                title=_shown(title),
+                unit=self.course.unit_word.lower(),
+            ),
         )
         self.open_section(title, number, label=True)
 
-    def not_a_unit(self, title: str) -> str:
-        """Why a heading that looks like a unit is none (no number, too big), else ``""``."""
+    def not_a_unit(self, title: str) -> Message | None:
+        """Why a heading that looks like a unit is none (no number, too big), else None."""
         word = self.course.unit_word
         found = _UNIT_WORD.match(title)
         if found is None or not _same_word(found["word"], word):
-            return ""
+            return None
         digits = found["digits"]
         if not digits:
-            return f"{word.lower()} heading without a number"
+            return say("{unit} heading without a number", unit=word.lower())
         shown = digits if len(digits) <= 12 else digits[:12] + "..."
-        return f"{word.lower()} {shown} is above {MAX_WEEK}"
+        return say(
+            "{unit} {number} is above {most}", unit=word.lower(), number=shown, most=MAX_WEEK
+        )
 
     def start_thoughts(self, number: int, level: int) -> None:
         self.close_items()
@@ -796,7 +807,7 @@ class _Reader:
         self.intro_open = False
         self.week = self.section = None
         if self.course.thoughts_line:
-            self.info(number, "a second questions heading; its lines join the first")
+            self.info(number, say("a second questions heading; its lines join the first"))
             self.course.thoughts_joined_at.append(number)
         else:
             self.course.thoughts_line = number
@@ -813,8 +824,13 @@ class _Reader:
             existing = self.weeks[again]
             self.info(
                 number,
-                f"{existing.word.lower()} {again} appears again (first at line {existing.line}); "
-                "its sections join the first",
+                say(
+                    "{unit} {number} appears again (first at line {first}); its sections join "
+                    "the first",
+                    unit=existing.word.lower(),
+                    number=again,
+                    first=existing.line,
+                ),
             )
             self.week = existing
             existing.joined_at.append(number)
@@ -833,9 +849,14 @@ class _Reader:
         if written is None and refused is not None:
             self.info(
                 number,
-                f"the date's year {refused} is outside {FIRST_YEAR}-{LAST_YEAR}; the "
-                f"{self.course.unit_word.lower()} is not placed in the calendar (write the "
-                "term's real date)",
+                say(
+                    "the date's year {year} is outside {first}-{last}; the {unit} is not placed "
+                    "in the calendar (write the term's real date)",
+                    year=refused,
+                    first=FIRST_YEAR,
+                    last=LAST_YEAR,
+                    unit=self.course.unit_word.lower(),
+                ),
             )
         self.week = Week(
             number=numbers[0],
@@ -1444,8 +1465,11 @@ def _refused_links(lines: list[str], reader: _Reader) -> None:
             shown = scheme if len(scheme) <= 20 else scheme[:20] + "..."
             reader.info(
                 number,
-                f"a link to a '{shown}:' address is shown as text; "
-                "links go to http, https, mailto or relative addresses only",
+                say(
+                    "a link to a '{scheme}:' address is shown as text; links go to http, "
+                    "https, mailto or relative addresses only",
+                    scheme=shown,
+                ),
             )
 
 
@@ -1607,20 +1631,24 @@ def parse(
     course.weeks.sort(key=lambda week: week.number)
     course.how = _how(course, blocks, layout, lines)
     if lettered:
-        course.how.append("ticks: lines open with `x` (done) or `o` (not done), so each is a task")
+        course.how.append(
+            say("ticks: lines open with `x` (done) or `o` (not done), so each is a task")
+        )
     if plus_done:
         course.how.append(
-            "ticks: lists mix `+` and `-` bullets, so a `+` item is done and a `-` one is not"
+            say("ticks: lists mix `+` and `-` bullets, so a `+` item is done and a `-` one is not")
         )
     course.may_hold_math = "$" in text
     if not course.weeks:
         if not text.strip():
-            reader.info(0, "the file is empty, so the site has no week pages")
+            reader.info(0, say("the file is empty, so the site has no week pages"))
         else:
             reader.info(
                 0,
-                "no units (`## Week N`, `Module N`, `W1`...) found, so the site has no week "
-                "pages; name your unit's word with `units:` in mkdocs.yml",
+                say(
+                    "no units (`## Week N`, `Module N`, `W1`...) found, so the site has no "
+                    "week pages; name your unit's word with `units:` in mkdocs.yml"
+                ),
             )
     return course
 
@@ -1783,50 +1811,77 @@ def _plus_means_done(lines: list[str], text: str) -> bool:
     return mixed >= 2
 
 
-def _how(course: Course, blocks: Blocks, layout: Layout, lines: list[str]) -> list[str]:
+def _how(course: Course, blocks: Blocks, layout: Layout, lines: list[str]) -> list[Message]:
     """How the structure was found, a sentence each, for ``check`` to open with."""
-    how: list[str] = []
+    how: list[Message] = []
     if layout.units:
         first, last = min(layout.units), max(layout.units)
         label = course.unit_form.format(word=course.unit_word, number="N")
         written = lines[first - 1].strip()
         form = (
-            f"`{_shown(written, 24)}` headings opening with a date, numbered in order"
+            say(
+                "`{written}` headings opening with a date, numbered in order",
+                written=_shown(written, 24),
+            )
             if layout.dated
-            else f"`{'#' * layout.level} {label}` headings"
+            else say("`{written}` headings", written="#" * layout.level + " " + label)
             if layout.level
-            else (f"`{_shown(written, 20)}` lines")
+            else say("`{written}` lines", written=_shown(written, 20))
         )
-        count = len(course.weeks)
+        values = {"form": form, "count": len(course.weeks), "first": first, "last": last}
         how.append(
-            f"units: {form}, {count} of them, line {first} to {last}"
-            + (f" (called {course.unit_word})" if course.unit_word != "Week" else "")
+            say("units: {form}, {count} of them, line {first} to {last}", **values)
+            if course.unit_word == "Week"
+            else say(
+                "units: {form}, {count} of them, line {first} to {last} (called {word})",
+                word=course.unit_word,
+                **values,
+            )
         )
     elif layout.cards:
         first, last = min(layout.cards), max(layout.cards)
         written = lines[first - 1].strip()
         how.append(
-            f"units: named at the start of list items (`{_shown(written, 24)}`), "
-            f"{len(layout.cards)} of them, line {first} to {last}, {len(course.weeks)} "
-            f"{course.units_name.lower()}; each column's heading is a section in each"
+            say(
+                "units: named at the start of list items (`{written}`), {cards} of them, line "
+                "{first} to {last}, {count} {units}; each column's heading is a section in each",
+                written=_shown(written, 24),
+                cards=len(layout.cards),
+                first=first,
+                last=last,
+                count=len(course.weeks),
+                units=course.units_name.lower(),
+            )
         )
     else:
-        how.append("units: none found")
+        how.append(say("units: none found"))
     if layout.rows:
         how.append(
-            f"planner: tab-separated rows under line {min(layout.headers)}, "
-            f"{len(layout.rows)} of them, each a task of its unit"
+            say(
+                "planner: tab-separated rows under line {line}, {count} of them, each a task "
+                "of its unit",
+                line=min(layout.headers),
+                count=len(layout.rows),
+            )
         )
     if course.title:
-        where = "front matter" if blocks.front_title else f"line {course.title_line}"
-        how.append(f"title: {_shown(course.title)} ({where})")
+        how.append(
+            say("title: {title} (front matter)", title=_shown(course.title))
+            if blocks.front_title
+            else say(
+                "title: {title} (line {line})", title=_shown(course.title), line=course.title_line
+            )
+        )
     if course.thoughts_line:
         how.append(
-            f"questions: `{_shown(lines[course.thoughts_line - 1].strip(), 40)}`, line "
-            f"{course.thoughts_line}"
+            say(
+                "questions: `{written}`, line {line}",
+                written=_shown(lines[course.thoughts_line - 1].strip(), 40),
+                line=course.thoughts_line,
+            )
         )
     else:
-        how.append("questions: none found")
+        how.append(say("questions: none found"))
     if blocks.front_matter:
-        how.append(f"front matter: lines 1 to {blocks.front_matter}, not shown")
+        how.append(say("front matter: lines 1 to {last}, not shown", last=blocks.front_matter))
     return how

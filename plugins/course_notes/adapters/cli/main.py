@@ -86,7 +86,8 @@ def _check(arguments: argparse.Namespace) -> int:
     if arguments.format == "json":
         _print(outline.as_json(outline.record(site.course)) + "\n", "json")
     else:
-        _print(outline.outline(site.course, site.questions, files.label(files.notes)))
+        label = files.label(files.notes)
+        _print(outline.outline(site.course, site.questions, label, from_environ(os.environ)))
     return 1 if arguments.strict and site.course.diagnostics else 0
 
 
