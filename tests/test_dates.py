@@ -33,6 +33,9 @@ TERM = D(2027, 3, 1)  # a Monday
         ("essay due 2027-03-14", WrittenDate("2027-03-14", 2027, 3, 14)),
         ("essay (due: 14/3)", WrittenDate("14/3", month=3, day=14)),
         ("essay (due 14/3/2027)", WrittenDate("14/3/2027", 2027, 3, 14)),
+        # No month 19: the American order, month first; "3/2" stays day first.
+        ("quiz 1 (due 1/19)", WrittenDate("1/19", month=1, day=19)),
+        ("quiz 5 due 3/2", WrittenDate("3/2", month=2, day=3)),
         ("essay (due 14/3/27 5pm)", WrittenDate("14/3/27 5pm", 2027, 3, 14, time=(17, 0))),
         ("essay DUE: Fri 14 Mar", WrittenDate("Fri 14 Mar", month=3, day=14)),
         (

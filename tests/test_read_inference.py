@@ -1165,6 +1165,52 @@ def test_x_and_o_opening_plain_lines_are_done_and_open_tasks() -> None:
     assert course.weeks[0].items[0].text == "Locke pp. 1-20"
 
 
+def test_plain_tasks_opening_with_their_state_leave_unmarked_lines_notes() -> None:
+    """Signs for done and for not done, each at the start: a line with neither is a note."""
+    text = (
+        "PHARM\n\nModule 1 - intro\n✅ lecture video 48 min\n⬜️ quiz 1\n"
+        "half life = time for level to drop 50%\nreg. 2 fatto\n\n"
+        "Module 2 snow day - cancelled\nnothing due\n\n"
+        "Module 3\n✅ slides\n🔄 quiz 3 started\nSLUDGE = cholinergic toxicity\n"
+    )
+    course = parse(text)
+    assert [[(i.text, i.done, i.started) for i in week.items] for week in course.weeks] == [
+        [("lecture video", True, False), ("quiz 1", False, False), ("reg. 2", True, False)],
+        [],
+        [("slides", True, False), ("quiz 3 started", False, True)],
+    ]
+    notes = [e.text for s in course.weeks[0].sections for e in s.entries if isinstance(e, Note)]
+    assert notes == ["half life = time for level to drop 50%"]
+    # Without a sign for "not done", an unmarked plain line is a task still to do.
+    course = parse("PHARM\n\nModule 1\n✅ a\n✅ b\nc\n\nModule 2\n✅ d\ne\n")
+    assert [w.progress.total for w in course.weeks] == [3, 2]
+
+
+def test_a_question_asked_in_its_unit_behind_a_sign_joins_the_questions() -> None:
+    from course_notes.read.thoughts import read_entries
+
+    text = (
+        "Module 1 - intro\n✅ quiz 1\n❓ask Dr Kim is it 4 or 5 half lives on the test\n"
+        "→ she said about 5\nnb after the answer, a note of the unit\n\n"
+        "Module 2\n✅ slides\n❓ why is propranolol a no in asthma?\n✅ drug cards\n\n"
+        "❓ Office hours Qs\n- can we use the app?\n"
+    )
+    course = parse(text)
+    entries, _groups = read_entries(course.thoughts)
+    assert [(e.text, e.answer) for e in entries] == [
+        ("ask Dr Kim is it 4 or 5 half lives on the test", "she said about 5"),
+        ("why is propranolol a no in asthma?", None),
+        ("can we use the app?", None),
+    ]
+    # The unit goes on after each: its tasks and notes stay its own.
+    assert [[i.text for i in week.items] for week in course.weeks] == [
+        ["quiz 1"],
+        ["slides", "drug cards"],
+    ]
+    assert course.asked_at == [3, 9] and course.thoughts_line == 12
+    assert course.diagnostics == []
+
+
 def test_a_label_with_its_state_is_the_units_attendance() -> None:
     text = "Pertemuan 1\nvideo:\n- a (sudah)\nabsen: ✓\n\nPertemuan 2\nabsen: (belum)\n"
     course = parse(text)

@@ -454,6 +454,9 @@ class Course:
     thoughts: list[SourceLine] = field(default_factory=list)
     thoughts_line: int = 0
     thoughts_joined_at: list[int] = field(default_factory=list)
+    asked_at: list[int] = field(default_factory=list)
+    """Lines of questions asked in their units behind a sign ("❓ why is X?"), each read with
+    the questions (its answer lines under it too)."""
     unit_word: str = "Week"
     """What the notes call a unit, as pages name it (``Module``)."""
     unit_form: str = "{word} {number}"

@@ -159,6 +159,10 @@ def _written(found: re.Match[str], text: str) -> WrittenDate | None:
             year, month, day = (int(found[key]) for key in ("iso_year", "iso_month", "iso_day"))
         elif found["day3"]:
             month, day = int(found["month3"]), int(found["day3"])
+            if month > 12 >= day:
+                # "due 1/19": no month 19, so the American order, month first. An ambiguous
+                # "3/2" stays day first, as most of the world writes it.
+                month, day = day, month
             year = int(found["year3"] or 0)
             year += 2000 if 0 < year < 100 else 0
         else:

@@ -183,6 +183,9 @@ class Layout:
     """Whether the units are headings opening with a date, numbered in order."""
     questions: set[int] = field(default_factory=set)
     """Lines of the headings or labels that start the questions."""
+    asked: set[int] = field(default_factory=set)
+    """Questions written in their unit behind a question sign ("❓ why is X a no in asthma?"),
+    each a question of the list with the answer lines under it, the unit going on after."""
     cards: dict[int, Unit] = field(default_factory=dict)
     """List items that open with their unit ("- [ ] W6: DOM intro video"), by line: a board
     or a to-do list kept by status, each task naming its unit (see ``_card_units``)."""
@@ -517,9 +520,25 @@ def find_layout(
             layout.questions.add(number)
         elif _heads_questions(line, lines, number) and _asks(line.strip(" \t-*+?:"), extra):
             layout.questions.add(number)
-        elif in_units and line[:1] in "\u2753\u2754" and _asks(line.strip(), extra):
-            layout.questions.add(number)
+        elif in_units and line[:1] in "\u2753\u2754":
+            if _asked_with_sign(line, lines, number):
+                layout.asked.add(number)
+            elif _asks(line.strip(), extra):
+                layout.questions.add(number)
     return layout
+
+
+_LIST_START = regex.compile(r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]")
+
+
+def _asked_with_sign(line: str, lines: list[str], number: int) -> bool:
+    """A question behind its sign ("❓ why is X?", "❓ask Dr Kim is it 4 or 5"), not a label
+    over a list of them ("❓ Office hours Qs"): it asks, or says too much for a label."""
+    following = lines[number] if number < len(lines) else ""
+    if _LIST_START.match(following):
+        return False
+    text = line.lstrip("\u2753\u2754\ufe0f \t").rstrip(" \t:")
+    return text.endswith("?") or len(text.split()) >= 5
 
 
 _DIGIT = regex.compile(r"\d")

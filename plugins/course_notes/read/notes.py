@@ -215,8 +215,17 @@ _MARKED = regex.compile(
     r"[(\[](?:done|erledigt|hecho|fait|fatto|feito)[)\]]|\[(?:todo|to do)\]|~~|"
     r"[ \t][-\u2013\u2014][ \t]*(?i:done|todo|erledigt|fait|read|watched|seen)[ \t!.]*$"
     r"|[ \t](?:済|未)[ \t]*$"
+    # An empty box or a sign of a task begun, opening the line: "⬜️ drug cards", "🔄 quiz 5".
+    "|^[\u2610\u2b1c\u25a1\u23f3\U0001f7e1\u25d0\U0001f504]"
 )
 _LONG_PROSE = 16
+# An answer under a question asked in its unit: "→ she said about 5", "A: yes".
+_ANSWER_UNDER = regex.compile(r"[ \t]*(?:\u2192|->|=>|\u21b3|(?i:a|answer|antwort|resp)[ \t]*:)")
+# A plain line opening with its state, done or not: "✅ quiz 1", "⬜️ drug cards", "🔄 quiz 5".
+_LEAD_STATE = regex.compile(
+    "(?P<done>[\u2713\u2714\u2705\u2611\U0001f5f8])"
+    "|[\u2717\u2718\u274c\u2610\u2b1c\u25a1\u23f3\U0001f7e1\u25d0\U0001f504]"
+)
 # A task that says to read, in any section: "leggere *Oktoberfest*, cap. 1–2".
 _READ_FIRST = regex.compile(
     r"(?i:read|re-read|reread|lesen|leer|lire|leggere|ler|lezen|läsa|læs|les)\b[ \t:]"
@@ -327,6 +336,9 @@ class _Reader:
         self.leaf_width = -1
         self.lines = lines
         self.plain_tasks = _plain_tasks(lines, blocks, layout)
+        self.states_lead = self.plain_tasks and _states_lead(lines, layout)
+        """Plain tasks open with their state, done and not done alike ("✅ quiz 1", "⬜️ drug
+        cards"): a line opening with none is a note ("half life = 50% drop")."""
         self.legend = read_legend(lines[: min(layout.units, default=40)])
         """The marks the file's own legend explains ("✓ = read  ~ = skimmed  x = not read")."""
         self.repeated_labels = _repeated_labels(lines) if len(layout.units) > 1 else set()
@@ -347,6 +359,10 @@ class _Reader:
         self.thoughts_end: dict[int, int] = {}
         """A question callout in a unit: its last line, where the unit goes on."""
         self.resume: tuple[int, Week | None, Section | None] = (0, None, None)
+        self.asking = False
+        """The line before was a question asked in its unit (``layout.asked``) or its answer."""
+        self.asked_first = False
+        """The questions' line is the first question asked in a unit, no heading of theirs."""
         """Lines of items written with a task box (``[ ]``, ``[x]``, ``[/]``) or Tasks' fields."""
 
     def info(self, line: int, message: Message) -> None:
@@ -541,6 +557,12 @@ class _Reader:
             and len(stripped.split()) <= _LONG_PROSE
             and not stripped.endswith((":", "?"))
             and not STAMP.fullmatch(stripped)
+            and (
+                not self.states_lead
+                or _LEAD_STATE.match(stripped) is not None
+                or _MARKED.search(stripped) is not None
+                or read_state(stripped)[1] is not None
+            )
         ):
             self.item(number, "", None, None, stripped)
             return
@@ -793,6 +815,18 @@ class _Reader:
             "{unit} {number} is above {most}", unit=word.lower(), number=shown, most=MAX_WEEK
         )
 
+    def asked(self, number: int, line: str) -> None:
+        """A question in its unit behind a sign ("❓ why is X?"): one of the questions."""
+        thoughts = self.course.thoughts
+        # A blank line first: the question is a block of its own, whatever came before.
+        thoughts.append(SourceLine(number, ""))
+        thoughts.append(SourceLine(number, line.lstrip("\u2753\u2754\ufe0f \t")))
+        self.asking = True
+        self.course.asked_at.append(number)
+        if not self.course.thoughts_line:
+            self.course.thoughts_line = number
+            self.asked_first = True
+
     def start_thoughts(self, number: int, level: int) -> None:
         self.close_items()
         self.resume = (self.thoughts_end.get(number, 0), self.week, self.section)
@@ -806,11 +840,13 @@ class _Reader:
         )
         self.intro_open = False
         self.week = self.section = None
-        if self.course.thoughts_line:
+        if self.course.thoughts_line and not self.asked_first:
             self.info(number, say("a second questions heading; its lines join the first"))
             self.course.thoughts_joined_at.append(number)
         else:
+            # The list's own heading, after questions asked in their units.
             self.course.thoughts_line = number
+            self.asked_first = False
 
     def start_week(self, unit: Unit) -> None:
         number, numbers = unit.line, unit.numbers
@@ -1455,6 +1491,26 @@ def _plain_tasks(lines: list[str], blocks: Blocks, layout: Layout) -> bool:
     return marked >= 3 and marked * 3 >= listed
 
 
+def _states_lead(lines: list[str], layout: Layout) -> bool:
+    """True when plain tasks open with their state, a sign for done and one for not done.
+
+    A student who writes "⬜️ drug cards" for what is left marks every task; lines under
+    them with no sign ("SLUDGE = cholinergic toxicity") are what they learnt, not tasks.
+    Two of each at least: one "❌" is a slip as often as a habit.
+    """
+    done = other = 0
+    for line in lines[min(layout.units) :]:
+        found = _LEAD_STATE.match(line)
+        if found is not None:
+            if found["done"]:
+                done += 1
+            else:
+                other += 1
+            if done >= 2 and other >= 2:
+                return True
+    return False
+
+
 def _refused_links(lines: list[str], reader: _Reader) -> None:
     # Pages show a link to any other scheme than http, https, mailto or a relative address
     # as text (render uses the same tokeniser): say so, and where, whatever field it is in.
@@ -1515,6 +1571,7 @@ def parse(
         reader.course.title_line = blocks.front_title_line
 
     special = set(blocks.headings) | set(layout.units) | layout.questions | blocks.verbatim
+    special |= layout.asked
     special |= blocks.underlines | set(layout.rows) | layout.headers
     special.update(range(1, blocks.front_matter + 1))
     _plain_title(lines, blocks, layout, reader)
@@ -1544,6 +1601,8 @@ def parse(
                 heading = headings.get(number)
                 reader.start_thoughts(number, heading.level if heading else 7)
                 reader.read_thoughts(numbered)
+            elif number in layout.asked:
+                reader.asked(number, line)
             elif number in headings:
                 reader.heading(headings[number])
             elif number == reader.course.title_line and reader.course.title:
@@ -1552,6 +1611,12 @@ def parse(
                 # Fenced code and tables: shown as written, never tasks.
                 reader.verbatim(number, line)
             continue
+        if reader.asking:
+            if _ANSWER_UNDER.match(line):
+                # "→ she said about 5": the answer to the question above, as written.
+                reader.course.thoughts.append(SourceLine(number, line))
+                continue
+            reader.asking = False
         if lettered and line[:2] in _LETTER_STARTS:
             # "x Locke, Essay …" / "o Hume, Treatise …": the file's own done and open marks.
             item(number, "", None, " " if line[0] in "oO" else "x", line[2:].lstrip())

@@ -76,7 +76,8 @@ _NEGATED = regex.compile(
 # Begun: "– half gekeken", "(watched ~half, finish!!)", "regardé la moitié"; not in a
 # question ("only the 2nd half is relevant?").
 _HALF = regex.compile(
-    r"\b(?:half(?:way|-way)?|la moiti[ée]|à moiti[ée]|zur h[äa]lfte|halb|a la mitad|la mitad|"
+    # "half-life", "half lives": a quantity of pharmacology and physics, not a state.
+    r"\b(?:half(?:way|-way|(?![ \t-]li(?:fe|ves)\b))|la moiti[ée]|à moiti[ée]|zur h[äa]lfte|halb|a la mitad|la mitad|"
     r"a met[àa]|met[àa]|metade|pela metade|a medias|a medio|do po[łl]owy|w trakcie|nap[ůu]l|"
     r"yar[ıi]s[ıi]nda|yar[ıi]m|반쯤|절반|途中|一半|f[ée]lig|setengah|наполовину|половин\w*)"
     r"(?![^\W\d_])(?![^?]*\?[ \t]*$)",

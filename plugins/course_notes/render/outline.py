@@ -254,6 +254,8 @@ def outline(
         )
         for line in course.thoughts_joined_at:
             outline.add(line, 1, lang.gettext("(questions again: their lines join the first)"))
+        for line in course.asked_at:
+            outline.add(line, 1, lang.gettext("(a question asked in its unit)"))
     problems = [diagnostic_line(diagnostic, source, lang) for diagnostic in course.diagnostics]
     if problems:
         tail = [lang.gettext("Lines the parser could not place ({count}):", count=len(problems))]
