@@ -1211,6 +1211,32 @@ def test_a_question_asked_in_its_unit_behind_a_sign_joins_the_questions() -> Non
     assert course.diagnostics == []
 
 
+def test_a_key_of_bracketed_signs_and_due_lines_indented_under_their_label() -> None:
+    from course_notes.read.thoughts import read_entries
+
+    text = (
+        "PHIL 247\n\nkey for readings:  (R) read properly   (S) skimmed   (–) not read\n\n"
+        "Session 1 (Sep 21) — technology\nReadings:\n  (R) Heidegger, The Question\n"
+        "  (S) Mitcham, ch. 1\n  (–) Verbeek, ch. 1\nDue:\n"
+        "  Response paper 1 — due Wed 9/27 — submitted ✓\n  essay proposal — due Fri Nov 10\n"
+        "Notes:\n  - Noble: search results aren't neutral\n\nSession 2 (Sep 28)\ntba\n\n"
+        "Questions for Reyes\n1. Is the saving power art?\n   → yes-ish\n2. Could I get an "
+        "extension?\n\nessay ideas: CI + Vallor? ask about this in OH\n"
+    )
+    course = parse(text)
+    week = course.weeks[0]
+    assert [(i.text, i.done, i.started, i.due is not None) for i in week.items] == [
+        ("Heidegger, The Question", True, False, False),
+        ("Mitcham, ch. 1", False, True, False),
+        ("Verbeek, ch. 1", False, False, False),
+        ("Response paper 1 — due Wed 9/27 — submitted", True, False, True),
+        ("essay proposal — due Fri Nov 10", False, False, True),
+    ]
+    # A labelled line after a numbered list of questions is the student's own, no entry.
+    entries, _groups = read_entries(course.thoughts)
+    assert [e.text for e in entries] == ["Is the saving power art?", "Could I get an extension?"]
+
+
 def test_a_label_with_its_state_is_the_units_attendance() -> None:
     text = "Pertemuan 1\nvideo:\n- a (sudah)\nabsen: ✓\n\nPertemuan 2\nabsen: (belum)\n"
     course = parse(text)

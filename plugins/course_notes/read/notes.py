@@ -537,15 +537,31 @@ class _Reader:
             else:
                 self.item(number, ticked["indent"], None, None, stripped)
             return
+        under_label = line[:1] in " \t" and self.labelled and not self.open_items
         if (
             self.week is not None
             and not self.plain_tasks
-            and line[:1] not in " \t"
-            and _MARKED.search(stripped)
+            and (line[:1] not in " \t" or under_label)
+            and (
+                _MARKED.search(stripped)
+                # Indented under its label, a line saying its state or its due date.
+                or (
+                    under_label
+                    and (
+                        read_state(stripped)[1] is not None
+                        or ("due" in stripped.lower() and read_due(stripped)[0] is not None)
+                    )
+                )
+            )
             and not stripped.endswith((":", "?"))
         ):
-            # A line with a tick or a [done] among bullets: a task written without its bullet.
-            self.item(number, "", None, None, stripped)
+            # A line with a tick or a [done] among bullets: a task written without its bullet;
+            # indented under its label ("Due:" over "  Response paper 1 — submitted ✓", or
+            # "  Response paper 4 — due Nov 8") too: a task as written, among boxed ones too.
+            indent = line[: len(line) - len(line.lstrip(" \t"))]
+            self.item(number, indent, None, None, stripped)
+            if under_label:
+                self.stated.add(number)
             return
         if (
             self.plain_tasks
@@ -1292,7 +1308,9 @@ def _settle_boxes(course: Course, marked: set[int], stated: set[int]) -> None:
         if len(items) < 4 or not plain:
             continue
         if boxed * 5 < len(items) * 4:
-            _settle_unboxed_sections(week, marked, stated, boxed)
+            # Tasks whose words say so (a state, a due date) count as boxed ones here.
+            told = sum(1 for item in items if item.line in marked or item.line in stated)
+            _settle_unboxed_sections(week, marked, stated, told)
             continue
         for section in week.sections:
             # Nested ones stay tasks: "- write-up" under boxed sub-tasks is one of them; so

@@ -143,6 +143,7 @@ _STARTED_SIGNS = "\u23f3\U0001f7e1\u25d0\U0001f504"
 _STARTED_END = regex.compile(
     r"[ \t]*(?:[-\u2013\u2014,;:|(]+[ \t]*)?(?:half(?:way)?(?:[ \t]+(?:done|watched|read))?|"
     r"started|in progress|wip|ongoing|angefangen|begonnen|empezado|commenc[ée]|iniziato|"
+    r"em andamento|en curso|en cours|in corso|in bearbeitung|"
     r"come[cç]ado|~)\)?[ \t!.]*$",
     re.I,
 )
@@ -424,6 +425,10 @@ _HINTS = (
     "ingeleverd",
     "vervallen",
     "half",
+    "andamento",
+    "en curso",
+    "in corso",
+    "bearbeitung",
     "up to",
     "until",
     "bis ",
@@ -687,11 +692,15 @@ _LEGEND_STARTED = regex.compile(r"\b(?:skim\w*|partly|partially|begun)\b", re.I)
 # A legend introduced by its name, signs and words set apart by two blanks: "key: • task
 # × done  > migrated  – note  o event" (a bullet journal's signifiers).
 _KEY_LINE = regex.compile(
-    r"[ \t]*(?i:key|legend|legende|légende|clave|leyenda|signs|symbols|signifiers)[ \t]*:[ \t]*"
+    r"[ \t]*(?i:key|legend|legende|légende|clave|leyenda|signs|symbols|signifiers)"
+    # "key for readings:": what the signs are for.
+    r"(?:[ \t]+(?i:for|to|of|für|zu|de|para|pour|per)[ \t]+[^\W\d_]+)?[ \t]*:[ \t]*"
     r"(?P<rest>.+)$"
 )
 _KEY_ENTRY = regex.compile(
-    r"(?P<sign>[^\s\w]{1,2}|[a-zA-Z])[ \t]+(?P<meaning>[^\W\d_][^\n]*?)[ \t]*$"
+    # A sign, or a letter or sign in brackets: "(R) read properly   (S) skimmed".
+    r"(?P<sign>[^\s\w]{1,2}|[a-zA-Z]|\([^\s()]{1,2}\)|\[[^\s\[\]]{1,2}\])[ \t]+"
+    r"(?P<meaning>[^\W\d_][^\n]*?)[ \t]*$"
 )
 _LEGEND_NOTE = regex.compile(r"\b(?i:note|notes|event|events|info|comment|notiz|nota|termin)\b")
 _LEGEND_TASK = regex.compile(r"\b(?i:task|todo|to do|open|migrated|moved|postponed|aufgabe)\b")
@@ -708,6 +717,12 @@ def _meaning(meaning: str) -> State | None | bool:
     said = read_state(f"item {meaning}")[1]
     if said is not None:
         return said
+    first = meaning.split(maxsplit=1)
+    if len(first) == 2:
+        # "read properly", "done (all of it)": the state word first, a remark after it.
+        said = read_state(f"item {first[0]}")[1]
+        if said is not None:
+            return said
     if _LEGEND_NOT.search(meaning):
         return State.OPEN
     if _LEGEND_NOTE.search(meaning):

@@ -65,6 +65,8 @@ _NOTE_LABEL = regex.compile(
     r"(?i:obs|nb|n\.b\.|ps|p\.s\.|note|nota|remarque|anmerkung|hinweis|info)[ \t]*:[ \t]"
     r"|#(?i:todo|note|idea|reminder|remark)\b"
 )
+# A line opening with a label of a few words: "essay ideas: CI + Vallor?".
+_LABELLED = regex.compile(r"(?P<label>[^\W\d_][^\W\d_ \t]*(?:[ \t][^\W\d_]+){0,2})[ \t]*:[ \t]")
 # A to-do list of the student's under the questions: "todo" over its lines, whatever they say.
 _TODO_HEAD = regex.compile(
     r"(?i:todo|to[ -]do|reminders?|misc|later|random|other)"
@@ -414,6 +416,17 @@ class _QuestionReader:
             self.headings.append(Remark(block.line, text))
         elif self.aside and kind in ("item", "text"):
             # The lines after "misc / later:": the student's own, no questions.
+            self.headings.append(Remark(block.line, text))
+        elif (
+            kind == "text"
+            and self.numbered
+            and self.current is not None
+            and (labelled := _LABELLED.match(text)) is not None
+            and not QUESTION_LABEL.match(text)
+            and not asks(labelled["label"])
+        ):
+            # "essay ideas: CI + Vallor? ask about this in OH" after questions numbered "1.",
+            # "2.": a labelled line of the student's own, set apart; never an entry.
             self.headings.append(Remark(block.line, text))
         elif kind == "text" and _PROPERTY.match(text):
             # "collapsed:: false": the outliner's markup, shown as written, never an entry.
