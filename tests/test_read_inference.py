@@ -1237,6 +1237,34 @@ def test_a_key_of_bracketed_signs_and_due_lines_indented_under_their_label() -> 
     assert [e.text for e in entries] == ["Is the saving power art?", "Could I get an extension?"]
 
 
+def test_a_question_callout_titled_with_its_question_and_a_misc_heading_after() -> None:
+    from course_notes.read.thoughts import read_entries
+
+    text = (
+        "## Lecture 1\n- [x] slides\n> [!question] Why does gauge vs absolute matter?\n"
+        "> A: the tables are all absolute\n\n## Lecture 2\n- [ ] slides\n"
+        "> [!question] Which sign convention do we use on exams?\n"
+        "> update (L5): either, as long as you state it\n- [x] rec 58:40\n\n"
+        "## Stuff to ask at OH\n- is there a practice midterm anywhere\n\n"
+        "## misc\n- lab group: me, Dev, Hannah\n"
+    )
+    course = parse(text)
+    entries, _groups = read_entries(course.thoughts)
+    assert [(e.text, e.answer) for e in entries] == [
+        ("Why does gauge vs absolute matter?", "the tables are all absolute"),
+        (
+            "Which sign convention do we use on exams?",
+            "update (L5): either, as long as you state it",
+        ),
+        ("is there a practice midterm anywhere", None),
+    ]
+    # Each callout ends its questions: the unit goes on after it.
+    assert [[i.text for i in week.items] for week in course.weeks] == [
+        ["slides"],
+        ["slides", "rec"],
+    ]
+
+
 def test_a_label_with_its_state_is_the_units_attendance() -> None:
     text = "Pertemuan 1\nvideo:\n- a (sudah)\nabsen: ✓\n\nPertemuan 2\nabsen: (belum)\n"
     course = parse(text)

@@ -147,6 +147,11 @@ SPEC: list[tuple[str, str, list[Entry]]] = [
         ],
     ),
     (
+        "a misc heading after the questions holds the student's own lines, no entries",
+        "- why a?\n\n## misc\n- lab group: me, Dev?\n- buy a calculator\n",
+        [("", "Why a?", "open", None, [], None)],
+    ),
+    (
         "an Asked: line with a date marks the entry asked",
         "why a?\nAsked: 12 Mar\n\nwhy b?\n\nAsked:\n\n- why c?\n  asked: in the tutorial\n",
         [

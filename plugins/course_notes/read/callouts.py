@@ -24,6 +24,8 @@ class Callouts:
     """First lines with no title: the callout's mark alone."""
     ends: dict[int, int] = field(default_factory=dict)
     """Each question callout's last line, by its first."""
+    titles: dict[int, str] = field(default_factory=dict)
+    """Each question callout's title, by its first line: a question itself, when it asks."""
 
 
 def unquote_callouts(lines: list[str]) -> Callouts:
@@ -47,6 +49,8 @@ def unquote_callouts(lines: list[str]) -> Callouts:
         if kind in _QUESTIONS:
             found.questions.add(number)
             lines[number - 1] = f"### {title}" if title else ""
+            if title:
+                found.titles[number] = title
         else:
             lines[number - 1] = f"**{title}**" if title else ""
         if not title:

@@ -53,6 +53,7 @@ from .layout import (
     is_unit_word,
     label_text,
     match_unit,
+    names_questions,
 )
 from .marks import _read_marks
 from .org import looks_like_org, org_as_markdown
@@ -65,6 +66,7 @@ from .states import (
     says_cancelled,
     status_state,
 )
+from .thoughts import asks, opens_as_question
 
 # A separator or an item, in one match: most lines are one of the two. Bullets are
 # Markdown's, or pasted from a page or a PDF ("•", "▪", "◦", "–").
@@ -359,6 +361,9 @@ class _Reader:
         self.thoughts_end: dict[int, int] = {}
         """A question callout in a unit: its last line, where the unit goes on."""
         self.resume: tuple[int, Week | None, Section | None] = (0, None, None)
+        self.nest_until = 0
+        """The last line of a question callout whose title is the question: its lines are
+        read nested under it, as its answer."""
         self.asking = False
         """The line before was a question asked in its unit (``layout.asked``) or its answer."""
         self.asked_first = False
@@ -450,6 +455,8 @@ class _Reader:
                 else:
                     self.other(number, line)
                 return
+            if number <= self.nest_until and line.strip():
+                line = f"    {line}"
             thoughts.append(SourceLine(number, "" if line.isspace() else line))
 
     def other(self, number: int, line: str) -> None:
@@ -834,8 +841,6 @@ class _Reader:
     def asked(self, number: int, line: str) -> None:
         """A question in its unit behind a sign ("❓ why is X?"): one of the questions."""
         thoughts = self.course.thoughts
-        # A blank line first: the question is a block of its own, whatever came before.
-        thoughts.append(SourceLine(number, ""))
         thoughts.append(SourceLine(number, line.lstrip("\u2753\u2754\ufe0f \t")))
         self.asking = True
         self.course.asked_at.append(number)
@@ -1618,6 +1623,17 @@ def parse(
             elif number in questions_at:
                 heading = headings.get(number)
                 reader.start_thoughts(number, heading.level if heading else 7)
+                title = callouts.titles.get(number, "") if callouts is not None else ""
+                if (
+                    title
+                    and (asks(title) or opens_as_question(title))
+                    and not (names_questions(title))
+                ):
+                    # "> [!question] Why does gauge vs absolute matter?": the title is the
+                    # question, the callout's lines its answer ("> A: …", "> update: …"),
+                    # read as lines nested under it.
+                    reader.course.thoughts.append(SourceLine(number, f"- {title}"))
+                    reader.nest_until = callouts.ends[number]
                 reader.read_thoughts(numbered)
             elif number in layout.asked:
                 reader.asked(number, line)

@@ -72,6 +72,11 @@ _TODO_HEAD = regex.compile(
     r"(?i:todo|to[ -]do|reminders?|misc|later|random|other)"
     r"(?:[ \t]*/[ \t]*[^\W\d_]+)?[ \t]*:?[ \t]*(?:\n|$)"
 )
+# A heading over the student's own lines after the questions: "## misc", "## To do". Not
+# "Later" or "Other": a group of questions may be called so.
+_ASIDE_HEADING = regex.compile(
+    r"(?i:misc\.?|miscellaneous|todo|to[ -]do|reminders?|random)[ \t]*:?"
+)
 # A property of an outliner's block: "collapsed:: false", "id:: 65a…".
 _PROPERTY = regex.compile(r"[ \t]*[^\W\d_][\w-]{0,30}::(?:[ \t]|$)")
 # Dataview's answer field on a question: "[answer:: yes]", "(A:: no)".
@@ -180,8 +185,14 @@ def blocks(thoughts: Iterable[SourceLine]) -> list[_Block]:
     item: _Block | None = None  # the list item lines may still join
     current: _Block | None = None  # the block the next line continues, if not blank
     blank = True  # the line before was blank (or there was none)
+    last = 0
     for source in thoughts:
         text = source.text
+        # Lines apart in the file (questions again under a second heading, a question asked
+        # in its unit): the block before ends, as at a blank line.
+        gap, last = last and source.number > last + 1, source.number
+        if gap:
+            current, blank = None, True
         if not text.strip():
             current, blank = None, True
             continue
@@ -438,7 +449,8 @@ class _QuestionReader:
             # "obs: monitoria quinta 18h" after the questions: a remark, asking nothing.
             self.headings.append(Remark(block.line, text))
         elif kind == "heading":
-            self.aside = False
+            # "## misc" after the questions: the student's own lines under it, no entries.
+            self.aside = _ASIDE_HEADING.fullmatch(text) is not None
             self.group = text
             self.headings.append(SourceLine(block.line, text))
             self.current, self.in_answer = None, False
