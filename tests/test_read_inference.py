@@ -991,6 +991,66 @@ def test_dutch_and_chinese_states(text: str, state: State) -> None:
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
+    [
+        ("relatório 2 — entrega 25/09 — entregue 23h58 kkkk", None),  # a time of day
+        ("presença (cheguei 20 min atrasada mas ela deixou assinar)", None),  # how late
+        ("attendance (20 min late)", None),
+        ("reg. 1h22", 82 * 60),
+        ("preparar seminário – em andamento", None),
+    ],
+)
+def test_a_time_of_day_and_how_late_are_no_lengths(text: str, seconds: int | None) -> None:
+    assert find_duration(text)[1] == seconds
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("preparar seminário – apresentar dia 16/09 – em andamento", State.STARTED),
+        ("TP 2 en curso", State.STARTED),
+        ("relazione in corso", State.STARTED),
+    ],
+)
+def test_in_progress_in_more_languages(text: str, state: State) -> None:
+    assert read_state(text)[1] is state
+
+
+def test_struck_lines_in_a_unit_that_says_its_class_did_not_happen_are_called_off() -> None:
+    text = (
+        "## Prática 4\n- [x] presença\n\n## Prática 5 - Estequiometria\n18/09\n"
+        "NÃO TEVE AULA - faltou reagente\n- ~~presença~~\n- ~~pré-lab roteiro 5~~ (li)\n\n"
+        "## Prática 6\n- ~~relatório 4~~ entregue\n"
+    )
+    course = parse(text)
+    assert [(w.progress.done, w.progress.total) for w in course.weeks] == [(1, 1), (0, 0), (1, 1)]
+    assert all(
+        isinstance(e, (Cancelled, Note)) for s in course.weeks[1].sections for e in s.entries
+    )
+
+
+def test_a_question_asked_in_its_unit_after_a_label_naming_it_one() -> None:
+    from course_notes.read.thoughts import read_entries
+
+    text = (
+        "## Prática 3\n- [x] presença\n"
+        "dúvida p/ monitor: a temperatura da água muda tanto assim a densidade? precisa corrigir?\n"
+        "- [ ] relatório 2\n\n## Prática 4\n- [x] presença\nobs: trazer jaleco\n\n"
+        "## dúvidas\n- o relatório precisa ter fluxograma?\n"
+    )
+    course = parse(text)
+    entries, _groups = read_entries(course.thoughts)
+    assert [e.title for e in entries] == [
+        "A temperatura da água muda tanto assim a densidade?",
+        "O relatório precisa ter fluxograma?",
+    ]
+    assert [[i.text for i in w.items] for w in course.weeks] == [
+        ["presença", "relatório 2"],
+        ["presença"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
     [("HC 4 1u05 ✓", 65 * 60), ("Abdul Bari: complexity (45分钟) 已看", 45 * 60)],
 )
 def test_dutch_and_chinese_lengths(text: str, seconds: int) -> None:

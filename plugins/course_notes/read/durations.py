@@ -204,8 +204,13 @@ _POINT = regex.compile(
 # their starts, as weekdays are ("attention 45 min" is a length).
 _UNITS_NOT_LENGTH = regex.compile(rf"\b(?:{_AT_WORDS})\.?[ \t]*$", re.I)
 # A length that is not a video's: reading time, estimates.
+# "NhMM" from this hour on is a time of day: no lecture is recorded for five hours.
+_CLOCK_HOURS = 5
 _NOT_VIDEO = regex.compile(
-    r"^[ \t]*(?:read|reading|lesen|lectura|lecture\b|de lecture|to read|"
+    # "(cheguei 20 min atrasada)", "20 min late": how late, no length.
+    r"^[ \t]*(?:late\b|early\b|atrasad|de atraso|tarde\b|en retard|de retard|in ritardo|"
+    r"zu sp[äa]t|versp[äa]t|te laat|ge[çc]\b|"
+    r"read|reading|lesen|lectura|lecture\b|de lecture|to read|"
     r"(?:of )?work\b|left\b|aufwand|arbeit|de trabajo|de travail|di lavoro|de trabalho)",
     re.I,
 )
@@ -255,6 +260,10 @@ def find_duration(text: str) -> tuple[str, int | None, int | None]:
             # roughly, and "home front 46m" one too (a weekday's letters start "front").
             continue
         if _NOT_VIDEO.match(text[found.end() :]) or _STOPPED_BEFORE.search(before):
+            continue
+        if found["hours"] and int(found["hours"]) >= _CLOCK_HOURS:
+            # "entregue 23h58", "aula 14h30": a time of day as French and Portuguese write
+            # it; "reg. 1h22" is a length.
             continue
         chosen = found
     if chosen is None:

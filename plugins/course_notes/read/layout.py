@@ -71,7 +71,7 @@ UNIT_NAMES = {
 _QUESTION_WORDS = (
     r"questions?|thoughts?|queries|query|things\s+to\s+(?:ask|clarify)|to\s+ask|q\s*&\s*a|"
     r"q['\u2019]?s|q(?=\s+(?:for|to)\b)|"
-    r"faq|fragen|frage|preguntas?|dudas|domande|domanda|dubbi|perguntas?|d[uú]vidas|vragen|"
+    r"faq|fragen|frage|preguntas?|dudas|domande|domanda|dubbi|perguntas?|d[uú]vidas?|vragen|"
     r"fr[åa]gor|fr[åa]ga|sp[øo]rsm[åa]l|sp[øo]rgsm[åa]l|"
     r"gedanken|pensamientos|pens[ée]es|pensieri|pensamentos|gedachten|"
     r"\w*質問\w*|\w*问题\w*|\w*问老师\w*|疑问|"
@@ -504,7 +504,12 @@ def find_layout(
     for number, line in enumerate(lines, start=1):
         if number in headings or number in blocks.verbatim or number in blocks.underlines:
             continue
-        if number <= blocks.front_matter or not line or len(line) > 80:
+        if number <= blocks.front_matter or not line:
+            continue
+        if len(line) > 80:
+            # Too long for a label: only a question asked in its unit, after its label.
+            if in_units and "?" in line and ":" in line and _label_asks(line, extra):
+                layout.asked.add(number)
             continue
         if extra:
             low = line.lower()
@@ -525,7 +530,20 @@ def find_layout(
                 layout.asked.add(number)
             elif _asks(line.strip(), extra):
                 layout.questions.add(number)
+        elif in_units and "?" in line and _label_asks(line, extra):
+            layout.asked.add(number)
     return layout
+
+
+# A label of a few words before a colon, then what it says: "dúvida p/ monitor: …".
+_LABEL_ASKS = regex.compile(r"(?P<label>[^\W\d_][^:\n]{0,30}?)[ \t]*:[ \t]+\S")
+
+
+def _label_asks(line: str, extra: tuple[str, ...]) -> bool:
+    """A question asked in its unit after a label naming it one ("dúvida p/ monitor: a
+    temperatura muda a densidade?")."""
+    said = _LABEL_ASKS.match(line)
+    return said is not None and "?" in line[said.end() :] and _asks(said["label"], extra)
 
 
 _LIST_START = regex.compile(r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]")

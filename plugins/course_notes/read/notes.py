@@ -64,6 +64,7 @@ from .states import (
     read_legend,
     read_state,
     says_cancelled,
+    says_no_class,
     status_state,
 )
 from .thoughts import asks, opens_as_question
@@ -361,6 +362,9 @@ class _Reader:
         self.thoughts_end: dict[int, int] = {}
         """A question callout in a unit: its last line, where the unit goes on."""
         self.resume: tuple[int, Week | None, Section | None] = (0, None, None)
+        self.called_off: Week | None = None
+        """The unit whose title or a line in it says its class did not happen: what is
+        struck through in it was called off, not done ("~~presença~~")."""
         self.nest_until = 0
         """The last line of a question callout whose title is the question: its lines are
         read nested under it, as its answer."""
@@ -604,6 +608,15 @@ class _Reader:
             # "↳ took ages", "→ see lab manual": about the item above, however indented.
             width = (self.leaf_width if self.leaf_width >= 0 else self.open_items[-1].width) + 1
         depth = self.nest(width)
+        if (
+            self.week is not None
+            and not depth
+            and len(section.entries) < 3
+            and len(self.week.sections) < 2
+            and says_no_class(text)
+        ):
+            # Said among the unit's first lines ("NÃO TEVE AULA - faltou reagente").
+            self.called_off = self.week
         section.entries.append(Note(text, number, depth))
 
     def verbatim(self, number: int, line: str) -> None:
@@ -841,7 +854,11 @@ class _Reader:
     def asked(self, number: int, line: str) -> None:
         """A question in its unit behind a sign ("❓ why is X?"): one of the questions."""
         thoughts = self.course.thoughts
-        thoughts.append(SourceLine(number, line.lstrip("\u2753\u2754\ufe0f \t")))
+        # Behind its sign ("❓ why …?") or its label ("dúvida p/ monitor: a temperatura …?").
+        text = line.lstrip("\u2753\u2754\ufe0f \t")
+        if text is line.lstrip(" \t") or text == line.lstrip(" \t"):
+            text = text.split(":", 1)[1].lstrip(" \t") if ":" in text else text
+        thoughts.append(SourceLine(number, text))
         self.asking = True
         self.course.asked_at.append(number)
         if not self.course.thoughts_line:
@@ -927,6 +944,8 @@ class _Reader:
         )
         for week_number in numbers:
             self.weeks[week_number] = self.week
+        if says_no_class(title):
+            self.called_off = self.week
         self.course.weeks.append(self.week)
 
     def item(
@@ -948,6 +967,8 @@ class _Reader:
             if len(self.read_lines) < _MEMO:
                 self.read_lines[(text, box)] = read
         body, state, fields, worded, started, placeholder = read
+        if self.called_off is not None and self.called_off is self.week and "~~" in text:
+            worded, state = State.CANCELLED, None
         if placeholder:
             section.placeholder_lines.append(number)
             return

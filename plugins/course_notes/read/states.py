@@ -665,6 +665,21 @@ def read_state(text: str) -> tuple[str, State | None]:
     return text, None
 
 
+# A class that did not take place, said of the whole unit: "NÃO TEVE AULA", "no class".
+_NO_CLASS = regex.compile(
+    r"\b(?:no (?:class|classes|lecture|session|seminar|lab)|class (?:was )?cancel+ed|"
+    r"n[ãa]o (?:teve|houve|ter[áa]|haver[áa]) aula|sem aula|no hubo clase|no hay clase|sin clase|"
+    r"keine (?:vorlesung|sitzung|übung|uebung|veranstaltung)|pas de cours|"
+    r"niente lezione|nessuna lezione|lezione annullata|geen college|geen les)\b",
+    re.I,
+)
+
+
+def says_no_class(text: str) -> bool:
+    """True when a unit's title or line says the class did not happen ("NÃO TEVE AULA")."""
+    return bool(_NO_CLASS.search(text)) or says_cancelled(text)
+
+
 def says_cancelled(text: str) -> bool:
     """True when a line says it was called off ("~~VL 8~~ entfällt"), ticked or not."""
     return _hinted(text) and bool(_CANCELLED.search(text)) and not text.rstrip().endswith("?")
