@@ -287,6 +287,6 @@ def test_json_keeps_letters_and_escapes_every_control() -> None:
 def test_a_second_thoughts_heading_joins_the_first() -> None:
     text = outline(site_of("# Week 1\n# Thoughts\nwhy?\n# Thoughts\nhow?\n"), "n.md")
     assert (
-        "\n2  Questions  [1 FAQ entry, 1 open]\n"
+        "\n2  Questions  [2 FAQ entries, 2 open]\n"
         "4    (questions again: their lines join the first)\n" in text
     )
