@@ -1325,6 +1325,56 @@ def test_a_question_callout_titled_with_its_question_and_a_misc_heading_after() 
     ]
 
 
+def test_a_onenote_export_with_hard_breaks_and_ballot_boxes() -> None:
+    text = (
+        "STAT 2100\n\n# Week 1 -- Data\n\nMonday, January 13, 2025\\\n9:58 AM\n\n"
+        "**Lecture videos**\n\u2612 1.1 What is statistics? (14:22)\n"
+        "\u2612 1.2 Studies (18:05)\\\nstratified = split into groups\n"
+        "~~1.3 Weighted mean~~ -- taken off Canvas, not covered this sem\n"
+        "\u2610 Recitation recording (48 min)\n\n# Week 2 -- Graphs\n\u2610 HW 2 due 1/26\n"
+    )
+    course = parse(text)
+    first = course.weeks[0]
+    assert [(i.text, i.done) for i in first.items] == [
+        ("1.1 What is statistics?", True),
+        ("1.2 Studies", True),
+        ("Recitation recording", False),
+    ]
+    assert first.video_time.total == 14 * 60 + 22 + 18 * 60 + 5 + 48 * 60
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("weblecture HC5 (1,5 uur) op 2x snelheid gekeken", 5400),
+        ("weblecture HC6 nog kijken!! (1u 45m)", 6300),
+        ("rec 1.5 hrs", 5400),
+        ("lab 2.5 h of work left", None),
+        ("v 1.5", None),
+    ],
+)
+def test_decimal_hours_and_dutch_hours(text: str, seconds: int | None) -> None:
+    assert find_duration(text)[1] == seconds
+
+
+def test_a_google_keep_checklist_of_questions() -> None:
+    from course_notes.read.thoughts import read_entries
+
+    text = (
+        "Week 1 IP\n\u2610 H2 lezen\n\u2610 weblecture HC2 terugkijken (1:38:12)\n"
+        "\u2611 H1 lezen\n\nWeek 2\n\u2611 HC3\n\n"
+        "vragen voor Marieke (wg docent) \u2753\n\u2610 Moeten we alle designs kennen?\n"
+        "\u2611 is stof uit de weblectures ook tentamenstof -> ja alles uit de HC's\n"
+    )
+    course = parse(text)
+    assert course.weeks[0].video_time.total == 3600 + 38 * 60 + 12
+    entries, _groups = read_entries(course.thoughts)
+    assert [(e.text, e.answer) for e in entries] == [
+        ("Moeten we alle designs kennen?", None),
+        ("is stof uit de weblectures ook tentamenstof", "ja alles uit de HC's"),
+    ]
+
+
 def test_a_label_with_its_state_is_the_units_attendance() -> None:
     text = "Pertemuan 1\nvideo:\n- a (sudah)\nabsen: ✓\n\nPertemuan 2\nabsen: (belum)\n"
     course = parse(text)

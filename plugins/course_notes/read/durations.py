@@ -24,7 +24,7 @@ _DURATION_PART = regex.compile(r"(?P<number>\d{1,7})(?!\d)[ \t]*(?P<unit>[^\W\d_
 # minuti", "1 sa 10 dk", "2 hod", "45 perc", "1 jam 10 menit", "1 ч 5 мин".
 _UNIT_SECONDS = {
     **dict.fromkeys(
-        "h hr hrs hour hours std stunde stunden hora horas heure heures ora ore uur "
+        "h hr hrs hour hours std stunde stunden hora horas heure heures ora ore uur u "
         "timme timmar sa saat hod godz jam óra ч час часа часов".split(),
         3600,
     ),
@@ -93,6 +93,10 @@ def duration_seconds(text: str) -> int | None:
     seconds = clock_seconds(text)
     if seconds is not None or not text[:1].isdigit():
         return seconds
+    decimal = _DECIMAL_HOURS.fullmatch(text)
+    if decimal is not None:
+        # "1,5 uur", "1.5 hrs": hours and a fraction, as the comma or the dot writes it.
+        return round(float(decimal["hours"].replace(",", ".")) * 3600)
     total, position, previous = 0, 0, 0
     while position < len(text):
         part = _DURATION_PART.match(text, position)
@@ -126,12 +130,21 @@ def clock_seconds(text: str) -> int | None:
 # "1:02:03"), units ("45m", "12m30s", "1h 10min", "45 Min."), or minutes and seconds
 # ("6'30\""), or hours and minutes ("1h22", "1h02'10"). A clock that is a time of day
 # ("11:59pm", "at 9:00", "due 14:00") is none.
+_DECIMAL_HOURS = regex.compile(
+    r"(?P<hours>\d{1,2}[.,]\d{1,2})[ \t]?(?:h|hrs?|hours?|uur|u|std\.?|stunden?|horas?|heures?|"
+    r"ore)",
+    re.I,
+)
 _LOOSE = regex.compile(
     r"(?<![\w:./'])(?:"
+    # "1,5 uur", "1.5 hrs": decimal hours.
+    r"(?P<decimal>\d{1,2}[.,]\d{1,2}[ \t]?(?:h|hrs?|hours?|uur|u|std|stunden?|horas?|heures?|ore)"
+    r"(?![^\W\d_]))|"
     # "2:30 slot": a time of day too.
     r"(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d\d)(?![\w:]|[ \t]*(?:am|pm|uhr|h\b|slot|appt|appointment))"
     r"|(?P<units>\d{1,4}[ \t]?(?:h|hr|hrs|hours?|std|stunden?|horas?|heures?|uur|sa|saat|hod|"
-    r"godz|jam|óra|ч|час|часа|часов)\.?"
+    # "1u 45m": the Dutch hour's letter, with minutes after it.
+    r"godz|jam|óra|ч|час|часа|часов|u(?=[ \t]*\d))\.?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti|dk|dakika|perc|menit|"
     r"мин|минут|минуты)\.?"
     # "1 Std. 25": the minutes after the hours, without their unit.
@@ -268,7 +281,9 @@ def find_duration(text: str) -> tuple[str, int | None, int | None]:
         chosen = found
     if chosen is None:
         return title, None, None
-    if chosen["hours"]:
+    if chosen["decimal"]:
+        length = duration_seconds(chosen["decimal"].replace(" ", "").replace("\t", ""))
+    elif chosen["hours"]:
         length = int(chosen["hours"]) * 3600 + int(chosen["hminutes"]) * 60
         length += int(chosen["hseconds"] or 0)
     elif chosen["primes"]:

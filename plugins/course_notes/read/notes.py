@@ -129,7 +129,9 @@ _VIDEO_WORD = regex.compile(
     r"\b(?:vids?|videos?|vid[ée]os?|recordings?|recorded|rec|reg|inspelad|inspelning|opptak|screencasts?|podcasts?|listen(?:ing)?|tracks?|"
     r"watch|clip|aufzeichnung|v[íi]deos?|grabaci[óo]n|enregistrement|registrazione|"
     r"grava[çc][ãa]o|opname|echo|echo360|panopto|youtube|yt|zoom|documentar\w*|document\w*al|"
-    r"doku\w*|film|replays?|rediffusion|ascolt[oi]"
+    r"doku\w*|film|replays?|rediffusion|ascolt[oi]|"
+    # A lecture's recording by the platform's name or a word for watching it again.
+    r"web[ -]?lectures?|webcolleges?|kennisclips?|terugkijken|re-?watch\w*|mediasite|kaltura"
     r")\b"
     # Japanese and Chinese, inside a word: "講義動画", "讲座视频".
     r"|動画|録画|视频|录像"
@@ -168,6 +170,11 @@ _VIDEO_HINTS = (
     "录像",
     "rediff",
     "ascolt",
+    "web",
+    "kennisclip",
+    "terugkijk",
+    "mediasite",
+    "kaltura",
     "youtube",
     "yt",
     "zoom",
@@ -226,7 +233,7 @@ _LONG_PROSE = 16
 _ANSWER_UNDER = regex.compile(r"[ \t]*(?:\u2192|->|=>|\u21b3|(?i:a|answer|antwort|resp)[ \t]*:)")
 # A plain line opening with its state, done or not: "✅ quiz 1", "⬜️ drug cards", "🔄 quiz 5".
 _LEAD_STATE = regex.compile(
-    "(?P<done>[\u2713\u2714\u2705\u2611\U0001f5f8])"
+    "(?P<done>[\u2713\u2714\u2705\u2611\u2612\U0001f5f8])"
     "|[\u2717\u2718\u274c\u2610\u2b1c\u25a1\u23f3\U0001f7e1\u25d0\U0001f504]"
 )
 # A task that says to read, in any section: "leggere *Oktoberfest*, cap. 1–2".
@@ -1597,6 +1604,13 @@ def parse(
         if looks_like_org(lines):
             org = org_as_markdown(lines)
             text = "\n".join(lines)
+    if "\\\n" in text:
+        # "Monday, January 13, 2025\": a hard line break as pandoc writes one (OneNote and
+        # Word exports), markup that ends the line; no part of its words.
+        for number, line in enumerate(lines):
+            if line.endswith("\\") and not line.endswith("\\\\"):
+                lines[number] = line[:-1].rstrip(" \t")
+        text = "\n".join(lines)
     messages: set[int] = set()
     if " - " in text[:2000] or "] " in text[:2000]:
         messages = _unchat(lines)

@@ -167,7 +167,9 @@ _CANCELLED = regex.compile(
 # Told to skip: "skip it", "saltarla", "überspringen", "à sauter", "pular", "overslaan".
 _SKIP = regex.compile(
     r"\b(?:skip|skipped|not needed|saltar\w*|salt[ao]|überspring\w*|[àa] sauter|sauter|pular|"
-    r"overslaan|hoppa över|omitir|omesso|omessa|entfällt)\b",
+    r"overslaan|hoppa över|omitir|omesso|omessa|entfällt|"
+    # "~~3.3 Weighted mean~~ -- taken off Canvas, not covered this sem": dropped.
+    r"not covered|taken off|no longer (?:required|needed|covered))\b",
     re.I,
 )
 _NONE_THIS_WEEK = regex.compile(

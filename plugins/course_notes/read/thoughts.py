@@ -123,9 +123,12 @@ QUESTION_LABEL = regex.compile(
 # The reader's list markers, "•" and its kin ("•⇥Why is LM flat", pasted from OneNote) too.
 LIST_ITEM = regex.compile(
     # "? Did Botticelli …": a question mark as the bullet, as a bullet journal writes them.
-    r"(?P<indent>[ \t]*)(?:(?:[-*+\u2022\u25aa\u25e6\u2013\u25cf\u25cb\u25a0?]|\d{1,9}[.)])[ \t]+"
+    # "☐ Moeten we …": a checklist's box (Google Keep's, OneNote's) as the bullet.
+    r"(?P<indent>[ \t]*)(?:(?:[-*+\u2022\u25aa\u25e6\u2013\u25cf\u25cb\u25a0?\u2610\u2611\u2612]"
+    r"|\d{1,9}[.)])[ \t]+"
     r"|\u30fb[ \t]*)(?=\S)"
 )
+_BOX_SIGNS = {"\u2610": "[ ]", "\u2611": "[x]", "\u2612": "[x]"}
 HEADING = regex.compile(r" {0,3}(?P<hashes>#{1,6})[ \t]+(?P<title>\S.*)$")
 TAB_SIZE = 4
 QUESTION_MARKS = ("?", "\uff1f")
@@ -209,10 +212,15 @@ def blocks(thoughts: Iterable[SourceLine]) -> list[_Block]:
             result.append(_Block("heading", source.number, [title.strip(" \t")]))
             item = current = None
         elif (listed := LIST_ITEM.match(text)) and not inside:
+            said = text[listed.end() :]
+            sign = listed.group().strip()
+            if sign in _BOX_SIGNS:
+                # "☑ Telt het mee? -> nee": the box as the entry's, ticked or not.
+                said = f"{_BOX_SIGNS[sign]} {said}"
             item = current = _Block(
                 "item",
                 source.number,
-                [text[listed.end() :]],
+                [said],
                 listed.group().strip(),
                 indent=width,
             )
