@@ -229,7 +229,8 @@ def line_texts(line: str) -> list[str]:
             break
     text = re.sub(r"^\[[ xX]\]\s*", "", text.strip())
     text = _DURATION_PARENS.sub("", text).strip()
-    return [normal(text)] if text and text != "()" else []
+    # "- ()", "- ?": placeholders, no task; the page says "Nothing listed yet." for them.
+    return [normal(text)] if text and text != "()" and not re.fullmatch(r"\?+", text) else []
 
 
 def missing_texts(notes: str, pages: list[str]) -> list[tuple[int, str]]:

@@ -1375,6 +1375,45 @@ def test_a_google_keep_checklist_of_questions() -> None:
     ]
 
 
+def test_a_todo_txt_file_gives_each_task_to_the_unit_its_tag_names() -> None:
+    from course_notes.read.thoughts import read_entries
+
+    text = (
+        "# CSCI 2270 Data Structures\n# tags: wk:N = week of sem, @oh office hrs q's\n"
+        "x 2025-08-26 2025-08-25 watch lec01 intro len:38m +CSCI2270 @vid wk:1\n"
+        "x 2025-08-28 2025-08-25 zybooks 1.1-1.8 +CSCI2270 @hw wk:1 due:2025-08-31\n"
+        "x 2025-08-28 2025-08-27 can we use std::vector in HW1? +CSCI2270 @oh -> raw arrays\n"
+        "(B) 2025-09-15 watch lec08 queues len:44m +CSCI2270 @vid wk:2 -- stopped at 25min\n"
+        "2025-09-15 read Weiss 3.5 +CSCI2270 @read wk:2\n"
+        "x 2025-10-03 2025-09-29 ask if skip lists are on the final +CSCI2270 @oh\n"
+        "x 2025-09-05 2025-09-01 rewatch lec01 len:20m +CSCI2270 @vid wk:1\n"
+        "renew parking permit\n"
+    )
+    course = parse(text)
+    assert course.title == "CSCI 2270 Data Structures"
+    assert [(w.label, w.progress.done, w.progress.total) for w in course.weeks] == [
+        ("Week 1", 3, 3),
+        ("Week 2", 0, 2),
+    ]
+    first = course.weeks[0]
+    assert first.video_time.total == (38 + 20) * 60
+    assert (
+        first.items[1].due is not None and first.items[1].text == "zybooks 1.1-1.8 due 2025-08-31"
+    )
+    entries, _groups = read_entries(course.thoughts)
+    assert [(e.text, e.answer) for e in entries] == [
+        ("can we use std::vector in HW1?", "raw arrays"),
+        ("ask if skip lists are on the final", None),
+    ]
+    assert str(course.how[0]) == "todo.txt: a task a line, its unit from its `wk:` tag"
+    # A file that only mentions a tag now and then is no todo.txt.
+    assert (
+        not parse("# Notes\n\n## Week 1\n- [x] lab due:2025-01-01 +x\n")
+        .how[0]
+        .template.startswith("todo.txt")
+    )
+
+
 def test_a_label_with_its_state_is_the_units_attendance() -> None:
     text = "Pertemuan 1\nvideo:\n- a (sudah)\nabsen: ✓\n\nPertemuan 2\nabsen: (belum)\n"
     course = parse(text)

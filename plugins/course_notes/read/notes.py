@@ -68,6 +68,7 @@ from .states import (
     status_state,
 )
 from .thoughts import asks, opens_as_question
+from .todotxt import looks_like_todo, todo_as_markdown
 
 # A separator or an item, in one match: most lines are one of the two. Bullets are
 # Markdown's, or pasted from a page or a PDF ("•", "▪", "◦", "–").
@@ -865,7 +866,8 @@ class _Reader:
         text = line.lstrip("\u2753\u2754\ufe0f \t")
         if text is line.lstrip(" \t") or text == line.lstrip(" \t"):
             text = text.split(":", 1)[1].lstrip(" \t") if ":" in text else text
-        thoughts.append(SourceLine(number, text))
+        # A list item: an entry of its own, asking or not ("ask if skip lists are on it").
+        thoughts.append(SourceLine(number, f"- {text}"))
         self.asking = True
         self.course.asked_at.append(number)
         if not self.course.thoughts_line:
@@ -1604,6 +1606,11 @@ def parse(
         if looks_like_org(lines):
             org = org_as_markdown(lines)
             text = "\n".join(lines)
+    todo: set[int] = set()
+    todo_tag: str | None = ""
+    if (" +" in text or " @" in text) and looks_like_todo(lines):
+        todo, todo_tag = todo_as_markdown(lines)
+        text = "\n".join(lines)
     if "\\\n" in text:
         # "Monday, January 13, 2025\": a hard line break as pandoc writes one (OneNote and
         # Word exports), markup that ends the line; no part of its words.
@@ -1619,6 +1626,7 @@ def parse(
     blocks = read_blocks(text)
     callouts = unquote_callouts(lines) if ">" in text else None
     layout = find_layout(lines, blocks, units, questions, messages)
+    layout.asked |= todo
     # Built per call (a few hundred words, microseconds): no table kept between files.
     kinds = SectionKinds(sections)
     reader = _Reader(lines, blocks, layout, kinds)
@@ -1764,6 +1772,16 @@ def parse(
     _refused_links(lines, reader)
     course.weeks.sort(key=lambda week: week.number)
     course.how = _how(course, blocks, layout, lines)
+    if todo_tag is None or todo_tag:
+        course.how.insert(
+            0,
+            say(
+                "todo.txt: a task a line, its unit from its `{tag}` tag",
+                tag=todo_tag + ("N" if todo_tag[0] in "+@" else ":"),
+            )
+            if todo_tag
+            else say("todo.txt: a task a line; no tag names a unit"),
+        )
     if lettered:
         course.how.append(
             say("ticks: lines open with `x` (done) or `o` (not done), so each is a task")
