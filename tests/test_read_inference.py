@@ -1414,6 +1414,23 @@ def test_a_todo_txt_file_gives_each_task_to_the_unit_its_tag_names() -> None:
     )
 
 
+def test_an_editors_toc_marker_an_obsidian_comment_and_loose_notes_after_questions() -> None:
+    from course_notes.read.thoughts import read_entries
+
+    text = (
+        "[toc]\n\n# Analysis I\n\n## Woche 1\n- [x] Blatt 1\n"
+        "%% repasar TODO el tema 3 %%\n- %% a comment under a bullet %%\n\n"
+        "## Woche 2\n- [ ] Blatt 2\n\n## Fragen\n- ¿Entra el eje eléctrico?\n\n"
+        "notas sueltas:\n- el aula 2.3 no tiene enchufes?\n"
+    )
+    course = parse(text)
+    assert course.title == "Analysis I"
+    assert 1 in course.markup_lines
+    assert [[i.text for i in w.items] for w in course.weeks] == [["Blatt 1"], ["Blatt 2"]]
+    entries, _groups = read_entries(course.thoughts)
+    assert [e.text for e in entries] == ["¿Entra el eje eléctrico?"]
+
+
 def test_a_label_with_its_state_is_the_units_attendance() -> None:
     text = "Pertemuan 1\nvideo:\n- a (sudah)\nabsen: ✓\n\nPertemuan 2\nabsen: (belum)\n"
     course = parse(text)

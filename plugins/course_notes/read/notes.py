@@ -230,6 +230,9 @@ _MARKED = regex.compile(
     "|^[\u2610\u2b1c\u25a1\u23f3\U0001f7e1\u25d0\U0001f504]"
 )
 _LONG_PROSE = 16
+_TOC = regex.compile(
+    r"[ \t]*(?:\[toc\]|\[\[_?toc_?\]\]|\{\{toc\}\}|\$\{toc\}|<!--[ \t]*toc[ \t]*-->)[ \t]*", re.I
+)
 # An answer under a question asked in its unit: "→ she said about 5", "A: yes".
 _ANSWER_UNDER = regex.compile(r"[ \t]*(?:\u2192|->|=>|\u21b3|(?i:a|answer|antwort|resp)[ \t]*:)")
 # A plain line opening with its state, done or not: "✅ quiz 1", "⬜️ drug cards", "🔄 quiz 5".
@@ -474,6 +477,10 @@ class _Reader:
     def other(self, number: int, line: str) -> None:
         """A line that is no list item and no heading: blank, label, task or note."""
         if not line or line.isspace():
+            return
+        if line.lstrip()[:2] == "%%" and line.rstrip()[-2:] == "%%" and len(line.strip()) > 4:
+            # "%% repasar TODO el tema 3 %%": an Obsidian comment, whatever words it holds.
+            self.note(number, line)
             return
         sign = _BOX_SIGN.match(line)
         if sign is not None:
@@ -1010,6 +1017,8 @@ class _Reader:
             and (
                 _REMARK_LABEL.match(body)
                 or (depth and _SAYS.match(body))
+                # "%% repasar el tema 3 %%": an Obsidian comment, hidden where it is read.
+                or (body[:2] == "%%" and body[-2:] == "%%" and len(body) > 4)
                 # "(la profe dice que Tortella es lo mínimo)": an aside, all in brackets.
                 or (
                     body[:1] == "("
@@ -1606,6 +1615,16 @@ def parse(
         if looks_like_org(lines):
             org = org_as_markdown(lines)
             text = "\n".join(lines)
+    toc: set[int] = set()
+    if "[" in text[:4000] or "{" in text[:4000]:
+        for number, line in enumerate(lines[:200], start=1):
+            if _TOC.fullmatch(line):
+                # "[toc]" (Typora, Obsidian plugins), "[[_TOC_]]" (GitLab): the editor's
+                # table of contents, markup; no title, no note.
+                toc.add(number)
+                lines[number - 1] = ""
+        if toc:
+            text = "\n".join(lines)
     todo: set[int] = set()
     todo_tag: str | None = ""
     if (" +" in text or " @" in text) and looks_like_todo(lines):
@@ -1765,6 +1784,7 @@ def parse(
             | layout.headers
             | (callouts.markup if callouts is not None else set())
             | (org.markup if org is not None else set())
+            | toc
         )
         - {blocks.front_title_line}
         - taken

@@ -69,7 +69,10 @@ _NOTE_LABEL = regex.compile(
 _LABELLED = regex.compile(r"(?P<label>[^\W\d_][^\W\d_ \t]*(?:[ \t][^\W\d_]+){0,2})[ \t]*:[ \t]")
 # A to-do list of the student's under the questions: "todo" over its lines, whatever they say.
 _TODO_HEAD = regex.compile(
-    r"(?i:todo|to[ -]do|reminders?|misc|later|random|other)"
+    r"(?i:todo|to[ -]do|reminders?|misc|later|random|other|"
+    # "notas sueltas:", "random notes:": notes of the student's own.
+    r"(?:[^\W\d_]+[ \t]+)?(?:notes|notas|notizen|apuntes|remarques|appunti|aantekeningen)"
+    r"(?:[ \t]+[^\W\d_]+)?)"
     r"(?:[ \t]*/[ \t]*[^\W\d_]+)?[ \t]*:?[ \t]*(?:\n|$)"
 )
 # A heading over the student's own lines after the questions: "## misc", "## To do". Not
