@@ -164,7 +164,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh20/ml_course_github_readme.md", "video known"),
     ("fresh20/ml_course_github_readme.md", "video watched"),
     ("fresh20/nursing_anatomy_notion.md", "answered"),
-    ("fresh20/nursing_anatomy_notion.md", "reading works"),
     ("fresh20/nursing_anatomy_notion.md", "video known"),
     ("fresh20/physics_lab_obsidian_daily.md", "answered"),
     ("fresh20/physics_lab_obsidian_daily.md", "questions"),

@@ -528,3 +528,16 @@ def test_long_reading_lines_split_in_linear_time(text: str) -> None:
 def test_lines_citing_one_work_are_one_reading(lines: list[str], works: int) -> None:
     course = parse("## Week 1\n### Readings\n" + "".join(f"- {line}\n" for line in lines))
     assert len(reading_list(course).readings) == works
+
+
+def test_a_chapter_named_by_number_alone_is_the_course_book_s() -> None:
+    text = (
+        "# Week 1\n## Readings\n- [x] Lehne ch 1-2\n- [x] ch 4 pharmacokinetics\n"
+        "# Week 2\n## Readings\n- [x] Lehne ch 5\n- [ ] ch 37 diuretics\n"
+        "- [x] Medication errors in nursing practice (Journal of Nursing Mgmt)\n"
+    )
+    titles = [work.title for work in reading_list(parse(text)).readings]
+    assert titles == ["Lehne", "Medication errors in nursing practice (Journal of Nursing Mgmt)"]
+    # Two books with as many chapters each: which one a bare chapter is of is not said.
+    text = "# Week 1\n## Readings\n- A ch 1\n- A ch 2\n- B ch 1\n- B ch 2\n- ch 7\n"
+    assert len(reading_list(parse(text)).readings) == 3

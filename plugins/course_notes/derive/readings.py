@@ -499,6 +499,35 @@ def _join_by_author(lines: list[_Line], works: _Works) -> None:
                 break
 
 
+# A chapter named by its number alone, no work before it: "ch 4 pharmacokinetics",
+# "Cap. 18 Regulación nerviosa", "H5 afmaken (blz 150-178)".
+_BARE_CHAPTER = regex.compile(
+    r"[ \t]*(?i:ch|chs|chap|chaps|chapters?|kap|kapitel|cap|capp|cap[ií]tulos?|capitolo|"
+    r"chapitre|hoofdstuk|hfst|h|tema)\.?[ \t]*\d"
+)
+
+
+def _join_bare_chapters(lines: list[_Line], works: _Works) -> None:
+    """Chapters named by number alone are the course's book's: the work that most lines
+    give chapters of, two lines at least ("Lehne ch 1-2", "Lehne ch 5" make "ch 37
+    diuretics" Lehne's). With no such book they stay as written."""
+    bare = [index for index, line in enumerate(lines) if _BARE_CHAPTER.match(line.reading.text)]
+    if not bare:
+        return
+    chaptered: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        if line.parts and index not in bare:
+            root = works.find(index)
+            chaptered[root] = chaptered.get(root, 0) + 1
+    ranked = sorted(chaptered.items(), key=lambda pair: (-pair[1], pair[0]))
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return  # no book, or two with as many chapters: which one is not said
+    book = ranked[0][0]
+    for index in bare:
+        if works.may_join(index, book):
+            works.join(index, book)
+
+
 def reading_list(course: Course, references: References | None = None) -> ReadingList:
     """Merge the course's readings: one entry per work, however many lines and weeks set it."""
     known = references or References()
@@ -534,6 +563,7 @@ def reading_list(course: Course, references: References | None = None) -> Readin
     _join_by_cited_title(lines, works)
     _join_by_key(lines, works)
     _join_by_author(lines, works)
+    _join_bare_chapters(lines, works)
     entries: dict[int, CourseReading] = {}
     for index, line in enumerate(lines):
         entry = entries.setdefault(works.find(index), CourseReading(line.title))
