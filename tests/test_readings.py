@@ -541,3 +541,14 @@ def test_a_chapter_named_by_number_alone_is_the_course_book_s() -> None:
     # Two books with as many chapters each: which one a bare chapter is of is not said.
     text = "# Week 1\n## Readings\n- A ch 1\n- A ch 2\n- B ch 1\n- B ch 2\n- ch 7\n"
     assert len(reading_list(parse(text)).readings) == 3
+
+
+def test_a_work_cited_with_its_title_and_year_is_a_reading_in_any_section() -> None:
+    text = (
+        "# Lecture 1\n## Seminar 1 – Was there a feudal revolution?\n"
+        "- E. A. R. Brown, ‘The Tyranny of a Construct’, *American Historical Review* 79 (1974) ✓\n"
+        "- T. N. Bisson, ‘The “Feudal Revolution”’, *Past & Present* 142 (1994)\n"
+        "- Seminar prep sheet (3 Qs on Moodle) ✓\n- Attended ✓\n"
+    )
+    works = reading_list(parse(text)).readings
+    assert [work.title[:14] for work in works] == ["E. A. R. Brown", "T. N. Bisson, "]

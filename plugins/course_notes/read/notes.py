@@ -203,6 +203,13 @@ def _says_video(body: str) -> bool:
     return False
 
 
+# A title set apart, in quotes or in italics: "‘The Tyranny of a Construct’", "*Medieval Europe*".
+_TITLED = regex.compile(
+    "[\u2018\u201c\"][^\u2018\u2019\u201c\u201d\"]{8,}[\u2019\u201d\"]|\\*[^*\\s][^*]{3,}\\*|"
+    "(?<![\\w])_[^_\\s][^_]{3,}_(?![\\w])"
+)
+# A year as a citation gives it: "(1974)", "(ed., 1991)", "142 (1994)".
+_YEAR_CITED = regex.compile(r"\((?:[^()]{0,20}[ \t,])?(?:1[5-9]|20)\d\d[a-z]?\)")
 # A line that cites a work: an author and a year, chapters or pages, a DOI.
 _CITATION = regex.compile(
     r"\(\d{4}[a-z]?\)|\b(?:ch|chs|chap|chaps|chapter|pp?|kap|cap|capp|S)\.?[ \t]*\d|"
@@ -1074,6 +1081,9 @@ class _Reader:
             kind is _READINGS
             or (kind is _OTHER and _CITATION.search(body))
             or (_READ_FIRST.match(body) and _CITATION.search(body))
+            # "E. A. R. Brown, ‘The Tyranny of a Construct’, *AHR* 79 (1974)" under a seminar:
+            # a work cited with its title set apart and its year, in any section.
+            or (_TITLED.search(body) and _YEAR_CITED.search(body))
         ):
             entries.append(
                 Reading(body, done, number, depth, due=due, started=started, fields=kept)
