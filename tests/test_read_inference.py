@@ -1710,3 +1710,26 @@ def test_an_outlines_unit_with_nothing_under_it_between_two_others() -> None:
         ("Week 6", "spring break", 0),
         ("Week 7", "Respiratory system", 1),
     ]
+
+
+def test_what_a_review_of_the_new_rules_found() -> None:
+    from course_notes.read.thoughts import read_entries
+
+    # A heading ends the answer of a question asked in its unit.
+    course = parse("## Week 1\n❓ why is the sky blue here?\n## Week 2\n→ see lab manual\n")
+    assert [e.answer for e in read_entries(course.thoughts)[0]] == [None]
+    # Decimal hours only with an hour's word, whole: "4.2 ore deposits" is no length.
+    assert find_duration("- read 4.2 ore deposits")[1] is None
+    assert find_duration("- 5.5 u-substitution practice")[1] is None
+    # Bold is no title set apart: a past paper with its year is no reading.
+    course = parse("# Week 1\n## Exam prep\n- [ ] **Midterm** practice (past paper 2023)\n")
+    assert not any(isinstance(e, Reading) for e in course.weeks[0].items)
+    # "❓" before a few words naming the questions is their label, a blank line after it.
+    course = parse("# Week 1\n- a\n❓ Office hours questions for Prof Kim\n\n- can we?\n")
+    assert [e.text for e in read_entries(course.thoughts)[0]] == ["can we?"]
+    # A state word after a long run of blanks is still read (the search looks at the tail).
+    course = parse("## Week 1\nDue:\n  essay" + " " * 5000 + "draft — done\n## Week 2\n- b\n")
+    assert course.weeks[0].items[0].done
+    # A backslash ending a line of fenced code is the code's.
+    course = parse("# T\n```\nls -la \\\n```\n# Week 1\n- a\n")
+    assert course.intro[0].lines[1] == "ls -la \\"

@@ -511,7 +511,7 @@ def _join_bare_chapters(lines: list[_Line], works: _Works) -> None:
     """Chapters named by number alone are the course's book's: the work that most lines
     give chapters of, two lines at least ("Lehne ch 1-2", "Lehne ch 5" make "ch 37
     diuretics" Lehne's). With no such book they stay as written."""
-    bare = [index for index, line in enumerate(lines) if _BARE_CHAPTER.match(line.reading.text)]
+    bare = {index for index, line in enumerate(lines) if _BARE_CHAPTER.match(line.reading.text)}
     if not bare:
         return
     chaptered: dict[int, int] = {}
@@ -523,7 +523,7 @@ def _join_bare_chapters(lines: list[_Line], works: _Works) -> None:
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return  # no book, or two with as many chapters: which one is not said
     book = ranked[0][0]
-    for index in bare:
+    for index in sorted(bare):
         if works.may_join(index, book):
             works.join(index, book)
 

@@ -131,15 +131,14 @@ def clock_seconds(text: str) -> int | None:
 # ("6'30\""), or hours and minutes ("1h22", "1h02'10"). A clock that is a time of day
 # ("11:59pm", "at 9:00", "due 14:00") is none.
 _DECIMAL_HOURS = regex.compile(
-    r"(?P<hours>\d{1,2}[.,]\d{1,2})[ \t]?(?:h|hrs?|hours?|uur|u|std\.?|stunden?|horas?|heures?|"
-    r"ore)",
+    r"(?P<hours>\d{1,2}[.,]\d{1,2})[ \t]?(?:h|hrs?|hours?|uur|std\.?|stunden?|horas?|heures?)",
     re.I,
 )
 _LOOSE = regex.compile(
     r"(?<![\w:./'])(?:"
     # "1,5 uur", "1.5 hrs": decimal hours.
-    r"(?P<decimal>\d{1,2}[.,]\d{1,2}[ \t]?(?:h|hrs?|hours?|uur|u|std|stunden?|horas?|heures?|ore)"
-    r"(?![^\W\d_]))|"
+    r"(?P<decimal>\d{1,2}[.,]\d{1,2}[ \t]?(?:h|hrs?|hours?|uur|std|stunden?|horas?|heures?)"
+    r"(?![\w-]))|"
     # "2:30 slot": a time of day too.
     r"(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d\d)(?![\w:]|[ \t]*(?:am|pm|uhr|h\b|slot|appt|appointment))"
     r"|(?P<units>\d{1,4}[ \t]?(?:h|hr|hrs|hours?|std|stunden?|horas?|heures?|uur|sa|saat|hod|"

@@ -556,7 +556,11 @@ def _asked_with_sign(line: str, lines: list[str], number: int) -> bool:
     if _LIST_START.match(following):
         return False
     text = line.lstrip("\u2753\u2754\ufe0f \t").rstrip(" \t:")
-    return text.endswith("?") or len(text.split()) >= 5
+    if text.endswith("?"):
+        return True
+    # "❓ Office hours questions for Prof Kim": a label naming them, in a few words.
+    words = len(text.split())
+    return words >= 5 and not (words <= 7 and names_questions(text))
 
 
 _DIGIT = regex.compile(r"\d")

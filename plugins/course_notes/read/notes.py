@@ -205,11 +205,11 @@ def _says_video(body: str) -> bool:
 
 # A title set apart, in quotes or in italics: "‘The Tyranny of a Construct’", "*Medieval Europe*".
 _TITLED = regex.compile(
-    "[\u2018\u201c\"][^\u2018\u2019\u201c\u201d\"]{8,}[\u2019\u201d\"]|\\*[^*\\s][^*]{3,}\\*|"
+    '[\u2018\u201c"][^\u2018\u2019\u201c\u201d"]{8,}[\u2019\u201d"]|(?<!\\*)\\*[^*\\s][^*]{3,}\\*(?!\\*)|'
     "(?<![\\w])_[^_\\s][^_]{3,}_(?![\\w])"
 )
 # A year as a citation gives it: "(1974)", "(ed., 1991)", "142 (1994)".
-_YEAR_CITED = regex.compile(r"\((?:[^()]{0,20}[ \t,])?(?:1[5-9]|20)\d\d[a-z]?\)")
+_YEAR_CITED = regex.compile(r"\((?:eds?\.?,?[ \t]*)?(?:1[5-9]|20)\d\d[a-z]?\)")
 # A line that cites a work: an author and a year, chapters or pages, a DOI.
 _CITATION = regex.compile(
     r"\(\d{4}[a-z]?\)|\b(?:ch|chs|chap|chaps|chapter|pp?|kap|cap|capp|S)\.?[ \t]*\d|"
@@ -1083,7 +1083,7 @@ class _Reader:
             or (_READ_FIRST.match(body) and _CITATION.search(body))
             # "E. A. R. Brown, ‘The Tyranny of a Construct’, *AHR* 79 (1974)" under a seminar:
             # a work cited with its title set apart and its year, in any section.
-            or (_TITLED.search(body) and _YEAR_CITED.search(body))
+            or (_TITLED.search(body) and _YEAR_CITED.search(body) and not _says_video(body))
         ):
             entries.append(
                 Reading(body, done, number, depth, due=due, started=started, fields=kept)
@@ -1643,8 +1643,13 @@ def parse(
     if "\\\n" in text:
         # "Monday, January 13, 2025\": a hard line break as pandoc writes one (OneNote and
         # Word exports), markup that ends the line; no part of its words.
+        fence = ""
         for number, line in enumerate(lines):
-            if line.endswith("\\") and not line.endswith("\\\\"):
+            opened = line.lstrip(" ")[:3]
+            if opened in ("```", "~~~"):
+                # Inside fenced code a backslash is the code's own ("ls -la \\").
+                fence = "" if fence == opened else fence or opened
+            elif not fence and line.endswith("\\") and not line.endswith("\\\\"):
                 lines[number] = line[:-1].rstrip(" \t")
         text = "\n".join(lines)
     messages: set[int] = set()
@@ -1680,6 +1685,8 @@ def parse(
     numbered = enumerate(lines, start=1)
     for number, line in numbered:
         if number in special:
+            # A heading, a unit or a table ends the answer of a question asked in its unit.
+            reader.asking = False
             if number <= blocks.front_matter or number in blocks.underlines:
                 continue
             if number in reader.continued:

@@ -583,6 +583,19 @@ def _hinted(text: str) -> bool:
     return _SHORT_HINTS.search(low) is not None
 
 
+_TAIL = 120
+"""How far from its end a line's state word is looked for: the words that end a line
+("— done", "(half watched)") are short, and a search of the whole line was quadratic in a
+run of blanks inside it (5,000 blanks: 17 s; 10,000 tabs: 88 s)."""
+
+
+def _end_start(pattern: re.Pattern[str], text: str) -> int:
+    """Where ``pattern``, anchored at the end, starts in the text's tail; -1 if nowhere."""
+    offset = max(0, len(text) - _TAIL)
+    found = pattern.search(text, offset)
+    return found.start() if found is not None else -1
+
+
 def read_state(text: str) -> tuple[str, State | None]:
     """Cut the words or signs that give an item's state: (the rest, its state or None)."""
     if not _hinted(text):
@@ -638,13 +651,13 @@ def read_state(text: str) -> tuple[str, State | None]:
     found = _DONE_START.match(text)
     if found and found.end() < len(text):
         return text[found.end() :], State.DONE
-    found = _DONE_END.search(text)
-    if found and found.start() > 0:
-        return text[: found.start()].rstrip(), State.DONE
-    found = _READ_END.search(text)
-    if found and found.start() > 0:
+    start = _end_start(_DONE_END, text)
+    if start > 0:
+        return text[:start].rstrip(), State.DONE
+    start = _end_start(_READ_END, text)
+    if start > 0:
         # "Rachels ch. 9-10 (the two Kant chapters) read": the reading, read.
-        return text[: found.start()].rstrip(), State.DONE
+        return text[:start].rstrip(), State.DONE
     found = _TODO.search(text)
     if found:
         return _cut(text, found), State.OPEN
@@ -656,9 +669,9 @@ def read_state(text: str) -> tuple[str, State | None]:
     found = _STARTED_START.match(text)
     if found:
         return text[found.end() :], State.STARTED
-    found = _STARTED_END.search(text)
-    if found and found.start() > 0:
-        return text[: found.start()].rstrip(), State.STARTED
+    start = _end_start(_STARTED_END, text)
+    if start > 0:
+        return text[:start].rstrip(), State.STARTED
     found = _OPEN_SIGNS.search(text)
     if found:
         return _cut(text, found), State.OPEN
@@ -669,7 +682,7 @@ def read_state(text: str) -> tuple[str, State | None]:
 
 # A class that did not take place, said of the whole unit: "NÃO TEVE AULA", "no class".
 _NO_CLASS = regex.compile(
-    r"\b(?:no (?:class|classes|lecture|session|seminar|lab)|class (?:was )?cancel+ed|"
+    r"\b(?:no class(?:es)?(?: today| this week)?$|class (?:was )?cancel+ed|"
     r"n[ãa]o (?:teve|houve|ter[áa]|haver[áa]) aula|sem aula|no hubo clase|no hay clase|sin clase|"
     r"keine (?:vorlesung|sitzung|übung|uebung|veranstaltung)|pas de cours|"
     r"niente lezione|nessuna lezione|lezione annullata|geen college|geen les)\b",

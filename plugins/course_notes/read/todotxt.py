@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from .. import regex
+from .layout import is_unit_word
 
 _TASK = regex.compile(
     r"(?P<done>x[ \t]+)?(?:\((?P<priority>[A-Z])\)[ \t]+)?"
@@ -69,10 +70,9 @@ def _unit_key(lines: list[str]) -> str | None:
                 continue
             counts[key] += 1
             values.setdefault(key, set()).add(tag["value"] or tag["name"])
-    for key, _count in counts.most_common():
-        if len(values[key]) >= 2:
-            return key
-    return None
+    # A unit's word first ("wk:1" over "+hw1" on the same lines), then the most lines.
+    ranked = sorted(counts, key=lambda key: (not is_unit_word(key.lstrip("+@")), -counts[key], key))
+    return next((key for key in ranked if len(values[key]) >= 2), None)
 
 
 def todo_as_markdown(lines: list[str]) -> tuple[set[int], str | None]:
