@@ -1425,7 +1425,7 @@ def test_an_editors_toc_marker_an_obsidian_comment_and_loose_notes_after_questio
     )
     course = parse(text)
     assert course.title == "Analysis I"
-    assert 1 in course.markup_lines
+    assert [note.text for note in course.intro] == ["[toc]"]
     assert [[i.text for i in w.items] for w in course.weeks] == [["Blatt 1"], ["Blatt 2"]]
     entries, _groups = read_entries(course.thoughts)
     assert [e.text for e in entries] == ["¿Entra el eje eléctrico?"]

@@ -485,6 +485,11 @@ class _Reader:
         """A line that is no list item and no heading: blank, label, task or note."""
         if not line or line.isspace():
             return
+        if not self.seen_week and not self.course.title and _TOC.fullmatch(line):
+            # "[toc]" above the title: the editor's table of contents, shown as written with
+            # the course's intro; the title is still the heading after it.
+            self.course.intro.append(Note(repair(line.strip()), number))
+            return
         if line.lstrip()[:2] == "%%" and line.rstrip()[-2:] == "%%" and len(line.strip()) > 4:
             # "%% repasar TODO el tema 3 %%": an Obsidian comment, whatever words it holds.
             self.note(number, line)
@@ -1625,16 +1630,6 @@ def parse(
         if looks_like_org(lines):
             org = org_as_markdown(lines)
             text = "\n".join(lines)
-    toc: set[int] = set()
-    if "[" in text[:4000] or "{" in text[:4000]:
-        for number, line in enumerate(lines[:200], start=1):
-            if _TOC.fullmatch(line):
-                # "[toc]" (Typora, Obsidian plugins), "[[_TOC_]]" (GitLab): the editor's
-                # table of contents, markup; no title, no note.
-                toc.add(number)
-                lines[number - 1] = ""
-        if toc:
-            text = "\n".join(lines)
     todo: set[int] = set()
     todo_tag: str | None = ""
     if (" +" in text or " @" in text) and looks_like_todo(lines):
@@ -1801,7 +1796,6 @@ def parse(
             | layout.headers
             | (callouts.markup if callouts is not None else set())
             | (org.markup if org is not None else set())
-            | toc
         )
         - {blocks.front_title_line}
         - taken
@@ -1880,6 +1874,10 @@ def _plain_title(lines: list[str], blocks: Blocks, layout: Layout, reader: _Read
             return
         if _LIST_LINE.match(line) or "\t" in line.strip():
             return
+        if _TOC.fullmatch(line):
+            # "[toc]" (Typora), "[[_TOC_]]" (GitLab): the editor's table of contents, never
+            # the course's name; shown as written, a note.
+            continue
         # The first line, short, with no mark or colon at its end: the course's name
         # ("ECON 101", "BIOL 230 Genetics Lab"), lines about the course after it or not.
         # "course: deep learning" (a word and a colon) is a label, not a name.
