@@ -1721,8 +1721,12 @@ def test_what_a_review_of_the_new_rules_found() -> None:
     # Decimal hours only with an hour's word, whole: "4.2 ore deposits" is no length.
     assert find_duration("- read 4.2 ore deposits")[1] is None
     assert find_duration("- 5.5 u-substitution practice")[1] is None
-    # Bold is no title set apart: a past paper with its year is no reading.
-    course = parse("# Week 1\n## Exam prep\n- [ ] **Midterm** practice (past paper 2023)\n")
+    # Bold is no title set apart: a past paper with its year is no reading; nor a film to
+    # watch with its year.
+    course = parse(
+        "# Week 1\n## Exam prep\n- [ ] **Midterm** practice (past paper 2023)\n"
+        '- [ ] watch "The Social Dilemma" (2020)\n'
+    )
     assert not any(isinstance(e, Reading) for e in course.weeks[0].items)
     # "❓" before a few words naming the questions is their label, a blank line after it.
     course = parse("# Week 1\n- a\n❓ Office hours questions for Prof Kim\n\n- can we?\n")

@@ -1084,7 +1084,7 @@ class _Reader:
             )
         elif (
             kind is _READINGS
-            or (kind is _OTHER and _CITATION.search(body))
+            or (kind is _OTHER and _CITATION.search(body) and not _says_video(body))
             or (_READ_FIRST.match(body) and _CITATION.search(body))
             # "E. A. R. Brown, ‘The Tyranny of a Construct’, *AHR* 79 (1974)" under a seminar:
             # a work cited with its title set apart and its year, in any section.
