@@ -55,10 +55,13 @@ from .layout import (
     match_unit,
     names_questions,
 )
-from .marks import _read_marks
+from .marks import CHECK_MARKS, _read_marks
 from .org import looks_like_org, org_as_markdown
 from .planner import Row
 from .states import (
+    CROSS_SIGNS,
+    EMPTY_BOX_SIGNS,
+    STARTED_SIGNS,
     State,
     read_fields,
     read_legend,
@@ -234,7 +237,7 @@ _MARKED = regex.compile(
     r"[ \t][-\u2013\u2014][ \t]*(?i:done|todo|erledigt|fait|read|watched|seen)[ \t!.]*$"
     r"|[ \t](?:済|未)[ \t]*$"
     # An empty box or a sign of a task begun, opening the line: "⬜️ drug cards", "🔄 quiz 5".
-    "|^[\u2610\u2b1c\u25a1\u23f3\U0001f7e1\u25d0\U0001f504]"
+    f"|^[{EMPTY_BOX_SIGNS}{STARTED_SIGNS}]"
 )
 _LONG_PROSE = 16
 _TOC = regex.compile(
@@ -244,8 +247,8 @@ _TOC = regex.compile(
 _ANSWER_UNDER = regex.compile(r"[ \t]*(?:\u2192|->|=>|\u21b3|(?i:a|answer|antwort|resp)[ \t]*:)")
 # A plain line opening with its state, done or not: "✅ quiz 1", "⬜️ drug cards", "🔄 quiz 5".
 _LEAD_STATE = regex.compile(
-    "(?P<done>[\u2713\u2714\u2705\u2611\u2612\U0001f5f8])"
-    "|[\u2717\u2718\u274c\u2610\u2b1c\u25a1\u23f3\U0001f7e1\u25d0\U0001f504]"
+    # "☒": Word's and OneNote's ticked box, with the ticks.
+    f"(?P<done>[{''.join(CHECK_MARKS)}\u2612])|[{CROSS_SIGNS}{EMPTY_BOX_SIGNS}{STARTED_SIGNS}]"
 )
 # A task that says to read, in any section: "leggere *Oktoberfest*, cap. 1–2".
 _READ_FIRST = regex.compile(
@@ -883,8 +886,8 @@ class _Reader:
         thoughts = self.course.thoughts
         # Behind its sign ("❓ why …?") or its label ("dúvida p/ monitor: a temperatura …?").
         text = line.lstrip("\u2753\u2754\ufe0f \t")
-        if text is line.lstrip(" \t") or text == line.lstrip(" \t"):
-            text = text.split(":", 1)[1].lstrip(" \t") if ":" in text else text
+        if line.lstrip(" \t")[:1] not in "\u2753\u2754":
+            text = text.partition(":")[2].lstrip(" \t") or text
         # A list item: an entry of its own, asking or not ("ask if skip lists are on it").
         thoughts.append(SourceLine(number, f"- {text}"))
         self.asking = True
@@ -1631,8 +1634,9 @@ def parse(
             org = org_as_markdown(lines)
             text = "\n".join(lines)
     todo: set[int] = set()
-    todo_tag: str | None = ""
-    if (" +" in text or " @" in text) and looks_like_todo(lines):
+    todo_tag: str | None = None
+    is_todo = (" +" in text or " @" in text) and looks_like_todo(lines)
+    if is_todo:
         todo, todo_tag = todo_as_markdown(lines)
         text = "\n".join(lines)
     if "\\\n" in text:
@@ -1803,7 +1807,7 @@ def parse(
     _refused_links(lines, reader)
     course.weeks.sort(key=lambda week: week.number)
     course.how = _how(course, blocks, layout, lines)
-    if todo_tag is None or todo_tag:
+    if is_todo:
         course.how.insert(
             0,
             say(

@@ -134,12 +134,12 @@ _MISSED = regex.compile(
 )
 # Logseq's and org-mode's markers of a task begun.
 _NOW = regex.compile(r"(?:NOW|DOING|IN-PROGRESS|STARTED)(?![\w-])[ \t:]*")
-# Not done: a cross or an empty box sign.
-_OPEN_SIGNS = regex.compile(
-    r"(?:^|[ \t])[\u2717\u2718\u274c\u2610\u2b1c\u25a1](?:\ufe0f)?(?=[ \t]|$)"
-)
+# Not done: a cross or an empty box sign ("❌", "☐", "⬜️").
+CROSS_SIGNS = "\u2717\u2718\u274c"
+EMPTY_BOX_SIGNS = "\u2610\u2b1c\u25a1"
+_OPEN_SIGNS = regex.compile(rf"(?:^|[ \t])[{CROSS_SIGNS}{EMPTY_BOX_SIGNS}](?:\ufe0f)?(?=[ \t]|$)")
 # Started: a half sign or word, at the start or the end.
-_STARTED_SIGNS = "\u23f3\U0001f7e1\u25d0\U0001f504"
+STARTED_SIGNS = "\u23f3\U0001f7e1\u25d0\U0001f504"
 _STARTED_END = regex.compile(
     r"[ \t]*(?:[-\u2013\u2014,;:|(]+[ \t]*)?(?:half(?:way)?(?:[ \t]+(?:done|watched|read))?|"
     r"started|in progress|wip|ongoing|angefangen|begonnen|empezado|commenc[ée]|iniziato|"
@@ -661,8 +661,8 @@ def read_state(text: str) -> tuple[str, State | None]:
     found = _TODO.search(text)
     if found:
         return _cut(text, found), State.OPEN
-    if text[:1] in _STARTED_SIGNS or text.rstrip()[-1:] in _STARTED_SIGNS:
-        return text.strip(_STARTED_SIGNS + " \t\ufe0f"), State.STARTED
+    if text[:1] in STARTED_SIGNS or text.rstrip()[-1:] in STARTED_SIGNS:
+        return text.strip(STARTED_SIGNS + " \t\ufe0f"), State.STARTED
     found = _NOW.match(text)
     if found:
         return text[found.end() :], State.STARTED
