@@ -523,6 +523,96 @@ def test_long_reading_lines_split_in_linear_time(text: str) -> None:
             2,
             id="two-authors",
         ),
+        pytest.param(["read lab manual", "lab manual (done)"], 1, id="a-verb-and-a-state"),
+        pytest.param(
+            [
+                "[[Hobsbawm - Il secolo breve]] — E. J. Hobsbawm, *Il secolo breve*, Rizzoli",
+                "[[Hobsbawm - Il secolo breve]] cap. 3",
+            ],
+            1,
+            id="one-vault-note",
+        ),
+        pytest.param(["[[Kandel]] ch 1", "[[Purves]] ch 1"], 2, id="two-vault-notes"),
+        pytest.param(["Mankiw bab 2", "Mankiw bab 4 (belum)"], 1, id="indonesian-chapters"),
+        pytest.param(
+            [
+                "Kant, Groundwork of the Metaphysics of Morals, section 1",
+                "Kant Groundwork sec 2 up to the formula of humanity",
+                'Kant, "On a Supposed Right to Lie from Philanthropy"',
+            ],
+            2,
+            id="a-title-s-first-word",
+        ),
+        pytest.param(
+            ["Leyko J., Mechanika ogólna t.1 Statyka (PWN)", "Leyko t.1 rozdz. 5 Tarcie"],
+            1,
+            id="surname-and-volume",
+        ),
+        pytest.param(
+            ["Van der Pot, Handboek van het Nederlandse staatsrecht, hfst 11", "Van der Pot"],
+            1,
+            id="particles",
+        ),
+        pytest.param(
+            [
+                'Hodgkin & Huxley (1952) "A quantitative description of membrane current"',
+                "re-read Hodgkin & Huxley for the final (figs 1–5 only)",
+            ],
+            1,
+            id="two-authors-again",
+        ),
+        pytest.param(["Smith, Torts (9th ed)", "Smith on Torts ch 4"], 1, id="one-word-title"),
+        pytest.param(
+            ["Deep Learning (ch 1, 3)", "Deep Learning in Neural Networks: An Overview"],
+            2,
+            id="a-title-is-no-author",
+        ),
+        pytest.param(
+            ["Wasserman, All of Statistics (2004)", "Wasserman (2006) ch 2"], 2, id="another-year"
+        ),
+        pytest.param(
+            ["Schechtman, The Constitution of Selves", "Schectman, Constitution of Selves"],
+            1,
+            id="a-letter-apart",
+        ),
+        pytest.param(
+            ["West's Respiratory Physiology", "West ch 7 (mechanics)"], 1, id="possessive"
+        ),
+        pytest.param(
+            [
+                "Wiesner-Hanks, Merry E. Early Modern Europe, 1450–1789",
+                "Wiesner-Hanks, Merry E. Women and Gender in Early Modern Europe",
+            ],
+            2,
+            id="words-shared-later",
+        ),
+        pytest.param(
+            ['MDN – "Introduction to HTML"', 'MDN – "Introduction to the DOM"'],
+            2,
+            id="one-common-word",
+        ),
+        pytest.param(
+            [
+                "Jonas, The Imperative of Responsibility, ch. 1",
+                'Jonas, "Technology and Responsibility: Reflections"',
+            ],
+            2,
+            id="one-author-two-books",
+        ),
+        pytest.param(
+            [
+                "Fontana, *La época del liberalismo*, cap. 7",
+                "Leer Fontana, *La crisis del Antiguo Régimen*, cap. 1",
+                "Fontana cap. 4",
+            ],
+            2,
+            id="goes-on-with-the-book-named-last",
+        ),
+        pytest.param(
+            ['react.dev – "Thinking in React"', 'React Router docs – "Tutorial"'],
+            2,
+            id="a-site-is-no-author",
+        ),
     ],
 )
 def test_lines_citing_one_work_are_one_reading(lines: list[str], works: int) -> None:
@@ -541,6 +631,12 @@ def test_a_chapter_named_by_number_alone_is_the_course_book_s() -> None:
     # Two books with as many chapters each: which one a bare chapter is of is not said.
     text = "# Week 1\n## Readings\n- A ch 1\n- A ch 2\n- B ch 1\n- B ch 2\n- ch 7\n"
     assert len(reading_list(parse(text)).readings) == 3
+    # A book named nowhere: its chapters are one work, not a work each.
+    text = "# Week 1\n## Readings\n- read ch 4 supply\n- read ch 5 elasticity\n- 4.1–4.3\n"
+    assert len(reading_list(parse(text)).readings) == 1
+    # The one book named by its author alone is theirs.
+    text = "# Week 1\n## Readings\n- read Mankiw\n# Week 2\n## Readings\n- read ch 4\n- ch 5\n"
+    assert [work.title for work in reading_list(parse(text)).readings] == ["read Mankiw"]
 
 
 def test_a_work_cited_with_its_title_and_year_is_a_reading_in_any_section() -> None:

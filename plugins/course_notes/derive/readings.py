@@ -37,8 +37,9 @@ from ..model.text import normalise
 _CHAPTER = (
     r"chapters?|chaps?|chs?|kapitel|kap|cap[ií]tulos?|capitolo|capp|caps?|chapitres?|hoofdstuk|"
     r"hfst|expts?|experiments?|versuch|appendix|appendices|anhang|ap[ée]ndices?|annexes?|"
-    # Polish, Czech, Turkish, Hungarian, Russian.
-    r"rozdz|rozdzia[łl]y?|kapitola|b[öo]l[üu]m|bl|fejezet|глава|гл"
+    # Polish, Czech, Turkish, Hungarian, Russian, Indonesian, Finnish, Norwegian, Greek.
+    r"rozdz|rozdzia[łl]y?|kapitola|b[öo]l[üu]m|bl|fejezet|глава|гл|bab|luku|kapittel|"
+    r"κεφ[άα]λαιο|κεφ"
 )
 # The parts before the chapters: "Goffman intro", "Weber, Einleitung".
 _INTRO = (
@@ -224,10 +225,17 @@ def address_key(url: str) -> str:
     return f"{host}{path}{query}"
 
 
+# A note a vault links: "[[Hobsbawm - Il secolo breve]]", "[[Kandel#ch 4|Kandel]]".
+_WIKILINK = regex.compile(r"\[\[(?P<target>[^\[\]|#\n]{1,200})(?:[#|][^\[\]\n]{0,200})?\]\]")
+
+
 def addresses(text: str) -> set[str]:
-    """The keys of the addresses and DOIs a reading's text links or names."""
+    """The keys of the addresses, DOIs and vault notes a reading's text links or names."""
     keys = {f"url:{address_key(url)}" for url in link_targets(text) if "://" in url}
     keys |= {f"doi:{doi.rstrip('.,;)').lower()}" for doi in _DOI.findall(text)}
+    if "[[" in text:
+        # Obsidian, Logseq and Roam name a work by its note: one note, one work.
+        keys |= {f"note:{normalise(link['target'])}" for link in _WIKILINK.finditer(text)}
     return keys
 
 
@@ -499,12 +507,131 @@ def _join_by_author(lines: list[_Line], works: _Works) -> None:
                 break
 
 
+# An author's surname opening a line, after a verb of reading and the particles of a name:
+# "Kant Groundwork sec 2", "Van der Pot, Handboek", "de la Motte, cap. su Wagner", "West's".
+_SURNAME = regex.compile(
+    rf"(?i:{_READ_VERB})?(?P<name>(?:(?i:van|von|der|den|de|la|le|da|del|di|du|dos|das|ten|ter)"
+    r"[ \t]+){0,3}[^\W\d_][\w\u2019'\-]*?(?P<others>[ \t]*(?:&|\band\b|\bund\b|\bet\b|\by\b)"
+    r"[ \t]*[A-Z][\w\u2019'\-]+)?)(?:['\u2019]s)?(?![\w'\u2019\-])"
+)
+# First words that name no author: articles, and the words of parts.
+_NOT_SURNAME = regex.compile(
+    rf"(?:the|an?|les?|la|der|die|das|el|los|il|lo|{_CHAPTER}|{_SECTION}|{_PAGE}|{_INTRO})",
+    re.I,
+)
+# Where a title's words end: a dash, a bracket, a semicolon or a number after the name.
+_TITLE_STOP = regex.compile(r"[\u2013\u2014(;|\[0-9]| - ")
+# The words of parts, which a line that gives no title may hold: "Leyko t.1", "Fontana cap. 4".
+_PART_WORDS = regex.compile(
+    rf"(?:{_CHAPTER}|{_SECTION}|{_PAGE}|{_INTRO}|t|vol|tome|tomo|band|bd|part|parte|teil|"
+    r"livre|book|libro|ed)\b\.?",
+    re.I,
+)
+_WORDS = regex.compile(r"[^\W\d_]{2,}")
+_LONG_WORD = regex.compile(r"[^\W\d_]{4,}")
+_OPENING = " \t,:\u2013\u2014-\"'\u201c\u00ab*_"
+_INITIALS_AFTER = regex.compile(r"^(?:[A-Z]\.[ \t]*)+,?")
+# "Hodgkin & Huxley (1952) …": a year after the names sets them apart from the title.
+_ANY_YEAR = regex.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_YEAR_AFTER = regex.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,:]?")
+
+
+def _close(one: str, other: str) -> bool:
+    """Whether two surnames are one, a letter apart at most when long ("Schectman")."""
+    if one == other:
+        return True
+    if min(len(one), len(other)) < 6 or abs(len(one) - len(other)) > 1:
+        return False
+    if len(one) == len(other):
+        return sum(a != b for a, b in zip(one, other, strict=True)) <= 1
+    short, long = sorted((one, other), key=len)
+    return any(long[:cut] + long[cut + 1 :] == short for cut in range(len(long)))
+
+
+def _same_title(one: tuple[list[str], bool], other: tuple[list[str], bool]) -> bool:
+    """Whether two titles' first words name one work: "Groundwork" is "Groundwork of the
+    Metaphysics"; "Women and Gender in Early Modern Europe" is no "Early Modern Europe", and
+    "Introduction to the DOM" no "Introduction to HTML"."""
+    (short, alone), (long, long_alone) = sorted((one, other), key=lambda title: len(title[0]))
+    if short != long[: len(short)]:
+        return False
+    # One word names a work when it is a whole title ("Smith, Torts" is "Smith on Torts"),
+    # and no word many titles share.
+    alone = alone or (long_alone and len(long) == 1)
+    return len(short) > 1 or (alone and len(short[0]) >= 5 and short[0] not in _GENERIC_TITLE_WORDS)
+
+
+def _join_by_surname(lines: list[_Line], works: _Works) -> None:
+    """Join lines that open with one surname and one title's first words ("Kant,
+    Groundwork of the Metaphysics of Morals" and "Kant Groundwork sec 2"), and a line that
+    gives the surname and parts alone ("Leyko t.1", "Van der Pot") to that author's one work."""
+    # Hand-written, as _join_by_author: the looser forms students repeat a book by, which
+    # that pass's exact shapes miss.
+    titled: dict[str, list[tuple[int, tuple[list[str], bool], bool]]] = {}
+    bare: list[tuple[int, str, str]] = []
+    for index, line in enumerate(lines):
+        text = line.reading.text.strip(" \t*_")
+        found = _SURNAME.match(text)
+        if found is None or _NOT_SURNAME.fullmatch(found["name"]):
+            continue
+        name = found["name"]
+        last = name.split()[-1]
+        cased = last[:1].lower() != last[:1].upper()
+        if (cased and not last[:1].isupper()) or (len(last) < 3 and not last.isupper()):
+            continue
+        after = text[found.end() :]
+        rest = after.lstrip(_OPENING)
+        # "Misiak J., Mechanika": the initials after a surname are no title.
+        initials = _INITIALS_AFTER.match(rest) or _YEAR_AFTER.match(rest)
+        rest = rest[initials.end() :].lstrip(_OPENING) if initials else rest
+        # "Kant, Groundwork", "Misiak J. Mechanika", "West's", "Smith (2004)": the name is
+        # set apart from a title; "Deep Learning" is a title throughout.
+        apart = bool(initials) or after[:1] != " " or after.lstrip(" ")[:1] in _OPENING
+        stop = _TITLE_STOP.search(rest)
+        segment = rest[: stop.start() if stop else None]
+        words = [word.casefold() for word in _LONG_WORD.findall(segment)]
+        if words and (apart or not found["others"]):
+            alone = len(_WORDS.findall(_PART_WORDS.sub("", segment))) == 1
+            titled.setdefault(name.casefold(), []).append((index, (words[:2], alone), apart))
+        elif found["others"] or not _WORDS.search(_PART_WORDS.sub("", segment)):
+            # "re-read Hodgkin & Huxley for the final": two authors named together, no
+            # title set apart, are their one work. "Wasserman (2004)" is the one of 2004.
+            year = _YEAR_AFTER.match(after.lstrip(_OPENING))
+            bare.append((index, name.casefold(), year.group().strip("().,:") if year else ""))
+    names = list(titled)
+    for key, entries in titled.items():
+        others = [entry for name in names if _close(name, key) for entry in titled[name]]
+        for index, words, apart in entries:
+            for other, other_words, other_apart in others:
+                if other < index and (apart or other_apart) and _same_title(words, other_words):
+                    if works.may_join(index, other):
+                        works.join(index, other)
+                    break
+    for index, key, year in bare:
+        owners = {
+            works.find(other)
+            for name in names
+            if _close(name, key)
+            for other, *_ in titled[name]
+            if year in lines[other].reading.text or not _ANY_YEAR.search(lines[other].reading.text)
+        }
+        if len(owners) == 1:
+            owner = owners.pop()
+            if works.may_join(index, owner):
+                works.join(index, owner)
+
+
 # A chapter named by its number alone, no work before it: "ch 4 pharmacokinetics",
 # "Cap. 18 Regulación nerviosa", "H5 afmaken (blz 150-178)".
 _BARE_CHAPTER = regex.compile(
-    r"[ \t]*(?i:ch|chs|chap|chaps|chapters?|kap|kapitel|cap|capp|cap[ií]tulos?|capitolo|"
-    r"chapitre|hoofdstuk|hfst|h|tema)\.?[ \t]*\d"
+    rf"[ \t]*(?:{_READ_VERB})?(?i:ch|chs|chap|chaps|chapters?|kap|kapitel|cap|capp|cap[ií]tulos?|"
+    r"capitolo|chapitre|hoofdstuk|hfst|h|tema|bab|luku)\.?[ \t]*\d"
+    # Sections by number alone, a range or a list: "4.1–4.3", "read 3.2, 3.4".
+    r"|[ \t]*(?i:re-?read|read|skim)?[ \t]*\d{1,2}\.\d{1,2}"
+    r"(?:[ \t]*[-\u2013,][ \t]*\d{1,2}\.\d{1,2})"
 )
+# A book named by its author alone: "read Mankiw", "Kandel".
+_AUTHOR_ONLY = regex.compile(rf"(?:{_READ_VERB})?[A-Z][\w'\u2019\-]{{2,}}[ \t.]*", re.I)
 
 
 def _join_bare_chapters(lines: list[_Line], works: _Works) -> None:
@@ -520,12 +647,34 @@ def _join_bare_chapters(lines: list[_Line], works: _Works) -> None:
             root = works.find(index)
             chaptered[root] = chaptered.get(root, 0) + 1
     ranked = sorted(chaptered.items(), key=lambda pair: (-pair[1], pair[0]))
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return  # no book, or two with as many chapters: which one is not said
-    book = ranked[0][0]
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        book = ranked[0][0]
+    else:
+        # No book most lines give chapters of: the one named by its author alone ("read
+        # Mankiw"), or else the chapters are of one book the notes never name ("ch 4", "ch
+        # 5"): not a work each. Two books by author alone: which one is not said.
+        named = {
+            works.find(index)
+            for index, line in enumerate(lines)
+            if index not in bare and _AUTHOR_ONLY.fullmatch(line.reading.text.strip(" \t*_"))
+        }
+        if len(named) > 1 or (not named and ranked and ranked[0][1] >= 2):
+            return
+        book = named.pop() if named else min(bare)
     for index in sorted(bare):
         if works.may_join(index, book):
             works.join(index, book)
+
+
+# A word on how far it is read, after the title: "Mankiw bab 4 (belum)", "Kandel (done)".
+_STATE_NOTE = regex.compile(r"[ \t]*\((?:[^\W\d_A-Z][^\W\d_]{1,14}|to do|not yet)\)[ \t]*$")
+
+
+def _title_key(title: str) -> str:
+    """The key a title matches others by: "read lab manual" is the "lab manual" of another line."""
+    title = title.strip(" \t*_")
+    title = title[_VERB_LABEL.match(title).end() :]  # type: ignore[union-attr]
+    return normalise(_STATE_NOTE.sub("", title) or title)
 
 
 def reading_list(course: Course, references: References | None = None) -> ReadingList:
@@ -554,7 +703,7 @@ def reading_list(course: Course, references: References | None = None) -> Readin
                 owners[key] = index
     by_title: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
-        same = by_title.setdefault(normalise(line.title), [])
+        same = by_title.setdefault(_title_key(line.title), [])
         for other in same:
             if works.may_join(index, other):
                 works.join(index, other)
@@ -563,6 +712,7 @@ def reading_list(course: Course, references: References | None = None) -> Readin
     _join_by_cited_title(lines, works)
     _join_by_key(lines, works)
     _join_by_author(lines, works)
+    _join_by_surname(lines, works)
     _join_bare_chapters(lines, works)
     entries: dict[int, CourseReading] = {}
     for index, line in enumerate(lines):
