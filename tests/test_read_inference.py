@@ -517,6 +517,19 @@ def test_among_boxed_tasks_a_bullet_stating_its_state_or_naming_a_class_is_a_tas
             1,
             id="stuff-to-ask",
         ),
+        pytest.param(
+            "Module 1\n--------\n  [x] a\n\n=========\nQUESTIONS FOR THE FORUM\n=========\n"
+            "- Why x?\n    answer (TA): because\n- Is y on it?\n",
+            2,
+            1,
+            id="a-banner-of-rules",
+        ),
+        pytest.param(
+            "## Week 1\n- a\n\nQuestions\n=========\n- Why x?\n  -> because\n",
+            1,
+            1,
+            id="setext-underline-no-question",
+        ),
     ],
 )
 def test_the_questions(text: str, questions: int, answered: int) -> None:

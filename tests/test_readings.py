@@ -563,6 +563,16 @@ def test_long_reading_lines_split_in_linear_time(text: str) -> None:
         ),
         pytest.param(["Smith, Torts (9th ed)", "Smith on Torts ch 4"], 1, id="one-word-title"),
         pytest.param(
+            ["Reading: Chaisson & McMillan, Astronomy Today", "Reading: Astronomy Today ch. 16"],
+            1,
+            id="the-title-after-its-authors",
+        ),
+        pytest.param(
+            ["Fischer, Lineare Algebra Kap. 1", "Bosch, Lineare Algebra Kap. 2"],
+            2,
+            id="one-title-two-authors",
+        ),
+        pytest.param(
             ["Deep Learning (ch 1, 3)", "Deep Learning in Neural Networks: An Overview"],
             2,
             id="a-title-is-no-author",

@@ -401,11 +401,20 @@ _QUOTED = regex.compile(
 )
 
 
+# Authors, a comma, a title: "Chaisson & McMillan, Astronomy Today".
+_AUTHORS_TITLE = regex.compile(
+    r"[A-Z][\w'\u2019\-]+(?:[ \t]*(?:&|and|,)[ \t]*[A-Z][\w'\u2019\-]+){0,3},[ \t]+"
+    r"(?P<title>[^\W\d_][^,;()]*?)[ \t.]*"
+)
+
+
 def _join_by_key(lines: list[_Line], works: _Works) -> None:
     """Join lines citing one work by its authors and year, or by one quoted title."""
     # Hand-written, as _join_by_cited_title: author-date keys and quoted titles are the two
     # short forms students repeat a work by.
     owners: dict[str, int] = {}
+    plain: list[tuple[int, str]] = []
+    by_title: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         text = line.reading.text.strip(" \t*_")
         keys = []
@@ -427,13 +436,26 @@ def _join_by_key(lines: list[_Line], works: _Works) -> None:
                 keys.append("\u201c" + normalise(main))
         elif quoted is None and len(_TITLE_WORD.findall(line.title)) >= 2:
             # "Kommunistiska manifestet" alone: the title another line quotes or italicises.
-            keys.append("\u201c" + normalise(line.title.strip(" \t*_")))
+            bare_title = line.title.strip(" \t*_")
+            bare_title = bare_title[_VERB_LABEL.match(bare_title).end() :]  # type: ignore[union-attr]
+            keys.append("\u201c" + normalise(bare_title))
+            plain.append((index, keys[-1]))
+            cited = _AUTHORS_TITLE.fullmatch(bare_title)
+            if cited is not None and len(_TITLE_WORD.findall(cited["title"])) >= 2:
+                # "Chaisson & McMillan, Astronomy Today": the title after its authors is
+                # the "Astronomy Today" of another line (but "Fischer, Lineare Algebra" is
+                # no "Bosch, Lineare Algebra").
+                by_title.setdefault("\u201c" + normalise(cited["title"]), []).append(index)
         for key in keys:
             if key in owners:
                 if works.may_join(index, owners[key]):
                     works.join(index, owners[key])
             else:
                 owners[key] = index
+    for index, key in plain:
+        authored = {works.find(other) for other in by_title.get(key, ()) if other != index}
+        if len(authored) == 1 and works.may_join(index, other := authored.pop()):
+            works.join(index, other)
 
 
 def _join_by_author(lines: list[_Line], works: _Works) -> None:

@@ -351,6 +351,7 @@ class _Reader:
         self.thoughts_level = 0
         self.thoughts_bullet = -1
         """The questions' bullet's depth when a bullet heads them (Logseq), else -1."""
+        self.thoughts_underline = 0
         self.seen_week = False
         self.intro_open = False
         self.weeks: dict[int, Week] = {}
@@ -480,6 +481,8 @@ class _Reader:
                 else:
                     self.other(number, line)
                 return
+            if number == self.thoughts_underline:
+                continue  # the "===" under the questions' own heading, no question
             if number <= self.nest_until and line.strip():
                 line = f"    {line}"
             thoughts.append(SourceLine(number, "" if line.isspace() else line))
@@ -901,6 +904,8 @@ class _Reader:
         self.resume = (self.thoughts_end.get(number, 0), self.week, self.section)
         self.in_thoughts = True
         self.thoughts_level = level
+        heading = self.blocks.headings.get(number)
+        self.thoughts_underline = heading.underline if heading is not None else 0
         start = self.lines[number - 1]
         # "- ## Office hours Qs" (Logseq): a bullet heading the questions under it; the next
         # bullet at its depth or shallower ends them.
