@@ -926,6 +926,12 @@ def test_an_outlines_letters_and_numerals_are_its_levels() -> None:
         ("rec 1.5 hrs", 5400),
         ("lab 2.5 h of work left", None),
         ("v 1.5", None),
+        ("βίντεο Ιωάννου μεταφορά ουσιών 38' ✓", 38 * 60),
+        ("βίντεο ΑΝΣ συμπαθ/παρασυμπ 1h10'", 70 * 60),
+        ("تسجيل المحاضرة (٤٥ دقيقة)", 45 * 60),
+        ("تسجيل المحاضرة ٣٨:٢٠", 38 * 60 + 20),
+        ("فيديو شرح من الدكتور 25 دقيقة", 25 * 60),
+        ("föreläsningsinspelning 1 tim 10 min", 70 * 60),
     ],
 )
 def test_lengths_in_more_forms_and_what_is_no_length(text: str, seconds: int | None) -> None:
@@ -1723,3 +1729,62 @@ def test_what_a_review_of_the_new_rules_found() -> None:
     # A backslash ending a line of fenced code is the code's.
     course = parse("# T\n```\nls -la \\\n```\n# Week 1\n- a\n")
     assert course.intro[0].lines[1] == "ls -la \\"
+
+
+def test_a_list_of_questions_under_any_heading_and_a_list_of_the_students_own() -> None:
+    from course_notes.read.thoughts import read_entries
+
+    text = (
+        "## الأسبوع 1\n- [x] حضور\n\n## أسئلة للدكتور\n\n- لماذا يكون منحنى الطلب شبه عمودي؟\n"
+        "    - الجواب: لأن الطلب عديم المرونة\n- هل يدخل الفصل 6 في الامتحان؟\n"
+        "- هل يمكن تسليم الورقة بخط اليد؟\n\nملاحظات عامة:\n- مجموعة الواتساب فيها ملخصات\n"
+    )
+    entries, _groups = read_entries(parse(text).thoughts)
+    assert [bool(entry.answer) for entry in entries] == [True, False, False]
+    # A heading over prose whose list asks is no list of questions: the course's title.
+    text = "# PHYS 2310\nspring 2024\n- why?\n- how?\n\nWEEK 1\n- [x] a\n\nWEEK 2\n- b\n"
+    assert parse(text).title == "PHYS 2310"
+
+
+def test_questions_marked_twice_in_their_units_when_the_notes_list_none() -> None:
+    from course_notes.read.thoughts import read_entries
+
+    text = (
+        "Εβδομάδα 1 Κύτταρο\nαμφ. Τρ ✓\nγιατί το Κ+ καθορίζει το δυναμικό κι όχι το Na+??\n"
+        "  -> γιατί η μεμβράνη είναι πιο διαπερατή στο Κ+\n\nΕβδομάδα 2\nαμφ. Τρ ✓\n"
+        "τετανική σύσπαση: γιατί δεν κουράζεται ο μυς αμέσως??\n"
+    )
+    course = parse(text)
+    entries, _groups = read_entries(course.thoughts)
+    assert [bool(entry.answer) for entry in entries] == [True, False]
+    assert [week.progress.total for week in course.weeks] == [1, 1]
+    # With a list of questions, a puzzle marked twice in a unit stays the student's own.
+    text += "\n## Questions\n- Is it on the exam?\n"
+    assert len(read_entries(parse(text).thoughts)[0]) == 1
+
+
+def test_a_line_struck_through_where_done_is_ticked_was_called_off() -> None:
+    ticked = "".join(f"διαφάνειες {n} ✓\n" for n in range(10))
+    course = parse(
+        f"Εβδομάδα 1\n{ticked}~~αμφ. Πε~~\nαμφ. Πε ακυρώθηκε (απεργία)\n\nΕβδομάδα 2\nαμφ. Τρ\n"
+    )
+    assert (course.weeks[0].progress.total, course.weeks[0].progress.done) == (10, 10)
+    assert any("struck through" in how.text() for how in course.how)
+    # Where nothing is ticked, a strike is the student's tick.
+    course = parse("## Week 1\n- ~~read ch 1~~\n- read ch 2\n")
+    assert (course.weeks[0].progress.total, course.weeks[0].progress.done) == (2, 1)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["- ~~CM du 15/10~~ **annulé** (prof malade)", "- حضور أُلغيت المحاضرة", "- αμφ. ακυρώθηκε"],
+)
+def test_called_off_in_bold_greek_and_arabic(line: str) -> None:
+    [entry] = parse(f"## Week 1\n{line}\n").weeks[0].sections[0].entries
+    assert isinstance(entry, Cancelled)
+
+
+def test_a_book_and_its_chapter_in_a_unit_with_no_headings_is_a_reading() -> None:
+    course = parse("Εβδομάδα 1\nGuyton κεφ. 4 ✓\nβίντεο 38' ✓\n\nΕβδομάδα 2\nGuyton κεφ 5 ✓\n")
+    readings = [entry for week in course.weeks for entry in week.readings]
+    assert [reading.text for reading in readings] == ["Guyton κεφ. 4", "Guyton κεφ 5"]

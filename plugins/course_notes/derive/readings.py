@@ -31,16 +31,9 @@ from ..model import (
 )
 from ..model.inline import link_targets
 from ..model.text import normalise
+from ..read.parts import CHAPTER_WORDS
 
-# In English, German, Spanish, French, Italian, Portuguese and Dutch.
-# A lab manual's experiments and a book's appendices are its parts too ("manual expt 3").
-_CHAPTER = (
-    r"chapters?|chaps?|chs?|kapitel|kap|cap[ií]tulos?|capitolo|capp|caps?|chapitres?|hoofdstuk|"
-    r"hfst|expts?|experiments?|versuch|appendix|appendices|anhang|ap[ée]ndices?|annexes?|"
-    # Polish, Czech, Turkish, Hungarian, Russian, Indonesian, Finnish, Norwegian, Greek.
-    r"rozdz|rozdzia[łl]y?|kapitola|b[öo]l[üu]m|bl|fejezet|глава|гл|bab|luku|kapittel|"
-    r"κεφ[άα]λαιο|κεφ"
-)
+_CHAPTER = CHAPTER_WORDS
 # The parts before the chapters: "Goffman intro", "Weber, Einleitung".
 _INTRO = (
     r"intro|introduction|einleitung|introducci[óo]n|introduzione|introdu[çc][ãa]o|inledning|"
@@ -48,7 +41,7 @@ _INTRO = (
 )
 _SECTION = r"sections?|secs?|abschnitt|abschn|secci[óo]n|secc|sezione|sec[çc][ãa]o"
 # An atlas's plates too: "Netter tab. 270–285".
-_PAGE = r"pages?|pgs?|pp|p|seiten?|s|p[áa]gs?|p[áa]ginas?|pagine|blz|str|tab|plates?"
+_PAGE = r"pages?|pgs?|pp|p|seiten?|s|p[áa]gs?|p[áa]ginas?|pagine|blz|str|tab|plates?|σελ|стр|ص"
 _WORD = rf"(?:(?:{_CHAPTER}|{_SECTION}|{_PAGE})\b|§{{1,2}})\.?[ \t]*"
 _NUMBER = r"[0-9]{1,4}(?:\.[0-9]{1,4})*"
 # A range: "4.3-4.5", "1–40", "5.1 to 5.4".

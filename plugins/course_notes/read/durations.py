@@ -25,17 +25,19 @@ _DURATION_PART = regex.compile(r"(?P<number>\d{1,7})(?!\d)[ \t]*(?P<unit>[^\W\d_
 _UNIT_SECONDS = {
     **dict.fromkeys(
         "h hr hrs hour hours std stunde stunden hora horas heure heures ora ore uur u "
-        "timme timmar sa saat hod godz jam óra ч час часа часов".split(),
+        "timme timmar tim sa saat hod godz jam óra ч час часа часов "
+        # Arabic and Greek.
+        "ساعة ساعه ساعات ώρα ώρες ωρα ωρες".split(),
         3600,
     ),
     **dict.fromkeys(
         "m min mins minute minutes minuten minuto minutos minuti minuter dk dakika perc menit "
-        "мин минут минуты минута".split(),
+        "мин минут минуты минута دقيقة دقيقه دقائق λεπτά λεπτα λεπ".split(),
         60,
     ),
     **dict.fromkeys(
         "s sec secs second seconds sek sekunden segundos secondes secondi sn saniye mp detik "
-        "сек".split(),
+        "сек ثانية ثانيه ثواني δευτ".split(),
         1,
     ),
     # Chinese, Japanese and Korean: hours, minutes, seconds ("45分钟", "1小时20分钟",
@@ -143,21 +145,23 @@ _LOOSE = regex.compile(
     r"(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d\d)(?![\w:]|[ \t]*(?:am|pm|uhr|h\b|slot|appt|appointment))"
     r"|(?P<units>\d{1,4}[ \t]?(?:h|hr|hrs|hours?|std|stunden?|horas?|heures?|uur|sa|saat|hod|"
     # "1u 45m": the Dutch hour's letter, with minutes after it.
-    r"godz|jam|óra|ч|час|часа|часов|u(?=[ \t]*\d))\.?"
+    r"godz|jam|óra|ч|час|часа|часов|tim|ساعة|ساعات|ώρα|ώρες|u(?=[ \t]*\d))\.?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti|dk|dakika|perc|menit|"
-    r"мин|минут|минуты)\.?"
+    r"мин|минут|минуты|دقيقة|دقائق|λεπτά|λεπ)\.?"
     # "1 Std. 25": the minutes after the hours, without their unit.
     r"|[ \t]+\d{1,2}['\u2032\u2019]?(?![\d:.,'\u2032\u2019]|[ \t]*[^\W\d_]))?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs)\.?)?"
     # A capital "M" alone is no minute: "67M w/ dyspnea" (a man of 67), "5M views".
     r"|\d{1,4}[ \t]?(?:(?-i:m)|min|mins|minutes?|minuten|minutos|minuti|dk|dakika|perc|menit|"
-    r"мин|минут|минуты)\.?"
+    r"мин|минут|минуты|دقيقة|دقائق|λεπτά|λεπ)\.?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs|seconds?|sn|detik|сек)\.?"
     # "8 min 30": the seconds after the minutes, without their unit.
     r"|[ \t]+\d{1,2}(?![\d:.,'\u2032\u2019]|[ \t]*[^\W\d_]))?"
     r"|\d{1,5}[ \t]?(?:s|sec|secs|seconds?))(?![\w'])"
     # "1h05", and the Dutch "1u10".
-    r"|(?P<hours>\d{1,2})[hu](?P<hminutes>\d\d)(?:['\u2032\u2019](?P<hseconds>\d\d))?(?![\d'\u2032\u2019])"
+    # "1h10'": the minutes' prime after them.
+    r"|(?P<hours>\d{1,2})[hu](?P<hminutes>\d\d)"
+    r"(?:['\u2032\u2019](?P<hseconds>\d\d)|['\u2032\u2019](?![\w'\u2032\u2019]))?(?![\d'\u2032\u2019])"
     r"|(?P<primes>\d{1,3})['\u2032\u2019][ \t]?(?P<seconds>\d\d)(?:[\"\u2033\u201d]|''|(?!\d))"
     # "1時間10分", "45分", "12分30秒", "1시간 12분": Japanese, Chinese and Korean units, words
     # or no words after them; "1분기" (a quarter) is none.

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .. import regex
 from .blocks import Blocks, Heading
 from .dates import leading_date
+from .marks import CHECK_MARKS
 from .planner import Row, find_planners
 
 # A unit's label: any word (any script, any case), an optional dot, then its number: "Week
@@ -497,10 +498,18 @@ def find_layout(
             or any(unit.word.lower().rstrip(".") in {"week", "weeks"} for unit in named.values())
         )
     extra = tuple(word.lower() for word in questions)
-    for heading in headings.values():
-        if heading.line not in layout.units and _asks(heading.title, extra):
+    ordered = sorted(headings)
+    for place, heading in enumerate(headings[line] for line in ordered):
+        if heading.line in layout.units:
+            continue
+        if _asks(heading.title, extra):
             layout.questions.add(heading.line)
+        elif heading.level <= (layout.level or heading.level):
+            end = ordered[place + 1] if place + 1 < len(ordered) else len(lines) + 1
+            if _lists_questions(lines[heading.underline or heading.line : end - 1]):
+                layout.questions.add(heading.line)
     in_units = bool(layout.units)
+    twice: list[int] = []
     for number, line in enumerate(lines, start=1):
         if number in headings or number in blocks.verbatim or number in blocks.underlines:
             continue
@@ -532,7 +541,54 @@ def find_layout(
                 layout.questions.add(number)
         elif in_units and "?" in line and _label_asks(line, extra):
             layout.asked.add(number)
+        elif in_units and "??" in line and _asks_twice(line):
+            twice.append(number)
+    if not layout.questions:
+        # Questions marked twice where they came up, in notes with no list of questions:
+        # the questions for the lecturer ("…κι όχι το Na+??"). With a list, they are the
+        # student's own puzzles, kept in their units.
+        layout.asked.update(twice)
     return layout
+
+
+# "why does K+ set the resting potential and not Na+??": a question marked twice.
+_TWICE = regex.compile(r"[ \t]*(?:[-*+\u2022][ \t]+)?(?P<words>[^\W\d_][^?\n]*?\S)[ \t]*\?\?")
+
+
+def _asks_twice(line: str) -> bool:
+    """A line in a unit asking with a doubled question mark, three words at least before
+    it, and no box or tick: a question for the lecturer, asked where it came up."""
+    found = _TWICE.match(line)
+    if found is None or len(found["words"].split()) < 3:
+        return False
+    if any(mark in line for mark in CHECK_MARKS):
+        return False
+    return "[" not in line[: found.start("words")]
+
+
+# A question's end in any script: "?", Arabic "؟", full-width "？".
+_ASKS_AT_END = regex.compile(r".*[?\u061f\uff1f][ \t)\]*_]*$")
+_BULLET = regex.compile(r"(?P<indent>[ \t]*)(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+(?P<text>\S.*)")
+
+
+def _lists_questions(lines: list[str]) -> bool:
+    """Whether the list under a heading is of questions: two thirds of its outermost
+    entries, two at least, end with a question mark ("## أسئلة للدكتور", "## Dúvidas"),
+    whatever words the heading uses."""
+    first = next((line for line in lines if line.strip()), "")
+    if not _BULLET.match(first):
+        return False  # a heading over prose, as a title over the course's details
+    entries: list[tuple[int, str]] = []
+    for line in lines[:400]:  # a heading's list is read so far at most: bounded time
+        bullet = _BULLET.match(line)
+        if bullet is not None:
+            entries.append((len(bullet["indent"].expandtabs(4)), bullet["text"]))
+    if not entries:
+        return False
+    outer = min(indent for indent, _ in entries)
+    texts = [text for indent, text in entries if indent == outer]
+    asking = sum(1 for text in texts if _ASKS_AT_END.match(text[:500]))
+    return asking >= 2 and 3 * asking >= 2 * len(texts)
 
 
 # A label of a few words before a colon, then what it says: "dúvida p/ monitor: …".

@@ -57,6 +57,7 @@ from .layout import (
 )
 from .marks import CHECK_MARKS, _read_marks
 from .org import looks_like_org, org_as_markdown
+from .parts import BOOK_CHAPTER_WORDS
 from .planner import Row
 from .states import (
     CROSS_SIGNS,
@@ -135,7 +136,9 @@ _VIDEO_WORD = regex.compile(
     r"grava[çc][ãa]o|opname|echo|echo360|panopto|youtube|yt|zoom|documentar\w*|document\w*al|"
     r"doku\w*|film|replays?|rediffusion|ascolt[oi]|"
     # A lecture's recording by the platform's name or a word for watching it again.
-    r"web[ -]?lectures?|webcolleges?|kennisclips?|terugkijken|re-?watch\w*|mediasite|kaltura"
+    r"web[ -]?lectures?|webcolleges?|kennisclips?|terugkijken|re-?watch\w*|mediasite|kaltura|"
+    # Greek, Russian, Arabic (a video, a recording).
+    r"βίντεο|βιντεο|видео\w*|видеозапись|فيديو|الفيديو|تسجيل"
     r")\b"
     # Japanese and Chinese, inside a word: "講義動画", "讲座视频".
     r"|動画|録画|视频|录像"
@@ -185,6 +188,11 @@ _VIDEO_HINTS = (
     "document",
     "doku",
     "film",
+    "βίντεο",
+    "βιντεο",
+    "видео",
+    "فيديو",
+    "تسجيل",
     "\U0001f3a7",
     "\U0001f4fa",
     "\U0001f3ac",
@@ -215,7 +223,7 @@ _TITLED = regex.compile(
 _YEAR_CITED = regex.compile(r"\((?:eds?\.?,?[ \t]*)?(?:1[5-9]|20)\d\d[a-z]?\)")
 # A line that cites a work: an author and a year, chapters or pages, a DOI.
 _CITATION = regex.compile(
-    r"\(\d{4}[a-z]?\)|\b(?:ch|chs|chap|chaps|chapter|pp?|kap|cap|capp|S)\.?[ \t]*\d|"
+    rf"\(\d{{4}}[a-z]?\)|\b(?:{BOOK_CHAPTER_WORDS}|pp?|S)\.?[ \t]*\d|"
     r"\bdoi:|doi\.org/|"
     r"\b[A-Z][a-z]+,?[ \t]+(?:et al\.?,?[ \t]+)?\(?\d{4}\)?|\b[A-Z][\w'-]+ v\.? [A-Z]|"
     # "Favoreu, Droit constitutionnel", "Carré de Malberg, Contribution à ...": an author,
@@ -384,6 +392,9 @@ class _Reader:
         self.thoughts_end: dict[int, int] = {}
         """A question callout in a unit: its last line, where the unit goes on."""
         self.resume: tuple[int, Week | None, Section | None] = (0, None, None)
+        self.strike_cancels = False
+        """Done is ticked throughout (see ``_ticks_mark_done``): a strike is no tick."""
+        self.struck_off: list[int] = []
         self.called_off: Week | None = None
         """The unit whose title or a line in it says its class did not happen: what is
         struck through in it was called off, not done ("~~presença~~")."""
@@ -889,8 +900,11 @@ class _Reader:
         thoughts = self.course.thoughts
         # Behind its sign ("❓ why …?") or its label ("dúvida p/ monitor: a temperatura …?").
         text = line.lstrip("\u2753\u2754\ufe0f \t")
-        if line.lstrip(" \t")[:1] not in "\u2753\u2754":
+        if line.lstrip(" \t")[:1] not in "\u2753\u2754" and "??" not in line:
             text = text.partition(":")[2].lstrip(" \t") or text
+        listed = _LIST_LINE.match(text)
+        if listed is not None and listed["text"] and listed["box"] is None:
+            text = listed["text"]  # "- why X??": the bullet is the entry's own
         # A list item: an entry of its own, asking or not ("ask if skip lists are on it").
         thoughts.append(SourceLine(number, f"- {text}"))
         self.asking = True
@@ -1005,6 +1019,16 @@ class _Reader:
         body, state, fields, worded, started, placeholder = read
         if self.called_off is not None and self.called_off is self.week and "~~" in text:
             worded, state = State.CANCELLED, None
+        elif (
+            self.strike_cancels
+            and state is True
+            and box is None
+            and "~~" in text
+            and not any(mark in text for mark in CHECK_MARKS)
+        ):
+            # "~~αμφ. Πε~~" where every done line is ticked: struck off, not done.
+            worded, state = State.CANCELLED, None
+            self.struck_off.append(number)
         if placeholder:
             section.placeholder_lines.append(number)
             return
@@ -1682,6 +1706,7 @@ def parse(
     if reader.course.title_line:
         special.add(reader.course.title_line)
     plus_done = _plus_means_done(lines, text)
+    reader.strike_cancels = _ticks_mark_done(lines, text)
     lettered = _letters_mark(lines) if layout.units else False
     legend = reader.legend
     list_line, item, other = _LIST_LINE.match, reader.item, reader.other
@@ -1825,6 +1850,14 @@ def parse(
     if lettered:
         course.how.append(
             say("ticks: lines open with `x` (done) or `o` (not done), so each is a task")
+        )
+    if reader.struck_off:
+        course.how.append(
+            say(
+                "ticks: done is ticked, so a line struck through and not ticked was called "
+                "off (line {line})",
+                line=reader.struck_off[0],
+            )
         )
     if plus_done:
         course.how.append(
@@ -1985,6 +2018,22 @@ def _unchat(lines: list[str]) -> set[int]:
         if start is not None:
             lines[number] = lines[number][start.end() :]
     return {number for number, start in enumerate(starts, start=1) if start is not None}
+
+
+# The most lines struck through, for every ten ticked, where a strike means called off.
+_STRUCK_PER_TEN_TICKS = 1
+
+
+def _ticks_mark_done(lines: list[str], text: str) -> bool:
+    """True when the file ticks what is done (ten ticks at least) and strikes through a line
+    or two beside them: a strike there is a line called off, not another tick."""
+    if "~~" not in text:
+        return False
+    struck = sum(1 for line in lines if "~~" in line)
+    ticked = sum(
+        1 for line in lines if "[x]" in line or "[X]" in line or any(m in line for m in CHECK_MARKS)
+    )
+    return ticked >= 10 and struck * 10 <= ticked * _STRUCK_PER_TEN_TICKS
 
 
 def _plus_means_done(lines: list[str], text: str) -> bool:

@@ -80,6 +80,8 @@ _TODO_HEAD = regex.compile(
 _ASIDE_HEADING = regex.compile(
     r"(?i:misc\.?|miscellaneous|todo|to[ -]do|reminders?|random)[ \t]*:?"
 )
+# A label alone on its line, a few words and a colon: "ملاحظات عامة:", "Sonstiges:".
+_BARE_LABEL = regex.compile(r"[ \t]*[^\W\d_][^\W\d_ \t]*(?:[ \t][^\W\d_]+){0,3}[ \t]*:[ \t]*")
 # A property of an outliner's block: "collapsed:: false", "id:: 65a…".
 _PROPERTY = regex.compile(r"[ \t]*[^\W\d_][\w-]{0,30}::(?:[ \t]|$)")
 # Dataview's answer field on a question: "[answer:: yes]", "(A:: no)".
@@ -362,7 +364,9 @@ def question_id(text: str) -> str:
 def read_entries(thoughts: Iterable[SourceLine]) -> tuple[list[Question], list[SourceLine]]:
     """The entries of the Thoughts in file order, ids unique, and the headings that group them."""
     reader = _QuestionReader()
-    for block in blocks(thoughts):
+    read = blocks(thoughts)
+    for place, block in enumerate(read):
+        reader.following = read[place + 1] if place + 1 < len(read) else None
         reader.read(block)
     entries = reader.entries
     for entry in entries:
@@ -392,6 +396,8 @@ class _QuestionReader:
         self.aside = False
         """True after a to-do head ("misc / later:") with nothing under it: what follows, up
         to a heading, is the student's own list."""
+        self.following: _Block | None = None
+        """The block after the one being read."""
 
     def start(self, text: str, line: int) -> Question:
         box = _BOX.match(text)
@@ -449,6 +455,18 @@ class _QuestionReader:
         ):
             # "essay ideas: CI + Vallor? ask about this in OH" after questions numbered "1.",
             # "2.": a labelled line of the student's own, set apart; never an entry.
+            self.headings.append(Remark(block.line, text))
+        elif (
+            kind == "text"
+            and self.listed
+            and _BARE_LABEL.fullmatch(text)
+            and self.following is not None
+            and self.following.kind == "item"
+            and not asks(self.following.text)
+        ):
+            # "ملاحظات عامة:" over a bullet that asks nothing, after a list of questions: a
+            # list of the student's own, in any language; it runs to the next heading.
+            self.aside = True
             self.headings.append(Remark(block.line, text))
         elif kind == "text" and _PROPERTY.match(text):
             # "collapsed:: false": the outliner's markup, shown as written, never an entry.
