@@ -1788,3 +1788,58 @@ def test_a_book_and_its_chapter_in_a_unit_with_no_headings_is_a_reading() -> Non
     course = parse("Εβδομάδα 1\nGuyton κεφ. 4 ✓\nβίντεο 38' ✓\n\nΕβδομάδα 2\nGuyton κεφ 5 ✓\n")
     readings = [entry for week in course.weeks for entry in week.readings]
     assert [reading.text for reading in readings] == ["Guyton κεφ. 4", "Guyton κεφ 5"]
+
+
+def test_an_export_that_escaped_its_bullets_reads_as_typed() -> None:
+    text = (
+        "# Accounting\n\n**Week 1 – Review**\n\n**Lecture**<br>\n\\* attended ✔<br>\n"
+        "\\* slides L1 ✔<br>\n\\* recording (54:10) ✗ \\- only half\n\n"
+        "**Week 2 – Accruals**\n\n**Homework**<br>\n\\* BE 3\\-8 ✔<br>\n"
+        "&nbsp;&nbsp;&nbsp;&nbsp;got 18/20\n"
+    )
+    course = parse(text)
+    one, two = course.weeks
+    assert [(item.text[:10], item.done) for item in one.items] == [
+        ("attended", True),
+        ("slides L1", True),
+        ("recording ", False),
+    ]
+    assert one.video_time.total == 54 * 60 + 10
+    assert [item.text for item in two.items] == ["BE 3-8"]
+    assert any("export" in how.text() for how in course.how)
+    # Lines the student wrote with a backslash stay as written in a file that is no export.
+    assert parse("## Week 1\n- [ ] ls \\- la\n").weeks[0].items[0].text == "ls \\- la"
+
+
+def test_a_tables_rows_are_tasks_when_a_column_says_what_is_done() -> None:
+    text = (
+        "## Week 1\n### Reading\n\n| Reading | Pages | Done |\n|---|---|---|\n"
+        "| Kieso ch. 3 | 88-130 | ✔ |\n| Kieso ch. 4 (skim) | 160-190 |  |\n\n"
+        "## Week 2\n\n| Day | Room |\n|---|---|\n| Mon | B12 |\n"
+    )
+    one, two = parse(text).weeks
+    assert [(item.text, item.done) for item in one.items] == [
+        ("Kieso ch. 3, pp. 88-130", True),
+        ("Kieso ch. 4 (skim), pp. 160-190", False),
+    ]
+    assert one.sections[0].kind is SectionKind.READINGS
+    # A table without a done column (a timetable) holds no tasks.
+    assert two.items == []
+    # A planner naming the unit in its header is read by unit, not a row a task.
+    planner = "| Week | Lecture | Done |\n|---|---|---|\n| 1 | Ch 14 | ✓ |\n"
+    assert parse(f"## Week 1\n- a\n## Week 2\n{planner}").weeks[1].items == []
+
+
+def test_q_and_a_lines_in_their_units_are_questions() -> None:
+    from course_notes.read.thoughts import read_entries
+
+    text = (
+        "## Session 1\n- [x] a\n\nQ: Is Dowty's list meant to be exhaustive?\n"
+        "A: No, it's a cluster concept.\n\n## Session 2\n- [ ] b\n\n"
+        "Q: Do we lose points at 1.5 pages?\n\nTo look up later: Burzio reversed ??\n"
+    )
+    entries, _groups = read_entries(parse(text).thoughts)
+    assert [(entry.title[:12], bool(entry.answer)) for entry in entries] == [
+        ("Is Dowty's l", True),
+        ("Do we lose p", False),
+    ]

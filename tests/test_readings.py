@@ -563,6 +563,12 @@ def test_long_reading_lines_split_in_linear_time(text: str) -> None:
         ),
         pytest.param(["Smith, Torts (9th ed)", "Smith on Torts ch 4"], 1, id="one-word-title"),
         pytest.param(
+            ["[@levin1995, chs. 1–2] (read)", "[@levin1995, ch. 3]", "[@dowty1991] proto-roles"],
+            2,
+            id="pandoc-citation-keys",
+        ),
+        pytest.param(["📚 ISLR ch 2", "ISLR ch 3"], 1, id="a-sign-before"),
+        pytest.param(
             ["Reading: Chaisson & McMillan, Astronomy Today", "Reading: Astronomy Today ch. 16"],
             1,
             id="the-title-after-its-authors",

@@ -222,10 +222,17 @@ def address_key(url: str) -> str:
 _WIKILINK = regex.compile(r"\[\[(?P<target>[^\[\]|#\n]{1,200})(?:[#|][^\[\]\n]{0,200})?\]\]")
 
 
+# A key after "[", a blank or ";" ("[@a; @b, p. 3]"), not an address's "me@host".
+_CITE_KEY = regex.compile(r"(?<=[\[\s;])-?@([A-Za-z0-9_][\w:.#$%&+?<>~/-]*?)[.,;:]?(?=[\s,;\]]|$)")
+
+
 def addresses(text: str) -> set[str]:
     """The keys of the addresses, DOIs and vault notes a reading's text links or names."""
     keys = {f"url:{address_key(url)}" for url in link_targets(text) if "://" in url}
     keys |= {f"doi:{doi.rstrip('.,;)').lower()}" for doi in _DOI.findall(text)}
+    if "@" in text:
+        # Pandoc's "[@levin1995, ch. 3]": a citation key names one work of the bibliography.
+        keys |= {f"cite:{key.casefold()}" for key in _CITE_KEY.findall(text)}
     if "[[" in text:
         # Obsidian, Logseq and Roam name a work by its note: one note, one work.
         keys |= {f"note:{normalise(link['target'])}" for link in _WIKILINK.finditer(text)}
@@ -685,9 +692,16 @@ def _join_bare_chapters(lines: list[_Line], works: _Works) -> None:
 _STATE_NOTE = regex.compile(r"[ \t]*\((?:[^\W\d_A-Z][^\W\d_]{1,14}|to do|not yet)\)[ \t]*$")
 
 
+# Signs and emoji before a title: "📚 ISLR", "→ Kandel".
+_SIGNS_BEFORE = regex.compile(
+    r"^(?:[\u2190-\u2bff\u2600-\u27bf\ufe0f]|[\U0001f000-\U0001faff])+[ \t]*"
+)
+
+
 def _title_key(title: str) -> str:
     """The key a title matches others by: "read lab manual" is the "lab manual" of another line."""
-    title = title.strip(" \t*_")
+    # "📚 ISLR": a sign before the title is no part of it.
+    title = _SIGNS_BEFORE.sub("", title).strip(" \t*_")
     title = title[_VERB_LABEL.match(title).end() :]  # type: ignore[union-attr]
     return normalise(_STATE_NOTE.sub("", title) or title)
 

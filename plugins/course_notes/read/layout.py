@@ -12,7 +12,7 @@ from .. import regex
 from .blocks import Blocks, Heading
 from .dates import leading_date
 from .marks import CHECK_MARKS
-from .planner import Row, find_planners
+from .planner import Row, find_planners, table_tasks
 
 # A unit's label: any word (any script, any case), an optional dot, then its number: "Week
 # 3", "Wk.4", "W1", "Module 2", "Lec 5", "Woche 3", "Semana 2". The number ends at a
@@ -485,6 +485,7 @@ def find_layout(
             if not layout.units:
                 _card_units(lines, blocks, layout, wanted)
     _planner_units(lines, blocks, layout, wanted)
+    _table_rows(lines, blocks, layout)
     named = layout.units or layout.cards
     if named:
         written = Counter(unit.word or "Week" for unit in named.values())
@@ -543,10 +544,10 @@ def find_layout(
             layout.asked.add(number)
         elif in_units and "??" in line and _asks_twice(line):
             twice.append(number)
-    if not layout.questions:
-        # Questions marked twice where they came up, in notes with no list of questions:
-        # the questions for the lecturer ("…κι όχι το Na+??"). With a list, they are the
-        # student's own puzzles, kept in their units.
+    if not layout.questions and not layout.asked:
+        # Questions marked twice where they came up, in notes with no other questions: the
+        # questions for the lecturer ("…κι όχι το Na+??"). Beside a list or "Q:" lines,
+        # they are the student's own puzzles, kept in their units.
         layout.asked.update(twice)
     return layout
 
@@ -591,6 +592,8 @@ def _lists_questions(lines: list[str]) -> bool:
     return asking >= 2 and 3 * asking >= 2 * len(texts)
 
 
+# The letter that labels a question: question, Frage, pregunta/pergunta, domanda, vraag.
+_QUESTION_LETTERS = frozenset("Q F P D V".split())
 # A label of a few words before a colon, then what it says: "dúvida p/ monitor: …".
 _LABEL_ASKS = regex.compile(r"(?P<label>[^\W\d_][^:\n]{0,30}?)[ \t]*:[ \t]+\S")
 
@@ -599,7 +602,10 @@ def _label_asks(line: str, extra: tuple[str, ...]) -> bool:
     """A question asked in its unit after a label naming it one ("dúvida p/ monitor: a
     temperatura muda a densidade?")."""
     said = _LABEL_ASKS.match(line)
-    return said is not None and "?" in line[said.end() :] and _asks(said["label"], extra)
+    if said is None or "?" not in line[said.end() :]:
+        return False
+    # "Q: Is Dowty's list exhaustive?", "F: …?", "P: …?": a question's letter as its label.
+    return said["label"].strip() in _QUESTION_LETTERS or _asks(said["label"], extra)
 
 
 _LIST_START = regex.compile(r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]")
@@ -724,6 +730,19 @@ def _dated_lines(lines: list[str], blocks: Blocks, headings: set[int]) -> dict[i
         if unit is not None:
             found[number] = unit
     return found
+
+
+def _table_rows(lines: list[str], blocks: Blocks, layout: Layout) -> None:
+    """Tasks from Markdown tables with a column saying what is done (see ``table_tasks``)."""
+    for first, table in blocks.verbatim_starts.items():
+        if not table:
+            continue
+        last = first
+        while last + 1 in blocks.verbatim and last + 1 not in blocks.verbatim_starts:
+            last += 1
+        found = table_tasks(lines, first, last, is_unit_word)
+        layout.rows.update(found.rows)
+        layout.headers.update(found.headers)
 
 
 def _planner_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str | None) -> None:

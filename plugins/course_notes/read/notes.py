@@ -44,6 +44,7 @@ from .dates import (
 )
 from .decode import repair
 from .durations import find_duration
+from .export import looks_escaped, unescape_export
 from .kinds import SECTION_KEYWORDS, SectionKinds
 from .layout import (
     ASIDE_AT_END,
@@ -225,6 +226,8 @@ _YEAR_CITED = regex.compile(r"\((?:eds?\.?,?[ \t]*)?(?:1[5-9]|20)\d\d[a-z]?\)")
 _CITATION = regex.compile(
     rf"\(\d{{4}}[a-z]?\)|\b(?:{BOOK_CHAPTER_WORDS}|pp?|S)\.?[ \t]*\d|"
     r"\bdoi:|doi\.org/|"
+    # A Pandoc citation: "[@dowty1991]", "[see @levin1995, ch. 3]".
+    r"\[[^\]\n]{0,40}?-?@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*|"
     r"\b[A-Z][a-z]+,?[ \t]+(?:et al\.?,?[ \t]+)?\(?\d{4}\)?|\b[A-Z][\w'-]+ v\.? [A-Z]|"
     # "Favoreu, Droit constitutionnel", "Carré de Malberg, Contribution à ...": an author,
     # a comma, a title.
@@ -1668,6 +1671,10 @@ def parse(
     if is_todo:
         todo, todo_tag = todo_as_markdown(lines)
         text = "\n".join(lines)
+    escaped = ("\\" in text or "<br" in text) and looks_escaped(lines)
+    if escaped:
+        unescape_export(lines)
+        text = "\n".join(lines)
     if "\\\n" in text:
         # "Monday, January 13, 2025\": a hard line break as pandoc writes one (OneNote and
         # Word exports), markup that ends the line; no part of its words.
@@ -1846,6 +1853,10 @@ def parse(
             )
             if todo_tag
             else say("todo.txt: a task a line; no tag names a unit"),
+        )
+    if escaped:
+        course.how.insert(
+            0, say("an export: its escaped bullets (`\\*`), `<br>` and `&nbsp;` read as typed")
         )
     if lettered:
         course.how.append(

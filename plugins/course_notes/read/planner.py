@@ -111,3 +111,73 @@ def _column(cells: list[str], header: re.Pattern[str], unit_column: int) -> int 
         if index != unit_column and cell and header.fullmatch(cell):
             return index
     return None
+
+
+# A Markdown table's row: "| Kieso ch. 3 | 88-130 | ✔ |".
+_PIPE_ROW = regex.compile(r"[ \t]*\|?(?P<cells>.*?)\|?[ \t]*$")
+_RULE_ROW = regex.compile(r"[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$")
+# A done cell's other forms: a cross or nothing, beside the ticks of _TICKED.
+_MARK_CELL = regex.compile(r"[ \t]*(?:[\u2717\u2718\u274c\u2716]|-|no|nein|n)?[ \t]*$", re.I)
+_PAGES_HEADER = regex.compile(r"(?:pages?|pp|seiten|p[áa]ginas?|pagine|blz)\.?[ \t]*$", re.I)
+
+
+def _pipe_cells(line: str) -> list[str]:
+    found = _PIPE_ROW.match(line)
+    cells = found["cells"] if found is not None else line
+    return [cell.strip() for cell in _split_pipes(cells)]
+
+
+def _split_pipes(cells: str) -> list[str]:
+    """A row's cells, split at each "|" that no backslash escapes."""
+    parts, start = [], 0
+    for index, char in enumerate(cells):
+        if char == "|" and (index == 0 or cells[index - 1] != "\\"):
+            parts.append(cells[start:index])
+            start = index + 1
+    parts.append(cells[start:])
+    return parts
+
+
+def table_tasks(lines: list[str], first: int, last: int, is_unit: Callable[[str], bool]) -> Planner:
+    """The rows of a Markdown table (lines ``first`` to ``last``, 1-based) as tasks, when a
+    column says what is done: a header such as "Done" or "✓", or cells that are ticks,
+    crosses or blank and nothing else. A table without one (a schedule pasted from the
+    course's page) is no list of tasks: an empty Planner. Nor is a planner naming a unit in
+    its header (``is_unit(cell)``)."""
+    planner = Planner()
+    if last - first < 2 or not _RULE_ROW.fullmatch(lines[first]):
+        return planner
+    header = _pipe_cells(lines[first - 1])
+    if any(is_unit(cell) for cell in header):
+        # A planner by unit ("| Week | Lecture | Lab | Done |"): its cells are the tasks of
+        # the unit each row names, which a row read as one task would lose.
+        return planner
+    body = [(number, _pipe_cells(lines[number - 1])) for number in range(first + 2, last + 1)]
+    done_column = _column(header, _DONE_HEADER, -1)
+    if done_column is None:
+        for index in range(len(header)):
+            cells = [row[index] if index < len(row) else "" for _, row in body]
+            if any(_TICKED.fullmatch(cell) for cell in cells) and all(
+                _TICKED.fullmatch(cell) or _MARK_CELL.fullmatch(cell) for cell in cells
+            ):
+                done_column = index
+                break
+    if done_column is None:
+        return planner
+    due_column = _column(header, _DUE_HEADER, done_column)
+    for number, row in body:
+        words = []
+        for index, cell in enumerate(row):
+            if index in (done_column, due_column) or not cell:
+                continue
+            pages = index < len(header) and _PAGES_HEADER.fullmatch(header[index])
+            words.append(f"pp. {cell}" if pages else cell)
+        due = row[due_column] if due_column is not None and due_column < len(row) else ""
+        if due:
+            words.append(due if _DATE_WORDS.match(due) else f"due {due}")
+        if words:
+            done = row[done_column] if done_column < len(row) else ""
+            planner.rows[number] = Row("", "", ", ".join(words), bool(_TICKED.fullmatch(done)))
+    if planner.rows:
+        planner.headers.update((first, first + 1))
+    return planner

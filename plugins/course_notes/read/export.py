@@ -1,0 +1,50 @@
+"""Notes an exporter escaped (Evernote, Apple Notes, web clippers) read as the lists they are.
+
+Some exporters turn every line into a paragraph: bullets escaped so no parser takes them for
+bullets (``\\* attended ✔<br>``), a hard break ``<br>`` ending each line, ``&nbsp;`` for
+blanks and backslashes before every other mark (``\\(office hrs\\)``, ``3\\-1``). Where a file
+shows that form on three lines or more, its lines are rewritten in place, one for one, as
+what the student typed. Hand-written, as ``org`` and ``todotxt`` are: CommonMark reads the
+escapes as the exporter meant them, literal text, which is not what the student wrote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import regex
+
+_ESCAPED_BULLET = regex.compile(r"(?P<indent>(?:[ \t]|&nbsp;)*)\\(?P<bullet>[*+-])(?=[ \t])")
+_BREAK_AT_END = regex.compile(r"[ \t]*<br[ \t]*/?>[ \t]*$", re.I)
+_ESCAPE = regex.compile(r"\\(?P<mark>[\\`*_{}\[\]()#+\-.!|~<>])")
+# The fewest lines showing the form before a file is taken for an export.
+_LEAST = 3
+
+
+def looks_escaped(lines: list[str]) -> bool:
+    """Whether three lines or more are escaped bullets, or end with a hard break ``<br>``."""
+    bullets = breaks = 0
+    for line in lines:
+        if "\\" in line and _ESCAPED_BULLET.match(line):
+            bullets += 1
+        if "<br" in line and _BREAK_AT_END.search(line):
+            breaks += 1
+        if bullets >= _LEAST or breaks >= _LEAST:
+            return True
+    return False
+
+
+def unescape_export(lines: list[str]) -> None:
+    """Rewrite the lines in place as typed: bullets, blanks and marks unescaped, breaks cut."""
+    for number, line in enumerate(lines):
+        if "&nbsp;" in line:
+            line = line.replace("&nbsp;", " ")
+            if not line.strip():
+                line = ""
+        line = _BREAK_AT_END.sub("", line)
+        bullet = _ESCAPED_BULLET.match(line)
+        if bullet is not None:
+            line = f"{bullet['indent']}{bullet['bullet']}{line[bullet.end() :]}"
+        if "\\" in line:
+            line = _ESCAPE.sub(r"\g<mark>", line)
+        lines[number] = line
