@@ -1843,3 +1843,24 @@ def test_q_and_a_lines_in_their_units_are_questions() -> None:
         ("Is Dowty's l", True),
         ("Do we lose p", False),
     ]
+
+
+def test_a_tables_state_column_of_signs_or_words() -> None:
+    text = (
+        "**Legend:** ✅ done · 🟡 started · ⬜ todo · ❌ cancelled\n\n## Week 1\n**Videos**\n\n"
+        "| | video | length | notes |\n|---|---|---|---|\n| ✅ | Lec 1 | 1:12:40 | |\n"
+        "| 🟡 | Lec 2 | 20:33 | stopped ~12 min in |\n| ⬜ | Lec 3 | | not posted |\n"
+        "| ❌ | ~~Lec 4~~ | | cancelled, prof sick |\n\n## Week 2\n\n"
+        "| o que | status |\n|---|---|\n| presença | ok |\n| relatório 3 | fazendo |\n"
+    )
+    one, two = parse(text).weeks
+    videos = [entry for entry in one.sections[0].entries if isinstance(entry, Video)]
+    assert [(video.done, video.started, video.duration) for video in videos] == [
+        (True, False, 4360),
+        (False, True, 1233),
+        (False, False, None),
+    ]
+    assert [(item.text, item.done, item.started) for item in two.items] == [
+        ("presença", True, False),
+        ("relatório 3", False, True),
+    ]

@@ -1908,7 +1908,13 @@ def _callout_questions(callouts: Callouts, layout: Layout, reader: _Reader) -> N
 
 def _planner_row(reader: _Reader, number: int, row: Row) -> None:
     """A planner's row: a task of its unit, ticked as its done cell says."""
-    if row.text:
+    if row.sign and not any(char.isalnum() for char in row.sign):
+        # "🟡", "❌": a sign the file's legend or the reader's marks say the state of.
+        reader.item(number, "", None, None, f"{row.sign} {row.text}")
+    elif row.sign:
+        # "fazendo", "não vi": a state in words, said last as on a line of its own.
+        reader.item(number, "", None, None, f"{row.text} \u2013 {row.sign}")
+    elif row.text:
         reader.item(number, "", None, "x" if row.done else " ", row.text)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import regex
+from .durations import duration_seconds
 
 # Hand-written: the rows are not Markdown (no pipes), so no parser reads them as a table;
 # a spreadsheet pastes its cells with tabs between them.
@@ -49,6 +50,8 @@ class Row:
     title: str
     text: str
     done: bool
+    sign: str = ""
+    """A done cell that is no tick ("🟡", "❌", "fazendo"), read as the line's own mark."""
 
 
 @dataclass
@@ -117,7 +120,10 @@ def _column(cells: list[str], header: re.Pattern[str], unit_column: int) -> int 
 _PIPE_ROW = regex.compile(r"[ \t]*\|?(?P<cells>.*?)\|?[ \t]*$")
 _RULE_ROW = regex.compile(r"[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$")
 # A done cell's other forms: a cross or nothing, beside the ticks of _TICKED.
-_MARK_CELL = regex.compile(r"[ \t]*(?:[\u2717\u2718\u274c\u2716]|-|no|nein|n)?[ \t]*$", re.I)
+# Any sign alone is a state too ("🟡" begun, "⬜" to do, as a legend says).
+_MARK_CELL = regex.compile(
+    r"[ \t]*(?:[^\w\s]\ufe0f?|[\U0001f000-\U0001faff]\ufe0f?|-|no|nein|n)?[ \t]*$", re.I
+)
 _PAGES_HEADER = regex.compile(r"(?:pages?|pp|seiten|p[áa]ginas?|pagine|blz)\.?[ \t]*$", re.I)
 
 
@@ -157,8 +163,10 @@ def table_tasks(lines: list[str], first: int, last: int, is_unit: Callable[[str]
     if done_column is None:
         for index in range(len(header)):
             cells = [row[index] if index < len(row) else "" for _, row in body]
-            if any(_TICKED.fullmatch(cell) for cell in cells) and all(
-                _TICKED.fullmatch(cell) or _MARK_CELL.fullmatch(cell) for cell in cells
+            if all(_TICKED.fullmatch(cell) or _MARK_CELL.fullmatch(cell) for cell in cells) and (
+                # A tick in it, or signs under a column with no name ("| | video |").
+                any(_TICKED.fullmatch(cell) for cell in cells)
+                or (not header[index] and any(cell.strip() for cell in cells))
             ):
                 done_column = index
                 break
@@ -166,18 +174,25 @@ def table_tasks(lines: list[str], first: int, last: int, is_unit: Callable[[str]
         return planner
     due_column = _column(header, _DUE_HEADER, done_column)
     for number, row in body:
-        words = []
+        words, pages, length = [], "", ""
         for index, cell in enumerate(row):
             if index in (done_column, due_column) or not cell:
                 continue
-            pages = index < len(header) and _PAGES_HEADER.fullmatch(header[index])
-            words.append(f"pp. {cell}" if pages else cell)
+            if index < len(header) and _PAGES_HEADER.fullmatch(header[index]):
+                pages = f", pp. {cell}"
+            elif not length and duration_seconds(cell) is not None:
+                length = f" ({cell})"  # where a video's length is read, last in brackets
+            else:
+                words.append(cell)
         due = row[due_column] if due_column is not None and due_column < len(row) else ""
         if due:
             words.append(due if _DATE_WORDS.match(due) else f"due {due}")
         if words:
-            done = row[done_column] if done_column < len(row) else ""
-            planner.rows[number] = Row("", "", ", ".join(words), bool(_TICKED.fullmatch(done)))
+            done = row[done_column].strip() if done_column < len(row) else ""
+            text = " \u00b7 ".join(words) + pages + length
+            ticked = bool(_TICKED.fullmatch(done))
+            sign = done if done and not ticked else ""
+            planner.rows[number] = Row("", "", text, ticked, sign)
     if planner.rows:
         planner.headers.update((first, first + 1))
     return planner
