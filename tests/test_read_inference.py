@@ -1864,3 +1864,34 @@ def test_a_tables_state_column_of_signs_or_words() -> None:
         ("presença", True, False),
         ("relatório 3", False, True),
     ]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Videoaulas", "Videolezioni", "Vorlesungsvideos", "Guest talk rec.", "Podcast"]
+)
+def test_a_video_word_in_a_compound_or_short_names_videos(heading: str) -> None:
+    assert SectionKinds().kind(heading) is SectionKind.VIDEOS
+
+
+def test_a_short_section_takes_the_kind_its_title_settled_on_in_other_units() -> None:
+    text = (
+        "## 9주차\n### 강의\n- [x] 그래프 표현 55분\n- [ ] DFS, BFS 1시간 8분\n"
+        "## 10주차\n### 강의\n- ~~해싱 1~~ 휴강\n- [x] 해싱 2 – 충돌 처리 44분\n"
+    )
+    nine, ten = parse(text).weeks
+    assert nine.video_time.total == (55 + 68) * 60
+    assert ten.video_time.total == 44 * 60
+    assert ten.sections[0].kind is SectionKind.VIDEOS
+
+
+def test_plus_and_minus_bullets_with_words_and_erl() -> None:
+    text = (
+        "Legende: + = erledigt   - = offen\n\nVorlesung 1 - Intro\n"
+        "+ anwesend\n- Handout\nFolien:\n  + VL01.pdf\nLektüre:\n  Wöhe Kap. 2.4 ..... erl.\n"
+        "Podcast:\n  - Folge 4 Rechtsformen (52:30)\n\nVorlesung 2 - Markt\n+ anwesend\n"
+        "- Problem seti 1 (tamam)\n- Übungsblatt 2\n"
+    )
+    one, two = parse(text).weeks
+    assert (one.progress.total, one.progress.done) == (5, 3)
+    assert one.video_time.total == 52 * 60 + 30
+    assert (two.progress.total, two.progress.done) == (3, 2)

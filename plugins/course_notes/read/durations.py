@@ -145,7 +145,8 @@ _LOOSE = regex.compile(
     r"(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d\d)(?![\w:]|[ \t]*(?:am|pm|uhr|h\b|slot|appt|appointment))"
     r"|(?P<units>\d{1,4}[ \t]?(?:h|hr|hrs|hours?|std|stunden?|horas?|heures?|uur|sa|saat|hod|"
     # "1u 45m": the Dutch hour's letter, with minutes after it.
-    r"godz|jam|óra|ч|час|часа|часов|tim|ساعة|ساعات|ώρα|ώρες|u(?=[ \t]*\d))\.?"
+    # "1u 45m", "1u" (Dutch): the hour's letter right after its number.
+    r"godz|jam|óra|ч|час|часа|часов|tim|ساعة|ساعات|ώρα|ώρες|u(?=[ \t]*\d)|(?<=\d)u(?![\w']))\.?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti|dk|dakika|perc|menit|"
     r"мин|минут|минуты|دقيقة|دقائق|λεπτά|λεπ)\.?"
     # "1 Std. 25": the minutes after the hours, without their unit.

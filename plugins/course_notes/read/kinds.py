@@ -139,6 +139,7 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
     **dict.fromkeys(
         "nagrania nagranie filmy wideo videa záznamy zaznamy videolar kayıtlar kayitlar "
         "kennisclips kennisclip weblectures weblecture videók videok videó rekaman gravação "
+        "rec recs podcast podcasts 영상 동영상 "
         "gravacao grabación grabacion "
         "видео записи запись".split(),
         S.VIDEOS,
@@ -168,6 +169,7 @@ _WORD = regex.compile(r"[^\W_]+")
 # Words that say what comes before a class: a word after them names the section's kind.
 _BEFORE = frozenset(("prelab", "prelabs"))
 # Where recordings are watched: a section of lectures named with one holds recordings.
+_VIDEO_STEMS = ("video", "vídeo", "vidéo", "videos", "vídeos", "vidéos")
 _PLATFORMS = frozenset("panopto echo echo360 kaltura youtube recorded recordings mediasite".split())
 
 
@@ -276,6 +278,11 @@ class SectionKinds:
                         first = first or kind
                     break
         found = first or before or SectionKind.OTHER
+        if found is SectionKind.OTHER and any(
+            word.startswith(_VIDEO_STEMS) or word.endswith(_VIDEO_STEMS) for word in words
+        ):
+            # "Videoaulas", "Videolezioni", "Vorlesungsvideos": a video word in a compound.
+            return SectionKind.VIDEOS
         if found is SectionKind.SLIDES and not _PLATFORMS.isdisjoint(words):
             # "Lectures (Panopto)": the lectures as recorded, on the platform named.
             return SectionKind.VIDEOS

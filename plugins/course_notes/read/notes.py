@@ -139,7 +139,7 @@ _VIDEO_WORD = regex.compile(
     # A lecture's recording by the platform's name or a word for watching it again.
     r"web[ -]?lectures?|webcolleges?|kennisclips?|terugkijken|re-?watch\w*|mediasite|kaltura|"
     # Greek, Russian, Arabic (a video, a recording).
-    r"βίντεο|βιντεο|видео\w*|видеозапись|فيديو|الفيديو|تسجيل"
+    r"βίντεο|βιντεο|видео\w*|видеозапись|فيديو|الفيديو|تسجيل|영상|동영상|강의영상"
     r")\b"
     # Japanese and Chinese, inside a word: "講義動画", "讲座视频".
     r"|動画|録画|视频|录像"
@@ -191,6 +191,7 @@ _VIDEO_HINTS = (
     "film",
     "βίντεο",
     "βιντεο",
+    "영상",
     "видео",
     "فيديو",
     "تسجيل",
@@ -1322,44 +1323,78 @@ def _settle_kinds(course: Course) -> None:
     """Give a section the kind its entries show where its words say none or another.
 
     Most lines with a length: videos; most lines citing a work (author and year, chapters,
-    pages): readings ("Lectures" in a French course is its readings).
+    pages): readings ("Lectures" in a French course is its readings). A section too short
+    to say ("### 강의" with one line) takes the kind its title's sections settled on in the
+    other units.
     """
+    settled: dict[str, set[SectionKind]] = {}
+    unsure: list[Section] = []
     for week in course.weeks:
         for section in week.sections:
             if section.kind not in (_OTHER, SectionKind.SLIDES):
                 continue
             items = [entry for entry in section.entries if type(entry) is Item]
-            videos = sum(1 for entry in section.entries if type(entry) is Video)
-            if len(items) + videos < 2:
+            videos = [entry for entry in section.entries if type(entry) is Video]
+            # "DFS, BFS 1시간 8분" read as a citation: a length says video all the same.
+            timed = [
+                entry
+                for entry in section.entries
+                if type(entry) is Reading and _watch_length(entry.text)
+            ]
+            if len(items) + len(videos) + len(timed) < 2:
+                if section.title and section.kind is _OTHER:
+                    unsure.append(section)
                 continue
+            unsure_before = len(unsure)
+            unsure.append(section)
             if not videos and _mostly(items, lambda item: _CITATION.search(item.text) is not None):
-                section.kind = _READINGS
-                _turn(
-                    section,
-                    lambda item: Reading(
-                        item.text,
-                        item.done,
-                        item.line,
-                        item.depth,
-                        due=item.due,
-                        started=item.started,
-                        fields=item.fields,
-                    ),
-                )
+                _settle(section, _READINGS)
             elif _mostly(
-                [*items, *(entry for entry in section.entries if type(entry) is Video)],
+                [*items, *videos, *timed],
                 lambda item: type(item) is Video or _watch_length(item.text),
             ):
-                section.kind = _VIDEOS
-                # "Exercise set 2" among lengths: a task, no video of unknown length.
-                _turn(
-                    section,
-                    lambda item: (
-                        _as_video(item)
-                        if _watch_length(item.text) or _says_video(item.text)
-                        else item
-                    ),
-                )
+                _settle(section, _VIDEOS)
+            else:
+                continue
+            del unsure[unsure_before:]
+            settled.setdefault(_normalise_title(section.title), set()).add(section.kind)
+    for section in unsure:
+        kinds = settled.get(_normalise_title(section.title), set())
+        if len(kinds) == 1 and section.title:
+            # "Lectures" settled as videos in the other modules, by their lengths: so here
+            # too, where one line of two gives its length.
+            _settle(section, next(iter(kinds)))
+
+
+def _normalise_title(title: str) -> str:
+    return " ".join(title.casefold().split()).strip(" \t:")
+
+
+def _settle(section: Section, kind: SectionKind) -> None:
+    """Make the section of the kind its entries showed, its items read as such."""
+    section.kind = kind
+    if kind is _READINGS:
+        _turn(
+            section,
+            lambda item: Reading(
+                item.text,
+                item.done,
+                item.line,
+                item.depth,
+                due=item.due,
+                started=item.started,
+                fields=item.fields,
+            ),
+        )
+        return
+    # "Exercise set 2" among lengths: a task, no video of unknown length.
+    section.entries = [
+        _as_video(entry)
+        if type(entry) in (Item, Reading)
+        and (_watch_length(entry.text) or (type(entry) is Item and _says_video(entry.text)))
+        else entry
+        for entry in section.entries
+    ]
 
 
 def _mostly(items: list[Item], test: Callable[[Item], bool]) -> bool:
@@ -1778,6 +1813,10 @@ def parse(
             indent, separator, box, said = listed.groups()
             if plus_done and box is None and line[len(indent) : len(indent) + 1] == "+":
                 box = "x"
+            elif plus_done and box is None and line[len(indent) : len(indent) + 1] == "-":
+                # "- open" beside "+ done": a task not done, unless its words say more
+                # ("- Problem seti 1 (tamam)").
+                box = " " if read_state(said)[1] is None else None
 
             bullet = line[len(indent) : len(indent) + 1]
             if bullet.islower():
