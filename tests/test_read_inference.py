@@ -530,6 +530,22 @@ def test_among_boxed_tasks_a_bullet_stating_its_state_or_naming_a_class_is_a_tas
             1,
             id="setext-underline-no-question",
         ),
+        pytest.param(
+            "## Week 1\n- a\n\nQuestions for Dr W\n1.\tCan we use the telegram?\n"
+            "\u2013\tYes \u2013 but flag it.\n2.\tHow much historiography?\n"
+            "3.\tWould she look at a plan?\n\u2013\tYes, by Fri 13 Dec\n\n- buy highlighters\n"
+            "- moot sign-up closes 15 Nov!!\n",
+            3,
+            2,
+            id="word-export-dash-replies-under-numbered-questions",
+        ),
+        pytest.param(
+            "## Week 1\n- a\n## Questions\n1. Can I use the LBS database? \u2013 she said yes\n"
+            "2. Is sem 3 marked?\n",
+            2,
+            1,
+            id="an-en-dash-after-the-question-mark",
+        ),
     ],
 )
 def test_the_questions(text: str, questions: int, answered: int) -> None:

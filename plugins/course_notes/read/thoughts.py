@@ -51,7 +51,7 @@ ARROWS = ("->", "\u2192", "=>", "\u21d2", "\u27a1")
 # An answer on the question's own line, after an arrow: "Will X be on it? → yes".
 _INLINE_ANSWER = regex.compile(
     # After "?", "？" or Japanese's "か" that ends a question.
-    r"(?:(?:\?|\uff1f|\u304b)[ \t)*_]*(?P<arrow>[ \t]+(?:->|\u2192|=>|\u21d2"
+    r"(?:(?:\?|\uff1f|\u304b)[ \t)*_]*(?P<arrow>[ \t]+(?:->|\u2192|=>|\u21d2|[\u2013\u2014]"
     r"|(?i:a|r|answer|ans|antwort|respuesta|r[ée]ponse|risposta|resposta|r[ée]p\.?|resp\.?):"
     # "?? A - yes": the answer's letter and a dash.
     r"|(?i:a|answer)[ \t]+[-\u2013\u2014])"
@@ -398,6 +398,10 @@ class _QuestionReader:
         to a heading, is the student's own list."""
         self.following: _Block | None = None
         """The block after the one being read."""
+        self.last_line = -1
+        """The last line of the block read before."""
+        self.just_started = False
+        """Whether the block read before started an entry."""
 
     def start(self, text: str, line: int) -> Question:
         box = _BOX.match(text)
@@ -424,7 +428,7 @@ class _QuestionReader:
         entry = Question(question_id(text), title, text, line, asks(text), group=self.group)
         entry.title_only = title == capitalise_first(" ".join(bare_question(text).split()))
         self.entries.append(entry)
-        self.current, self.in_answer = entry, False
+        self.current, self.in_answer, self.just_started = entry, False, True
         if answer is not None:
             self.answer(entry, answer)
         return entry
@@ -435,6 +439,9 @@ class _QuestionReader:
 
     def read(self, block: _Block) -> None:
         kind, text = block.kind, block.text
+        # The block starts on the line after the one before ends: no blank line between.
+        adjacent, self.last_line = block.line == self.last_line + 1, _last_line(block)
+        after_entry, self.just_started = self.just_started, False
         after_rule, self.after_rule = self.after_rule, kind == "separator"
         if kind == "separator":
             self.current, self.in_answer = None, False
@@ -483,6 +490,20 @@ class _QuestionReader:
             self.group = text
             self.headings.append(SourceLine(block.line, text))
             self.current, self.in_answer = None, False
+        elif (
+            kind == "item"
+            and adjacent
+            and after_entry
+            and self.numbered
+            and block.marker in _DASHES
+            and self.current is not None
+            and self.current.answer is None
+            and not asks(text)
+            and not _NO_ANSWER.search(text)
+        ):
+            # "1.<TAB>Can we use X?" over "–<TAB>Yes, but flag it": a dash right under a
+            # numbered question (Word's plain-text export) is its reply.
+            self.answer(self.current, text)
         elif (
             kind == "item"
             and self.numbered
@@ -540,6 +561,17 @@ class _QuestionReader:
             self.answer(self.current, text)
         else:
             self.current.context.append(text)
+
+
+_DASHES = ("-", "\u2013", "\u2014")
+
+
+def _last_line(block: _Block) -> int:
+    """The last line a block takes, the lines under a list item included."""
+    last = block.line + max(len(block.lines) - 1, 0)
+    for part in block.under:
+        last = max(last, _last_line(part))
+    return last
 
 
 def _unique_ids(entries: list[Question]) -> None:
