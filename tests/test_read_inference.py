@@ -1891,10 +1891,11 @@ def test_a_video_word_in_a_compound_or_short_names_videos(heading: str) -> None:
 
 def test_a_short_section_takes_the_kind_its_title_settled_on_in_other_units() -> None:
     text = (
+        "## 8주차\n### 강의\n- [x] 트리 50분\n- [x] 힙 40분\n"
         "## 9주차\n### 강의\n- [x] 그래프 표현 55분\n- [ ] DFS, BFS 1시간 8분\n"
         "## 10주차\n### 강의\n- ~~해싱 1~~ 휴강\n- [x] 해싱 2 – 충돌 처리 44분\n"
     )
-    nine, ten = parse(text).weeks
+    _eight, nine, ten = parse(text).weeks
     assert nine.video_time.total == (55 + 68) * 60
     assert ten.video_time.total == 44 * 60
     assert ten.sections[0].kind is SectionKind.VIDEOS
@@ -1911,3 +1912,98 @@ def test_plus_and_minus_bullets_with_words_and_erl() -> None:
     assert (one.progress.total, one.progress.done) == (5, 3)
     assert one.video_time.total == 52 * 60 + 30
     assert (two.progress.total, two.progress.done) == (3, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("Ghi hình buổi 1 – 1 giờ 5 phút", 3900),
+        ("Crash Course #2 GDP (11 phút) đã xem", 660),
+        ("HC 7 terugkijken 1u ✓", 3600),
+    ],
+)
+def test_vietnamese_and_dutch_lengths(text: str, seconds: int) -> None:
+    assert find_duration(text)[1] == seconds
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Điểm danh – xong", State.DONE),
+        ("Buổi 5 nghỉ học (lễ)", State.CANCELLED),
+        ("sir ke slides (L1.pdf) - ho gaya", State.DONE),
+        ("Kadane's algorithm (31:47) - aadha dekha", State.STARTED),
+        ("Wöhe Kap. 2.4 ..... erl.", State.DONE),
+        ("relatório 3 – fazendo", State.STARTED),
+    ],
+)
+def test_states_in_vietnamese_hinglish_and_abbreviated(text: str, state: State) -> None:
+    assert read_state(text)[1] is state
+
+
+def test_a_short_line_over_a_list_that_asks_names_the_questions() -> None:
+    from course_notes.read.thoughts import read_entries
+
+    text = (
+        "**Tuần 1 – Tổng quan**\n☑ Điểm danh\n\n**Tuần 2 – GDP**\n☑ Slide chương 2\n\n---\n"
+        "Câu hỏi cho thầy\n1. GDP có tính nông sản tự tiêu không ạ?\n   → Thầy: có\n"
+        "2. Thi giữa kỳ có được mang máy tính không ạ?\n3. Mô hình Solow có trong đề không\n\n"
+        "nhớ in slide chương 5!!\n"
+    )
+    entries, _groups = read_entries(parse(text).thoughts)
+    assert [bool(entry.answer) for entry in entries] == [True, False, False]
+
+
+def test_a_question_asked_after_a_label_with_its_verb_last() -> None:
+    from course_notes.read.thoughts import read_entries
+
+    text = (
+        "## Lecture 1\n- class attend - done\n\n"
+        "Sir se poochna: doubly linked list bhi syllabus mein hai kya?\n\n## Lecture 2\n- a\n"
+    )
+    assert len(read_entries(parse(text).thoughts)[0]) == 1
+
+
+def test_a_board_exported_with_its_lists_and_cards_as_headings() -> None:
+    text = (
+        "# NURS 241\n\n## To Do\n\n### Week 2: Care plan\n- Labels: [Graded]\n- Due: Mar 26\n"
+        "\n### Questions for CI\n- Labels: [Questions]\n- [ ] Can we push IV meds yet?\n"
+        "  - A: only after check-off\n\n## Doing\n\n### Week 2 – ATI video: Blood (24:10)\n"
+        "- watched about half\n\n## Done\n\n### Wk 1 – Orientation\n- Labels: [Clinical]\n\n"
+        "### Week 1: HIPAA modules\n- Due: Jan 19\n\n### SPRING BREAK - wk 3 no clinical\n\n"
+        "### Buy new scrubs\n- Labels: [Personal]\n"
+    )
+    course = parse(text)
+    assert [week.number for week in course.weeks] == [1, 2, 3]
+    one, two, _three = course.weeks
+    assert (one.progress.total, one.progress.done) == (2, 2)
+    assert (two.progress.total, two.progress.done) == (2, 0)
+    assert two.video_time.total == 24 * 60 + 10
+    assert any(item.due is not None for item in two.items)
+    from course_notes.read.thoughts import read_entries
+
+    entries, _groups = read_entries(course.thoughts)
+    assert [(entry.title, bool(entry.answer)) for entry in entries] == [
+        ("Can we push IV meds yet?", True)
+    ]
+    assert any("board" in how.text() for how in course.how)
+
+
+def test_a_journal_of_days_linking_the_units_page_and_questions_tagged_ask() -> None:
+    from course_notes.read.thoughts import read_entries
+
+    text = (
+        "title:: ARCH 302\n\n- [[Sep 3rd, 2024]] [[Studio Week 1]] kickoff + site\n"
+        "\t- DONE Studio intro\n\t- TODO upload photo survey\n"
+        "- [[Sep 5th, 2024]] [[Studio Week 1]]\n\t- is 120 units a hard number? #ask\n"
+        "\t\t- Hannah: target, ±15% is fine\n- [[Sep 10th, 2024]] [[Studio Week 2]] site\n"
+        "\t- DOING Read: Frampton\n\t\t- halfway. dense af\n\t- DONE figure-ground\n"
+    )
+    course = parse(text)
+    assert [(week.number, week.title) for week in course.weeks] == [
+        (1, "kickoff + site"),
+        (2, "site"),
+    ]
+    assert [(w.progress.total, w.progress.done) for w in course.weeks] == [(2, 1), (2, 1)]
+    entries, _groups = read_entries(course.thoughts)
+    assert [bool(entry.answer) for entry in entries] == [True]

@@ -151,6 +151,14 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
         "учебник".split(),
         S.READINGS,
     ),
+    # Vietnamese, Greek and Arabic, phrases whole.
+    **dict.fromkeys(
+        ("đọc", "tài liệu đọc", "διάβασμα", "قراءة", "القراءة", "padhna", "padhai"), S.READINGS
+    ),
+    **dict.fromkeys(("bài tập", "ασκήσεις", "تمارين", "واجبات"), S.EXERCISES),
+    **dict.fromkeys(("điểm danh", "حضور"), S.ATTENDANCE),
+    **dict.fromkeys(("ghi hình", "βίντεο", "فيديو"), S.VIDEOS),
+    **dict.fromkeys(("διαφάνειες", "شرائح"), S.SLIDES),
 }
 
 # Signs that give a kind where the words say nothing (``### 🎧``, ``**📖**``).

@@ -79,8 +79,11 @@ _QUESTION_WORDS = (
     # Turkish, Polish, Czech, Hungarian, Finnish, Korean.
     r"sorular|sorularım|soru|pytania|pytanie|ot[áa]zky|ot[áa]zka|dotazy|k[ée]rd[ée]sek|"
     r"kysymykset|kysymyksi[äa]|\w*질문|вопросы|вопрос|pertanyaan|"
+    # Vietnamese, Hindi as written in Latin letters (Hinglish), Greek, Arabic.
+    r"c[âa]u h[ỏo]i|poochna|puchna|poochne|puchne|sawa+l|ερωτήσεις|ερωτησεις|أسئلة|اسئلة|"
     r"(?:stuff|things|what)\s+to\s+ask"
 )
+_QUESTION_WORD = regex.compile(rf"\b(?:{_QUESTION_WORDS})\b", re.I)
 _QUESTIONS = regex.compile(
     # "Blockers / questions for mentor": another short word first, joined to the questions.
     rf"[\W_]*(?:[^\W\d_]{{2,20}}[ \t]*[/&+][ \t]*)?"
@@ -100,7 +103,8 @@ _STEM = regex.compile(
     r"\?|\u2753|\u2754|quest|thought|quer|ask|clarif|q\s*&|q['\u2019]?s\b|q\s+(?:for|to)\b|faq|"
     r"frag|pregunt|"
     r"duda|domand|dubbi|pergunt|d[uú]vid|vragen|gedank|gedacht|pensa|pens[ée]|fr[åa]g|sp[øo]r|"
-    r"soru|pytani|ot[áa]z|dotaz|k[ée]rd|kysym|질문|问|質問|вопрос|pertanya"
+    r"soru|pytani|ot[áa]z|dotaz|k[ée]rd|kysym|질문|问|質問|вопрос|pertanya|"
+    r"h[ỏo]i|pooch|puch|sawa|ερωτ|سئل"
 )
 _LONE_QUESTION = regex.compile(r"[ \t]*(?:\?+|\u2753\ufe0f?|\u2754)[ \t]*:?[ \t]*$")
 
@@ -542,8 +546,14 @@ def find_layout(
                 layout.questions.add(number)
         elif in_units and "?" in line and _label_asks(line, extra):
             layout.asked.add(number)
+        elif in_units and "#" in line and _ASK_TAG.search(line) and not _LIST_LABEL.match(line):
+            # "is the 120 units a hard number? #ask", "Q for TA: … #ask-TA": a question
+            # tagged as one where it came up.
+            layout.asked.add(number)
         elif in_units and "??" in line and _asks_twice(line):
             twice.append(number)
+    if not layout.questions:
+        _labelled_question_lists(lines, blocks, layout)
     if not layout.questions and not layout.asked:
         # Questions marked twice where they came up, in notes with no other questions: the
         # questions for the lecturer ("…κι όχι το Na+??"). Beside a list or "Q:" lines,
@@ -552,6 +562,14 @@ def find_layout(
     return layout
 
 
+# A tag marking a question: "#ask", "#ask-TA", "#question", "#frage", "#duda".
+_ASK_TAG = regex.compile(
+    r"(?<![\w#])#(?:ask|asks|question|questions|q|frage|fragen|pregunta|duda|dudas|domanda|"
+    r"vraag|question-prof|ask[-_]?\w{1,12})(?![\w-])",
+    re.I,
+)
+# A line that only tags (a tag list, a label): "tags:: #ask".
+_LIST_LABEL = regex.compile(r"[ \t]*(?:tags?|labels?)[ \t]*::?", re.I)
 # "why does K+ set the resting potential and not Na+??": a question marked twice.
 _TWICE = regex.compile(r"[ \t]*(?:[-*+\u2022][ \t]+)?(?P<words>[^\W\d_][^?\n]*?\S)[ \t]*\?\?")
 
@@ -570,6 +588,32 @@ def _asks_twice(line: str) -> bool:
 # A question's end in any script: "?", Arabic "؟", full-width "？".
 _ASKS_AT_END = regex.compile(r".*[?\u061f\uff1f][ \t)\]*_]*$")
 _BULLET = regex.compile(r"(?P<indent>[ \t]*)(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+(?P<text>\S.*)")
+
+
+_RULE = regex.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*")
+
+
+def _labelled_question_lists(lines: list[str], blocks: Blocks, layout: Layout) -> None:
+    """A short line of its own over a list that asks ("Câu hỏi cho thầy" over "1. GDP có
+    tính …?"): the questions' label, whatever its words."""
+    # After a blank line, or a rule ("---") setting the questions apart.
+    ruled = {number + 1 for number, line in enumerate(lines, start=1) if _RULE.fullmatch(line)}
+    for number, stripped in _lines_of_their_own(
+        lines, blocks, 60, set(blocks.headings), fresh=ruled
+    ):
+        if number in layout.units or number >= len(lines) or _DIGIT.search(stripped):
+            continue
+        if not _BULLET.match(lines[number]) or len(stripped.split()) > 6:
+            continue
+        end = number
+        while end < len(lines) and end - number < 400:
+            line = lines[end]
+            if line.strip() and line[:1] not in " \t" and not _BULLET.match(line):
+                break
+            end += 1
+        if _lists_questions(lines[number:end]):
+            layout.questions.add(number)
+            return
 
 
 def _lists_questions(lines: list[str]) -> bool:
@@ -604,8 +648,14 @@ def _label_asks(line: str, extra: tuple[str, ...]) -> bool:
     said = _LABEL_ASKS.match(line)
     if said is None or "?" not in line[said.end() :]:
         return False
-    # "Q: Is Dowty's list exhaustive?", "F: …?", "P: …?": a question's letter as its label.
-    return said["label"].strip() in _QUESTION_LETTERS or _asks(said["label"], extra)
+    # "Q: Is Dowty's list exhaustive?", "F: …?", "P: …?": a question's letter as its label;
+    # "Sir se poochna: …?": a word for asking anywhere in a label of four words at most.
+    label = said["label"].strip()
+    return (
+        label in _QUESTION_LETTERS
+        or _asks(label, extra)
+        or (len(label.split()) <= 4 and _QUESTION_WORD.search(label) is not None)
+    )
 
 
 _LIST_START = regex.compile(r"[ \t]*(?:[-*+\u2022]|\d{1,3}[.)])[ \t]")
@@ -932,4 +982,17 @@ def _outline_units(lines: list[str], blocks: Blocks) -> list[tuple[int, int, str
         bare = bullet["text"].replace("[[", "").replace("]]", "").strip().rstrip(":").strip()
         if len(bare) <= 60 and match_unit(bare) is not None:
             entries.append((number, 0, bare))
+        elif "[[" in bullet["text"]:
+            # "- [[Sep 3rd, 2024]] [[Studio Week 1]] kickoff": a journal's day linking the
+            # unit's page, its word after a prefix or not; the words after it its title.
+            for link in _LINK.finditer(bullet["text"]):
+                named = match_unit(link["page"]) or _inner_unit(link["page"], None)
+                if named is not None:
+                    title = bullet["text"][link.end() :].strip(" \t:\u2013\u2014-")
+                    unit = link["page"][named.start() :]
+                    entries.append((number, 0, f"{unit} \u2013 {title}" if title else unit))
+                    break
     return entries
+
+
+_LINK = regex.compile(r"\[\[(?P<page>[^\[\]|#\n]{1,80})(?:[|#][^\[\]\n]*)?\]\]")

@@ -32,6 +32,7 @@ from ..model import (
 )
 from ..model.inline import refused_links
 from .blocks import Blocks, Heading, heading_title, read_blocks
+from .board import board_as_cards, looks_like_board
 from .callouts import Callouts, unquote_callouts
 from .dates import (
     FIRST_YEAR,
@@ -139,7 +140,7 @@ _VIDEO_WORD = regex.compile(
     # A lecture's recording by the platform's name or a word for watching it again.
     r"web[ -]?lectures?|webcolleges?|kennisclips?|terugkijken|re-?watch\w*|mediasite|kaltura|"
     # Greek, Russian, Arabic (a video, a recording).
-    r"βίντεο|βιντεο|видео\w*|видеозапись|فيديو|الفيديو|تسجيل|영상|동영상|강의영상"
+    r"βίντεο|βιντεο|видео\w*|видеозапись|فيديو|الفيديو|تسجيل|영상|동영상|강의영상|ghi hình"
     r")\b"
     # Japanese and Chinese, inside a word: "講義動画", "讲座视频".
     r"|動画|録画|视频|录像"
@@ -192,6 +193,7 @@ _VIDEO_HINTS = (
     "βίντεο",
     "βιντεο",
     "영상",
+    "ghi hình",
     "видео",
     "فيديو",
     "تسجيل",
@@ -393,6 +395,8 @@ class _Reader:
         self.videos_read: dict[str, bool] = {}
         self.boxed: set[int] = set()
         self.stated: set[int] = set()
+        self.begun: set[int] = set()
+        """Lines whose words say they are begun ("DOING Read: …")."""
         self.thoughts_end: dict[int, int] = {}
         """A question callout in a unit: its last line, where the unit goes on."""
         self.resume: tuple[int, Week | None, Section | None] = (0, None, None)
@@ -406,6 +410,8 @@ class _Reader:
         """The last line of a question callout whose title is the question: its lines are
         read nested under it, as its answer."""
         self.asking = False
+        self.asked_width = 0
+        """How far the question asked in its unit is indented: deeper lines answer it."""
         """The line before was a question asked in its unit (``layout.asked``) or its answer."""
         self.asked_first = False
         """The questions' line is the first question asked in a unit, no heading of theirs."""
@@ -570,6 +576,9 @@ class _Reader:
                 # "Cases" over "✔ Red Bull (HBS)"; "registrazione 1:29:55" over "✓ Frampton"
                 # is a task, its length no label's.
                 or (_TICK_NEXT.match(self.lines[number]) and not _DIGIT.search(stripped))
+                # "Video" over "đã xem – Ghi hình buổi 3": the file's own label, over lists
+                # in its other units, whatever this one's first line looks like.
+                or stripped.casefold() in self.repeated_labels
             )
         ):
             # "Lecture recordings", "Essential reading" over a list, "Övrigt" over lines
@@ -843,6 +852,9 @@ class _Reader:
             self.open_section(title, number, label=True)
         else:
             self.section = section
+        # The column names the section, no label over lines: a line indented under a card
+        # is a note on it ("watched about half"), not a task stated under a label.
+        self.labelled = False
 
     def leave_cards(self) -> None:
         """A card naming no unit: back to its column's section on the General page."""
@@ -912,6 +924,7 @@ class _Reader:
         # A list item: an entry of its own, asking or not ("ask if skip lists are on it").
         thoughts.append(SourceLine(number, f"- {text}"))
         self.asking = True
+        self.asked_width = _width(line[: len(line) - len(line.lstrip())])
         self.course.asked_at.append(number)
         if not self.course.thoughts_line:
             self.course.thoughts_line = number
@@ -1046,7 +1059,13 @@ class _Reader:
             if depth:
                 parent = self.open_items[-1]
                 if state is not None and (
-                    box is not None or entries[parent.index].line not in self.boxed
+                    box is not None
+                    or (
+                        entries[parent.index].line not in self.boxed
+                        # "halfway. dense af" under "DOING Read: Frampton": a note on a task
+                        # whose own words say it is begun.
+                        and entries[parent.index].line not in self.begun
+                    )
                 ):
                     # Not for a tick or words alone under a boxed task: "submitted
                     # 11:48pm" under "[x] Response paper 1", "make heap ✓" under "[~] PA2"
@@ -1094,6 +1113,8 @@ class _Reader:
             # Words saying the state ("Seminar 3 — missed"): a task as written, even among
             # boxes.
             self.stated.add(number)
+            if worded is State.STARTED:
+                self.begun.add(number)
         kind = section.kind
         if depth and kind is _OTHER:
             kind = self.parent_kind(entries)
@@ -1327,7 +1348,7 @@ def _settle_kinds(course: Course) -> None:
     to say ("### 강의" with one line) takes the kind its title's sections settled on in the
     other units.
     """
-    settled: dict[str, set[SectionKind]] = {}
+    settled: dict[str, list[SectionKind]] = {}
     unsure: list[Section] = []
     for week in course.weeks:
         for section in week.sections:
@@ -1357,13 +1378,14 @@ def _settle_kinds(course: Course) -> None:
             else:
                 continue
             del unsure[unsure_before:]
-            settled.setdefault(_normalise_title(section.title), set()).add(section.kind)
+            settled.setdefault(_normalise_title(section.title), []).append(section.kind)
     for section in unsure:
-        kinds = settled.get(_normalise_title(section.title), set())
-        if len(kinds) == 1 and section.title:
+        kinds = settled.get(_normalise_title(section.title), [])
+        # Twice at least, and always the same: one unit's odd list says nothing of the rest.
+        if len(kinds) >= 2 and len(set(kinds)) == 1 and section.title:
             # "Lectures" settled as videos in the other modules, by their lengths: so here
             # too, where one line of two gives its length.
-            _settle(section, next(iter(kinds)))
+            _settle(section, kinds[0])
 
 
 def _normalise_title(title: str) -> str:
@@ -1706,6 +1728,10 @@ def parse(
     if is_todo:
         todo, todo_tag = todo_as_markdown(lines)
         text = "\n".join(lines)
+    board = "\n#" in text and looks_like_board(lines, _unit_end)
+    if board:
+        board_as_cards(lines, _unit_end, names_questions)
+        text = "\n".join(lines)
     escaped = ("\\" in text or "<br" in text) and looks_escaped(lines)
     if escaped:
         unescape_export(lines)
@@ -1796,7 +1822,11 @@ def parse(
                 reader.verbatim(number, line)
             continue
         if reader.asking:
-            if _ANSWER_UNDER.match(line):
+            if _ANSWER_UNDER.match(line) or (
+                # "\t\t- Hannah: target, ±15%" under "\t- is it a hard number? #ask":
+                # indented under the question, its reply.
+                line.strip() and _width(line[: len(line) - len(line.lstrip())]) > reader.asked_width
+            ):
                 # "→ she said about 5": the answer to the question above, as written.
                 reader.course.thoughts.append(SourceLine(number, line))
                 continue
@@ -1892,6 +1922,10 @@ def parse(
             )
             if todo_tag
             else say("todo.txt: a task a line; no tag names a unit"),
+        )
+    if board:
+        course.how.insert(
+            0, say("a board: its lists name the cards' state, each card a task of its unit")
         )
     if escaped:
         course.how.insert(
@@ -2090,6 +2124,13 @@ def _ticks_mark_done(lines: list[str], text: str) -> bool:
         1 for line in lines if "[x]" in line or "[X]" in line or any(m in line for m in CHECK_MARKS)
     )
     return ticked >= 10 and struck * 10 <= ticked * _STRUCK_PER_TEN_TICKS
+
+
+def _unit_end(title: str) -> int:
+    """Where the unit's word and number a title opens with end ("Wk 7" of "Wk 7 – med math
+    quiz"), -1 when it opens with none."""
+    found = match_unit(title)
+    return found.end() if found is not None else -1
 
 
 def _plus_means_done(lines: list[str], text: str) -> bool:

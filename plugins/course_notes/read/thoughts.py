@@ -35,7 +35,7 @@ _ANSWER_WORDS = (
     r"(?:a|answer|ans|antwort|respuesta|r[ée]ponse|risposta|resposta|antwoord|r|resp|r[ée]p|rta|"
     # Turkish, Czech, Polish, Korean, Chinese, Japanese.
     r"cevap|yan[ıi]t|odp\.?|odpov[ěe]ď|odpowied[źz]|답변?|答|回答|答え|ответ|jawab|jawaban|"
-    r"v[áa]lasz|"
+    r"v[áa]lasz|tl|tr[ảa] l[ờo]i|"
     rf"{_ANSWERER})"
 )
 ANSWER = regex.compile(
