@@ -168,7 +168,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh23/accounting_evernote_export.md", "unit 3"),
     ("fresh23/astro_edx_sequences.md", "unit 3"),
     ("fresh23/fysiologia_kreikka_el.md", "unit 1"),
-    ("fresh23/iqtisad_notion_ar.md", "reading works"),
     ("fresh23/linguistics_zettlr_pandoc.md", "answered"),
     ("fresh23/linguistics_zettlr_pandoc.md", "questions"),
     ("fresh23/vecka_joplin_sv.md", "video known"),

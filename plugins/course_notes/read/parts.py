@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 # A book's chapters, in English, German, Spanish, Portuguese, Italian, French, Dutch, Polish,
-# Czech, Turkish, Hungarian, Russian, Indonesian, Finnish, Norwegian and Greek: what the
-# reader takes for a book's part in any section, and the reading list splits off a title.
+# Czech, Turkish, Hungarian, Russian, Indonesian, Finnish, Norwegian, Greek, Vietnamese and
+# Arabic: what the reader takes for a book's part in any section, and the reading list
+# splits off a title.
 BOOK_CHAPTER_WORDS = (
     r"chapters?|chaps?|chs?|kapitel|kap|cap[ií]tulos?|capitolo|capp|caps?|chapitres?|hoofdstuk|"
     r"hfst|rozdz|rozdzia[łl]y?|kapitola|b[öo]l[üu]m|fejezet|глава|гл|bab|luku|kapittel|"
-    r"κεφ[άα]λαιο|κεφ"
+    r"κεφ[άα]λαιο|κεφ|ch[ươ]{1,2}ng|الفصل|فصل"
 )
 # A lab manual's experiments and a book's appendices are its parts too ("manual expt 3"),
 # but only after a work's name: "Versuch 3" alone is a lab session, no reading.
