@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from course_notes.derive.questions import read_questions
+from course_notes.derive.readings import reading_list
 from course_notes.model import Cancelled, Note, Reading, SectionKind, Video, VideoTime
 from course_notes.read.blocks import read_blocks
 from course_notes.read.durations import find_duration
@@ -2007,3 +2008,43 @@ def test_a_journal_of_days_linking_the_units_page_and_questions_tagged_ask() -> 
     assert [(w.progress.total, w.progress.done) for w in course.weeks] == [(2, 1), (2, 1)]
     entries, _groups = read_entries(course.thoughts)
     assert [bool(entry.answer) for entry in entries] == [True]
+
+
+def test_an_outliners_export_with_its_root_bullet_and_complete_marks() -> None:
+    text = (
+        '- דיני חוזים א\' - ד"ר מיכל לוי\n  "הרצאה: יום ב\' 10-12"\n'
+        "  - שבוע 1 - מבוא\n    - [COMPLETE] הרצאה\n    - [COMPLETE] תרגול\n    - קריאה\n"
+        "      - [COMPLETE] ג' שלו, דיני חוזים, פרק 2\n"
+        "  - שבוע 2 - הצעה וקיבול\n    - [COMPLETE] הקלטה של ההרצאה (1:31:40)\n    - תרגול\n"
+    )
+    course = parse(text)
+    assert course.title == "דיני חוזים א' - ד\"ר מיכל לוי"
+    assert [(w.number, w.progress.done, w.progress.total) for w in course.weeks] == [
+        (1, 3, 3),
+        (2, 1, 2),
+    ]
+    assert course.weeks[1].video_time.total == 5500
+    assert any("outline" in how.text() for how in course.how)
+
+
+def test_plain_lines_ending_with_a_state_word_and_a_plus_for_a_tick() -> None:
+    text = (
+        "Săptămâna 1 - Cardio\ncurs 1 - gata\nLP 1: ECG normal - făcut\nGuyton cap. 11 - în lucru\n"
+        "Guyton cap. 12\n\nSăptămâna 2 - Circulație\ncurs 2 - gata\n"
+        "curs 2 înregistrat pe Teams (50 min) - gata\n"
+    )
+    one, two = parse(text).weeks
+    assert (one.progress.total, one.progress.done) == (4, 2)
+    assert two.video_time.total == 50 * 60
+    text = (
+        "Тиждень 1. Козацтво\n1)\tЛекція +\n2)\tСемінар +\n"
+        "3)\tЯковенко Н. Нарис історії України, с. 9–48 +\n"
+        "4)\tВідеолекція «Руїна» – 38 хв\n\t•\tподивилась десь половину\n\n"
+        "Тиждень 2. Унія\n1)\tЛекція\n2)\tЯковенко Н. Нарис…, с. 150–190 +\n"
+    )
+    course = parse(text)
+    one, two = course.weeks
+    assert (one.progress.total, one.progress.done) == (4, 3)
+    assert one.video_time.total == 38 * 60
+    assert (two.progress.total, two.progress.done) == (2, 1)
+    assert len(reading_list(course).readings) == 1

@@ -31,7 +31,7 @@ from ..model import (
 )
 from ..model.inline import link_targets
 from ..model.text import normalise
-from ..read.parts import CHAPTER_WORDS
+from ..read.parts import CHAPTER_WORDS, UPPER
 
 _CHAPTER = CHAPTER_WORDS
 # The parts before the chapters: "Goffman intro", "Weber, Einleitung".
@@ -41,7 +41,7 @@ _INTRO = (
 )
 _SECTION = r"sections?|secs?|abschnitt|abschn|secci[óo]n|secc|sezione|sec[çc][ãa]o"
 # An atlas's plates too: "Netter tab. 270–285".
-_PAGE = r"pages?|pgs?|pp|p|seiten?|s|p[áa]gs?|p[áa]ginas?|pagine|blz|str|tab|plates?|σελ|стр|ص"
+_PAGE = r"pages?|pgs?|pp|p|seiten?|s|p[áa]gs?|p[áa]ginas?|pagine|blz|str|tab|plates?|σελ|стр|с|ص"
 _WORD = rf"(?:(?:{_CHAPTER}|{_SECTION}|{_PAGE})\b|§{{1,2}})\.?[ \t]*"
 _NUMBER = r"[0-9]{1,4}(?:\.[0-9]{1,4})*"
 # A range: "4.3-4.5", "1–40", "5.1 to 5.4".
@@ -552,7 +552,7 @@ _PART_WORDS = regex.compile(
 _WORDS = regex.compile(r"[^\W\d_]{2,}")
 _LONG_WORD = regex.compile(r"[^\W\d_]{4,}")
 _OPENING = " \t,:\u2013\u2014-\"'\u201c\u00ab*_"
-_INITIALS_AFTER = regex.compile(r"^(?:[A-Z]\.[ \t]*)+,?")
+_INITIALS_AFTER = regex.compile(rf"^(?:[{UPPER}]\.[ \t]*)+,?")
 # "Hodgkin & Huxley (1952) …": a year after the names sets them apart from the title.
 _ANY_YEAR = regex.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _YEAR_AFTER = regex.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,:]?")

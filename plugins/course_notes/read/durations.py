@@ -26,13 +26,14 @@ _UNIT_SECONDS = {
     **dict.fromkeys(
         "h hr hrs hour hours std stunde stunden hora horas heure heures ora ore uur u "
         "timme timmar tim sa saat hod godz jam óra ч час часа часов "
-        # Arabic and Greek.
-        "ساعة ساعه ساعات ώρα ώρες ωρα ωρες giờ gio tiếng".split(),
+        # Arabic, Greek, Vietnamese, Finnish, Ukrainian.
+        "ساعة ساعه ساعات ώρα ώρες ωρα ωρες giờ gio tiếng t tuntia tunti год".split(),
         3600,
     ),
     **dict.fromkeys(
         "m min mins minute minutes minuten minuto minutos minuti minuter dk dakika perc menit "
-        "мин минут минуты минута دقيقة دقيقه دقائق λεπτά λεπτα λεπ phút phut".split(),
+        "мин минут минуты минута دقيقة دقيقه دقائق λεπτά λεπτα λεπ phút phut хв хвилин "
+        "хвилини".split(),
         60,
     ),
     **dict.fromkeys(
@@ -146,15 +147,17 @@ _LOOSE = regex.compile(
     r"|(?P<units>\d{1,4}[ \t]?(?:h|hr|hrs|hours?|std|stunden?|horas?|heures?|uur|sa|saat|hod|"
     # "1u 45m": the Dutch hour's letter, with minutes after it.
     # "1u 45m", "1u" (Dutch): the hour's letter right after its number.
-    r"godz|jam|óra|ч|час|часа|часов|tim|ساعة|ساعات|ώρα|ώρες|giờ|u(?=[ \t]*\d)|(?<=\d)u(?![\w']))\.?"
+    r"godz|jam|óra|ч|час|часа|часов|tim|ساعة|ساعات|ώρα|ώρες|giờ|год|"
+    # "1 t 30 min" (Finnish): the hour's letter, with minutes after it.
+    r"t(?=[ \t]*\d{1,2}[ \t]?min)|u(?=[ \t]*\d)|(?<=\d)u(?![\w']))\.?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti|dk|dakika|perc|menit|"
-    r"мин|минут|минуты|دقيقة|دقائق|λεπτά|λεπ|phút)\.?"
+    r"мин|минут|минуты|دقيقة|دقائق|λεπτά|λεπ|phút|хв)\.?"
     # "1 Std. 25": the minutes after the hours, without their unit.
     r"|[ \t]+\d{1,2}['\u2032\u2019]?(?![\d:.,'\u2032\u2019]|[ \t]*[^\W\d_]))?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs)\.?)?"
     # A capital "M" alone is no minute: "67M w/ dyspnea" (a man of 67), "5M views".
     r"|\d{1,4}[ \t]?(?:(?-i:m)|min|mins|minutes?|minuten|minutos|minuti|dk|dakika|perc|menit|"
-    r"мин|минут|минуты|دقيقة|دقائق|λεπτά|λεπ|phút)\.?"
+    r"мин|минут|минуты|دقيقة|دقائق|λεπτά|λεπ|phút|хв)\.?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs|seconds?|sn|detik|сек)\.?"
     # "8 min 30": the seconds after the minutes, without their unit.
     r"|[ \t]+\d{1,2}(?![\d:.,'\u2032\u2019]|[ \t]*[^\W\d_]))?"

@@ -48,3 +48,32 @@ def unescape_export(lines: list[str]) -> None:
         if "\\" in line:
             line = _ESCAPE.sub(r"\g<mark>", line)
         lines[number] = line
+
+
+# Workflowy's plain-text export marks a completed item so: "- [COMPLETE] הרצאה".
+_COMPLETE = regex.compile(r"(?P<bullet>[ \t]*[-*][ \t]+)\[COMPLETE\][ \t]*")
+_ROOT = regex.compile(r"[-*+][ \t]+(?P<title>\S.*)")
+
+
+def outline_export(lines: list[str]) -> bool:
+    """Rewrite an outliner's export in place (Workflowy, Dynalist): its "[COMPLETE]" marks
+    as ticked boxes, and a root bullet holding the whole course ("- Contracts A - Dr Levy"
+    over everything indented under it) as the course's title, its children one level up.
+    True when the file was one."""
+    completed = sum(1 for line in lines if "[COMPLETE]" in line)
+    if completed >= _LEAST:
+        for number, line in enumerate(lines):
+            if "[COMPLETE]" in line:
+                lines[number] = _COMPLETE.sub(r"\g<bullet>[x] ", line, count=1)
+    filled = [number for number, line in enumerate(lines) if line.strip()]
+    if len(filled) < 5:
+        return completed >= _LEAST
+    root = _ROOT.fullmatch(lines[filled[0]])
+    rest = [lines[number] for number in filled[1:]]
+    if root is None or any(line[:1] not in " \t" for line in rest):
+        return completed >= _LEAST
+    step = min(len(line) - len(line.lstrip(" \t")) for line in rest)
+    lines[filled[0]] = f"# {root['title']}"
+    for number in filled[1:]:
+        lines[number] = lines[number][step:]
+    return True

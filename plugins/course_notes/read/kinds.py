@@ -153,11 +153,32 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
     ),
     # Vietnamese, Greek and Arabic, phrases whole.
     **dict.fromkeys(
-        ("đọc", "tài liệu đọc", "διάβασμα", "قراءة", "القراءة", "padhna", "padhai"), S.READINGS
+        (
+            "đọc",
+            "tài liệu đọc",
+            "διάβασμα",
+            "قراءة",
+            "القراءة",
+            "padhna",
+            "padhai",
+            "קריאה",
+            "קריאות",
+            "חומר קריאה",
+            "lukemista",
+            "luettavaa",
+            "lectură",
+            "lectura obligatorie",
+            "література",
+            "читання",
+        ),
+        S.READINGS,
     ),
-    **dict.fromkeys(("bài tập", "ασκήσεις", "تمارين", "واجبات"), S.EXERCISES),
+    **dict.fromkeys(
+        ("bài tập", "ασκήσεις", "تمارين", "واجبات", "תרגול", "תרגילים", "harjoitukset"),
+        S.EXERCISES,
+    ),
     **dict.fromkeys(("điểm danh", "حضور"), S.ATTENDANCE),
-    **dict.fromkeys(("ghi hình", "βίντεο", "فيديو"), S.VIDEOS),
+    **dict.fromkeys(("ghi hình", "βίντεο", "فيديو", "הקלטות", "הקלטה", "tallenteet"), S.VIDEOS),
     **dict.fromkeys(("διαφάνειες", "شرائح"), S.SLIDES),
 }
 
@@ -177,7 +198,7 @@ _WORD = regex.compile(r"[^\W_]+")
 # Words that say what comes before a class: a word after them names the section's kind.
 _BEFORE = frozenset(("prelab", "prelabs"))
 # Where recordings are watched: a section of lectures named with one holds recordings.
-_VIDEO_STEMS = ("video", "vídeo", "vidéo", "videos", "vídeos", "vidéos")
+_VIDEO_STEMS = ("video", "vídeo", "vidéo", "videos", "vídeos", "vidéos", "відео", "видео")
 _PLATFORMS = frozenset("panopto echo echo360 kaltura youtube recorded recordings mediasite".split())
 
 

@@ -50,7 +50,9 @@ UNIT_WORDS = frozenset(
     "tydzień tydzien tyg tydz wykład wyklad zajęcia zajecia týden tyden přednáška prednaska "
     "lekce téma tema hafta ders ünite unite konu hét het előadás eloadas viikko "
     "luento kerta säptămâna saptamana săptămâna curs seminar εβδομάδα διάλεξη неделя "
-    "лекция тема занятие семинар модуль "
+    "лекция тема занятие семинар модуль тиждень лекція заняття семінар "
+    # Hebrew, Tagalog, Vietnamese, Arabic.
+    "שבוע שיעור הרצאה linggo aralin tuần buổi أسبوع الأسبوع محاضرة المحاضرة "
     # The words Korean, Japanese and Chinese join after a number ("1주차", "3週目").
     "주차 주 강 회차 회 차시 週目 週 周 回目 回 課 講 章".split()
 )
@@ -81,6 +83,7 @@ _QUESTION_WORDS = (
     r"kysymykset|kysymyksi[äa]|\w*질문|вопросы|вопрос|pertanyaan|"
     # Vietnamese, Hindi as written in Latin letters (Hinglish), Greek, Arabic.
     r"c[âa]u h[ỏo]i|poochna|puchna|poochne|puchne|sawa+l|ερωτήσεις|ερωτησεις|أسئلة|اسئلة|"
+    r"питання|запитання|kysymyksi[äa]|[îi]ntreb[ăa]ri|tanong|mga tanong|שאלות|"
     r"(?:stuff|things|what)\s+to\s+ask"
 )
 _QUESTION_WORD = regex.compile(rf"\b(?:{_QUESTION_WORDS})\b", re.I)
@@ -104,7 +107,7 @@ _STEM = regex.compile(
     r"frag|pregunt|"
     r"duda|domand|dubbi|pergunt|d[uú]vid|vragen|gedank|gedacht|pensa|pens[ée]|fr[åa]g|sp[øo]r|"
     r"soru|pytani|ot[áa]z|dotaz|k[ée]rd|kysym|질문|问|質問|вопрос|pertanya|"
-    r"h[ỏo]i|pooch|puch|sawa|ερωτ|سئل"
+    r"h[ỏo]i|pooch|puch|sawa|ερωτ|سئل|питан|ntreb|tanong|שאל"
 )
 _LONE_QUESTION = regex.compile(r"[ \t]*(?:\?+|\u2753\ufe0f?|\u2754)[ \t]*:?[ \t]*$")
 

@@ -45,7 +45,7 @@ from .dates import (
 )
 from .decode import repair
 from .durations import find_duration
-from .export import looks_escaped, unescape_export
+from .export import looks_escaped, outline_export, unescape_export
 from .kinds import SECTION_KEYWORDS, SectionKinds
 from .layout import (
     ASIDE_AT_END,
@@ -59,7 +59,7 @@ from .layout import (
 )
 from .marks import CHECK_MARKS, _read_marks
 from .org import looks_like_org, org_as_markdown
-from .parts import BOOK_CHAPTER_WORDS
+from .parts import BOOK_CHAPTER_WORDS, UPPER
 from .planner import Row
 from .states import (
     CROSS_SIGNS,
@@ -139,15 +139,17 @@ _VIDEO_WORD = regex.compile(
     r"doku\w*|film|replays?|rediffusion|ascolt[oi]|"
     # A lecture's recording by the platform's name or a word for watching it again.
     r"web[ -]?lectures?|webcolleges?|kennisclips?|terugkijken|re-?watch\w*|mediasite|kaltura|"
-    # Greek, Russian, Arabic (a video, a recording).
-    r"βίντεο|βιντεο|видео\w*|видеозапись|فيديو|الفيديو|تسجيل|영상|동영상|강의영상|ghi hình"
+    # Greek, Russian, Ukrainian, Arabic, Korean, Vietnamese (a video, a recording, a film).
+    r"βίντεο|βιντεο|видео\w*|видеозапись|відео\w*|запис\w*|фільм\w*|фильм\w*|"
+    r"فيديو|الفيديو|تسجيل|영상|동영상|강의영상|ghi hình|הקלטה|הקלטת|סרטון|tallenne\w*|"
+    r"înregistr\w*|inregistr\w*"
     r")\b"
     # Japanese and Chinese, inside a word: "講義動画", "讲座视频".
     r"|動画|録画|视频|录像"
     # German compounds: "Kurzvideo", "Ersatzvideo", "Vorlesungsaufzeichnung": the word's end
     # after other letters. Written "\w+(?:video...)" it backtracked through every word of a
     # line, 70 us a line; as an ending, one pass.
-    r"|\B(?:video|videos|aufzeichnung|aufzeichnungen|podcast)\b"
+    r"|\B(?:video|videos|aufzeichnung|aufzeichnungen|podcast|tallenne|tallenteet)\b"
     r"|[\U0001f3a7\U0001f4fa\U0001f3ac\u25b6\U0001f3a5]",
     re.I,
 )
@@ -194,6 +196,14 @@ _VIDEO_HINTS = (
     "βιντεο",
     "영상",
     "ghi hình",
+    "відео",
+    "запис",
+    "фільм",
+    "הקלט",
+    "סרטון",
+    "tallenne",
+    "registr",
+    "фильм",
     "видео",
     "فيديو",
     "تسجيل",
@@ -235,6 +245,8 @@ _CITATION = regex.compile(
     # "Favoreu, Droit constitutionnel", "Carré de Malberg, Contribution à ...": an author,
     # a comma, a title.
     r"^[A-Z][\w'\u2019-]+(?: [a-z]{1,3})?(?: [A-Z][\w'\u2019-]+)?, [A-Z\"\u00ab\u201c*_]|"
+    # "Яковенко Н. Нарис історії …", "Kowalski J. Historia …": a surname, initials, a title.
+    rf"^[{UPPER}][\w'\u2019-]+ [{UPPER}]\.(?: ?[{UPPER}]\.)? [{UPPER}\"\u00ab\u201c*_]|"
     # "Fuente: Manifiesto de los Persas", "Reading: …": a source to read, by its label.
     r"^(?i:fuente|source|quelle|fonte|bron|lectura|reading|lekt[üu]re|lettura|leitura)[ \t]*:|"
     r"\b(?i:article|artikel|art[íi]culo|articolo|artigo|extrait|excerpt|chapter|kapitel|"
@@ -1065,6 +1077,15 @@ class _Reader:
                         # "halfway. dense af" under "DOING Read: Frampton": a note on a task
                         # whose own words say it is begun.
                         and entries[parent.index].line not in self.begun
+                        # "подивилась десь половину" (watched about half) under a video with
+                        # its length: how far it was watched, no task of its own.
+                        and not (
+                            worded is State.STARTED
+                            and len(body.split()) <= 3
+                            and not _has_length(body)
+                            and isinstance(entries[parent.index], Video)
+                            and entries[parent.index].duration is not None  # type: ignore[attr-defined]
+                        )
                     )
                 ):
                     # Not for a tick or words alone under a boxed task: "submitted
@@ -1653,7 +1674,11 @@ def _plain_tasks(lines: list[str], blocks: Blocks, layout: Layout) -> bool:
             continue
         if _LIST_LINE.match(line):
             listed += 1
-        elif line[:1] not in " \t" and _MARKED.search(line):
+        elif line[:1] not in " \t" and (
+            _MARKED.search(line)
+            # "curs 1 - gata", "luento ti tehty": a state said in words, ending the line.
+            or read_state(line.rstrip())[1] is not None
+        ):
             marked += 1
         if listed > 3 * max(marked, 1) + 20:
             return False
@@ -1728,6 +1753,9 @@ def parse(
     if is_todo:
         todo, todo_tag = todo_as_markdown(lines)
         text = "\n".join(lines)
+    outline = ("[COMPLETE]" in text or text.lstrip()[:2] in ("- ", "* ")) and outline_export(lines)
+    if outline:
+        text = "\n".join(lines)
     board = "\n#" in text and looks_like_board(lines, _unit_end)
     if board:
         board_as_cards(lines, _unit_end, names_questions)
@@ -1774,6 +1802,8 @@ def parse(
     if reader.course.title_line:
         special.add(reader.course.title_line)
     plus_done = _plus_means_done(lines, text)
+    # "+" ending three lines or more: the file ticks with it ("Семінар 1 +").
+    plus_last = " +\n" in text and sum(1 for line in lines if line.rstrip().endswith(" +")) >= 3
     reader.strike_cancels = _ticks_mark_done(lines, text)
     lettered = _letters_mark(lines) if layout.units else False
     legend = reader.legend
@@ -1841,6 +1871,9 @@ def parse(
         listed = list_line(line)
         if listed is not None:
             indent, separator, box, said = listed.groups()
+            if plus_last and box is None and said and said.rstrip().endswith(" +"):
+                # "1)<TAB>Лекція – була +": a plus ending the line, the file's tick.
+                box, said = "x", said.rstrip()[:-1].rstrip()
             if plus_done and box is None and line[len(indent) : len(indent) + 1] == "+":
                 box = "x"
             elif plus_done and box is None and line[len(indent) : len(indent) + 1] == "-":
@@ -1922,6 +1955,10 @@ def parse(
             )
             if todo_tag
             else say("todo.txt: a task a line; no tag names a unit"),
+        )
+    if outline:
+        course.how.insert(
+            0, say("an outline's export: its root bullet is the course, its marks boxes")
         )
     if board:
         course.how.insert(

@@ -9,7 +9,7 @@ from __future__ import annotations
 BOOK_CHAPTER_WORDS = (
     r"chapters?|chaps?|chs?|kapitel|kap|cap[ií]tulos?|capitolo|capp|caps?|chapitres?|hoofdstuk|"
     r"hfst|rozdz|rozdzia[łl]y?|kapitola|b[öo]l[üu]m|fejezet|глава|гл|bab|luku|kapittel|"
-    r"κεφ[άα]λαιο|κεφ|ch[ươ]{1,2}ng|الفصل|فصل"
+    r"κεφ[άα]λαιο|κεφ|ch[ươ]{1,2}ng|الفصل|فصل|розд|розділи?"
 )
 # A lab manual's experiments and a book's appendices are its parts too ("manual expt 3"),
 # but only after a work's name: "Versuch 3" alone is a lab session, no reading.
@@ -17,3 +17,7 @@ CHAPTER_WORDS = (
     rf"{BOOK_CHAPTER_WORDS}|expts?|experiments?|versuch|appendix|appendices|anhang|"
     r"ap[ée]ndices?|annexes?|bl"
 )
+
+# Capital letters of the Latin, Greek and Cyrillic scripts, for a character class: what opens
+# an author's name and initials ("Яковенко Н.", "Łoś J.").
+UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e\u0391-\u03a9\u0400-\u042f"
