@@ -2048,3 +2048,82 @@ def test_plain_lines_ending_with_a_state_word_and_a_plus_for_a_tick() -> None:
     assert one.video_time.total == 38 * 60
     assert (two.progress.total, two.progress.done) == (2, 1)
     assert len(reading_list(course).readings) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "front"),
+    [
+        pytest.param("title:: COMP2521\nalias:: ds\n\n# Week 1\n", (2, "COMP2521", 1), id="logseq"),
+        pytest.param(
+            "alias:: ds\ntitle:: COMP2521\n# Week 1\n", (2, "COMP2521", 2), id="title-2nd"
+        ),
+        pytest.param("title:: \n# Week 1\n", (1, "", 0), id="empty-title-property"),
+        pytest.param("---\ntitle: 'Stats 2'\nterm: 3\n---\n# W\n", (4, "Stats 2", 2), id="yaml"),
+        pytest.param("---\ncourse: Web Dev\n---\n# W\n", (3, "Web Dev", 2), id="course-key"),
+        pytest.param("---\ntags: [a]\n---\n# W\n", (3, "", 0), id="no-title"),
+        pytest.param("---\nhello world\n---\n# W\n", (0, "", 0), id="a-rule-no-yaml"),
+        pytest.param("---\ntitle: X\n# W\n- a\n", (0, "", 0), id="never-closed"),
+        pytest.param("---\n\n---\n# W\n", (0, "", 0), id="empty"),
+        pytest.param(
+            "---\n" + "k: v\n" * 199 + "---\n# W\n", (201, "", 0), id="longest-front-matter"
+        ),
+        pytest.param("---\n" + "k: v\n" * 201 + "---\n# W\n", (0, "", 0), id="too-long"),
+        pytest.param("# W\ntitle:: X\n", (0, "", 0), id="properties-only-at-the-top"),
+    ],
+)
+def test_front_matter_and_page_properties(text: str, front: tuple[int, str, int]) -> None:
+    blocks = read_blocks(text)
+    assert (blocks.front_matter, blocks.front_title, blocks.front_title_line) == front
+    # The heading after it keeps its line in the file.
+    heading_line = text.split("\n").index(next(x for x in text.split("\n") if x[:1] == "#")) + 1
+    assert heading_line in blocks.headings
+
+
+@pytest.mark.parametrize(
+    ("text", "headings"),
+    [
+        pytest.param("Week 1\n======\n- a\n", {1: (1, "Week 1", 2)}, id="setext-1"),
+        pytest.param("Week 2\n---\n- a\n", {1: (2, "Week 2", 2)}, id="setext-2"),
+        pytest.param("read ch 11\n-\n", {}, id="a-lone-dash-is-no-underline"),
+        pytest.param("a\n--\n", {}, id="two-dashes"),
+        pytest.param("task one\ntask two\n---\n", {}, id="two-lines-over-a-rule"),
+        pytest.param("=====\nQUESTIONS\n=====\n- why?\n", {2: (1, "QUESTIONS", 3)}, id="a-banner"),
+        pytest.param("# Week 1 #\n", {1: (1, "Week 1", 0)}, id="closing-hashes"),
+        pytest.param("# C#\n", {1: (1, "C#", 0)}, id="a-hash-in-a-word"),
+        pytest.param("- ## Week 1\n  - a\n", {1: (2, "Week 1", 0)}, id="an-outliners-heading"),
+        pytest.param("> # Week 1\n", {}, id="in-a-quote"),
+        pytest.param("<div>\n\n# Week 1\n", {3: (1, "Week 1", 0)}, id="after-html"),
+        pytest.param(
+            "```\n# Week 1\n- a\n# Week 2\n",
+            {2: (1, "Week 1", 0), 4: (1, "Week 2", 0)},
+            id="a-fence-never-closed",
+        ),
+        pytest.param("```\n# x\n```\n# Week 1\n", {4: (1, "Week 1", 0)}, id="a-closed-fence"),
+    ],
+)
+def test_headings_as_the_blocks_show_them(
+    text: str, headings: dict[int, tuple[int, str, int]]
+) -> None:
+    blocks = read_blocks(text)
+    assert {
+        line: (heading.level, heading.title, heading.underline)
+        for line, heading in blocks.headings.items()
+    } == headings
+    for line, (_level, _title, underline) in headings.items():
+        if underline:
+            assert underline in blocks.underlines
+
+
+def test_code_and_tables_at_the_top_are_verbatim_in_a_list_item_not() -> None:
+    text = (
+        "# W\n```py\nx = 1\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+        "- item\n  ```\n  code\n  ```\n- other\n  | c | d |\n  |---|---|\n"
+    )
+    blocks = read_blocks(text)
+    assert sorted(blocks.verbatim) == [2, 3, 4, 6, 7, 8]
+    assert blocks.verbatim_starts == {2: False, 6: True}
+    # A fence left open at the end of the file is read as text.
+    blocks = read_blocks("# W\n- a\n```\nx\n")
+    assert blocks.verbatim == set()
+    # One closed on the last line is code.
+    assert read_blocks("# W\n```\nx\n```").verbatim == {2, 3, 4}
