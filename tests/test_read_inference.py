@@ -2109,7 +2109,7 @@ def test_headings_as_the_blocks_show_them(
         line: (heading.level, heading.title, heading.underline)
         for line, heading in blocks.headings.items()
     } == headings
-    for line, (_level, _title, underline) in headings.items():
+    for _level, _title, underline in headings.values():
         if underline:
             assert underline in blocks.underlines
 
