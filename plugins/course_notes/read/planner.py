@@ -119,11 +119,10 @@ def _column(cells: list[str], header: re.Pattern[str], unit_column: int) -> int 
 # A Markdown table's row: "| Kieso ch. 3 | 88-130 | ✔ |".
 _PIPE_ROW = regex.compile(r"[ \t]*\|?(?P<cells>.*?)\|?[ \t]*$")
 _RULE_ROW = regex.compile(r"[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$")
-# A done cell's other forms: a cross or nothing, beside the ticks of _TICKED.
-# Any sign alone is a state too ("🟡" begun, "⬜" to do, as a legend says).
-_MARK_CELL = regex.compile(
-    r"[ \t]*(?:[^\w\s]\ufe0f?|[\U0001f000-\U0001faff]\ufe0f?|-|no|nein|n)?[ \t]*$", re.I
+_SIGN_CELL = regex.compile(
+    r"[ \t]*(?:[^\w\s]\ufe0f?|[\U0001f000-\U0001faff]\ufe0f?|[xX])?[ \t]*$"
 )
+_SIGN_TICK = regex.compile(r"[ \t]*(?:[\u2713\u2714\u2705\u2611]\ufe0f?|[xX])[ \t]*$")
 _PAGES_HEADER = regex.compile(r"(?:pages?|pp|seiten|p[áa]ginas?|pagine|blz)\.?[ \t]*$", re.I)
 
 
@@ -163,9 +162,11 @@ def table_tasks(lines: list[str], first: int, last: int, is_unit: Callable[[str]
     if done_column is None:
         for index in range(len(header)):
             cells = [row[index] if index < len(row) else "" for _, row in body]
-            if all(_TICKED.fullmatch(cell) or _MARK_CELL.fullmatch(cell) for cell in cells) and (
-                # A tick in it, or signs under a column with no name ("| | video |").
-                any(_TICKED.fullmatch(cell) for cell in cells)
+            # Signs only, blank cells aside, a tick among them ("| ✔ |", "| ✗ |"), or any
+            # signs under a column with no name ("| | video |"); numbers and words ("1",
+            # "yes") say done only under a header that says so.
+            if all(_SIGN_CELL.fullmatch(cell) for cell in cells) and (
+                any(_SIGN_TICK.fullmatch(cell) for cell in cells)
                 or (not header[index] and any(cell.strip() for cell in cells))
             ):
                 done_column = index
