@@ -119,9 +119,7 @@ def _column(cells: list[str], header: re.Pattern[str], unit_column: int) -> int 
 # A Markdown table's row: "| Kieso ch. 3 | 88-130 | ✔ |".
 _PIPE_ROW = regex.compile(r"[ \t]*\|?(?P<cells>.*?)\|?[ \t]*$")
 _RULE_ROW = regex.compile(r"[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$")
-_SIGN_CELL = regex.compile(
-    r"[ \t]*(?:[^\w\s]\ufe0f?|[\U0001f000-\U0001faff]\ufe0f?|[xX])?[ \t]*$"
-)
+_SIGN_CELL = regex.compile(r"[ \t]*(?:[^\w\s]\ufe0f?|[\U0001f000-\U0001faff]\ufe0f?|[xX])?[ \t]*$")
 _SIGN_TICK = regex.compile(r"[ \t]*(?:[\u2713\u2714\u2705\u2611]\ufe0f?|[xX])[ \t]*$")
 _PAGES_HEADER = regex.compile(r"(?:pages?|pp|seiten|p[áa]ginas?|pagine|blz)\.?[ \t]*$", re.I)
 
