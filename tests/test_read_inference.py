@@ -2127,3 +2127,54 @@ def test_code_and_tables_at_the_top_are_verbatim_in_a_list_item_not() -> None:
     assert blocks.verbatim == set()
     # One closed on the last line is code.
     assert read_blocks("# W\n```\nx\n```").verbatim == {2, 3, 4}
+
+
+def test_an_obsidian_kanban_board_its_done_lane_ticks_its_cards() -> None:
+    text = (
+        "---\nkanban-plugin: basic\n---\n\n## Backlog\n\n- [ ] W2 · Ampère's law set\n"
+        "- [ ] W3 · Lecture 6 recording (53 min)\n\n## This week\n\n- [ ] W2 · Gauss's law set\n\n"
+        "## Done\n\n- [x] W1 · Coulomb problem set\n- [ ] W1 · Lecture 1 recording (50 min)\n"
+    )
+    weeks = parse(text).weeks
+    assert [(w.number, w.progress.done, w.progress.total) for w in weeks] == [
+        (1, 2, 2),
+        (2, 0, 2),
+        (3, 0, 1),
+    ]
+
+
+def test_thai_units_lengths_and_questions_without_a_question_mark() -> None:
+    from course_notes.read.thoughts import read_entries
+
+    text = (
+        "📌 หลักการตลาด (MKT1101)\n\n==== Keep 15/01/2568 ====\n"
+        "สัปดาห์ที่ 1 แนะนำรายวิชา\n- เข้าเรียน ✅\n- คลิปแนะนำวิชา (15 นาที) เสร็จแล้ว\n"
+        "ถามอาจารย์: persona ต้องทำกี่อัน → อ.ตอบในคลาสว่า 2-3 อันพอ\n\n"
+        "==== Keep 22/01/2568 ====\nสัปดาห์ที่ 2 ส่วนประสม\n- เข้าเรียน ✅\n"
+        "- คลิปเลคเชอร์ (1 ชม. 5 นาที) ยังไม่ได้ทำ\n"
+    )
+    course = parse(text)
+    assert [(w.number, w.title) for w in course.weeks] == [(1, "แนะนำรายวิชา"), (2, "ส่วนประสม")]
+    assert [w.video_time.total for w in course.weeks] == [900, 3900]
+    assert [(w.progress.done, w.progress.total) for w in course.weeks] == [(2, 2), (1, 2)]
+    assert len(read_entries(course.thoughts)[0]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("hadir kuliah - siap", State.DONE),
+        ("Øvelse 2 - afleveret", State.DONE),
+        ("สไลด์บทที่ 2 เสร็จแล้ว", State.DONE),
+        ("rakaman kuliah separuh", State.STARTED),
+        ("Kuliah 4 dibatalkan", State.CANCELLED),
+        ("problem set", None),
+    ],
+)
+def test_states_in_malay_danish_and_thai(text: str, state: State | None) -> None:
+    assert read_state(text)[1] is state
+
+
+def test_a_scene_break_is_no_task() -> None:
+    text = "Week One: Beginnings\n\n- a [done]\n\n* * *\n\nWeek Two: Hardy\n\n- b\n\n- - -\n"
+    assert [w.progress.total for w in parse(text).weeks] == [1, 1]

@@ -38,6 +38,7 @@ _DETAIL = regex.compile(
     r"[ \t]*[-*+][ \t]+(?P<label>labels?|due|f[äa]llig|vence)[ \t]*:[ \t]*", re.I
 )
 _BULLET = regex.compile(r"[-*+][ \t]+")
+_CARD_BOX = regex.compile(r"(?P<bullet>[-*+][ \t]+)\[(?P<box>[ xX/])\][ \t]+")
 _FEWEST_CARDS = 3
 
 
@@ -85,6 +86,34 @@ def looks_like_board(lines: list[str], unit_end: Callable[[str], int]) -> bool:
         elif level and depth == level + 1 and unit_end(heading["title"].strip("~ \t")) >= 0:
             cards += 1
     return lists >= 2 and cards >= _FEWEST_CARDS
+
+
+def lane_cards(lines: list[str], unit_end: Callable[[str], int]) -> int:
+    """Tick each card of a board kept as lists (Obsidian's Kanban: "## Done" over "- [ ] W4 ·
+    Gauss's law") in a lane of done. The number of lanes that name a status (two at least,
+    or nothing is changed)."""
+    lanes = [
+        number
+        for number, line in enumerate(lines)
+        if line[:1] == "#" and (heading := _HEADING.match(line)) and _box(heading["title"])
+    ]
+    if len(lanes) < 2:
+        return 0
+    box: str | None = None
+    for number, line in enumerate(lines):
+        heading = _HEADING.match(line) if line[:1] == "#" else None
+        if heading is not None:
+            box = _box(heading["title"])
+            continue
+        card = _CARD_BOX.match(line)
+        # Only a lane of done says more than the card's own box: one in "Doing" is not
+        # done either way.
+        if card is None or box != "[x]" or card["box"] != " ":
+            continue
+        if unit_end(line[card.end() :].lstrip("~ \t")) < 0:
+            continue
+        lines[number] = f"{card['bullet']}[x]{line[card.end('box') + 1 :]}"
+    return len(lanes)
 
 
 def board_as_cards(

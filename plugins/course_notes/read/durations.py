@@ -16,7 +16,11 @@ _BRACKETED = regex.compile(r"\((?P<paren>[^()\[\]]*)\)|\[(?P<bracket>[^()\[\]]*)
 _CLOCK = regex.compile(r"(?:(\d{1,5})[:.])?(\d{1,2})[:.](\d\d)")
 
 
-_DURATION_PART = regex.compile(r"(?P<number>\d{1,7})(?!\d)[ \t]*(?P<unit>[^\W\d_]*)\.?[ \t,]*")
+# A unit's word, Thai's and Arabic's vowel signs in it ("15 นาที"): no \w for Python.
+_DURATION_PART = regex.compile(
+    r"(?P<number>\d{1,7})(?!\d)[ \t]*"
+    r"(?P<unit>(?:[^\W\d_]|[\u064b-\u065f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])*)\.?[ \t,]*"
+)
 
 
 # In English, German, Spanish, French, Italian, Portuguese, Dutch, Swedish, Turkish, Czech
@@ -27,13 +31,14 @@ _UNIT_SECONDS = {
         "h hr hrs hour hours std stunde stunden hora horas heure heures ora ore uur u "
         "timme timmar tim sa saat hod godz jam óra ч час часа часов "
         # Arabic, Greek, Vietnamese, Finnish, Ukrainian.
-        "ساعة ساعه ساعات ώρα ώρες ωρα ωρες giờ gio tiếng t tuntia tunti год".split(),
+        "ساعة ساعه ساعات ώρα ώρες ωρα ωρες giờ gio tiếng t tuntia tunti год ساعت ชั่วโมง "
+        "ชม".split(),
         3600,
     ),
     **dict.fromkeys(
         "m min mins minute minutes minuten minuto minutos minuti minuter dk dakika perc menit "
         "мин минут минуты минута دقيقة دقيقه دقائق λεπτά λεπτα λεπ phút phut хв хвилин "
-        "хвилини".split(),
+        "хвилини minit دقیقه นาที".split(),
         60,
     ),
     **dict.fromkeys(
@@ -147,17 +152,17 @@ _LOOSE = regex.compile(
     r"|(?P<units>\d{1,4}[ \t]?(?:h|hr|hrs|hours?|std|stunden?|horas?|heures?|uur|sa|saat|hod|"
     # "1u 45m": the Dutch hour's letter, with minutes after it.
     # "1u 45m", "1u" (Dutch): the hour's letter right after its number.
-    r"godz|jam|óra|ч|час|часа|часов|tim|ساعة|ساعات|ώρα|ώρες|giờ|год|"
+    r"godz|jam|óra|ч|час|часа|часов|tim|ساعة|ساعات|ώρα|ώρες|giờ|год|ساعت|ชั่วโมง|"
     # "1 t 30 min" (Finnish): the hour's letter, with minutes after it.
     r"t(?=[ \t]*\d{1,2}[ \t]?min)|u(?=[ \t]*\d)|(?<=\d)u(?![\w']))\.?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti|dk|dakika|perc|menit|"
-    r"мин|минут|минуты|دقيقة|دقائق|λεπτά|λεπ|phút|хв)\.?"
+    r"мин|минут|минуты|دقيقة|دقائق|λεπτά|λεπ|phút|хв|minit|دقیقه|นาที)\.?"
     # "1 Std. 25": the minutes after the hours, without their unit.
     r"|[ \t]+\d{1,2}['\u2032\u2019]?(?![\d:.,'\u2032\u2019]|[ \t]*[^\W\d_]))?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs)\.?)?"
     # A capital "M" alone is no minute: "67M w/ dyspnea" (a man of 67), "5M views".
     r"|\d{1,4}[ \t]?(?:(?-i:m)|min|mins|minutes?|minuten|minutos|minuti|dk|dakika|perc|menit|"
-    r"мин|минут|минуты|دقيقة|دقائق|λεπτά|λεπ|phút|хв)\.?"
+    r"мин|минут|минуты|دقيقة|دقائق|λεπτά|λεπ|phút|хв|minit|دقیقه|นาที)\.?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:s|sec|secs|seconds?|sn|detik|сек)\.?"
     # "8 min 30": the seconds after the minutes, without their unit.
     r"|[ \t]+\d{1,2}(?![\d:.,'\u2032\u2019]|[ \t]*[^\W\d_]))?"

@@ -14,6 +14,9 @@ from .dates import leading_date
 from .marks import CHECK_MARKS
 from .planner import Row, find_planners, table_tasks
 
+# A letter, or a mark that joins a letter in Thai, Hindi or Arabic script (Python's \w
+# takes no combining mark: "สัปดาห์ที่" would break at its first vowel sign).
+LETTER = r"(?:[^\W\d_]|[\u064b-\u065f\u0900-\u0903\u093a-\u094f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
 # A unit's label: any word (any script, any case), an optional dot, then its number: "Week
 # 3", "Wk.4", "W1", "Module 2", "Lec 5", "Woche 3", "Semana 2". The number ends at a
 # non-word character, so "W12A" or "week 3rd" is no unit. Chinese and Japanese write the
@@ -21,7 +24,9 @@ from .planner import Row, find_planners, table_tasks
 # after it ("1주차", "3週目", "2회차"); other languages write an ordinal first ("1. Woche",
 # "2nd week", "3e semaine", "1. Hafta"), whose word must then be a unit's (see match_unit).
 UNIT = regex.compile(
-    r"(?P<word>[^\W\d_]{1,20}?)\.?[ \t]*(?P<number>\d{1,9})(?![\w.,:]\d|[^\W\d_]|\d)"
+    # "Keep 15/01/2568": a day of a date, no unit's number.
+    rf"(?P<word>{LETTER}{{1,20}}?)\.?[ \t]*(?P<number>\d{{1,9}})"
+    r"(?![\w.,:]\d|[^\W\d_]|\d|[/.-]\d{1,2}[/.-]\d)"
     r"|第(?P<cjk>\d{1,9})(?P<cjkword>[週周回課講章])"
     r"|(?P<pre>\d{1,3})(?:(?P<suffix>주차|주|강|회차|회|차시|週目|週|周|回目|回|課|講|章)"
     r"(?![^\W\d_])"
@@ -53,6 +58,8 @@ UNIT_WORDS = frozenset(
     "лекция тема занятие семинар модуль тиждень лекція заняття семінар "
     # Hebrew, Tagalog, Vietnamese, Arabic.
     "שבוע שיעור הרצאה linggo aralin tuần buổi أسبوع الأسبوع محاضرة المحاضرة "
+    # Malay and Indonesian, Thai, Persian.
+    "minggu pekan kuliah สัปดาห์ สัปดาห์ที่ هفته جلسه "
     # The words Korean, Japanese and Chinese join after a number ("1주차", "3週目").
     "주차 주 강 회차 회 차시 週目 週 周 回目 回 課 講 章".split()
 )
@@ -84,9 +91,12 @@ _QUESTION_WORDS = (
     # Vietnamese, Hindi as written in Latin letters (Hinglish), Greek, Arabic.
     r"c[âa]u h[ỏo]i|poochna|puchna|poochne|puchne|sawa+l|ερωτήσεις|ερωτησεις|أسئلة|اسئلة|"
     r"питання|запитання|kysymyksi[äa]|[îi]ntreb[ăa]ri|tanong|mga tanong|שאלות|"
+    r"soalan|pertanyaan|sp[øo]rgsm[åa]l|ถามอาจารย์|คำถาม|سوال|سؤالات|سوالات|"
     r"(?:stuff|things|what)\s+to\s+ask"
 )
-_QUESTION_WORD = regex.compile(rf"\b(?:{_QUESTION_WORDS})\b", re.I)
+# The words end where no letter follows: "\b" finds no end after Thai's "ถามอาจารย์", whose
+# last sign is no letter to Python.
+_QUESTION_WORD = regex.compile(rf"(?<![^\W\d_])(?:{_QUESTION_WORDS})(?!{LETTER})", re.I)
 _QUESTIONS = regex.compile(
     # "Blockers / questions for mentor": another short word first, joined to the questions.
     rf"[\W_]*(?:[^\W\d_]{{2,20}}[ \t]*[/&+][ \t]*)?"
@@ -94,7 +104,7 @@ _QUESTIONS = regex.compile(
     # "Forum questions", "Office hours Qs", "TA questions": where or whom they are for.
     r"(?:(?:forum|oh|office[ -]hours?|ta|tutor|prof|professor|lecturer|teacher|instructor|"
     r"mentor|sprechstunde|tutorium|tutoría|tutoria)\s+)?"
-    rf"(?:{_QUESTION_WORDS})\b[^\n]{{0,60}}$"
+    rf"(?:{_QUESTION_WORDS})(?!{LETTER})[^\n]{{0,60}}$"
     # "❓ Office hours Qs": a question sign first names them, whatever the words.
     rf"|[ \t]*[\u2753\u2754][\ufe0f]?[^\n]{{0,60}}$"
     # "? for Prof.", "?s for the TA": a question mark first, then whom they are for.
@@ -107,7 +117,7 @@ _STEM = regex.compile(
     r"frag|pregunt|"
     r"duda|domand|dubbi|pergunt|d[uú]vid|vragen|gedank|gedacht|pensa|pens[ée]|fr[åa]g|sp[øo]r|"
     r"soru|pytani|ot[áa]z|dotaz|k[ée]rd|kysym|질문|问|質問|вопрос|pertanya|"
-    r"h[ỏo]i|pooch|puch|sawa|ερωτ|سئل|питан|ntreb|tanong|שאל"
+    r"h[ỏo]i|pooch|puch|sawa|ερωτ|سئل|питан|ntreb|tanong|שאל|soalan|ถาม|คำถาม|سوال"
 )
 _LONE_QUESTION = regex.compile(r"[ \t]*(?:\?+|\u2753\ufe0f?|\u2754)[ \t]*:?[ \t]*$")
 
@@ -549,6 +559,12 @@ def find_layout(
                 layout.questions.add(number)
         elif in_units and "?" in line and _label_asks(line, extra):
             layout.asked.add(number)
+        elif (
+            in_units and (said := _ASKED_LABEL.match(line)) and len(line[said.end() :].split()) >= 2
+        ):
+            # "ถามอาจารย์: persona ต้องทำกี่อัน": a label asking, in a script that writes
+            # no question mark, over what it asks.
+            layout.asked.add(number)
         elif in_units and "#" in line and _ASK_TAG.search(line) and not _LIST_LABEL.match(line):
             # "is the 120 units a hard number? #ask", "Q for TA: … #ask-TA": a question
             # tagged as one where it came up.
@@ -639,6 +655,10 @@ def _lists_questions(lines: list[str]) -> bool:
     return asking >= 2 and 3 * asking >= 2 * len(texts)
 
 
+# A label that is a word for asking alone, its colon, then the question: "ถามอาจารย์: …".
+_ASKED_LABEL = regex.compile(
+    rf"[ \t]*(?:{_QUESTION_WORDS})(?!{LETTER})[ \t]*[:\uff1a][ \t]+(?=\S)", re.I
+)
 # The letter that labels a question: question, Frage, pregunta/pergunta, domanda, vraag.
 _QUESTION_LETTERS = frozenset("Q F P D V".split())
 # A label of a few words before a colon, then what it says: "dúvida p/ monitor: …".
@@ -689,15 +709,20 @@ def _heads_questions(line: str, lines: list[str], number: int) -> bool:
     """A short line without digits over the questions: "Questions??", "- Questions" over
     bullets nested under it (an outliner's), "Fragen"."""
     # "Questions for tutor (Dr Ashworth)": the words before a remark in brackets.
-    words = [w for w in ASIDE_AT_END.sub("", line).strip(" \t-*+?:").split() if w.isalnum()]
+    words = [
+        word
+        for word in ASIDE_AT_END.sub("", line).strip(" \t-*+?:").split()
+        # "ถามอาจารย์": a word with a vowel sign in it is a word all the same.
+        if all(char.isalnum() or unicodedata.category(char)[0] == "M" for char in word)
+    ]
     if not words or len(words) > 4 or _DIGIT.search(line) or line[:1] in " \t":
         return False
     if line[:1] in "-*+":
         after = lines[number] if number < len(lines) else ""
         return after[:1] in " \t" and after.strip()[:1] in "-*+"
     before = (lines[number - 2] if number > 1 else "").strip()
-    # After a blank line, or a rule ("---") that sets the questions apart.
-    return not before or (len(before) >= 3 and set(before) <= set("-*_="))
+    # After a blank line, or a rule ("---", "==== Keep 3/3 ====") that sets them apart.
+    return not before or (before[:3] in _RULE_STARTS and before[-3:] in _RULE_STARTS)
 
 
 def _asks(title: str, extra: tuple[str, ...]) -> bool:
@@ -730,6 +755,9 @@ def _dated(heading: Heading, wanted: str | None) -> Unit | None:
 _BOLD_LABEL = regex.compile(r"^(?P<mark>\*\*?|__?)(?P<inner>[^*_\n]{1,40}?)(?P=mark)")
 
 
+_RULE_STARTS = ("===", "---", "***", "___", "~~~", "###")
+
+
 def _lines_of_their_own(
     lines: list[str],
     blocks: Blocks,
@@ -755,7 +783,11 @@ def _lines_of_their_own(
             and (not _ITEM.match(line) or _ordinal_unit(stripped))
         ):
             yield number, stripped
-        previous_blank = False
+        # A rule, or a line framed by one ("==== Keep 15/01/2568 ===="), sets the next
+        # line apart as a blank line does.
+        previous_blank = (
+            stripped[:3] in _RULE_STARTS and stripped.rstrip(" \t")[-3:] in _RULE_STARTS
+        )
 
 
 def _ordinal_unit(text: str) -> bool:
@@ -940,7 +972,10 @@ def _label_groups(entries: list[tuple[int, int, str]], wanted: str | None) -> st
 # A list item at the margin, its box and a strike-through left out: where a card's unit is.
 _CARD = regex.compile(r"[-*+][ \t]+(?:\[[ xX/-]\][ \t]+)?(?:~~)?(?P<text>\S.*)")
 # After a card's unit, a colon or a dash before its task: "W6: DOM intro", "Week 6 – quiz".
-_CARD_SEPARATOR = regex.compile(r"[ \t]*(?:\([^()]*\)[ \t]*)?(?::|[ \t][-\u2013\u2014])[ \t]")
+# After a card's unit: "W6: …", "W6 – …", "W6 · …" (Obsidian's Kanban), "W6 | …".
+_CARD_SEPARATOR = regex.compile(
+    r"[ \t]*(?:\([^()]*\)[ \t]*)?(?::|[ \t][-\u2013\u2014\u00b7\u2022|])[ \t]"
+)
 
 
 def _card_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str | None) -> None:

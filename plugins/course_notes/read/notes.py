@@ -32,7 +32,7 @@ from ..model import (
 )
 from ..model.inline import refused_links
 from .blocks import Blocks, Heading, heading_title, read_blocks
-from .board import board_as_cards, looks_like_board
+from .board import board_as_cards, lane_cards, looks_like_board
 from .callouts import Callouts, unquote_callouts
 from .dates import (
     FIRST_YEAR,
@@ -79,7 +79,8 @@ from .todotxt import looks_like_todo, todo_as_markdown
 # A separator or an item, in one match: most lines are one of the two. Bullets are
 # Markdown's, or pasted from a page or a PDF ("•", "▪", "◦", "–").
 _LIST_LINE = regex.compile(
-    r"(?P<indent>[ \t]*)(?:(?P<separator>-{3,})[ \t]*$"
+    # A rule: "---", "* * *", "- - -", "___" (a scene break in an export).
+    r"(?P<indent>[ \t]*)(?:(?P<separator>-{3,}|(?:\*[ \t]*){3,}|(?:-[ \t]+){2,}-|_{3,})[ \t]*$"
     # An outline's letters and small roman numerals too: "a)", "b)", "i.", "iv." (Google
     # Docs and Word write nested lists so).
     # Google Docs pastes its levels as "●", "○" and "■" at the margin.
@@ -142,10 +143,10 @@ _VIDEO_WORD = regex.compile(
     # Greek, Russian, Ukrainian, Arabic, Korean, Vietnamese (a video, a recording, a film).
     r"βίντεο|βιντεο|видео\w*|видеозапись|відео\w*|запис\w*|фільм\w*|фильм\w*|"
     r"فيديو|الفيديو|تسجيل|영상|동영상|강의영상|ghi hình|הקלטה|הקלטת|סרטון|tallenne\w*|"
-    r"înregistr\w*|inregistr\w*"
+    r"înregistr\w*|inregistr\w*|rakaman|optagelse\w*|ویدیو|فیلم"
     r")\b"
     # Japanese and Chinese, inside a word: "講義動画", "讲座视频".
-    r"|動画|録画|视频|录像"
+    r"|動画|録画|视频|录像|คลิป|วิดีโอ"
     # German compounds: "Kurzvideo", "Ersatzvideo", "Vorlesungsaufzeichnung": the word's end
     # after other letters. Written "\w+(?:video...)" it backtracked through every word of a
     # line, 70 us a line; as an ending, one pass.
@@ -167,6 +168,12 @@ _VIDEO_HINTS = (
     "aufzeichnung",
     "grabaci",
     "registr",
+    "rakaman",
+    "optagelse",
+    "ویدیو",
+    "فیلم",
+    "คลิป",
+    "วิดีโอ",
     "inspel",
     "opptak",
     "reg",
@@ -1759,6 +1766,8 @@ def parse(
     board = "\n#" in text and looks_like_board(lines, _unit_end)
     if board:
         board_as_cards(lines, _unit_end, names_questions)
+        text = "\n".join(lines)
+    elif "\n#" in text and "] " in text and lane_cards(lines, _unit_end):
         text = "\n".join(lines)
     escaped = ("\\" in text or "<br" in text) and looks_escaped(lines)
     if escaped:
