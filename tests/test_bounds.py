@@ -517,3 +517,23 @@ def test_status_lists_at_most_ten_items_of_a_list_as_the_panel_does(
     overdue = lines.index("Overdue: 30")
     assert len([line for line in lines[overdue + 1 : overdue + 11] if "lab" in line]) == 10
     assert lines[overdue + 11] == "  and 20 more"
+
+
+def test_long_runs_of_blanks_in_the_new_forms_are_read_in_bounded_time(tmp_path: Path) -> None:
+    # Each of these took 1.6 to 11 s before the review that found them (a lazy match before
+    # an anchored end, or every surname compared with every other); each is now linear.
+    blanks = " " * 40_000
+    notes = "".join(
+        [
+            "## Week 1\n- a\n\n# a" + blanks + "x\n",
+            "## Week 2\n| a | b | Done |\n|---|---|---|\n| a" + blanks + "b | x | ✔ |\n\n",
+            "## Week 3\n- a<br>\n- b<br>\n- c<br>\n<br" + blanks + "x\n\n",
+            "## Week 4\n- a" + blanks + "b · x\n",
+            "### Readings\n- Smith, Abc" + blanks + "b x\n",
+            "".join(f"- Xy{i}zabcd, title words ch 2\n" for i in range(3000)),
+        ]
+    )
+    (tmp_path / "notes.md").write_text(notes, encoding="utf-8")
+    done = measured(tmp_path, "readings", "--format", "json", "--notes", "notes.md")
+    assert (done.status, done.err) == (0, "")
+    assert done.seconds < 5 and done.peak < 300 * MB

@@ -93,6 +93,7 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh16/plain_txt_philosophy.md", "reading works"),
     ("fresh17/brazilian_law_gdocs.md", "reading works"),
     ("fresh17/mba_onenote_paste.md", "reading works"),
+    ("fresh17/mba_onenote_paste.md", "video known"),
     ("fresh17/nursing_apple_notes.md", "reading works"),
     ("fresh18/contract_law_reading_list.md", "reading works"),
     ("fresh18/econ_phone_notes.md", "reading works"),

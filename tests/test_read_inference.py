@@ -1884,10 +1884,12 @@ def test_a_tables_state_column_of_signs_or_words() -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["Videoaulas", "Videolezioni", "Vorlesungsvideos", "Guest talk rec.", "Podcast"]
+    "heading", ["Videoaulas", "Videolezioni", "Vorlesungsvideos", "Podcast", "Lecture videos"]
 )
 def test_a_video_word_in_a_compound_or_short_names_videos(heading: str) -> None:
     assert SectionKinds().kind(heading) is SectionKind.VIDEOS
+    # "Rec" is a recitation as often as a recording: no kind from it alone.
+    assert SectionKinds().kind("Rec") is not SectionKind.VIDEOS
 
 
 def test_a_short_section_takes_the_kind_its_title_settled_on_in_other_units() -> None:
@@ -2178,3 +2180,47 @@ def test_states_in_malay_danish_and_thai(text: str, state: State | None) -> None
 def test_a_scene_break_is_no_task() -> None:
     text = "Week One: Beginnings\n\n- a [done]\n\n* * *\n\nWeek Two: Hardy\n\n- b\n\n- - -\n"
     assert [w.progress.total for w in parse(text).weeks] == [1, 1]
+
+
+def test_the_reviews_misreadings_of_ordinary_english_notes() -> None:
+    # "+"/"-" bullets with a rule after a list: no crash.
+    assert len(parse("## Week 1\n+ a\n- b\n---\n## Week 2\n+ c\n- d\n").weeks) == 2
+    # Prose with a state word inside a sentence is no task.
+    text = (
+        "## Week 1\n- [x] slides\n\nLecture was about cells, only covered half of it.\n"
+        "The prof said the quiz is not done in class.\nLab partner is Sam.\n"
+    )
+    assert parse(text).weeks[0].progress.total == 1
+    # A section number or a time of day in a table is no video's length.
+    text = "## Week 1\n| Reading | Section | Done |\n|---|---|---|\n| Read Kieso | 4.10 | ✔ |\n"
+    [item] = parse(text).weeks[0].items
+    assert not isinstance(item, Video)
+    # Practice questions are the unit's, not the lecturer's.
+    text = (
+        "## Week 1\n- [x] a\n## Week 2\n- [ ] b\n\nPractice problems\n"
+        "- What are the stages of mitosis?\n- How does ATP synthase work?\n"
+    )
+    assert parse(text).thoughts == []
+    # A file that ends lines with <br> keeps its backslashes.
+    text = "## Week 1\n- a<br>\n- b<br>\n- c<br>\n- $\\{x \\mid x>0\\}$\n"
+    assert parse(text).weeks[0].items[-1].text == "$\\{x \\mid x>0\\}$"
+    # #askscience is a forum, no question tag.
+    assert parse("## Week 1\n- read r/#askscience thread\n").thoughts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Learn Perl.", None),
+        ("what I am doing", None),
+        ("Read about Eid al-Adha", None),
+        ("meet Huy ~3pm", None),
+    ],
+)
+def test_english_words_that_only_look_like_states(text: str, state: State | None) -> None:
+    assert read_state(text)[1] is state
+
+
+@pytest.mark.parametrize("text", ["Lecture with 2 Tim and Ana", "video (2 t)", "notes (2 tim)"])
+def test_an_hours_short_word_is_a_length_only_with_minutes(text: str) -> None:
+    assert find_duration(text)[1] is None

@@ -568,6 +568,13 @@ def test_long_reading_lines_split_in_linear_time(text: str) -> None:
             id="pandoc-citation-keys",
         ),
         pytest.param(["📚 ISLR ch 2", "ISLR ch 3"], 1, id="a-sign-before"),
+        pytest.param(["Kandel ch 4, ask @TA", "Purves ch 2, ask @TA"], 2, id="a-mention"),
+        pytest.param(
+            ["Bear ch 3 (see [[Neuro lecture 3]])", "Squire ch 1 (see [[Neuro lecture 3]])"],
+            2,
+            id="a-note-linked-in-passing",
+        ),
+        pytest.param(["Mankiw ch 4", "Kandel ch 2", "ch 7", "handout"], 4, id="no-author-alone"),
         pytest.param(
             ["Reading: Chaisson & McMillan, Astronomy Today", "Reading: Astronomy Today ch. 16"],
             1,

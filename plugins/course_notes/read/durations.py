@@ -59,6 +59,10 @@ _UNIT_SECONDS = {
 }
 
 
+# Finnish and Swedish hours' short words: a length only with its minutes ("1 t 30 min").
+_SHORT_HOURS = frozenset(("t", "tim"))
+
+
 def parse_duration(text: str) -> tuple[str, int | None]:
     """Split a video's text into its title and its length in seconds (None if unknown).
 
@@ -122,6 +126,8 @@ def duration_seconds(text: str) -> int | None:
             return None
         total += int(part["number"]) * size
         previous, position = size, part.end()
+    if unit in _SHORT_HOURS:
+        return None  # "(2 t)", "(2 tim)": an hour's short word only with minutes after it
     return total
 
 
@@ -152,9 +158,10 @@ _LOOSE = regex.compile(
     r"|(?P<units>\d{1,4}[ \t]?(?:h|hr|hrs|hours?|std|stunden?|horas?|heures?|uur|sa|saat|hod|"
     # "1u 45m": the Dutch hour's letter, with minutes after it.
     # "1u 45m", "1u" (Dutch): the hour's letter right after its number.
-    r"godz|jam|óra|ч|час|часа|часов|tim|ساعة|ساعات|ώρα|ώρες|giờ|год|ساعت|ชั่วโมง|"
-    # "1 t 30 min" (Finnish): the hour's letter, with minutes after it.
-    r"t(?=[ \t]*\d{1,2}[ \t]?min)|u(?=[ \t]*\d)|(?<=\d)u(?![\w']))\.?"
+    r"godz|jam|óra|ч|час|часа|часов|ساعة|ساعات|ώρα|ώρες|giờ|год|ساعت|ชั่วโมง|"
+    # "1 t 30 min" (Finnish), "1 tim 10 min" (Swedish): the hour's short word, with minutes
+    # after it ("2 Tim and Ana" names a Tim).
+    r"(?:tim|t)(?=[ \t]*\d{1,2}[ \t]?min)|u(?=[ \t]*\d)|(?<=\d)u(?![\w']))\.?"
     r"(?:[ \t]*\d{1,2}[ \t]?(?:m|min|mins|minutes?|minuten|minutos|minuti|dk|dakika|perc|menit|"
     r"мин|минут|минуты|دقيقة|دقائق|λεπτά|λεπ|phút|хв|minit|دقیقه|นาที)\.?"
     # "1 Std. 25": the minutes after the hours, without their unit.

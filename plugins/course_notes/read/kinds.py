@@ -139,7 +139,7 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
     **dict.fromkeys(
         "nagrania nagranie filmy wideo videa záznamy zaznamy videolar kayıtlar kayitlar "
         "kennisclips kennisclip weblectures weblecture videók videok videó rekaman gravação "
-        "rec recs podcast podcasts 영상 동영상 "
+        "podcast podcasts 영상 동영상 "
         "gravacao grabación grabacion "
         "видео записи запись".split(),
         S.VIDEOS,
@@ -151,7 +151,8 @@ SECTION_KEYWORDS: dict[str, SectionKind] = {
         "учебник".split(),
         S.READINGS,
     ),
-    # Vietnamese, Greek and Arabic, phrases whole.
+    # Vietnamese, Greek, Arabic, Hindi (in Latin letters), Hebrew, Finnish, Romanian,
+    # Ukrainian, Danish: phrases whole.
     **dict.fromkeys(
         (
             "đọc",

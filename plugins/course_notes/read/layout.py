@@ -522,7 +522,13 @@ def find_layout(
             continue
         if _asks(heading.title, extra):
             layout.questions.add(heading.line)
-        elif heading.level <= (layout.level or heading.level):
+        elif (
+            heading.level <= (layout.level or heading.level)
+            and heading.line > max(layout.units, default=0)
+            and not _PRACTICE.search(heading.title)
+        ):
+            # After the units, at their level: a list that asks is the lecturer's questions
+            # (not a unit's review questions, nor "Practice problems").
             end = ordered[place + 1] if place + 1 < len(ordered) else len(lines) + 1
             if _lists_questions(lines[heading.underline or heading.line : end - 1]):
                 layout.questions.add(heading.line)
@@ -584,7 +590,7 @@ def find_layout(
 # A tag marking a question: "#ask", "#ask-TA", "#question", "#frage", "#duda".
 _ASK_TAG = regex.compile(
     r"(?<![\w#])#(?:ask|asks|question|questions|q|frage|fragen|pregunta|duda|dudas|domanda|"
-    r"vraag|question-prof|ask[-_]?\w{1,12})(?![\w-])",
+    r"vraag|question-prof|ask[-_]\w{1,12})(?![\w-])",
     re.I,
 )
 # A line that only tags (a tag list, a label): "tags:: #ask".
@@ -609,6 +615,12 @@ _ASKS_AT_END = regex.compile(r".*[?\u061f\uff1f][ \t)\]*_]*$")
 _BULLET = regex.compile(r"(?P<indent>[ \t]*)(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+(?P<text>\S.*)")
 
 
+# Lists of questions that are no one's to ask: a review's, a practice set's, a quiz's.
+_PRACTICE = regex.compile(
+    r"\b(?:practice|review|revision|problems?|exercises?|quiz|quizzes|exams?|midterm|final|"
+    r"self[- ]?test|discussion|study|prompts?|worksheet|flashcards?)\b",
+    re.I,
+)
 _RULE = regex.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*")
 
 
@@ -620,7 +632,9 @@ def _labelled_question_lists(lines: list[str], blocks: Blocks, layout: Layout) -
     for number, stripped in _lines_of_their_own(
         lines, blocks, 60, set(blocks.headings), fresh=ruled
     ):
-        if number in layout.units or number >= len(lines) or _DIGIT.search(stripped):
+        if number <= max(layout.units, default=0) or number >= len(lines):
+            continue
+        if _DIGIT.search(stripped) or _PRACTICE.search(stripped):
             continue
         if not _BULLET.match(lines[number]) or len(stripped.split()) > 6:
             continue

@@ -209,7 +209,6 @@ _VIDEO_HINTS = (
     "הקלט",
     "סרטון",
     "tallenne",
-    "registr",
     "фильм",
     "видео",
     "فيديو",
@@ -1681,15 +1680,19 @@ def _plain_tasks(lines: list[str], blocks: Blocks, layout: Layout) -> bool:
             continue
         if _LIST_LINE.match(line):
             listed += 1
-        elif line[:1] not in " \t" and (
-            _MARKED.search(line)
-            # "curs 1 - gata", "luento ti tehty": a state said in words, ending the line.
-            or read_state(line.rstrip())[1] is not None
-        ):
+        elif line[:1] not in " \t" and (_MARKED.search(line) or _said_at_an_end(line)):
             marked += 1
         if listed > 3 * max(marked, 1) + 20:
             return False
     return marked >= 3 and marked * 3 >= listed
+
+
+def _said_at_an_end(line: str) -> bool:
+    """Whether a state word opens or ends the line ("curs 1 - gata", "luento ti tehty"), cut
+    off as a mark is: not one said inside a sentence ("only covered half of it")."""
+    written = line.rstrip()
+    rest, state = read_state(written)
+    return state is not None and rest != written
 
 
 def _states_lead(lines: list[str], layout: Layout) -> bool:
@@ -1769,9 +1772,9 @@ def parse(
         text = "\n".join(lines)
     elif "\n#" in text and "] " in text and lane_cards(lines, _unit_end):
         text = "\n".join(lines)
-    escaped = ("\\" in text or "<br" in text) and looks_escaped(lines)
+    escaped = looks_escaped(lines) if "\\" in text or "<br" in text else ""
     if escaped:
-        unescape_export(lines)
+        unescape_export(lines, escaped == "escaped")
         text = "\n".join(lines)
     if "\\\n" in text:
         # "Monday, January 13, 2025\": a hard line break as pandoc writes one (OneNote and
@@ -1885,7 +1888,7 @@ def parse(
                 box, said = "x", said.rstrip()[:-1].rstrip()
             if plus_done and box is None and line[len(indent) : len(indent) + 1] == "+":
                 box = "x"
-            elif plus_done and box is None and line[len(indent) : len(indent) + 1] == "-":
+            elif plus_done and box is None and said and line[len(indent) : len(indent) + 1] == "-":
                 # "- open" beside "+ done": a task not done, unless its words say more
                 # ("- Problem seti 1 (tamam)").
                 box = " " if read_state(said)[1] is None else None

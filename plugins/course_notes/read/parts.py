@@ -18,6 +18,7 @@ CHAPTER_WORDS = (
     r"ap[ée]ndices?|annexes?|bl"
 )
 
-# Capital letters of the Latin, Greek and Cyrillic scripts, for a character class: what opens
+# Letters that open a name, for a character class: the capitals of Latin, Greek and Cyrillic
+# (the Latin Extended-A block holds both cases, so its small letters too): what opens
 # an author's name and initials ("Яковенко Н.", "Łoś J.").
 UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e\u0391-\u03a9\u0400-\u042f"

@@ -44,7 +44,7 @@ PRIORITY = regex.compile(r"[ \t]*[\u23eb\U0001f53c\U0001f53d\u23ec\U0001f53a]\uf
 # Done, in the languages the reader knows, as a word of its own at the start or the end, or
 # "(done)" anywhere; "DONE" in capitals anywhere.
 _DONE_WORDS = (
-    r"done|attended|besucht|assist[ée]|asist[ií]|bijgewoond|frequentato|erledigt|erl(?=\.)|fertig|"
+    r"done|attended|besucht|assist[ée]|asist[ií]|bijgewoond|frequentato|erledigt|(?<![\w])erl(?=\.)|fertig|"
     r"hecho|terminado|fait|termin[ée]|fatto|feito|conclu[ií]do|klaar|gedaan|afgerond|klart?|"
     r"f[äa]rdigt?|"
     # Greek and Arabic: "έγινε", "τελείωσα", "منتهي".
@@ -54,7 +54,7 @@ _DONE_WORDS = (
     # Hindi in Latin letters: "ho gaya", "kar liya", "dekh liya", "padh liya".
     r"ho ga?ya|kar li?ya|dekh li?ya|padh li?ya|"
     # Finnish, Ukrainian, Romanian, Tagalog, Hebrew.
-    r"tehty|tehtyy?|luettu|katsottu|зроблено|виконано|прочитано|переглянуто|gata|f[ăa]cut|"
+    r"tehty|luettu|katsottu|зроблено|виконано|прочитано|переглянуто|gata|f[ăa]cut|"
     r"terminat|tapos na|natapos|בוצע|הושלם|קראתי|"
     # Malay, Danish, Thai, Persian.
     r"siap|selesai|afleveret|læst|เสร็จแล้ว|เสร็จ|ทำแล้ว|انجام شد|تمام شد|دیدم|خواندم|"
@@ -156,7 +156,8 @@ _STARTED_END = regex.compile(
     r"started|in progress|wip|ongoing|angefangen|begonnen|empezado|commenc[ée]|iniziato|"
     r"em andamento|en curso|en cours|in corso|in bearbeitung|"
     # Doing it: "doing", "fazendo", "haciendo", "bezig", "påbörjad", "halvklar".
-    r"doing|fazendo|haciendo|bezig|p[åa]b[öo]rjad|halvklar|aa?dha(?: dekha| padha| kiya)?|"
+    # Not English "doing": "what I am doing" ends many a sentence.
+    r"fazendo|haciendo|bezig|p[åa]b[öo]rjad|halvklar|(?<![\w-])aa?dha(?: dekha| padha| kiya)?|"
     r"kesken|в процесі|[îi]n lucru|ginagawa|בתהליך|separuh|halvt|halvvejs|ครึ่ง|نصفه|"
     r"come[cç]ado|~)\)?[ \t!.]*$",
     re.I,
@@ -177,10 +178,12 @@ _CANCELLED = regex.compile(
     r"abgesagt|ausgefallen|cancelad[oa]s?|suspendid[oa]|annul[ée]e?s?|annullat[oa]|vervallen|"
     r"vervalt|geannuleerd|iptal|İPTAL|zrušeno|zruseno|odwołane|odwolane|휴강|休講|停课|"
     r"dibatalkan|batal|отменена|отменено|отменён|отмена|elmarad|elmaradt|"
-    # Greek and Arabic: "ακυρώθηκε (απεργία)", "أُلغيت المحاضرة".
-    r"h[ủu][ỷy]|bị h[ủu][ỷy]|được nghỉ|nghỉ học|"
+    # Vietnamese, with its marks ("Huy" is a name); Finnish, Ukrainian, Romanian, Tagalog,
+    # Hebrew, Thai, Persian.
+    r"hủy|huỷ|bị hủy|bị huỷ|được nghỉ|nghỉ học|"
     r"peruttu|peruutettu|скасовано|скасована|anulat[ăa]?|kanselado|walang klase|בוטל|בוטלה|"
-    r"dibatalkan|aflyst|งดเรียน|ยกเลิก|لغو شد|تشکیل نشد|"
+    r"งดเรียน|ยกเลิก|لغو شد|تشکیل نشد|"
+    # Greek and Arabic: "ακυρώθηκε (απεργία)", "أُلغيت المحاضرة".
     r"ακυρ[ώω]θηκε|ακυρ[ώω]νεται|ακ[ύυ]ρωση|[أا]\u064f?لغيت|[أا]\u064f?لغي|ملغا[ةه]|ملغى|إلغاء)"
     r"[)*_]{0,3}"
     r"(?=[ \t!.,)]|$)",
