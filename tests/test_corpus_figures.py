@@ -214,8 +214,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh26/malay_accounting_whatsapp_self_chat.md", "unit 9"),
     ("fresh26/persian_civil_eng_notion.md", "answered"),
     ("fresh26/persian_civil_eng_notion.md", "reading works"),
-    ("fresh26/persian_civil_eng_notion.md", "video known"),
-    ("fresh26/persian_civil_eng_notion.md", "video watched"),
     ("fresh26/physics_obsidian_canvas_md.md", "questions"),
     ("fresh26/physics_obsidian_canvas_md.md", "unit 1"),
     ("fresh26/thai_marketing_line_notes.md", "answered"),

@@ -949,6 +949,8 @@ def test_an_outlines_letters_and_numerals_are_its_levels() -> None:
         ("تسجيل المحاضرة ٣٨:٢٠", 38 * 60 + 20),
         ("فيديو شرح من الدكتور 25 دقيقة", 25 * 60),
         ("föreläsningsinspelning 1 tim 10 min", 70 * 60),
+        ("فیلم جلسه ۴ (۱ ساعت و ۵ دقیقه)", 65 * 60),
+        ("video (1 hour and 5 minutes)", 65 * 60),
     ],
 )
 def test_lengths_in_more_forms_and_what_is_no_length(text: str, seconds: int | None) -> None:

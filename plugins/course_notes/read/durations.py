@@ -20,6 +20,8 @@ _CLOCK = regex.compile(r"(?:(\d{1,5})[:.])?(\d{1,2})[:.](\d\d)")
 _DURATION_PART = regex.compile(
     r"(?P<number>\d{1,7})(?!\d)[ \t]*"
     r"(?P<unit>(?:[^\W\d_]|[\u064b-\u065f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])*)\.?[ \t,]*"
+    # "1 hour and 5 minutes", "۱ ساعت و ۵ دقیقه": a word joining the parts.
+    r"(?:(?:and|und|og|och|en|et|e|y|i|a|و)[ \t]+(?=\d))?"
 )
 
 
