@@ -37,11 +37,77 @@ _FALSE = "only ever tested for truth, and None or '' is as false as the original
 _NEVER_READ = "the duration as written is returned, but no caller reads it"
 _CODEC = "codec names ignore case"
 _NEGATIVE = "any negative width means 'no leaf item'; widths are never negative"
+_NONE_START = "a count from None counts from the start, as from 0"
+_DASHES_FIRST = "the text opens with '---', so no newline stands at 0 to count"
+_UNUSED_START = "the first value is read only when there is front matter, which sets it again"
+_NO_SURROGATE = (
+    "parse replaces a lone surrogate before the blocks are read, so the error handler never "
+    "meets one"
+)
 
 # Surviving mutants that no input can tell from the original, each with why: (file, function,
 # the mutated line as mutmut shows it, or "original => mutated" where that alone is ambiguous,
 # reason).
 EQUIVALENT: list[tuple[str, str, str, str]] = [
+    (
+        "read/blocks.py",
+        "_properties",
+        'for number, written in enumerate(text.split("\\n", ), start=1):',
+        "the loop stops at the first line that is no property: the bound only saves work",
+    ),
+    (
+        "read/blocks.py",
+        "_front_matter",
+        'if end is None or text.count("\\n", None, end.start()) > FRONT_MATTER_LINES:',
+        _NONE_START,
+    ),
+    (
+        "read/blocks.py",
+        "_front_matter",
+        'if end is None or text.count("\\n", 1, end.start()) > FRONT_MATTER_LINES:',
+        _DASHES_FIRST,
+    ),
+    (
+        "read/blocks.py",
+        "_front_matter",
+        'return text.count("\\n", None, end.end()) + 1, "", 0',
+        _NONE_START,
+    ),
+    (
+        "read/blocks.py",
+        "_front_matter",
+        'return text.count("\\n", 1, end.end()) + 1, "", 0',
+        _DASHES_FIRST,
+    ),
+    (
+        "read/blocks.py",
+        "_front_matter",
+        'line = body.count("\\n", None, found.start()) + 2',
+        _NONE_START,
+    ),
+    (
+        "read/blocks.py",
+        "_front_matter",
+        'return text.count("\\n", None, end.end()) + 1, found["title"].strip("\\"\'"), line',
+        _NONE_START,
+    ),
+    (
+        "read/blocks.py",
+        "_front_matter",
+        'return text.count("\\n", 1, end.end()) + 1, found["title"].strip("\\"\'"), line',
+        _DASHES_FIRST,
+    ),
+    ("read/blocks.py", "read_blocks", "skipped = None", _UNUSED_START),
+    ("read/blocks.py", "read_blocks", "skipped = 1", _UNUSED_START),
+    ("read/blocks.py", "read_blocks", 'raw = text.encode("utf-8", )', _NO_SURROGATE),
+    ("read/blocks.py", "read_blocks", 'raw = text.encode("UTF-8", "surrogatepass")', _CODEC),
+    (
+        "read/blocks.py",
+        "read_blocks",
+        'raw = text.encode("utf-8", "XXsurrogatepassXX")',
+        _NO_SURROGATE,
+    ),
+    ("read/blocks.py", "read_blocks", 'raw = text.encode("utf-8", "SURROGATEPASS")', _NO_SURROGATE),
     (
         "read/decode.py",
         "sloppy_cp1252",

@@ -2226,3 +2226,14 @@ def test_english_words_that_only_look_like_states(text: str, state: State | None
 @pytest.mark.parametrize("text", ["Lecture with 2 Tim and Ana", "video (2 t)", "notes (2 tim)"])
 def test_an_hours_short_word_is_a_length_only_with_minutes(text: str) -> None:
     assert find_duration(text)[1] is None
+
+
+def test_a_lone_surrogate_in_text_built_in_code_is_read_not_raised() -> None:
+    course = parse("## Week 1\n- a \ud800 b\n## Week 2\n- c\n")
+    assert [week.progress.total for week in course.weeks] == [1, 1]
+    assert course.weeks[0].items[0].text == "a ? b"
+
+
+def test_front_matter_after_a_blank_line_and_a_title_opening_with_x() -> None:
+    blocks = read_blocks("---\n\ntitle: Xanthe's course\n---\n# Week 1\n")
+    assert (blocks.front_title, blocks.front_title_line) == ("Xanthe's course", 3)

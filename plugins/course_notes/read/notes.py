@@ -1749,6 +1749,13 @@ def parse(
     """
     if text.startswith("\ufeff"):
         text = text[1:]
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            # A lone surrogate (a str built in code, never a file decoded here): one "?"
+            # for each, as the Markdown parser takes no such text (it raised).
+            text = text.encode("utf-8", "replace").decode("utf-8")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
