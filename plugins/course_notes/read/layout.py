@@ -517,6 +517,7 @@ def find_layout(
         )
     extra = tuple(word.lower() for word in questions)
     ordered = sorted(headings)
+    last_unit = max(layout.units, default=0)
     for place, heading in enumerate(headings[line] for line in ordered):
         if heading.line in layout.units:
             continue
@@ -524,7 +525,7 @@ def find_layout(
             layout.questions.add(heading.line)
         elif (
             heading.level <= (layout.level or heading.level)
-            and heading.line > max(layout.units, default=0)
+            and heading.line > last_unit
             and not _PRACTICE.search(heading.title)
         ):
             # After the units, at their level: a list that asks is the lecturer's questions
@@ -628,11 +629,12 @@ def _labelled_question_lists(lines: list[str], blocks: Blocks, layout: Layout) -
     """A short line of its own over a list that asks ("Câu hỏi cho thầy" over "1. GDP có
     tính …?"): the questions' label, whatever its words."""
     # After a blank line, or a rule ("---") setting the questions apart.
+    last_unit = max(layout.units, default=0)
     ruled = {number + 1 for number, line in enumerate(lines, start=1) if _RULE.fullmatch(line)}
     for number, stripped in _lines_of_their_own(
         lines, blocks, 60, set(blocks.headings), fresh=ruled
     ):
-        if number <= max(layout.units, default=0) or number >= len(lines):
+        if number <= last_unit or number >= len(lines):
             continue
         if _DIGIT.search(stripped) or _PRACTICE.search(stripped):
             continue

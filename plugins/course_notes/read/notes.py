@@ -228,10 +228,19 @@ _CLOCKED = regex.compile(r"\((?:\d{1,2}:)?\d{1,2}:\d\d\)")
 
 def _says_video(body: str) -> bool:
     low = body.lower()
-    for hint in _VIDEO_HINTS:
+    for hint in _VIDEO_HINTS_ASCII:
         if hint in low:
             return _VIDEO_WORD.search(body) is not None
+    if not low.isascii():
+        # The hints in other scripts only where the text has some: most items are ASCII.
+        for hint in _VIDEO_HINTS_WIDE:
+            if hint in low:
+                return _VIDEO_WORD.search(body) is not None
     return False
+
+
+_VIDEO_HINTS_ASCII = tuple(hint for hint in _VIDEO_HINTS if hint.isascii())
+_VIDEO_HINTS_WIDE = tuple(hint for hint in _VIDEO_HINTS if not hint.isascii())
 
 
 # A title set apart, in quotes or in italics: "‘The Tyranny of a Construct’", "*Medieval Europe*".
