@@ -2237,3 +2237,46 @@ def test_a_lone_surrogate_in_text_built_in_code_is_read_not_raised() -> None:
 def test_front_matter_after_a_blank_line_and_a_title_opening_with_x() -> None:
     blocks = read_blocks("---\n\ntitle: Xanthe's course\n---\n# Week 1\n")
     assert (blocks.front_title, blocks.front_title_line) == ("Xanthe's course", 3)
+
+
+def test_a_units_word_joined_to_its_number_by_a_short_word() -> None:
+    text = (
+        "## Wiki ya 1 – Utangulizi\n- Lecture 1 – nimemaliza\n- Video (dakika 12) – bado\n"
+        "## Wiki ya 2 – Measures\n- Lecture 2 – imekamilika\n"
+    )
+    weeks = parse(text).weeks
+    assert [(w.number, w.title, w.progress.done, w.progress.total) for w in weeks] == [
+        (1, "Utangulizi", 1, 2),
+        (2, "Measures", 1, 1),
+    ]
+    assert weeks[0].video_time.total == 12 * 60
+    # "Kenya 3" is no "Ken ya 3".
+    assert [w.word for w in parse("## Kenya 3\n- a\n## Kenya 4\n- b\n").weeks] == ["Kenya", "Kenya"]
+
+
+def test_a_notion_database_table_with_a_status_column_in_korean() -> None:
+    text = (
+        "## 1주차\n| 과제 | 상태 | 마감 |\n|---|---|---|\n| 케이스 읽기 | 완료 | |\n"
+        "| 강의 영상 (40분) | 진행 중 | |\n| 과제 1 | 시작 전 | 9/12 |\n"
+        "## 2주차\n| 과제 | 상태 | 마감 |\n|---|---|---|\n| 특강 | 취소 | |\n"
+    )
+    one, two = parse(text).weeks
+    assert (one.progress.done, one.progress.total) == (1, 3)
+    assert one.video_time.total == 40 * 60
+    assert any(item.due is not None for item in one.items)
+    assert two.progress.total == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("přednáška 3 – hotovo", State.DONE),
+        ("seminář 4 – odpadlo", State.CANCELLED),
+        ("Nováček, Občanské právo, kap. 2 – rozečteno", State.STARTED),
+        ("NPTEL lecture 3 (35:12) – हो गया", State.DONE),
+        ("NPTEL lecture 4 (41:02) – आधा देखा", State.STARTED),
+        ("Video ya John Snow (dakika 12) – nimemaliza", State.DONE),
+    ],
+)
+def test_states_in_czech_hindi_and_swahili(text: str, state: State) -> None:
+    assert read_state(text)[1] is state

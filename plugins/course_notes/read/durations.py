@@ -40,7 +40,7 @@ _UNIT_SECONDS = {
     **dict.fromkeys(
         "m min mins minute minutes minuten minuto minutos minuti minuter dk dakika perc menit "
         "мин минут минуты минута دقيقة دقيقه دقائق λεπτά λεπτα λεπ phút phut хв хвилин "
-        "хвилини minit دقیقه นาที".split(),
+        "хвилини minit دقیقه นาที dakika".split(),
         60,
     ),
     **dict.fromkeys(
@@ -61,6 +61,10 @@ _UNIT_SECONDS = {
 }
 
 
+_UNIT_FIRST = regex.compile(
+    r"(?:saa[ \t]+(?P<hours>\d{1,2})[ \t,]*(?:na[ \t]+)?)?(?:dakika[ \t]+(?P<minutes>\d{1,3}))?",
+    re.I,
+)
 # Finnish and Swedish hours' short words: a length only with its minutes ("1 t 30 min").
 _SHORT_HOURS = frozenset(("t", "tim"))
 
@@ -105,8 +109,14 @@ def duration_seconds(text: str) -> int | None:
     """A written duration in seconds: a clock (``4:40``, ``16.57``, ``1:02:03``) or units
     (``1h 5m``, ``1h05``, ``58 min``, ``1 hr 45 min``, ``5m30s``, ``90s``); else None."""
     seconds = clock_seconds(text)
-    if seconds is not None or not text[:1].isdigit():
+    if seconds is not None:
         return seconds
+    if not text[:1].isdigit():
+        # Swahili writes the unit first: "dakika 12", "saa 1 na dakika 5".
+        first = _UNIT_FIRST.fullmatch(text) if text[:1] in "dsDS" else None
+        if first is None or not (first["hours"] or first["minutes"]):
+            return None
+        return int(first["hours"] or 0) * 3600 + int(first["minutes"] or 0) * 60
     decimal = _DECIMAL_HOURS.fullmatch(text)
     if decimal is not None:
         # "1,5 uur", "1.5 hrs": hours and a fraction, as the comma or the dot writes it.

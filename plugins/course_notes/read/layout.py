@@ -25,7 +25,11 @@ LETTER = r"(?:[^\W\d_]|[\u064b-\u065f\u0900-\u0903\u093a-\u094f\u0e31\u0e34-\u0e
 # "2nd week", "3e semaine", "1. Hafta"), whose word must then be a unit's (see match_unit).
 UNIT = regex.compile(
     # "Keep 15/01/2568": a day of a date, no unit's number.
-    rf"(?P<word>{LETTER}{{1,20}}?)\.?[ \t]*(?P<number>\d{{1,9}})"
+    # "Wiki ya 3" (Swahili), "Week no. 3", "Woche Nr. 3", "Week #3": a short word or sign
+    # joining the word to its number.
+    rf"(?P<word>{LETTER}{{1,20}}?)\.?"
+    r"(?:[ \t]+(?i:ya|la|no\.|nr\.|n[º°]\.?)[ \t]*|[ \t]*#[ \t]*|[ \t]*)"
+    rf"(?P<number>\d{{1,9}})"
     r"(?![\w.,:]\d|[^\W\d_]|\d|[/.-]\d{1,2}[/.-]\d)"
     r"|第(?P<cjk>\d{1,9})(?P<cjkword>[週周回課講章])"
     r"|(?P<pre>\d{1,3})(?:(?P<suffix>주차|주|강|회차|회|차시|週目|週|周|回目|回|課|講|章)"
@@ -59,7 +63,7 @@ UNIT_WORDS = frozenset(
     # Hebrew, Tagalog, Vietnamese, Arabic.
     "שבוע שיעור הרצאה linggo aralin tuần buổi أسبوع الأسبوع محاضرة المحاضرة "
     # Malay and Indonesian, Thai, Persian.
-    "minggu pekan kuliah สัปดาห์ สัปดาห์ที่ هفته جلسه "
+    "minggu pekan kuliah สัปดาห์ สัปดาห์ที่ هفته جلسه wiki यूनिट इकाई "
     # The words Korean, Japanese and Chinese join after a number ("1주차", "3週目").
     "주차 주 강 회차 회 차시 週目 週 周 回目 回 課 講 章".split()
 )
@@ -91,7 +95,8 @@ _QUESTION_WORDS = (
     # Vietnamese, Hindi as written in Latin letters (Hinglish), Greek, Arabic.
     r"c[âa]u h[ỏo]i|poochna|puchna|poochne|puchne|sawa+l|ερωτήσεις|ερωτησεις|أسئلة|اسئلة|"
     r"питання|запитання|kysymyksi[äa]|[îi]ntreb[ăa]ri|tanong|mga tanong|שאלות|"
-    r"soalan|pertanyaan|sp[øo]rgsm[åa]l|ถามอาจารย์|คำถาม|سوال|سؤالات|سوالات|"
+    r"soalan|pertanyaan|sp[øo]rgsm[åa]l|ถามอาจารย์|คำถาม|سوال|سؤالات|سوالات|maswali|swali|"
+    r"dotazy|पूछना|प्रश्न|"
     r"(?:stuff|things|what)\s+to\s+ask"
 )
 # The words end where no letter follows: "\b" finds no end after Thai's "ถามอาจารย์", whose
@@ -117,7 +122,7 @@ _STEM = regex.compile(
     r"frag|pregunt|"
     r"duda|domand|dubbi|pergunt|d[uú]vid|vragen|gedank|gedacht|pensa|pens[ée]|fr[åa]g|sp[øo]r|"
     r"soru|pytani|ot[áa]z|dotaz|k[ée]rd|kysym|질문|问|質問|вопрос|pertanya|"
-    r"h[ỏo]i|pooch|puch|sawa|ερωτ|سئل|питан|ntreb|tanong|שאל|soalan|ถาม|คำถาม|سوال"
+    r"h[ỏo]i|pooch|puch|sawa|ερωτ|سئل|питан|ntreb|tanong|שאל|soalan|ถาม|คำถาม|سوال|maswali|swali|पूछ|प्रश्न"
 )
 _LONE_QUESTION = regex.compile(r"[ \t]*(?:\?+|\u2753\ufe0f?|\u2754)[ \t]*:?[ \t]*$")
 

@@ -20,12 +20,15 @@ from .durations import duration_seconds
 
 _DONE_HEADER = regex.compile(
     r"(?:done|status|complete[d]?|finished|check|erledigt|fertig|hecho|hecha|terminado|fait|"
-    r"fatto|feito|klaar|gedaan|ok|\u2713|\u2714|\u2705|x|\?)[ \t?]*$",
+    r"fatto|feito|klaar|gedaan|ok|\u2713|\u2714|\u2705|x|\?|"
+    # A status in other languages: Spanish, Italian, French, Dutch, Czech, Turkish, Korean,
+    # Chinese, Japanese.
+    r"estado|stato|[ée]tat|statut|staat|stav|durum|\uc0c1\ud0dc|\u72b6\u6001|\u72b6\u614b)[ \t?]*$",
     re.I,
 )
 _DUE_HEADER = regex.compile(
     r"(?:due|due date|deadline|f[äa]llig|abgabe|entrega|plazo|rendu|[ée]ch[ée]ance|scadenza|"
-    r"prazo|deadline|inleveren)[ \t]*$",
+    r"prazo|deadline|inleveren|term[íi]n|\ub9c8\uac10|\u622a\u6b62|\u7de0\u5207)[ \t]*$",
     re.I,
 )
 _TITLE_HEADER = regex.compile(
