@@ -32,7 +32,8 @@ _FRONT_COURSE = regex.compile(
 FRONT_MATTER_LINES = 200
 _HTML_START = regex.compile(r"^(?P<indent> {0,3})<", re.M)
 _FENCE = regex.compile(r" {0,3}(?:`{3,}|~{3,})")
-_BANNER = regex.compile(r"[ \t]*(?:={3,}|-{3,}|\*{3,}|#{3,}|~{3,}|_{3,})[ \t]*")
+# A rule of one sign, three at least: a thematic break, a setext underline, a banner's frame.
+RULE = regex.compile(r"[ \t]*(?:={3,}|-{3,}|\*{3,}|#{3,}|~{3,}|_{3,})[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,7 @@ def _heading(blocks: Blocks, lines: list[str], first: int, last: int, level: int
     # Only one line of text over a rule of three or more: in notes, "read ch 11" over a lone
     # "-" is a line and an empty item, and lines of tasks over "---" are tasks and a
     # separator, whatever CommonMark makes of them.
-    if underline == first + 2 and _BANNER.fullmatch(lines[first - 1]):
+    if underline == first + 2 and RULE.fullmatch(lines[first - 1]):
         # A banner: "=====", "QUESTIONS FOR THE FORUM", "=====". CommonMark reads the top
         # rule as the heading's first line of text; in notes it frames the one line under it.
         blocks.headings[first + 1] = Heading(first + 1, level, lines[first].strip(), underline)

@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable
 
 from .. import regex
+from .blocks import heading_title
+from .states import DONE_WORDS, STARTED_WORDS
 
 _HEADING_START = regex.compile(r"#{1,6}[ \t]+")
 
@@ -30,20 +32,13 @@ def _heading(line: str) -> tuple[int, str] | None:
     start = _HEADING_START.match(line)
     if start is None:
         return None
-    return start.group().count("#"), line[start.end() :].rstrip(" \t#").rstrip(" \t")
+    return start.group().count("#"), heading_title(line[start.end() :])
 
 
-# A list's name: what is done, begun or still to do.
-_DONE = regex.compile(
-    r"(?:done|finished|complete[d]?|erledigt|fertig|hecho|terminado|fait|termin[ée]|fatto|"
-    r"feito|conclu[ií]do|klaar|gedaan|klart?|xong)\W*",
-    re.I,
-)
-_DOING = regex.compile(
-    r"(?:doing|in progress|wip|ongoing|in arbeit|in bearbeitung|en curso|en cours|in corso|"
-    r"em andamento|bezig|p[åa]g[åa]ende|đang làm)\W*",
-    re.I,
-)
+# A list's name: what is done, begun or still to do, in the words a line says it in, and a
+# list's own words beside them ("Doing", "Finished").
+_DONE = regex.compile(rf"(?:{DONE_WORDS}|finished|complete[d]?)\W*", re.I)
+_DOING = regex.compile(rf"(?:doing|{STARTED_WORDS}|in arbeit|p[åa]g[åa]ende|đang làm)\W*", re.I)
 _TO_DO = regex.compile(
     r"(?:to ?do|backlog|next|up next|planned|offen|pendiente|por hacer|[àa] faire|da fare|"
     r"a fazer|te doen|att g[öo]ra|cần làm)\W*",

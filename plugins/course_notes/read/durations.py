@@ -6,6 +6,7 @@ import re
 
 from .. import regex
 from .marks import _cut
+from .parts import LETTER
 from .states import SEEN_WORDS
 
 # A duration's candidates: the text of each (...) or [...] (not a link's [text](url)).
@@ -19,7 +20,7 @@ _CLOCK = regex.compile(r"(?:(\d{1,5})[:.])?(\d{1,2})[:.](\d\d)")
 # A unit's word, Thai's and Arabic's vowel signs in it ("15 นาที"): no \w for Python.
 _DURATION_PART = regex.compile(
     r"(?P<number>\d{1,7})(?!\d)[ \t]*"
-    r"(?P<unit>(?:[^\W\d_]|[\u064b-\u065f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])*)\.?[ \t,]*"
+    rf"(?P<unit>{LETTER}*)\.?[ \t,]*"
     # "1 hour and 5 minutes", "۱ ساعت و ۵ دقیقه": a word joining the parts.
     r"(?:(?:and|und|og|och|en|et|e|y|i|a|و)[ \t]+(?=\d))?"
 )

@@ -9,14 +9,12 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
 from .. import regex
-from .blocks import Blocks, Heading
+from .blocks import RULE, Blocks, Heading
 from .dates import leading_date
 from .marks import CHECK_MARKS
+from .parts import LETTER
 from .planner import Row, find_planners, table_tasks
 
-# A letter, or a mark that joins a letter in Thai, Hindi or Arabic script (Python's \w
-# takes no combining mark: "สัปดาห์ที่" would break at its first vowel sign).
-LETTER = r"(?:[^\W\d_]|[\u064b-\u065f\u0900-\u0903\u093a-\u094f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
 # A unit's label: any word (any script, any case), an optional dot, then its number: "Week
 # 3", "Wk.4", "W1", "Module 2", "Lec 5", "Woche 3", "Semana 2". The number ends at a
 # non-word character, so "W12A" or "week 3rd" is no unit. Chinese and Japanese write the
@@ -627,7 +625,6 @@ _PRACTICE = regex.compile(
     r"self[- ]?test|discussion|study|prompts?|worksheet|flashcards?)\b",
     re.I,
 )
-_RULE = regex.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,}|={3,})[ \t]*")
 
 
 def _labelled_question_lists(lines: list[str], blocks: Blocks, layout: Layout) -> None:
@@ -635,7 +632,7 @@ def _labelled_question_lists(lines: list[str], blocks: Blocks, layout: Layout) -
     tính …?"): the questions' label, whatever its words."""
     # After a blank line, or a rule ("---") setting the questions apart.
     last_unit = max(layout.units, default=0)
-    ruled = {number + 1 for number, line in enumerate(lines, start=1) if _RULE.fullmatch(line)}
+    ruled = {number + 1 for number, line in enumerate(lines, start=1) if RULE.fullmatch(line)}
     for number, stripped in _lines_of_their_own(
         lines, blocks, 60, set(blocks.headings), fresh=ruled
     ):

@@ -1,4 +1,5 @@
-"""The words students write before a book's parts: ``ch 4``, ``Kap. 3``, ``bab 2``, ``κεφ. 5``."""
+"""What the reader's patterns share across scripts: a letter, a capital, and the words
+students write before a book's parts (``ch 4``, ``Kap. 3``, ``bab 2``, ``κεφ. 5``)."""
 
 from __future__ import annotations
 
@@ -22,3 +23,7 @@ CHAPTER_WORDS = (
 # (the Latin Extended-A block holds both cases, so its small letters too): what opens
 # an author's name and initials ("Яковенко Н.", "Łoś J.").
 UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e\u0391-\u03a9\u0400-\u042f"
+
+# A letter, or a mark that joins a letter in Thai, Hindi or Arabic script (Python's \w
+# takes no combining mark: "สัปดาห์ที่" would break at its first vowel sign).
+LETTER = r"(?:[^\W\d_]|[\u064b-\u065f\u0900-\u0903\u093a-\u094f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"

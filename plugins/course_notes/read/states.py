@@ -43,7 +43,7 @@ PRIORITY = regex.compile(r"[ \t]*[\u23eb\U0001f53c\U0001f53d\u23ec\U0001f53a]\uf
 
 # Done, in the languages the reader knows, as a word of its own at the start or the end, or
 # "(done)" anywhere; "DONE" in capitals anywhere.
-_DONE_WORDS = (
+DONE_WORDS = (
     r"done|attended|besucht|assist[ée]|asist[ií]|bijgewoond|frequentato|erledigt|(?<![\w])erl(?=\.)|fertig|"
     r"hecho|terminado|fait|termin[ée]|fatto|feito|conclu[ií]do|klaar|gedaan|afgerond|klart?|"
     r"f[äa]rdigt?|"
@@ -78,7 +78,7 @@ SEEN_WORDS = (
 _NEGATED = regex.compile(
     r"(?:\bpas(?: encore)?|\bnot(?: yet)?|\bnicht|\bnoch nicht|\bno|\bnon|\bniet|\bnog niet|"
     r"\bn[ãa]o|\bainda n[ãa]o|\btodav[íi]a no|\bancora non)[ \t]+"
-    rf"(?:{_DONE_WORDS}|{SEEN_WORDS}|read|regard[ée]|gemacht|submitted|handed in|abgegeben|"
+    rf"(?:{DONE_WORDS}|{SEEN_WORDS}|read|regard[ée]|gemacht|submitted|handed in|abgegeben|"
     r"entregad[oa]|rendu|consegnat[oa]|ingeleverd)\b"
     # Chinese, the negation in the word: "没看完" (not watched to the end), "没做", "未完成".
     r"|没看完|没看|没做完?|未完成|还没[看做读]"
@@ -101,7 +101,7 @@ _HALF = regex.compile(
 # "ok" only there: "— ok (el de Burdiel)" is done, "bullet pts ok" a remark.
 # "– done", "– ok", and after a dash at the end "– read", "– watched": a status, not a task.
 _DONE_DASH = regex.compile(
-    rf"[ \t]+[\-\u2013\u2014][ \t]*(?:{_DONE_WORDS}|ok|(?:{SEEN_WORDS}|read)(?=[ \t.!]*$))\b", re.I
+    rf"[ \t]+[\-\u2013\u2014][ \t]*(?:{DONE_WORDS}|ok|(?:{SEEN_WORDS}|read)(?=[ \t.!]*$))\b", re.I
 )
 # "read" alone ending a line is its state, but for what says it is still to do ("to read").
 _READ_END = regex.compile(
@@ -111,13 +111,13 @@ _READ_END = regex.compile(
     r"[ \t]+read[ \t.!]*$",
     re.I,
 )
-_DONE_START = regex.compile(rf"(?:{_DONE_WORDS})\b[ \t]*[:\-\u2013\u2014!.]*[ \t]+", re.I)
+_DONE_START = regex.compile(rf"(?:{DONE_WORDS})\b[ \t]*[:\-\u2013\u2014!.]*[ \t]+", re.I)
 _DONE_END = regex.compile(
-    rf"[ \t]*(?:[-\u2013\u2014,;:|]+[ \t]*)?[(\[]?(?:{_DONE_WORDS}|{SEEN_WORDS})"
+    rf"[ \t]*(?:[-\u2013\u2014,;:|]+[ \t]*)?[(\[]?(?:{DONE_WORDS}|{SEEN_WORDS})"
     r"[)\]]?[ \t!.]*$",
     re.I,
 )
-_DONE_PAREN = regex.compile(rf"[ \t]*\((?:{_DONE_WORDS}|{SEEN_WORDS}|read)\b[^()]{{0,30}}\)", re.I)
+_DONE_PAREN = regex.compile(rf"[ \t]*\((?:{DONE_WORDS}|{SEEN_WORDS}|read)\b[^()]{{0,30}}\)", re.I)
 _DONE_CAPS = regex.compile(
     r"(?<![\w-])(?:DONE|(?i:submitted|handed in|abgegeben|entregad[oa]|rendu|consegnat[oa]|"
     r"ingeleverd))(?![\w-])[ \t!.:]*(?:[-\u2013\u2014][ \t]+)?"
@@ -153,8 +153,9 @@ EMPTY_BOX_SIGNS = "\u2610\u2b1c\u25a1"
 _OPEN_SIGNS = regex.compile(rf"(?:^|[ \t])[{CROSS_SIGNS}{EMPTY_BOX_SIGNS}](?:\ufe0f)?(?=[ \t]|$)")
 # Started: a half sign or word, at the start or the end.
 STARTED_SIGNS = "\u23f3\U0001f7e1\u25d0\U0001f504"
-_STARTED_END = regex.compile(
-    r"[ \t]*(?:[-\u2013\u2014,;:|(]+[ \t]*)?(?:half(?:way)?(?:[ \t]+(?:done|watched|read))?|"
+# Begun, in the languages the reader knows.
+STARTED_WORDS = (
+    r"half(?:way)?(?:[ \t]+(?:done|watched|read))?|"
     r"started|in progress|wip|ongoing|angefangen|begonnen|empezado|commenc[ée]|iniziato|"
     r"em andamento|en curso|en cours|in corso|in bearbeitung|"
     # Doing it: "doing", "fazendo", "haciendo", "bezig", "påbörjad", "halvklar".
@@ -163,7 +164,10 @@ _STARTED_END = regex.compile(
     r"kesken|в процесі|[îi]n lucru|ginagawa|בתהליך|separuh|halvt|halvvejs|ครึ่ง|نصفه|"
     r"nusu(?: tu)?|आधा देखा|आधा पढ़ा|आधा|rozečteno|rozectěno|nap[ůu]l|"
     r"\uc9c4\ud589 ?\uc911|"
-    r"come[cç]ado|~)\)?[ \t!.]*$",
+    r"come[cç]ado"
+)
+_STARTED_END = regex.compile(
+    rf"[ \t]*(?:[-\u2013\u2014,;:|(]+[ \t]*)?(?:{STARTED_WORDS}|~)\)?[ \t!.]*$",
     re.I,
 )
 _STARTED_START = regex.compile(r"~[ \t]+")
