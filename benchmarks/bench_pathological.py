@@ -39,6 +39,24 @@ def many_weeks(count: int) -> str:
     return "".join(f"# week {number}\n## exercises\n- item\n" for number in range(1, count + 1))
 
 
+def blanks_in_new_forms(size: int) -> str:
+    """Runs of ``size`` blanks inside a heading, a table row with a done column, a line
+    ending with ``<br>``, an item with a non-ASCII sign and a reading after its author."""
+    blanks = " " * size
+    return (
+        "## Week 1\n- a\n\n# a" + blanks + "x\n"
+        "## Week 2\n| a | b | Done |\n|---|---|---|\n| a" + blanks + "b | x | \u2714 |\n\n"
+        "## Week 3\n- a<br>\n- b<br>\n- c<br>\n<br" + blanks + "x\n\n"
+        "## Week 4\n- a" + blanks + "b \u00b7 x\n### Readings\n- Smith, Abc" + blanks + "b x\n"
+    )
+
+
+def many_surnames(count: int) -> str:
+    """One readings section of ``count`` works, each opening with another surname."""
+    lines = "".join(f"- Xy{number}zabcd, title words ch 2\n" for number in range(count))
+    return "# week 1\n## readings\n" + lines
+
+
 # (name, notes maker, full size, what the size counts)
 CASES: list[tuple[str, Callable[[int], str], int, str]] = [
     ("one line of `{`", long_braces, 160_000, "characters"),
@@ -47,6 +65,15 @@ CASES: list[tuple[str, Callable[[int], str], int, str]] = [
     ("`## exercises` repeated in one week", duplicate_headings, 20_000, "headings"),
     ("weeks, one item each", many_weeks, 999, "weeks"),
     ("week headings past the last week", many_weeks, 100_000, "week headings"),
+    # Each took 1.6 to 5 s at 40,000 blanks before the review of 2026-12-07.
+    (
+        "blanks inside a heading, a table row, a <br> line, a reading",
+        blanks_in_new_forms,
+        40_000,
+        "blanks",
+    ),
+    # 11 s at 3,000 before the same review (every surname compared with every other).
+    ("works by ever other surnames", many_surnames, 3_000, "works"),
 ]
 
 

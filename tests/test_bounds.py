@@ -519,9 +519,13 @@ def test_status_lists_at_most_ten_items_of_a_list_as_the_panel_does(
     assert lines[overdue + 11] == "  and 20 more"
 
 
-def test_long_runs_of_blanks_in_the_new_forms_are_read_in_bounded_time(tmp_path: Path) -> None:
+def test_long_runs_of_blanks_in_the_new_forms_are_read_within_bounded_memory(
+    tmp_path: Path,
+) -> None:
     # Each of these took 1.6 to 11 s before the review that found them (a lazy match before
-    # an anchored end, or every surname compared with every other); each is now linear.
+    # an anchored end, or every surname compared with every other); their times are in
+    # `make bench` (benchmarks/bench_pathological.py), as the ratio of a full to a quarter
+    # size. Here: read at all, every work listed, memory bounded.
     blanks = " " * 40_000
     notes = "".join(
         [
@@ -536,4 +540,6 @@ def test_long_runs_of_blanks_in_the_new_forms_are_read_in_bounded_time(tmp_path:
     (tmp_path / "notes.md").write_text(notes, encoding="utf-8")
     done = measured(tmp_path, "readings", "--format", "json", "--notes", "notes.md")
     assert (done.status, done.err) == (0, "")
-    assert done.seconds < 5 and done.peak < 300 * MB
+    titles = [work["title"] for work in json.loads(done.out)]
+    assert "Xy0zabcd, title words" in titles and "Xy2999zabcd, title words" in titles
+    assert done.peak < 300 * MB

@@ -671,3 +671,8 @@ def test_a_work_cited_with_its_title_and_year_is_a_reading_in_any_section() -> N
     )
     works = reading_list(parse(text)).readings
     assert [work.title[:14] for work in works] == ["E. A. R. Brown", "T. N. Bisson, "]
+
+
+def test_codes_a_digit_apart_are_no_surnames_a_letter_apart() -> None:
+    lines = "".join(f"- Xy{number}zabcd, title words ch 2\n" for number in range(3))
+    assert len(reading_list(parse("## Week 1\n### Readings\n" + lines)).readings) == 3

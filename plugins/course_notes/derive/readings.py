@@ -539,7 +539,9 @@ def _join_by_author(lines: list[_Line], works: _Works) -> None:
 # "Kant Groundwork sec 2", "Van der Pot, Handboek", "de la Motte, cap. su Wagner", "West's".
 _SURNAME = regex.compile(
     rf"(?i:{_READ_VERB})?(?P<name>(?:(?i:van|von|der|den|de|la|le|da|del|di|du|dos|das|ten|ter)"
-    r"[ \t]+){0,3}[^\W\d_][\w\u2019'\-]*?(?P<others>[ \t]*(?:&|\band\b|\bund\b|\bet\b|\by\b)"
+    # Letters only: "Xy0zabcd" is a code, and one a digit apart from it no typo of it.
+    r"[ \t]+){0,3}[^\W\d_](?:[^\W\d_]|['\u2019\-])*?"
+    r"(?P<others>[ \t]*(?:&|\band\b|\bund\b|\bet\b|\by\b)"
     r"[ \t]*[A-Z][\w\u2019'\-]+)?)(?:['\u2019]s)?(?![\w'\u2019\-])"
 )
 # First words that name no author: articles, and the words of parts.
