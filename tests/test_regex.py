@@ -44,3 +44,14 @@ def test_importing_the_plugin_leaves_what_a_build_may_not_use_unloaded() -> None
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_one_of_matches_exactly_the_words_given() -> None:
+    words = ["read", "record", "re", "a.b", "fertig", "erledigt", "가", "[/]"]
+    pattern = re.compile(regex.one_of(words))
+    for word in words:
+        assert pattern.fullmatch(word), word
+    for other in ["rec", "axb", "reads", "r", "", "fert", "[x]", "erledig"]:
+        assert pattern.fullmatch(other) is None, other
+    # Shared starts are written once: "re" opens one branch for all three words.
+    assert regex.one_of(["read", "record", "re"]).count("re") == 1

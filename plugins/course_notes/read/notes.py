@@ -132,7 +132,9 @@ _PLACEHOLDER = regex.compile(
     re.I,
 )
 
-# An item is a video, wherever it stands, when it says so and gives a length.
+# An item is a video, wherever it stands, when it says so and gives a length. Searched in
+# the lowered text, not with re.I: case-blind, the alternation has no literal to skip ahead
+# by, 10.7 us a search against 4.1 (timeit, the synthetic notes' items that hold a hint).
 _VIDEO_WORD = regex.compile(
     r"\b(?:vids?|videos?|vid[ée]os?|recordings?|recorded|rec|reg|inspelad|inspelning|opptak|screencasts?|podcasts?|listen(?:ing)?|tracks?|"
     r"watch|clip|aufzeichnung|v[íi]deos?|grabaci[óo]n|enregistrement|registrazione|"
@@ -152,7 +154,6 @@ _VIDEO_WORD = regex.compile(
     # line, 70 us a line; as an ending, one pass.
     r"|\B(?:video|videos|aufzeichnung|aufzeichnungen|podcast|tallenne|tallenteet)\b"
     r"|[\U0001f3a7\U0001f4fa\U0001f3ac\u25b6\U0001f3a5]",
-    re.I,
 )
 # What every video word holds, looked for with "in" first: the regex alone cost 11 us an item.
 _VIDEO_HINTS = (
@@ -230,12 +231,12 @@ def _says_video(body: str) -> bool:
     low = body.lower()
     for hint in _VIDEO_HINTS_ASCII:
         if hint in low:
-            return _VIDEO_WORD.search(body) is not None
+            return _VIDEO_WORD.search(low) is not None
     if not low.isascii():
         # The hints in other scripts only where the text has some: most items are ASCII.
         for hint in _VIDEO_HINTS_WIDE:
             if hint in low:
-                return _VIDEO_WORD.search(body) is not None
+                return _VIDEO_WORD.search(low) is not None
     return False
 
 
