@@ -151,6 +151,21 @@ def units(text: str) -> list[tuple[str, tuple[int, ...], str]]:
             ],
             id="a-unit-line-under-a-onenote-stamp-fills-its-gap",
         ),
+        pytest.param(
+            "HMT\n\nUnit 3 – Convection\n- a\n\nयूनिट 4 – Radiation\n- b\n\nUnit 5 – Exchangers\n"
+            "- c\n\nLab 7 – Fins\n- d\n",
+            [
+                ("Unit", (3,), "Convection"),
+                ("Unit", (4,), "Radiation"),
+                ("Unit", (5,), "Exchangers"),
+            ],
+            id="another-word-for-the-one-number-missing-between-two-units",
+        ),
+        pytest.param(
+            "HMT\n\nUnit 3 – Convection\n- a\n\nLab 5 – Fins\n- b\n\nUnit 6 – Exchangers\n- c\n",
+            [("Unit", (3,), "Convection"), ("Unit", (6,), "Exchangers")],
+            id="another-word-in-a-wider-gap-is-no-unit",
+        ),
     ],
 )
 def test_the_unit(text: str, expected: list[tuple[str, tuple[int, ...], str]]) -> None:

@@ -928,12 +928,19 @@ def _units_in_order(lines: list[str], blocks: Blocks, layout: Layout, family: st
         if match_unit(bare) is None:
             continue
         unit = read_unit(bare, number, family)
+        other = unit is None and outer is None
+        if other:
+            # Another word for the one number missing between two units: "यूनिट 4 – Radiation"
+            # between "Unit 3 – Convection" and "Unit 5 – Heat exchangers".
+            unit = read_unit(bare, number)
         if unit is None or len(unit.numbers) != 1:
             continue
         before = [u for at, u in found if at < number]
         after = [u for at, u in found if at > number]
         last = before[-1].numbers[-1] if before else 0
         following = after[0].numbers[0] if after else MAX_UNIT + 1
+        if other and not (before and after and last + 1 == unit.numbers[0] == following - 1):
+            continue
         if last < unit.numbers[0] < following and (before or after):
             if outer is not None and not (before and after):
                 continue  # an outline's leaf bullet is a unit only between two ("Module 3 quiz")
