@@ -166,6 +166,12 @@ def units(text: str) -> list[tuple[str, tuple[int, ...], str]]:
             [("Unit", (3,), "Convection"), ("Unit", (6,), "Exchangers")],
             id="another-word-in-a-wider-gap-is-no-unit",
         ),
+        pytest.param(
+            "MUS 1120\n\n\U0001f3b5 Lesson 1: Review\n\u2705 slides\n\n"
+            "\U0001f3b5 Lesson 2: Tonicization\n\u2b1c slides\n\n(Lesson 3 was cancelled)\n",
+            [("Lesson", (1,), "Review"), ("Lesson", (2,), "Tonicization")],
+            id="label-lines-behind-a-sign-not-a-bracket",
+        ),
     ],
 )
 def test_the_unit(text: str, expected: list[tuple[str, tuple[int, ...], str]]) -> None:
@@ -562,6 +568,14 @@ def test_among_boxed_tasks_a_bullet_stating_its_state_or_naming_a_class_is_a_tas
             1,
             id="an-en-dash-after-the-question-mark",
         ),
+        pytest.param(
+            "## Week 1\n- a\n\u2753 When a secondary dominant resolves deceptively, does it "
+            "still count as tonicizing?\n   \U0001f4ac it tonicizes the expected target\n"
+            "\u2753 Can a V/V appear in a cadential 6/4?\n",
+            2,
+            1,
+            id="a-long-question-behind-its-sign-asked-in-its-unit",
+        ),
     ],
 )
 def test_the_questions(text: str, questions: int, answered: int) -> None:
@@ -569,6 +583,15 @@ def test_the_questions(text: str, questions: int, answered: int) -> None:
 
     entries, _groups = read_entries(parse(text).thoughts)
     assert (len(entries), sum(1 for entry in entries if entry.answer)) == (questions, answered)
+
+
+def test_an_item_behind_another_kinds_sign_is_no_reading_for_its_pages() -> None:
+    course = parse(
+        "## Lesson 1\n\u2705 \u270f\ufe0f Workbook p. 3\u20136 (due Jan 16)\n"
+        "\u2705 \U0001f4d6 K&P ch 15\n\u2b1c Kostka & Payne ch 16\n"
+    )
+    entries = [entry for section in course.weeks[0].sections for entry in section.entries]
+    assert [type(entry).__name__ for entry in entries] == ["Item", "Reading", "Reading"]
 
 
 def test_check_says_how_the_file_was_read() -> None:

@@ -676,3 +676,12 @@ def test_a_work_cited_with_its_title_and_year_is_a_reading_in_any_section() -> N
 def test_codes_a_digit_apart_are_no_surnames_a_letter_apart() -> None:
     lines = "".join(f"- Xy{number}zabcd, title words ch 2\n" for number in range(3))
     assert len(reading_list(parse("## Week 1\n### Readings\n" + lines)).readings) == 3
+
+
+def test_a_sign_before_a_reading_is_no_part_of_its_work() -> None:
+    # "📖" says it is a reading; "K&P" is "Kostka & Payne" by the initials, as without it.
+    assert works(
+        ["📖 Kostka & Payne ch 1–4 skim"],
+        ["📖 K&P ch 15", "📖 Aldwell & Schachter, Harmony and Voice Leading, ch 20"],
+        ["📖 K&P ch 16"],
+    ) == [("Kostka & Payne ch 1–4 skim", [3]), ("Aldwell & Schachter, Harmony and Voice Leading", [1])]

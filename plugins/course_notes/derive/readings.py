@@ -248,6 +248,7 @@ def addresses(text: str) -> set[str]:
 class _Line:
     week: Week | None
     reading: Reading
+    text: str  # the reading's text less the signs before it ("📖 K&P ch 15": "K&P ch 15")
     title: str
     parts: list[Part]
     reference: Reference | None
@@ -371,7 +372,7 @@ def _join_by_cited_title(lines: list[_Line], works: _Works) -> None:
     # short form), and the first two words of a title are what a short form keeps.
     owners: dict[tuple[str, str], int] = {}
     for index, line in enumerate(lines):
-        found = _CITED.match(line.reading.text.strip(" \t*_"))
+        found = _CITED.match(line.text.strip(" \t*_"))
         if found is None:
             continue
         words = _TITLE_WORD.findall(found["title"])[:2]
@@ -421,12 +422,12 @@ def _join_by_key(lines: list[_Line], works: _Works) -> None:
     plain: list[tuple[int, str]] = []
     by_title: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
-        text = line.reading.text.strip(" \t*_")
+        text = line.text.strip(" \t*_")
         keys = []
         cited = _AUTHOR_YEAR.match(text)
         if cited is not None:
             keys.append(f"{normalise(cited['authors'])} {cited['year']}")
-        quoted = _QUOTED.search(line.reading.text)
+        quoted = _QUOTED.search(line.text)
         if quoted is not None and quoted["book"]:
             # Short and unspaced, yet a whole title: the brackets say so.
             keys.append("\u201c" + normalise(quoted["book"]))
@@ -472,7 +473,7 @@ def _join_by_author(lines: list[_Line], works: _Works) -> None:
     starts: dict[str, set[int]] = {}
     bare: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
-        text = line.reading.text.strip(" \t*_")
+        text = line.text.strip(" \t*_")
         verb = _VERB.match(text)
         initials = _INITIALS.match(text, verb.end() if verb else 0)
         if (
@@ -607,7 +608,7 @@ def _join_by_surname(lines: list[_Line], works: _Works) -> None:
     titled: dict[str, list[tuple[int, tuple[list[str], bool], bool]]] = {}
     bare: list[tuple[int, str, str]] = []
     for index, line in enumerate(lines):
-        text = line.reading.text.strip(" \t*_")
+        text = line.text.strip(" \t*_")
         found = _SURNAME.match(text)
         if found is None or _NOT_SURNAME.fullmatch(found["name"]):
             continue
@@ -659,7 +660,7 @@ def _join_by_surname(lines: list[_Line], works: _Works) -> None:
             works.find(other)
             for name in close_names(key)
             for other, *_ in titled[name]
-            if year in lines[other].reading.text or not _ANY_YEAR.search(lines[other].reading.text)
+            if year in lines[other].text or not _ANY_YEAR.search(lines[other].text)
         }
         if len(owners) == 1:
             owner = owners.pop()
@@ -686,7 +687,7 @@ def _join_bare_chapters(lines: list[_Line], works: _Works) -> None:
     diuretics" Lehne's). With no such book, the one book named by its author alone ("read
     Mankiw"); with none either, the chapters are of one book the notes never name, one work.
     Two books as likely: which one is not said, and they stay as written."""
-    bare = {index for index, line in enumerate(lines) if _BARE_CHAPTER.match(line.reading.text)}
+    bare = {index for index, line in enumerate(lines) if _BARE_CHAPTER.match(line.text)}
     if not bare:
         return
     chaptered: dict[int, int] = {}
@@ -704,7 +705,7 @@ def _join_bare_chapters(lines: list[_Line], works: _Works) -> None:
         named = {
             works.find(index)
             for index, line in enumerate(lines)
-            if index not in bare and _AUTHOR_ONLY.fullmatch(line.reading.text.strip(" \t*_"))
+            if index not in bare and _AUTHOR_ONLY.fullmatch(line.text.strip(" \t*_"))
         }
         if len(named) > 1 or (not named and ranked and ranked[0][1] >= 2):
             return
@@ -720,7 +721,7 @@ _STATE_NOTE = regex.compile(r"[ \t]*\((?:[^\W\d_A-Z][^\W\d_]{1,14}|to do|not yet
 
 # Signs and emoji before a title: "📚 ISLR", "→ Kandel".
 _SIGNS_BEFORE = regex.compile(
-    r"^(?:[\u2190-\u2bff\u2600-\u27bf\ufe0f]|[\U0001f000-\U0001faff])+[ \t]*"
+    r"^(?:[\u2190-\u2bff\u2600-\u27bf\ufe0f\u200d]|[\U0001f000-\U0001faff])+[ \t]*"
 )
 
 
@@ -738,12 +739,14 @@ def reading_list(course: Course, references: References | None = None) -> Readin
     by_address = _reference_addresses(known)
     lines = []
     for week, reading in _course_readings(course):
-        title, parts = split_sections(reading.text)
-        keys = addresses(reading.text)
+        # "📖 K&P ch 15": the sign says it is a reading; the joins read the words after it.
+        text = _SIGNS_BEFORE.sub("", reading.text)
+        title, parts = split_sections(text)
+        keys = addresses(text)
         reference = known.find(title) or next(
             (by_address[key] for key in sorted(keys) if key in by_address), None
         )
-        lines.append(_Line(week, reading, title, parts, reference, keys))
+        lines.append(_Line(week, reading, text, title, parts, reference, keys))
     works = _Works(len(lines))
     owners: dict[str, int] = {}
     for index, line in enumerate(lines):

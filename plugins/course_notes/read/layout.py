@@ -547,6 +547,8 @@ def find_layout(
             # Too long for a label: only a question asked in its unit, after its label.
             if in_units and "?" in line and ":" in line and _label_asks(line, extra):
                 layout.asked.add(number)
+            elif in_units and line[:1] in "\u2753\u2754" and line.rstrip().endswith("?"):
+                layout.asked.add(number)  # "❓ When a secondary dominant resolves … ?"
             continue
         if extra:
             low = line.lower()
@@ -770,6 +772,7 @@ def _dated(heading: Heading, wanted: str | None) -> Unit | None:
     return _dated_unit(heading.line, title, word)
 
 
+_LABEL_LEAD = regex.compile("[^\\w\u7b2c(\\[{<\"'\u2018\u201c*_~=#-]*")
 _BOLD_LABEL = regex.compile(r"^(?P<mark>\*\*?|__?)(?P<inner>[^*_\n]{1,40}?)(?P=mark)")
 
 
@@ -881,6 +884,9 @@ def _label_units(
     for number, stripped in _lines_of_their_own(lines, blocks, 100, fresh=fresh):
         # "*Clase 1* – presentación": the unit's label in bold, its title after.
         stripped = _BOLD_LABEL.sub(r"\g<inner>", stripped)
+        # "🎵 Lesson 1: Review", "▸ Aula 4": signs before the word; not a bracket or a quote,
+        # which open a remark ("(Week 3 was cancelled)").
+        stripped = stripped[_LABEL_LEAD.match(stripped).end() :]  # type: ignore[union-attr]
         # "--- wk3: e/m ---", "== Week 2 ==", "**W1**": the words inside the decoration.
         bare = with_digits(stripped.strip("*_=~#-\u2013\u2014 \t").rstrip(":").strip())
         unit = match_unit(bare)

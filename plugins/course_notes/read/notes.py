@@ -46,7 +46,7 @@ from .dates import (
 from .decode import repair
 from .durations import find_duration
 from .export import looks_escaped, outline_export, unescape_export
-from .kinds import SECTION_KEYWORDS, SectionKinds
+from .kinds import SECTION_KEYWORDS, SECTION_SIGNS, SectionKinds
 from .layout import (
     ASIDE_AT_END,
     Layout,
@@ -1178,7 +1178,12 @@ class _Reader:
             )
         elif (
             kind is _READINGS
-            or (kind is _OTHER and _CITATION.search(body) and not _says_video(body))
+            or (
+                kind is _OTHER
+                and _CITATION.search(body)
+                and not _says_video(body)
+                and not _signed_other(body)
+            )
             or (_READ_FIRST.match(body) and _CITATION.search(body))
             # "E. A. R. Brown, ‘The Tyranny of a Construct’, *AHR* 79 (1974)" under a seminar:
             # a work cited with its title set apart and its year, in any section.
@@ -1189,6 +1194,13 @@ class _Reader:
             )
         else:
             entries.append(Item(body, done, number, depth, due=due, started=started, fields=kept))
+
+
+def _signed_other(body: str) -> bool:
+    """True when an item opens with another kind's sign: "✏️ Workbook p. 3–6" is an exercise,
+    its pages no citation."""
+    kind = SECTION_SIGNS.get(body[:1])
+    return kind is not None and kind is not _READINGS
 
 
 _UNIT_WORD = regex.compile(r"(?P<word>[^\W\d_]+)\.?[ \t]*(?P<digits>\d*)(?!\w)")
