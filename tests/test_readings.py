@@ -684,4 +684,7 @@ def test_a_sign_before_a_reading_is_no_part_of_its_work() -> None:
         ["📖 Kostka & Payne ch 1–4 skim"],
         ["📖 K&P ch 15", "📖 Aldwell & Schachter, Harmony and Voice Leading, ch 20"],
         ["📖 K&P ch 16"],
-    ) == [("Kostka & Payne ch 1–4 skim", [3]), ("Aldwell & Schachter, Harmony and Voice Leading", [1])]
+    ) == [
+        ("Kostka & Payne ch 1–4 skim", [3]),
+        ("Aldwell & Schachter, Harmony and Voice Leading", [1]),
+    ]
