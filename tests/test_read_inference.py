@@ -576,6 +576,16 @@ def test_among_boxed_tasks_a_bullet_stating_its_state_or_naming_a_class_is_a_tas
             1,
             id="a-long-question-behind-its-sign-asked-in-its-unit",
         ),
+        pytest.param(
+            "calc\n\nwk1\nlec vid 14:20 \u2713\nq: is webassign due 11:59 or midnight\n"
+            "a: 11:59pm, it locks\nps1 due fri\n\nwk2\nread 7.2\n"
+            "q: does the nth term test ever prove convergence?\n"
+            "q: whats the diff between a sequence converging and the series converging\n"
+            "q: a label, then words\n\nwk3\nps3\nq: not asked, no answer\n",
+            4,
+            1,
+            id="phone-notes-q-and-a-letters-small-with-or-without-a-question-mark",
+        ),
     ],
 )
 def test_the_questions(text: str, questions: int, answered: int) -> None:

@@ -117,6 +117,7 @@ _QUESTIONS = regex.compile(
 # A stem every questions label holds, in the languages above, or a question mark.
 _STEM = regex.compile(
     r"\?|\u2753|\u2754|quest|thought|quer|ask|clarif|q\s*&|q['\u2019]?s\b|q\s+(?:for|to)\b|faq|"
+    r"\bq[ \t]*:|"
     r"frag|pregunt|"
     r"duda|domand|dubbi|pergunt|d[uú]vid|vragen|gedank|gedacht|pensa|pens[ée]|fr[åa]g|sp[øo]r|"
     r"soru|pytani|ot[áa]z|dotaz|k[ée]rd|kysym|질문|问|質問|вопрос|pertanya|"
@@ -545,7 +546,10 @@ def find_layout(
             continue
         if len(line) > 80:
             # Too long for a label: only a question asked in its unit, after its label.
-            if in_units and "?" in line and ":" in line and _label_asks(line, extra):
+            if in_units and (
+                ("?" in line and ":" in line and _label_asks(line, extra))
+                or _asked_then_answered(line, lines, number)
+            ):
                 layout.asked.add(number)
             elif in_units and line[:1] in "\u2753\u2754" and line.rstrip().endswith("?"):
                 layout.asked.add(number)  # "❓ When a secondary dominant resolves … ?"
@@ -569,7 +573,9 @@ def find_layout(
                 layout.asked.add(number)
             elif _asks(line.strip(), extra):
                 layout.questions.add(number)
-        elif in_units and "?" in line and _label_asks(line, extra):
+        elif in_units and (
+            ("?" in line and _label_asks(line, extra)) or _asked_then_answered(line, lines, number)
+        ):
             layout.asked.add(number)
         elif (
             in_units and (said := _ASKED_LABEL.match(line)) and len(line[said.end() :].split()) >= 2
@@ -696,8 +702,28 @@ def _label_asks(line: str, extra: tuple[str, ...]) -> bool:
     label = said["label"].strip()
     return (
         label in _QUESTION_LETTERS
+        or label == "q"  # "q: why does u sub need the du?": phone notes write it small
         or _asks(label, extra)
         or (len(label.split()) <= 4 and _QUESTION_WORD.search(label) is not None)
+    )
+
+
+# "q: is webassign due 11:59 or midnight" over "a: 11:59pm, it locks": a question and its
+# answer by their letters, with or without a question mark.
+_Q_LABEL = regex.compile(r"(?i:q)[ \t]*:[ \t]+\S")
+_A_LABEL = regex.compile(r"[ \t]*(?i:a)[ \t]*:[ \t]+\S")
+
+
+def _asked_then_answered(line: str, lines: list[str], number: int) -> bool:
+    """A line after a "q:" over one after an "a:" or in a run of them: asked in its unit."""
+    if _Q_LABEL.match(line) is None:
+        return False
+    following = lines[number] if number < len(lines) else ""
+    before = lines[number - 2] if number > 1 else ""
+    return (
+        _A_LABEL.match(following) is not None
+        or _Q_LABEL.match(following) is not None
+        or _Q_LABEL.match(before) is not None
     )
 
 
