@@ -13,6 +13,7 @@ from course_notes.derive.readings import (
     reading_list,
     split_sections,
 )
+from course_notes.i18n import language
 from course_notes.io.references import (
     ReferencesFileError,
     parse_references,
@@ -22,7 +23,7 @@ from course_notes.model import Progress, Reference, References, SectionNumber
 from course_notes.model.text import normalise
 from course_notes.read.notes import parse
 from course_notes.render.exports import reading_records as records
-from course_notes.render.pages import render_readings
+from course_notes.render.pages import reading_list_markdown, render_readings
 
 from conftest import REFERENCES, SEED_BOOK_SECTIONS
 
@@ -397,9 +398,17 @@ def test_references_text_loads_or_fails_with_one_line(text: str) -> None:
         ("MIT 6.006 notes (optional)", "MIT 6.006 notes (optional)", []),
         ("Hoerl & Kennard 1970", "Hoerl & Kennard 1970", []),
         ("Wasserman (2004)", "Wasserman (2004)", []),
-        ("Chapter 3", "Chapter 3", []),
         ("Bach 3", "Bach 3", []),
         ("Karpathy (blog)", "Karpathy (blog)", []),
+        ("1984 by Orwell", "1984 by Orwell", []),
+        ("Stewart 7.1", "Stewart 7.1", []),
+        # Parts alone, of a book the line does not name: no title.
+        ("Chapter 3", "", ["Chapter 3"]),
+        ("read 7.1", "", ["Section 7.1"]),
+        ("read 11.2 series", "", ["Section 11.2"]),
+        ("ch 37 diuretics", "", ["Chapter 37"]),
+        ("4.1–4.3", "", ["Sections 4.1–4.3"]),
+        ("pp. 130–151", "", ["Pages 130–151"]),
     ],
 )
 def test_parts_are_parsed_off_the_title(text: str, title: str, parts: list[str]) -> None:
@@ -688,3 +697,14 @@ def test_a_sign_before_a_reading_is_no_part_of_its_work() -> None:
         ("Kostka & Payne ch 1–4 skim", [3]),
         ("Aldwell & Schachter, Harmony and Voice Leading", [1]),
     ]
+
+
+def test_parts_of_a_book_never_named_are_one_work_with_each_part_ticked_apart() -> None:
+    course = parse(notes(["ch 4", "read 4.1-4.3"], ["ch 5"]).replace("- ch 4", "- [x] ch 4"))
+    (book,) = reading_list(course).readings
+    assert (book.title, book.done, str(book.section_progress)) == ("", False, "1/3")
+    shown = reading_list_markdown(reading_list(course))
+    assert shown.startswith("- [ ] *The course book (not named in the notes)* · [Week 1]")
+    assert "    - [x] Chapter 4 · [Week 1]" in shown and "    - [ ] Chapter 5 · [Week 2]" in shown
+    german = reading_list_markdown(reading_list(course), lang=language("de"))
+    assert "*Das Lehrbuch des Kurses (in den Notizen nicht genannt)*" in german

@@ -160,6 +160,11 @@ def split_sections(text: str) -> tuple[str, list[Part]]:
     where a note in parentheses after them (``(LCS)``) is set aside with them.
     """
     text = text.strip()
+    bare = _BARE_PARTS.fullmatch(text)
+    if bare is not None:
+        # "ch 4", "read 7.1", "4.1–4.3", "ch 37 diuretics": parts of a book the line does
+        # not name, no title of its own.
+        return "", _parts(bare["parts"])
     numbered = _number_first(text)
     if numbered is not None:
         return numbered
@@ -297,6 +302,15 @@ _READ_VERB = (
     r"(?:re-?read|read|skim|review|finish|lesen|nochmal|wiederholen|leer|releer|repasar|lire|"
     r"relire|revoir|leggere|rileggere|riletto|ripreso|rivedere|ler|reler|revisar|lezen)[ \t]+"
 )
+# Parts alone, after a verb of reading, before a topic at most: a part's word or a section's
+# dotted number first ("ch 4", "§2", "7.1"), not a bare number ("1984 by Orwell").
+_BARE_PARTS = regex.compile(
+    rf"(?:{_READ_VERB})?(?P<parts>(?:{_WORD}{_NUMBER}|[0-9]{{1,2}}\.[0-9]{{1,3}}(?:\.[0-9]{{1,3}})*)"
+    rf"(?:{_TO}{_NUMBER})?(?:{_AND}{_ANY_ITEM})*)(?:[ \t,:\u2013\u2014-]+[^\W\d_][^()\n]*)?",
+    re.I,
+)
+
+
 _BY_NAME = regex.compile(
     rf"(?:{_READ_VERB})?"
     r"(?P<name>[^\W\d_][\w'\-]{2,}(?:[ \t]*(?:&|and|y|und|et|e|/)[ \t]*[^\W\d_][\w'\-]{2,})?)"
@@ -676,6 +690,8 @@ _BARE_CHAPTER = regex.compile(
     # Sections by number alone, a range or a list: "4.1–4.3", "read 3.2, 3.4".
     r"|[ \t]*(?i:re-?read|read|skim)?[ \t]*\d{1,2}\.\d{1,2}"
     r"(?:[ \t]*[-\u2013,][ \t]*\d{1,2}\.\d{1,2})"
+    # "read 7.1", "read 11.2 series": one section, a verb of reading before it.
+    rf"|[ \t]*(?i:{_READ_VERB})\d{{1,2}}\.\d{{1,2}}(?![\d.,:/])"
 )
 # A book named by its author alone: "read Mankiw", "Kandel".
 _AUTHOR_ONLY = regex.compile(rf"(?i:{_READ_VERB})?[A-Z][\w'\u2019\-]{{2,}}[ \t.]*")
@@ -761,6 +777,8 @@ def reading_list(course: Course, references: References | None = None) -> Readin
                 owners[key] = index
     by_title: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
+        if not line.title:
+            continue  # parts of a book not named: _join_bare_chapters says whose
         same = by_title.setdefault(_title_key(line.title), [])
         for other in same:
             if works.may_join(index, other):
@@ -775,6 +793,8 @@ def reading_list(course: Course, references: References | None = None) -> Readin
     entries: dict[int, CourseReading] = {}
     for index, line in enumerate(lines):
         entry = entries.setdefault(works.find(index), CourseReading(line.title))
+        # "ch 4" set before "Lehne ch 5": the work is named where a line names it.
+        entry.title = entry.title or line.title
         entry.reference = entry.reference or line.reference
         entry.assignments.append(Assignment(line.reading, line.week, tuple(line.parts), line.title))
     return ReadingList(list(entries.values()))

@@ -268,6 +268,11 @@ _CITATION = regex.compile(
     r"\b(?i:article|artikel|art[íi]culo|articolo|artigo|extrait|excerpt|chapter|kapitel|"
     r"chapitre|cap[ií]tulo|capitolo)\b",
 )
+# "read 7.1", "read 11.2 series": a section of the course's book, named by its number.
+_READ_SECTION = regex.compile(
+    r"(?i:read|re-read|reread|lesen|leer|lire|leggere|ler|lezen|läsa|læs|les)[ \t:]+"
+    r"\d{1,2}\.\d{1,2}(?:[-\u2013]\d{1,2}(?:\.\d{1,2})?)?(?![\d.,:/])"
+)
 # A line that is a note on the item above: an arrow, or a tab between words (a pasted table).
 _NOTE_LINE = regex.compile(r"[ \t]*(?:\u21b3|\u2192|->|=>|>)")
 _TAB_ROW = regex.compile(r"\S\t+\S")
@@ -1184,7 +1189,7 @@ class _Reader:
                 and not _says_video(body)
                 and not _signed_other(body)
             )
-            or (_READ_FIRST.match(body) and _CITATION.search(body))
+            or (_READ_FIRST.match(body) and (_CITATION.search(body) or _READ_SECTION.match(body)))
             # "E. A. R. Brown, ‘The Tyranny of a Construct’, *AHR* 79 (1974)" under a seminar:
             # a work cited with its title set apart and its year, in any section.
             or (_TITLED.search(body) and _YEAR_CITED.search(body) and not _says_video(body))

@@ -527,8 +527,14 @@ def _week_links(weeks: list[Week], general: bool, base: str, lang: Language) -> 
     return ", ".join(links)
 
 
-def _reading_name(reading: CourseReading) -> str:
-    return citation_link(reading.reference) if reading.reference else inline(reading.title)
+def _reading_name(reading: CourseReading, lang: Language = ENGLISH) -> str:
+    if reading.reference:
+        return citation_link(reading.reference)
+    if not reading.title:
+        # "ch 4", "read 7.1": parts of the course's book, which the notes never name.
+        unnamed = lang.gettext("The course book (not named in the notes)")
+        return f"*{markup.markdown_inert(unnamed)}*"
+    return inline(reading.title)
 
 
 def reading_list_markdown(
@@ -539,7 +545,7 @@ def reading_list_markdown(
         return nothing_listed(lang)
     lines = []
     for reading in reading_list:
-        line = f"- {task_box(reading.done)} {_reading_name(reading)}"
+        line = f"- {task_box(reading.done)} {_reading_name(reading, lang)}"
         line += f" · {_week_links(reading.weeks, reading.general, base, lang)}"
         if reading.sections:
             progress = reading.section_progress
