@@ -277,6 +277,11 @@ def test_html_blocks_swallow_no_heading() -> None:
         ),
         ("4/24 수업 휴강", ("4/24 수업 휴강", State.CANCELLED)),
         ("3/27 결석 (병결)", ("3/27 결석 (병결)", State.OPEN)),
+        ("Doyle, W., cap. 2 - pendiente", ("Doyle, W., cap. 2", State.OPEN)),
+        ("Übungsblatt 3 \u2013 offen", ("Übungsblatt 3", State.OPEN)),
+        ("TD 4, à faire", ("TD 4", State.OPEN)),
+        ("the questions still open", ("the questions still open", None)),
+        ("pendiente revisar el mapa", ("pendiente revisar el mapa", None)),
     ],
 )
 def test_a_state_in_words_and_signs(text: str, expected: tuple[str, State | None]) -> None:
@@ -602,6 +607,31 @@ def test_an_item_behind_another_kinds_sign_is_no_reading_for_its_pages() -> None
     )
     entries = [entry for section in course.weeks[0].sections for entry in section.entries]
     assert [type(entry).__name__ for entry in entries] == ["Item", "Reading", "Reading"]
+
+
+def test_a_labels_indented_lines_are_tasks_as_plain_lines_are_its_section_ends_after() -> None:
+    course = parse(
+        "Historia\n\nSemana 1 - Antiguo Régimen\n\nClase presencial - hecho\nLecturas:\n"
+        "  Villares y Bahamonde, cap. 1 - hecho\n  Doyle, W., cap. 2 - pendiente\n"
+        "     (la profe dice que es la otra mirada)\n"
+        "Vídeo: La sociedad estamental (12:45) - hecho\nForo: 1 mensaje - hecho\n\n"
+        "Semana 2 - Ilustración\n\nClase presencial - pendiente\n"
+    )
+    week = course.weeks[0]
+    shown = [
+        (section.title, section.kind.name.lower(), [(e.text, e.done) for e in section.items])
+        for section in week.sections
+    ]
+    assert shown == [
+        ("", "other", [("Clase presencial", True)]),
+        (
+            "Lecturas",
+            "readings",
+            [("Villares y Bahamonde, cap. 1", True), ("Doyle, W., cap. 2", False)],
+        ),
+        ("", "other", [("Vídeo: La sociedad estamental", True), ("Foro: 1 mensaje", True)]),
+    ]
+    assert isinstance(week.sections[2].items[0], Video)  # out of the readings: a video
 
 
 def test_check_says_how_the_file_was_read() -> None:

@@ -332,6 +332,11 @@ _VERB_LABEL = regex.compile(
 # An author in brackets after a title: "*Python for Data Analysis* (McKinney)".
 _BY_AFTER = regex.compile(r"[*_][ \t]*\((?P<name>[A-Z][\w'\u2019\-]{2,}(?: & [A-Z][\w'\-]+)?)\)")
 _VERB = regex.compile(_READ_VERB, re.I)
+_READING_LABEL = regex.compile(
+    r"(?:(?:read|reading|lesen|lektüre|leer|lectura|lire|lecture|leggere|lettura|ler|leitura|"
+    r"lezen)[ \t]*:[ \t]*)?",
+    re.I,
+)
 # "Halperín Donghi, cap. 6": a two-word name, a comma, then parts.
 _NAME_PART = regex.compile(
     rf"(?P<name>[A-Z][\w'\u2019\-]{{2,}} [A-Z][\w'\u2019\-]{{2,}}),[ \t]*"
@@ -755,8 +760,10 @@ def reading_list(course: Course, references: References | None = None) -> Readin
     by_address = _reference_addresses(known)
     lines = []
     for week, reading in _course_readings(course):
-        # "📖 K&P ch 15": the sign says it is a reading; the joins read the words after it.
+        # "📖 K&P ch 15", "Lectura: Hobsbawm, E., …": the sign or the label says it is a
+        # reading; the title and the joins read the words after it.
         text = _SIGNS_BEFORE.sub("", reading.text)
+        text = text[_READING_LABEL.match(text).end() :]  # type: ignore[union-attr]
         title, parts = split_sections(text)
         keys = addresses(text)
         reference = known.find(title) or next(

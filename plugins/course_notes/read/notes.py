@@ -416,6 +416,8 @@ class _Reader:
         self.repeated_labels = _repeated_labels(lines) if len(layout.units) > 1 else set()
         """Short lines over a list that head lists in two units or more ("강의")."""
         self.labelled = False
+        self.label_indented = False
+        """Lines were indented under the label: a plain line at the margin ends its section."""
         """The open section came from a label line in a unit (``Required Reading``)."""
         self.column: Section | None = None
         """On a board of cards (``layout.cards``), the General page's section of the column
@@ -483,6 +485,7 @@ class _Reader:
             )
         self.section = section
         self.labelled = label and self.week is not None
+        self.label_indented = False
         return section
 
     def current_section(self, line: int) -> Section:
@@ -545,6 +548,15 @@ class _Reader:
         """A line that is no list item and no heading: blank, label, task or note."""
         if not line or line.isspace():
             return
+        if self.labelled:
+            if line[:1] in " \t":
+                self.label_indented = True
+            elif self.label_indented:
+                # "Lecturas:" over indented lines, then "Vídeo: La sociedad (12:45)" at the
+                # margin: the indented lines were the label's, this one is the unit's again.
+                self.close_items()
+                self.section = None
+                self.labelled = self.label_indented = False
         if not self.seen_week and not self.course.title and _TOC.fullmatch(line):
             # "[toc]" above the title: the editor's table of contents, shown as written with
             # the course's intro; the title is still the heading after it.
@@ -667,7 +679,15 @@ class _Reader:
         if (
             self.plain_tasks
             and self.week is not None
-            and line[:1] not in " \t"
+            and (
+                line[:1] not in " \t"
+                # "Lecturas:" over "  Villares y Bahamonde, cap. 1 - hecho": indented under
+                # its label, a line saying its state as the file's tasks do.
+                or (
+                    under_label
+                    and (_MARKED.search(stripped) or _said_at_an_end(stripped))
+                )
+            )
             and not _REMARK.match(stripped)
             and not _TAB_ROW.search(stripped)
             and not _NOTE_LINE.match(line)

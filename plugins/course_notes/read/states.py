@@ -127,6 +127,14 @@ _TODO = regex.compile(
     r"|(?<![\w-])(?:TODO|TO ?DO|ToDo|LATER|WAITING|WAIT)(?![\w-])"
     r"[ \t!.:]*(?:[-\u2013\u2014][ \t]+)?"
 )
+# Still to do, said after a dash or a comma at the end: "Doyle, cap. 2 - pendiente",
+# "Übungsblatt 3 – offen", "TD 4, à faire".
+_OPEN_END = regex.compile(
+    r"[ \t]*[-\u2013\u2014,;:|]+[ \t]*[(\[]?(?:pending|pendiente|pendent[ei]|por hacer|falta|"
+    r"offen|ausstehend|[àa] faire|en attente|da fare|a fazer|to ?do|not yet|noch nicht|"
+    r"todav[íi]a no)[)\]]?[ \t!.]*$",
+    re.I,
+)
 # Watched or read up to a point: "nur bis zu den Rotationen geschaut", "read up to 4.3",
 # "visto hasta el min 20": begun, not done.
 _PARTIAL = regex.compile(
@@ -516,6 +524,17 @@ _HINTS = (
     "visto",
     "read it",
     "todo",
+    "pend",
+    "offen",
+    "ausstehend",
+    "faire",
+    "attente",
+    "da fare",
+    "a fazer",
+    "falta",
+    "not yet",
+    "noch nicht",
+    "todav",
     "doing",
     "to do",
     "cancel",
@@ -774,6 +793,9 @@ def read_state(text: str) -> tuple[str, State | None]:
     found = _TODO.search(text)
     if found:
         return _cut(text, found), State.OPEN
+    start = _end_start(_OPEN_END, text)
+    if start > 0:
+        return text[:start].rstrip(), State.OPEN
     if text[:1] in STARTED_SIGNS or text.rstrip()[-1:] in STARTED_SIGNS:
         return text.strip(STARTED_SIGNS + " \t\ufe0f"), State.STARTED
     found = _NOW.match(text)
