@@ -179,6 +179,24 @@ SPEC: list[tuple[str, str, list[Entry]]] = [
         ],
     ),
     (
+        "a line saying when it was asked answers after its colon, and only then",
+        "1. Why a?\n\t- asked in office hrs 1/21: the ratio makes it a brake\n"
+        "2. Why b?\n\t- asked in office hrs 1/28: no answer yet\n"
+        "3. Why c?\n\t- emailed 2/10, no reply yet\n",
+        [
+            (
+                "",
+                "Why a?",
+                "answered",
+                None,
+                [],
+                "asked in office hrs 1/21: the ratio makes it a brake",
+            ),
+            ("", "Why b?", "open", None, ["asked in office hrs 1/28: no answer yet"], None),
+            ("", "Why c?", "open", None, ["emailed 2/10, no reply yet"], None),
+        ],
+    ),
+    (
         "free text keeps the paragraph rules: context, and an entry before any other",
         "a note first\n\nwith context\n\nthen why?\n\nits context\n",
         [

@@ -683,10 +683,7 @@ class _Reader:
                 line[:1] not in " \t"
                 # "Lecturas:" over "  Villares y Bahamonde, cap. 1 - hecho": indented under
                 # its label, a line saying its state as the file's tasks do.
-                or (
-                    under_label
-                    and (_MARKED.search(stripped) or _said_at_an_end(stripped))
-                )
+                or (under_label and (_MARKED.search(stripped) or _said_at_an_end(stripped)))
             )
             and not _REMARK.match(stripped)
             and not _TAB_ROW.search(stripped)

@@ -112,6 +112,22 @@ _NO_ANSWER = regex.compile(
     r"perguntar|vragen)",
     re.I,
 )
+# What a line says after a colon: "asked in office hrs 1/21: the ratio makes it …".
+_AFTER_COLON = regex.compile(r":[ \t]+(?P<rest>\S.*)")
+
+
+def _no_answer(text: str) -> bool:
+    """True when a line under a question says it has no answer yet; "asked in office hrs
+    1/21: the ratio makes it a per-capita brake" gives one after its colon."""
+    found = _NO_ANSWER.search(text)
+    if found is None:
+        return False
+    said = _AFTER_COLON.search(text, found.end())
+    return (
+        said is None or len(said["rest"].split()) < 3 or _NO_ANSWER.search(said["rest"]) is not None
+    )
+
+
 # "Asked:" (any case, bold or not), then the date if one is given.
 ASKED = regex.compile(
     r"[ \t]*(?:\*\*asked[ \t]*:\*\*|\*\*asked\*\*[ \t]*:|asked[ \t]*:)[ \t]*", re.I
@@ -499,7 +515,7 @@ class _QuestionReader:
             and self.current is not None
             and self.current.answer is None
             and not asks(text)
-            and not _NO_ANSWER.search(text)
+            and not _no_answer(text)
         ):
             # "1.<TAB>Can we use X?" over "–<TAB>Yes, but flag it": a dash right under a
             # numbered question (Word's plain-text export) is its reply.
@@ -519,7 +535,7 @@ class _QuestionReader:
             self.listed = True
             self.numbered = self.numbered or block.marker[:1].isdigit()
             first, _, rest = text.partition("\n")
-            if rest and asks(first) and not asks(rest) and not _NO_ANSWER.search(rest):
+            if rest and asks(first) and not asks(rest) and not _no_answer(rest):
                 # "1. ¿Cuántas palabras?" over "   Entre 1500 y 2000.": the line indented
                 # under the question answers it.
                 entry = self.start(first, block.line)
@@ -528,7 +544,7 @@ class _QuestionReader:
                 entry = self.start(text, block.line)
             for part in block.under:
                 if (part.kind == "answer" or (part.nested and not asks(part.text))) and not (
-                    _NO_ANSWER.search(part.text)
+                    _no_answer(part.text)
                 ):
                     self.answer(entry, part.text)
                 elif part.kind == "asked":
