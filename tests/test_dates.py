@@ -43,6 +43,9 @@ TERM = D(2027, 3, 1)  # a Monday
             WrittenDate("Sun 14 Mar at 5:30pm", 0, 3, 14, None, (17, 30)),
         ),
         ("essay due 29 Feb", WrittenDate("29 Feb", month=2, day=29)),
+        ("essay \u2014 submit by Fri 15 Nov", WrittenDate("Fri 15 Nov", month=11, day=15)),
+        ("report: hand in by 3/12", WrittenDate("3/12", month=12, day=3)),
+        ("project deadline: Mar 3", WrittenDate("Mar 3", month=3, day=3)),
     ],
 )
 def test_every_due_form(text: str, written: WrittenDate) -> None:
@@ -54,7 +57,15 @@ def test_every_due_form(text: str, written: WrittenDate) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["due to illness", "overdue Fri", "a due", "do the reading", "residue 14 Mar"],
+    [
+        "due to illness",
+        "overdue Fri",
+        "a due",
+        "do the reading",
+        "residue 14 Mar",
+        "the deadline is tight",
+        "submit by email",
+    ],
 )
 def test_words_that_are_no_due_date(text: str) -> None:
     assert read_due(text) == (None, None)

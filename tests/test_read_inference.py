@@ -278,6 +278,8 @@ def test_html_blocks_swallow_no_heading() -> None:
         ("4/24 수업 휴강", ("4/24 수업 휴강", State.CANCELLED)),
         ("3/27 결석 (병결)", ("3/27 결석 (병결)", State.OPEN)),
         ("Doyle, W., cap. 2 - pendiente", ("Doyle, W., cap. 2", State.OPEN)),
+        ("Essay (not started)", ("Essay (not started)", State.OPEN)),
+        ("Blatt 4 noch nicht angefangen", ("Blatt 4 noch nicht angefangen", State.OPEN)),
         ("Übungsblatt 3 \u2013 offen", ("Übungsblatt 3", State.OPEN)),
         ("TD 4, à faire", ("TD 4", State.OPEN)),
         ("the questions still open", ("the questions still open", None)),
@@ -632,6 +634,19 @@ def test_a_labels_indented_lines_are_tasks_as_plain_lines_are_its_section_ends_a
         ("", "other", [("Vídeo: La sociedad estamental", True), ("Foro: 1 mensaje", True)]),
     ]
     assert isinstance(week.sections[2].items[0], Video)  # out of the readings: a video
+
+
+def test_a_plain_line_among_items_saying_its_state_and_its_due_date_is_a_task() -> None:
+    course = parse(
+        "## Seminar 4\nCases\n- Olley v Marlborough (done)\n\n"
+        "Formative essay: Discuss. \u2014 submit by Fri 15 Nov (not started)\n"
+        "Essay topics are free (not started)\n"
+    )
+    items = course.weeks[0].items
+    assert [(item.text[:15], item.done, bool(item.due)) for item in items] == [
+        ("Olley v Marlbor", True, False),
+        ("Formative essay", False, True),
+    ]
 
 
 def test_check_says_how_the_file_was_read() -> None:

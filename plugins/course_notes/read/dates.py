@@ -69,8 +69,10 @@ _DATE = (
 )
 _WHOLE_DATE = regex.compile(rf"[ \t]*{_DATE}[ \t]*$", re.I)
 # "due", a colon if any, then the date; what follows it may not go on as a word or number.
-_DUE = regex.compile(rf"\bdue\b(?P<colon>[ \t]*:)?[ \t]*(?P<when>{_DATE})(?![\w/:])", re.I)
-_DUE_WORD = regex.compile(r"\bdue\b(?P<colon>[ \t]*:)?[ \t]*(?P<next>[^\W_]*)", re.I)
+# "submit by Fri 15 Nov", "hand in by 3/12", "deadline: Mar 3": said another way.
+_DUE_WORDS = r"\b(?:due|submit[ \t]+by|hand[ \t]+(?:it[ \t]+)?in[ \t]+by|deadline)\b"
+_DUE = regex.compile(rf"{_DUE_WORDS}(?P<colon>[ \t]*:)?[ \t]*(?P<when>{_DATE})(?![\w/:])", re.I)
+_DUE_WORD = regex.compile(rf"{_DUE_WORDS}(?P<colon>[ \t]*:)?[ \t]*(?P<next>[^\W_]*)", re.I)
 _CLAUSE_END = regex.compile(r"[)\];,]")
 _ISO_START = regex.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?![\w-])")
 _DATE_START = regex.compile(_DATE, re.I)

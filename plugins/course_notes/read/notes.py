@@ -665,6 +665,13 @@ class _Reader:
                         or ("due" in stripped.lower() and read_due(stripped)[0] is not None)
                     )
                 )
+                # "Formative essay: … — submit by Fri 15 Nov (not started)": a line among
+                # the list's items that says both its state and its due date.
+                or (
+                    _DUE_HINT.search(stripped) is not None
+                    and read_state(stripped)[1] is not None
+                    and read_due(stripped)[0] is not None
+                )
             )
             and not stripped.endswith((":", "?"))
         ):
@@ -1160,7 +1167,13 @@ class _Reader:
         due = None
         if "due" in fields:
             due = read_date(fields["due"])
-        elif "ue" in body or "UE" in body or "bgabe" in body:
+        elif (
+            "ue" in body
+            or "UE" in body
+            or "bgabe" in body
+            or "by" in body  # "submit by Fri 15 Nov", "hand in by 3/12"
+            or "eadline" in body
+        ):
             due, problem = read_due(body)
             if problem:
                 self.info(number, problem)
@@ -1254,6 +1267,8 @@ _LABELLED = regex.compile(
 )
 
 
+# The words read_due looks for, as one cheap test before it.
+_DUE_HINT = regex.compile(r"(?i:due|submit|hand|deadline)")
 _LABEL_ENDS = (":", "-", "\u2013", "\u2014")
 
 

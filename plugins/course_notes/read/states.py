@@ -79,7 +79,9 @@ _NEGATED = regex.compile(
     r"(?:\bpas(?: encore)?|\bnot(?: yet)?|\bnicht|\bnoch nicht|\bno|\bnon|\bniet|\bnog niet|"
     r"\bn[ãa]o|\bainda n[ãa]o|\btodav[íi]a no|\bancora non)[ \t]+"
     rf"(?:{DONE_WORDS}|{SEEN_WORDS}|read|regard[ée]|gemacht|submitted|handed in|abgegeben|"
-    r"entregad[oa]|rendu|consegnat[oa]|ingeleverd)\b"
+    # "(not started)": not begun either, no begun word.
+    r"entregad[oa]|rendu|consegnat[oa]|ingeleverd|started|begun|angefangen|begonnen|"
+    r"empezad[oa]|commenc[ée]e?|iniziat[oa]|come[çc]ad[oa])\b"
     # Chinese, the negation in the word: "没看完" (not watched to the end), "没做", "未完成".
     r"|没看完|没看|没做完?|未完成|还没[看做读]"
     # Japanese: "未" after an item, not yet.
