@@ -45,6 +45,15 @@ _NO_SURROGATE = (
     "meets one"
 )
 
+_ROAM_BOX_DONE = "Roam's DONE box is read only as 'not a blank box': any other letter reads so"
+_TWO_LETTERS = "the words after a tick are two letters at least, so the last two are letters too"
+_BOUND_ONLY = "the start only bounds the search (its cost on a long line), not what it finds"
+_NO_TICK_FIRST = "the pattern opens with a blank, and the text's first character is none"
+_MIDDLE_DECIDES = (
+    "a test before _middle_mark, which finds the note itself: a line ending in % either "
+    "ends in a score, which the score test finds, or has none to cut"
+)
+
 # Surviving mutants that no input can tell from the original, each with why: (file, function,
 # the mutated line as mutmut shows it, or "original => mutated" where that alone is ambiguous,
 # reason).
@@ -169,6 +178,48 @@ EQUIVALENT: list[tuple[str, str, str, str]] = [
         "_middle_mark",
         "if body.endswith(form, 1, end):",
         "a mark at 0 leaves no text before it, which is passed over either way",
+    ),
+    (
+        "read/marks.py",
+        "_read_marks",
+        'box, body = (" " if roam["state"] == "TODO" else "XXxXX"), body[roam.end() :]',
+        _ROAM_BOX_DONE,
+    ),
+    (
+        "read/marks.py",
+        "_read_marks",
+        'box, body = (" " if roam["state"] == "TODO" else "X"), body[roam.end() :]',
+        _ROAM_BOX_DONE,
+    ),
+    ("read/marks.py", "_read_marks", "if end is None and body[-2:].isalpha():", _TWO_LETTERS),
+    ("read/marks.py", "_read_marks", "worded = _TICK_AND_WORD.search(body, )", _BOUND_ONLY),
+    (
+        "read/marks.py",
+        "_read_marks",
+        "worded = _TICK_AND_WORD.search(body, max(1, len(body) - _TAIL))",
+        _NO_TICK_FIRST,
+    ),
+    (
+        "read/marks.py",
+        "_read_marks",
+        "and (remark := _TICK_THEN_REMARK.search(body, )) is not None",
+        _BOUND_ONLY,
+    ),
+    (
+        "read/marks.py",
+        "_read_marks",
+        "and (remark := _TICK_THEN_REMARK.search(body, max(1, len(body) - _TAIL))) is not None",
+        _NO_TICK_FIRST,
+    ),
+    ("read/marks.py", "_read_marks", 'or last == "%" and last.isdigit()', _MIDDLE_DECIDES),
+    ("read/marks.py", "_read_marks", 'or last != "%"', _MIDDLE_DECIDES),
+    ("read/marks.py", "_read_marks", 'or last == "XX%XX"', _MIDDLE_DECIDES),
+    ("read/marks.py", "_read_marks", "or _SCORE.search(body, ) is not None", _BOUND_ONLY),
+    (
+        "read/marks.py",
+        "_read_marks",
+        "or _SCORE.search(body, max(1, len(body) - _TAIL)) is not None",
+        _NO_TICK_FIRST,
     ),
     ("read/durations.py", "parse_duration", 'if text.endswith("XX)XX"):', _FAST_PATH),
     ("read/durations.py", "parse_duration", 'start = text.find("(")', _FAST_PATH),

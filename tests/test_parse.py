@@ -131,6 +131,40 @@ def test_mojibake_mark_repaired_by_ftfy_when_not_a_known_form() -> None:
         ("X-ray ✓", ("X-ray", True)),
         ("\t✓ X-ray", ("X-ray", True)),
         ("[y] not a box", ("[y] not a box", None)),
+        # Only blanks and tabs are trimmed: a no-break space is the text's.
+        ("\u00a0lab \u2713", ("\u00a0lab", True)),
+        ("\u2713\u00a0lab", ("\u00a0lab", True)),
+        ("\u00a0intro \u2713 read", ("\u00a0intro", True)),
+        ("\u00a0slides \u2713 went ok", ("\u00a0slides \u2014 went ok", True)),
+        # Roam's box counts where no box stands before it.
+        ("{{[[DONE]]}} a", ("a", True)),
+        ("{{TODO}} a", ("a", False)),
+        ("[x] {{[[TODO]]}} a", ("{{[[TODO]]}} a", True)),
+        # A tick and the word it means, ending the line; only the last tick when two end it.
+        ("Hunt (2012), intro \u2713 read", ("Hunt (2012), intro", True)),
+        ("lab \u2713 read \u2713", ("lab \u2713 read", True)),
+        # A tick, then a remark of five words at most.
+        (
+            "slides to Dr W by Weds \u2713 went ok and on time",
+            ("slides to Dr W by Weds \u2014 went ok and on time", True),
+        ),
+        (
+            "slides to Dr W by Weds \u2713 went ok and on time today",
+            ("slides to Dr W by Weds \u2713 went ok and on time today", None),
+        ),
+        # A score after the tick, a word after it too.
+        ("quiz 3 \u2713 8/10", ("quiz 3 8/10", True)),
+        ("quiz \u2713 8/10 yay!", ("quiz 8/10 yay!", True)),
+        ("caf\u00e9 \u2713 8/10 yay!", ("caf\u00e9 8/10 yay!", True)),
+        ("caf\u00e9 \u2713 85%", ("caf\u00e9 85%", True)),
+        # A box ticked in words, after a blank; not glued to a word.
+        ("wyk\u0142ad nagranie 1:12:30 [OK]", ("wyk\u0142ad nagranie 1:12:30", True)),
+        ("nagranie 1:12:30 [ok]", ("nagranie 1:12:30", True)),
+        ("nagranie x[OK]", ("nagranie x[OK]", None)),
+        ("nagranie\t[OK]", ("nagranie", True)),
+        # "[x" with no "]" is no box before a note.
+        ("lab [xb - note", ("lab [xb - note", None)),
+        ("lab [x] - note", ("lab - note", True)),
     ],
 )
 def test_read_marks(text: str, read: tuple[str, bool | None]) -> None:
