@@ -649,6 +649,29 @@ def test_a_plain_line_among_items_saying_its_state_and_its_due_date_is_a_task() 
     ]
 
 
+def test_a_rule_after_the_last_unit_on_a_line_of_its_own_ends_it() -> None:
+    text = (
+        "calc\n\nwk1\nps1 due fri \u2713\n\nwk2\nps2 \u2713\nread 7.3 \u2713\n\n---\ntodo\n"
+        "- ask jess for her notes\n- buy graph paper\n"
+    )
+    course = parse(text)
+    assert [len(week.items) for week in course.weeks] == [1, 2]
+    assert [entry.text for section in course.general for entry in section.entries] == [
+        "todo",
+        "ask jess for her notes",
+        "buy graph paper",
+    ]
+    assert [(d.line, str(d.message)) for d in course.diagnostics] == [
+        (10, "a rule after the last week: the lines after it are on the General page")
+    ]
+    # Under headings, a rule is the unit's own: its lines stay in it.
+    headed = parse("## Week 1\n- a\n## Week 2\n- b\n\n---\n- c\n")
+    assert [len(week.items) for week in headed.weeks] == [1, 2]
+    # A rule between label units, or one with nothing after it, ends nothing and says nothing.
+    between = parse("calc\n\nwk1\nps1 \u2713\n---\nwk2\nps2 \u2713\nps3 \u2713\n---\n")
+    assert [len(week.items) for week in between.weeks] == [1, 2] and not between.diagnostics
+
+
 def test_check_says_how_the_file_was_read() -> None:
     course = parse("---\ntitle: T\n---\n## Module 1\n- a\n## Module 2\n## Questions\n- why?\n")
     assert [str(sentence) for sentence in course.how] == [

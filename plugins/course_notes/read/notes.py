@@ -416,6 +416,8 @@ class _Reader:
         self.repeated_labels = _repeated_labels(lines) if len(layout.units) > 1 else set()
         """Short lines over a list that head lists in two units or more ("강의")."""
         self.labelled = False
+        self.ruled_off = 0
+        """The rule after the last unit, until a line after it is placed on the General page."""
         self.label_indented = False
         """Lines were indented under the label: a plain line at the margin ends its section."""
         """The open section came from a label line in a unit (``Required Reading``)."""
@@ -460,6 +462,15 @@ class _Reader:
         self.intro_open = False
         kind = self.kinds.kind(title) if title else _OTHER
         section = Section(title=title, kind=kind, line=line, level=level or self.section_level)
+        if self.week is None and self.ruled_off:
+            self.info(
+                self.ruled_off,
+                say(
+                    "a rule after the last {unit}: the lines after it are on the General page",
+                    unit=self.course.unit_word.lower(),
+                ),
+            )
+            self.ruled_off = 0
         if self.week is None:
             if not self.course.general and not self.seen_week:
                 if self.course.weeks:
@@ -938,6 +949,15 @@ class _Reader:
         else:
             self.item(number, indent, None, "x" if state is State.DONE else " ", text)
         return True
+
+    def after_units(self, number: int) -> None:
+        """A rule after the last unit written on a line of its own: what follows it goes to
+        the General page."""
+        self.close_items()
+        self.week = None
+        self.section = None
+        self.labelled = False
+        self.ruled_off = number  # said where a line after it goes to the General page
 
     def outside_units(self, number: int, text: str) -> None:
         """An outline's outermost bullet that is no unit: a section of the General page."""
@@ -1891,6 +1911,10 @@ def parse(
     plus_last = " +\n" in text and sum(1 for line in lines if line.rstrip().endswith(" +")) >= 3
     reader.strike_cancels = _ticks_mark_done(lines, text)
     lettered = _letters_mark(lines) if layout.units else False
+    # Units on lines of their own (no headings): a rule after the last one ends it, as no
+    # heading can ("wk10" … "---" then "todo": the student's own lists, no unit's).
+    last_unit = max(layout.units) if layout.units else 0
+    rule_ends = bool(layout.units) and not any(line in blocks.headings for line in layout.units)
     legend = reader.legend
     list_line, item, other = _LIST_LINE.match, reader.item, reader.other
     units_at, headings, questions_at = layout.units, blocks.headings, layout.questions
@@ -1956,6 +1980,10 @@ def parse(
         listed = list_line(line)
         if listed is not None:
             indent, separator, box, said = listed.groups()
+            if separator is not None and rule_ends and number > last_unit and not indent:
+                if reader.week is not None:
+                    reader.after_units(number)
+                continue
             if plus_last and box is None and said and said.rstrip().endswith(" +"):
                 # "1)<TAB>Лекція – була +": a plus ending the line, the file's tick.
                 box, said = "x", said.rstrip()[:-1].rstrip()
