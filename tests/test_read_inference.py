@@ -278,6 +278,9 @@ def test_html_blocks_swallow_no_heading() -> None:
         ("4/24 수업 휴강", ("4/24 수업 휴강", State.CANCELLED)),
         ("3/27 결석 (병결)", ("3/27 결석 (병결)", State.OPEN)),
         ("Doyle, W., cap. 2 - pendiente", ("Doyle, W., cap. 2", State.OPEN)),
+        ("tutorial Q1-Q4 belum", ("tutorial Q1-Q4", State.OPEN)),
+        ("hadir kuliah belum (demam, ada MC)", ("hadir kuliah (demam, ada MC)", State.OPEN)),
+        ("things to do", ("things to do", None)),
         ("Essay (not started)", ("Essay (not started)", State.OPEN)),
         ("Blatt 4 noch nicht angefangen", ("Blatt 4 noch nicht angefangen", State.OPEN)),
         ("Übungsblatt 3 \u2013 offen", ("Übungsblatt 3", State.OPEN)),
@@ -1825,6 +1828,33 @@ def test_a_chat_with_oneself_exported_as_text() -> None:
     ]
     # A line that only looks like one message is left as written.
     assert parse("5/3/24, 10:14 - Vale: hola\n## Week 1\n- a\n").weeks[0].label == "Week 1"
+
+
+def test_a_chats_app_notices_bold_and_talk_are_no_tasks() -> None:
+    text = (
+        "[26/2/24, 10:28 PM] Aisyah: \u200eMessages and calls are end-to-end encrypted. No one "
+        "outside of this chat can read them.\n"
+        "[26/2/24, 10:31 PM] Aisyah: *Perakaunan Kewangan II (FAR270)*\n"
+        "[26/2/24, 10:32 PM] Aisyah: Minggu 1 - Pengenalan\n"
+        "[26/2/24, 10:33 PM] Aisyah: hadir kuliah - siap\n"
+        "[26/2/24, 10:33 PM] Aisyah: slide topik 1 siap\n"
+        "[26/2/24, 10:35 PM] Aisyah: tutorial Q1-Q4 belum\n"
+        "[26/2/24, 10:40 PM] Aisyah: <Media omitted>\n"
+        "[26/2/24, 10:41 PM] Aisyah: puasa hari ke-2, ngantuk gila\n"
+        "[4/3/24, 9:14 PM] Aisyah: Minggu 2 \u2013 MFRS 116\n"
+        "[4/3/24, 9:15 PM] Aisyah: hadir kuliah belum (demam, ada MC)\n"
+        "[4/3/24, 9:16 PM] Aisyah: This message was deleted\n"
+    )
+    course = parse(text)
+    assert course.title == "Perakaunan Kewangan II (FAR270)"
+    shown = [[(item.text, item.done) for item in week.items] for week in course.weeks]
+    assert shown == [
+        [("hadir kuliah", True), ("slide topik 1", True), ("tutorial Q1-Q4", False)],
+        [("hadir kuliah (demam, ada MC)", False)],
+    ]
+    notes = [e.text for week in course.weeks for s in week.sections for e in s.entries]
+    assert "puasa hari ke-2, ngantuk gila" in notes  # the student talking: kept, no task
+    assert not any("omitted" in n or "deleted" in n for n in notes)
 
 
 def test_an_outlines_unit_with_nothing_under_it_between_two_others() -> None:

@@ -409,6 +409,8 @@ class _Reader:
         self.lines = lines
         self.plain_tasks = _plain_tasks(lines, blocks, layout)
         self.states_lead = self.plain_tasks and _states_lead(lines, layout)
+        self.states_needed = self.states_lead
+        """Plain lines are tasks only where they say their state (see ``parse``)."""
         """Plain tasks open with their state, done and not done alike ("✅ quiz 1", "⬜️ drug
         cards"): a line opening with none is a note ("half life = 50% drop")."""
         self.legend = read_legend(lines[: min(layout.units, default=40)])
@@ -710,7 +712,7 @@ class _Reader:
             and not stripped.endswith((":", "?"))
             and not STAMP.fullmatch(stripped)
             and (
-                not self.states_lead
+                not self.states_needed
                 or _LEAD_STATE.match(stripped) is not None
                 or _MARKED.search(stripped) is not None
                 or read_state(stripped)[1] is not None
@@ -1893,6 +1895,10 @@ def parse(
     # Built per call (a few hundred words, microseconds): no table kept between files.
     kinds = SectionKinds(sections)
     reader = _Reader(lines, blocks, layout, kinds)
+    if messages:
+        # A chat's messages are tasks only where they say their state ("slide topik 3
+        # belum", "rakaman siap"): the rest is the student talking ("puasa hari ke-2").
+        reader.states_needed = True
     if callouts is not None:
         _callout_questions(callouts, layout, reader)
     if blocks.front_title:
@@ -2256,8 +2262,32 @@ def _unchat(lines: list[str]) -> set[int]:
         return set()
     for number, start in enumerate(starts):
         if start is not None:
-            lines[number] = lines[number][start.end() :]
+            message = lines[number][start.end() :]
+            if _CHAT_NOTICE.fullmatch(message):
+                # "<Media omitted>", "This message was deleted": the app's, not the student's.
+                message = ""
+            elif (bold := _CHAT_BOLD.fullmatch(message)) is not None:
+                # WhatsApp's *bold* is Markdown's **bold**: "*Soalan utk pensyarah*".
+                message = f"**{bold['text']}**{bold['rest']}"
+            lines[number] = message
     return {number for number, start in enumerate(starts, start=1) if start is not None}
+
+
+# What the chat app writes in a message's place: a file left out, a message deleted, the
+# note on encryption that opens the chat; in the languages of the students so far.
+_CHAT_NOTICE = regex.compile(
+    r"[\u200e\u200f]?(?:<(?:Media omitted|Multimedia omitido|M[ée]dias? omis|Media omessi|"
+    r"Mídia oculta|Medien ausgeschlossen|Media weggelaten)>|<attached: [^<>\n]*>|"
+    r"(?:image|video|audio|sticker|GIF|document) omitted|"
+    r"This message was deleted|You deleted this message|Se elimin[óo] este mensaje|"
+    r"Eliminaste este mensaje|Ce message a [ée]t[ée] supprim[ée]|Diese Nachricht wurde gel[öo]scht|"
+    r"Questo messaggio [èe] stato eliminato|Essa mensagem foi apagada|Mesej ini telah dipadam|"
+    r"\u200e?Messages and calls are end-to-end encrypted\..*|"
+    r"\u200e?Los mensajes y las llamadas est[áa]n cifrados de extremo a extremo.*)[ \t]*",
+    re.I,
+)
+# A message all in one pair of WhatsApp's bold stars, a sign or two after it perhaps.
+_CHAT_BOLD = regex.compile(r"\*(?P<text>[^*\s][^*\n]*?)\*(?P<rest>[ \t]*[^\w\s*]{0,8}[ \t]*)")
 
 
 # The most lines struck through, for every ten ticked, where a strike means called off.

@@ -134,7 +134,12 @@ _TODO = regex.compile(
 _OPEN_END = regex.compile(
     r"[ \t]*[-\u2013\u2014,;:|]+[ \t]*[(\[]?(?:pending|pendiente|pendent[ei]|por hacer|falta|"
     r"offen|ausstehend|[àa] faire|en attente|da fare|a fazer|to ?do|not yet|noch nicht|"
-    r"todav[íi]a no)[)\]]?[ \t!.]*$",
+    r"todav[íi]a no|belum)[)\]]?[ \t!.]*$"
+    # After a blank only, the words that say nothing else: "tutorial Q1-Q4 belum" (Malay,
+    # not yet), "essay pending"; not "to do", which ends "things to do".
+    # A remark in brackets may follow: "hadir kuliah belum (demam, ada MC)".
+    r"|[ \t]+[(\[]?(?:belum|pending|pendiente|pendente|ausstehend)[)\]]?[ \t!.]*"
+    r"(?P<remark>\([^()\n]{0,40}\))?[ \t]*$",
     re.I,
 )
 # Watched or read up to a point: "nur bis zu den Rotationen geschaut", "read up to 4.3",
@@ -527,6 +532,7 @@ _HINTS = (
     "read it",
     "todo",
     "pend",
+    "belum",
     "offen",
     "ausstehend",
     "faire",
@@ -797,7 +803,10 @@ def read_state(text: str) -> tuple[str, State | None]:
         return _cut(text, found), State.OPEN
     start = _end_start(_OPEN_END, text)
     if start > 0:
-        return text[:start].rstrip(), State.OPEN
+        remark = _OPEN_END.search(text, start)["remark"]  # type: ignore[index]
+        return (
+            f"{text[:start].rstrip()} {remark}" if remark else text[:start].rstrip()
+        ), State.OPEN
     if text[:1] in STARTED_SIGNS or text.rstrip()[-1:] in STARTED_SIGNS:
         return text.strip(STARTED_SIGNS + " \t\ufe0f"), State.STARTED
     found = _NOW.match(text)
