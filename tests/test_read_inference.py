@@ -1857,6 +1857,38 @@ def test_a_chats_app_notices_bold_and_talk_are_no_tasks() -> None:
     assert not any("omitted" in n or "deleted" in n for n in notes)
 
 
+def test_terse_lines_each_naming_their_unit_and_questions_behind_two_marks() -> None:
+    text = (
+        "cs240 algorithms\nx = done\nW1: lec 1 x\nW1: syllabus quiz x\nW1: sec 1\n"
+        "W2: lec 3 x\nW2: lec 4 rec 1:05:40 x\n"
+        "?? big-O vs big-Theta on exam, need proofs from the def? -> yes, find c and n0\n"
+        "W3: hw2 done\nW3: skiena ch 4 sorting (war stories are fun) x\n"
+        "W3 CLRS ch 4.1-4.5 master thm\n"
+        "?? can the cheat sheet be typed -> no, handwritten only\n"
+        "?? is the regularity condition needed on exam\n"
+        "W2: practice probs 3-1 x\nrecurrence tree > master thm for weird ones\n"
+    )
+    course = parse(text)
+    assert course.title == "cs240 algorithms"
+    assert [(w.number, w.title, w.progress.done, w.progress.total) for w in course.weeks] == [
+        (1, "", 2, 3),
+        (2, "", 3, 3),
+        (3, "", 2, 3),
+    ]
+    assert str(course.how[0]).startswith("units: named at the start of lines (`W1: lec 1 x`)")
+    from course_notes.read.thoughts import read_entries
+
+    entries, _groups = read_entries(course.thoughts)
+    assert [(e.text, e.answer) for e in entries] == [
+        ("big-O vs big-Theta on exam, need proofs from the def?", "yes, find c and n0"),
+        ("can the cheat sheet be typed", "no, handwritten only"),
+        ("is the regularity condition needed on exam", None),
+    ]
+    # A unit named once on a line of its own heads the lines under it: no card.
+    headed = parse("calc\n\nWeek 1: Limits\nps1 \u2713\n\nWeek 2: Derivatives\nps2 \u2713\n")
+    assert [w.title for w in headed.weeks] == ["Limits", "Derivatives"]
+
+
 def test_an_outlines_unit_with_nothing_under_it_between_two_others() -> None:
     text = (
         "# A&P II\n\n- Week 5 — Lymphatic system\n    - [x] Lec 5A\n"

@@ -538,6 +538,8 @@ def find_layout(
             if _lists_questions(lines[heading.underline or heading.line : end - 1]):
                 layout.questions.add(heading.line)
     in_units = bool(layout.units)
+    # "?? …" asks wherever units are named, at the start of lines too ("W3: hw2 done").
+    named = bool(layout.units or layout.cards)
     twice: list[int] = []
     for number, line in enumerate(lines, start=1):
         if number in headings or number in blocks.verbatim or number in blocks.underlines:
@@ -553,6 +555,8 @@ def find_layout(
                 layout.asked.add(number)
             elif in_units and line[:1] in "\u2753\u2754" and line.rstrip().endswith("?"):
                 layout.asked.add(number)  # "❓ When a secondary dominant resolves … ?"
+            elif named and _asked_with_marks(line):
+                layout.asked.add(number)
             continue
         if extra:
             low = line.lower()
@@ -568,6 +572,8 @@ def find_layout(
             layout.questions.add(number)
         elif _heads_questions(line, lines, number) and _asks(line.strip(" \t-*+?:"), extra):
             layout.questions.add(number)
+        elif named and _asked_with_marks(line):
+            layout.asked.add(number)
         elif in_units and line[:1] in "\u2753\u2754":
             if _asked_with_sign(line, lines, number):
                 layout.asked.add(number)
@@ -609,6 +615,12 @@ _ASK_TAG = regex.compile(
 _LIST_LABEL = regex.compile(r"[ \t]*(?:tags?|labels?)[ \t]*::?", re.I)
 # "why does K+ set the resting potential and not Na+??": a question marked twice.
 _TWICE = regex.compile(r"[ \t]*(?:[-*+\u2022][ \t]+)?(?P<words>[^\W\d_][^?\n]*?\S)[ \t]*\?\?")
+
+
+def _asked_with_marks(line: str) -> bool:
+    """A line opening with "??" as another's with "❓": "?? master thm case 3 - is the
+    regularity condition needed on exam", three words at least after it."""
+    return line[:3] in ("?? ", "??\t") and len(line[3:].split()) >= 3
 
 
 def _asks_twice(line: str) -> bool:
@@ -1040,21 +1052,43 @@ def _card_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str | 
     quiz"): an Obsidian Kanban board or a to-do list kept by status, not by unit. Four such
     items at least, in one word's family with two numbers or more."""
     entries: list[tuple[int, int, str]] = []
+    plain: list[tuple[int, int, str]] = []
+    loose: list[tuple[int, int, str]] = []
     for number, line in enumerate(lines, start=1):
-        if line[:1] not in "-*+" or number in blocks.verbatim or number <= blocks.front_matter:
+        if number in blocks.verbatim or number <= blocks.front_matter or number in blocks.headings:
             continue
-        card = _CARD.match(line)
-        if card is None:
+        if line[:1] in "-*+":
+            card = _CARD.match(line)
+            if card is None:
+                continue
+            text = card["text"]
+        elif line[:1].isalnum():
+            # "W3: hw2 done", "W3: lec 5 rec 1:12:30 x": terse lines, each naming its unit.
+            text = line.rstrip()
+        else:
             continue
-        text = card["text"]
         named = match_unit(text)
         if named is not None and _CARD_SEPARATOR.match(text, named.end()):
-            entries.append((number, 0, text))
+            (entries if line[:1] in "-*+" else plain).append((number, 0, text))
+        elif (
+            named is not None
+            and line[:1] not in "-*+"
+            and text[named.end() : named.end() + 1] == " "
+        ):
+            loose.append((number, 0, text))  # "W4 sorting ch 7 CLRS": no colon after it
     if len(entries) < 4:
-        return
+        # Plain lines name their units so when each unit is named on two lines or more: a
+        # unit named once on a line of its own ("Week 3: Optics") heads the lines under it.
+        numbers = Counter(found[2][: match_unit(found[2]).end()].casefold() for found in plain)  # type: ignore[union-attr]
+        if len(plain) < 8 or len(plain) < 2 * len(numbers):
+            return
+        entries = plain
     family = _label_groups(entries, wanted)
     if family is None:
         return
+    if entries is plain:
+        # Among lines that each name their unit, one without the colon names it too.
+        entries = sorted(entries + loose)
     for number, _, text in entries:
         unit = read_unit(text, number, family)
         if unit is not None:

@@ -290,6 +290,8 @@ _LONG_PROSE = 16
 _TOC = regex.compile(
     r"[ \t]*(?:\[toc\]|\[\[_?toc_?\]\]|\{\{toc\}\}|\$\{toc\}|<!--[ \t]*toc[ \t]*-->)[ \t]*", re.I
 )
+# A reply after an arrow on the line of a question asked by its sign.
+_REPLY_ARROW = regex.compile(r"[ \t]+(?:->|\u2192|=>|\u21d2)[ \t]+(?=\S)")
 # An answer under a question asked in its unit: "→ she said about 5", "A: yes".
 _ANSWER_UNDER = regex.compile(r"[ \t]*(?:\u2192|->|=>|\u21b3|(?i:a|answer|antwort|resp)[ \t]*:)")
 # A plain line opening with its state, done or not: "✅ quiz 1", "⬜️ drug cards", "🔄 quiz 5".
@@ -995,13 +997,23 @@ class _Reader:
         thoughts = self.course.thoughts
         # Behind its sign ("❓ why …?") or its label ("dúvida p/ monitor: a temperatura …?").
         text = line.lstrip("\u2753\u2754\ufe0f \t")
-        if line.lstrip(" \t")[:1] not in "\u2753\u2754" and "??" not in line:
+        if text[:2] == "??":
+            text = text[2:].lstrip(" \t")  # "?? is the regularity condition needed": its sign
+        elif line.lstrip(" \t")[:1] not in "\u2753\u2754" and "??" not in line:
             text = text.partition(":")[2].lstrip(" \t") or text
         listed = _LIST_LINE.match(text)
         if listed is not None and listed["text"] and listed["box"] is None:
             text = listed["text"]  # "- why X??": the bullet is the entry's own
         # A list item: an entry of its own, asking or not ("ask if skip lists are on it").
-        thoughts.append(SourceLine(number, f"- {text}"))
+        replied = _REPLY_ARROW.search(text)
+        if replied is not None and not text[: replied.start()].rstrip().endswith("?"):
+            # "?? can the cheat sheet be typed -> no, handwritten only": asked by its sign,
+            # its reply after the arrow, on the line's own number as an answer under it.
+            thoughts.append(SourceLine(number, f"- {text[: replied.start()]}"))
+            arrow = replied.group().strip()
+            thoughts.append(SourceLine(number, f"  {arrow} {text[replied.end() :]}"))
+        else:
+            thoughts.append(SourceLine(number, f"- {text}"))
         self.asking = True
         self.asked_width = _width(line[: len(line) - len(line.lstrip())])
         self.course.asked_at.append(number)
@@ -1280,7 +1292,8 @@ _ARITHMETIC = regex.compile(r"[\d\s.,+\-*/xX()=]+")
 # A lone x after a line's words, before a length or not: its tick ("Hunt pp1-32 x").
 _TRAILING_X = regex.compile(
     # Lower case only: "Part X" is part ten.
-    r"(?<=[^\W_])[ \t]+x"
+    # After a word or a closing bracket: "skiena ch 4 sorting (war stories are fun) x".
+    r"(?<=[^\W_]|[)\]])[ \t]+x"
     r"(?=[ \t]*$|[ \t]+\(?(?:\d{1,2}:)?\d{1,2}(?::\d\d|[ \t]?m(?:in)?)\)?[ \t]*$)"
 )
 # "Lecture 20: — TBA —", "Lecture recording: TBA": a label, then nothing yet.
@@ -2030,6 +2043,13 @@ def parse(
                 continue
             item(number, indent, separator, box, said)
             continue
+        if layout.cards and line[:1].isalnum():
+            card = layout.cards.get(number)
+            if card is not None:
+                # "W3: hw2 done": a terse line naming its unit, a task of that unit.
+                reader.card(card, number)
+                item(number, "", None, None, _card_text(line.strip(), card.title))
+                continue
         other(number, line)
     reader.close_items()
     course = reader.course
@@ -2153,12 +2173,17 @@ _KEYED = regex.compile(r"[ \t]*[^\W\d_]+[ \t]*:[ \t]")
 def _plain_title(lines: list[str], blocks: Blocks, layout: Layout, reader: _Reader) -> None:
     """A file without a heading before its units: its first line names the course when it
     stands alone."""
-    if reader.course.title or not layout.units:
+    if reader.course.title or not (layout.units or layout.cards):
         return
     for number, line in enumerate(lines, start=1):
         if number <= blocks.front_matter or not line.strip():
             continue
-        if number in layout.units or number in layout.questions or number in blocks.headings:
+        if (
+            number in layout.units
+            or number in layout.cards
+            or number in layout.questions
+            or number in blocks.headings
+        ):
             return
         if _LIST_LINE.match(line) or "\t" in line.strip():
             return
@@ -2358,6 +2383,20 @@ def _how(course: Course, blocks: Blocks, layout: Layout, lines: list[str]) -> li
                 "units: {form}, {count} of them, line {first} to {last} (called {word})",
                 word=course.unit_word,
                 **values,
+            )
+        )
+    elif layout.cards and lines[min(layout.cards) - 1][:1].isalnum():
+        first, last = min(layout.cards), max(layout.cards)
+        how.append(
+            say(
+                "units: named at the start of lines (`{written}`), {lines} of them, line "
+                "{first} to {last}, {count} {units}",
+                written=_shown(lines[first - 1].strip(), 24),
+                lines=len(layout.cards),
+                first=first,
+                last=last,
+                count=len(course.weeks),
+                units=course.units_name.lower(),
             )
         )
     elif layout.cards:
