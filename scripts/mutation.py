@@ -221,6 +221,12 @@ EQUIVALENT: list[tuple[str, str, str, str]] = [
         "or _SCORE.search(body, max(1, len(body) - _TAIL)) is not None",
         _NO_TICK_FIRST,
     ),
+    (
+        "read/marks.py",
+        "_end_mark",
+        "return body[:-5].rstrip(), True",
+        "the fifth character from the end is the blank before [OK], which rstrip cuts anyway",
+    ),
     ("read/durations.py", "parse_duration", 'if text.endswith("XX)XX"):', _FAST_PATH),
     ("read/durations.py", "parse_duration", 'start = text.find("(")', _FAST_PATH),
     ("read/durations.py", "parse_duration", 'start = text.rfind("XX(XX")', _FAST_PATH),

@@ -165,6 +165,8 @@ def test_mojibake_mark_repaired_by_ftfy_when_not_a_known_form() -> None:
         # "[x" with no "]" is no box before a note.
         ("lab [xb - note", ("lab [xb - note", None)),
         ("lab [x] - note", ("lab - note", True)),
+        ("lab [xb - see [a]", ("lab [xb - see [a]", None)),
+        ("lab [x] - see [a]", ("lab - see [a]", True)),
     ],
 )
 def test_read_marks(text: str, read: tuple[str, bool | None]) -> None:
