@@ -309,6 +309,11 @@ def read_unit(title: str, line: int, family: str | None = None, inner: bool = Fa
         return None
     first = last = int(digits)
     rest = title[found.end() :]
+    if found.groupdict().get("preword"):
+        # "1. Week 1 — The Reformation": a numbered list's number, then the unit's own.
+        again = re.match(rf"[ \t]+0*{first}(?!\d)", rest)
+        if again is not None:
+            rest = rest[again.end() :]
     span = _RANGE.match(rest)
     if span and len(span["last"]) <= 6:
         plural = word.lower().endswith("s") and len(word) > 2

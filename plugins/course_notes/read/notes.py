@@ -417,6 +417,12 @@ class _Reader:
         cards"): a line opening with none is a note ("half life = 50% drop")."""
         self.legend = read_legend(lines[: min(layout.units, default=40)])
         """The marks the file's own legend explains ("✓ = read  ~ = skimmed  x = not read")."""
+        self.end_signs = {
+            sign: state
+            for sign, state in self.legend.items()
+            if sign[:1] == "[" and len(sign) > 3 and state is not None
+        }
+        """The legend's words in brackets, which end an item: "MacCulloch, ch. 1 [read]"."""
         self.repeated_labels = _repeated_labels(lines) if len(layout.units) > 1 else set()
         """Short lines over a list that head lists in two units or more ("강의")."""
         self.labelled = False
@@ -934,6 +940,19 @@ class _Reader:
         self.week = None
         self.section = self.column
 
+    def end_sign(self, text: str) -> tuple[str, str | None]:
+        """An item ending with a sign of the legend's in brackets ("Roper, ch. 4 [skimmed]"
+        where "[skimmed] = got through it"): its text and the box the sign stands for."""
+        for sign, state in self.end_signs.items():
+            if text.endswith(sign) and text[: -len(sign)][-1:] in (" ", "\t"):
+                rest = text[: -len(sign)].rstrip(" \t")
+                if state is State.STARTED:
+                    return f"[/] {rest}", None
+                if state is State.CANCELLED:
+                    return f"[-] {rest}", None
+                return rest, "x" if state is State.DONE else " "
+        return text, None
+
     def by_legend(self, number: int, line: str) -> bool:
         """A line opening with a sign the file's legend explains ("x Stevenson v McLean" where
         "x = not read", "– the myth" where "– note"): read as it says; False for others."""
@@ -1118,6 +1137,8 @@ class _Reader:
         # The hot path of a big file: kept to few calls on purpose.
         if separator is not None:
             return
+        if self.end_signs and box is None and text[-1:] == "]":
+            text, box = self.end_sign(text)
         section = self.section or self.current_section(number)
         read = self.read_lines.get((text, box))
         if read is None:

@@ -853,16 +853,19 @@ def _cut(text: str, found: re.Match[str]) -> str:
 
 # A legend's entry: a short sign, "=" or ":", what it means ("✓ = read/done", "x = not read",
 # "~ = skimmed only, go back"), several to a line, set apart by two blanks or a comma.
+# A legend's sign: a short mark, or a word in square brackets ("[skimmed]", "[ ]").
+_SIGN = r"(?:\[[^\]\n=]{1,12}\]|[^\s=:,;|]{1,4})"
 _LEGEND_ENTRY = regex.compile(
-    r"(?:^|[ \t]{2,}|[,;|][ \t]*|\t)(?P<sign>[^\s=:,;|]{1,4})[ \t]*[=:][ \t]*"
+    rf"(?:^|[ \t]{{2,}}|[,;|][ \t]*|\t|[ \t](?=\[))(?P<sign>{_SIGN})[ \t]*[=:][ \t]*"
     r"(?P<meaning>[^=]+?)"
-    r"(?=[ \t]{2,}[^\s=:,;|]{1,4}[ \t]*[=:]|[,;|][ \t]*[^\s=:,;|]{1,4}[ \t]*[=:]|$)"
+    rf"(?=[ \t]{{2,}}{_SIGN}[ \t]*[=:]|[,;|.]?[ \t]*{_SIGN}[ \t]*[=:]|[.]?$)"
 )
 # What a legend's words say that an item's words never do: "x = not yet", "~ = skimmed".
 _LEGEND_NOT = regex.compile(
     r"\b(?:not|no|nicht|kein|nie|pas|non|niet|nog niet|n[ãa]o|todav[íi]a no|ancora)\b", re.I
 )
 _LEGEND_STARTED = regex.compile(r"\b(?:skim\w*|partly|partially|begun)\b", re.I)
+_LEGEND_DONE = regex.compile(r"\b(?:got through|enough for|counts as done|all of it)\b", re.I)
 
 
 # A legend introduced by its name, signs and words set apart by two blanks: "key: • task
@@ -889,6 +892,9 @@ def _meaning(meaning: str) -> State | None | bool:
     ``read_state``; only what legends alone say is looked for here."""
     if _LEGEND_STARTED.search(meaning):
         return State.STARTED
+    if _LEGEND_DONE.search(meaning) and not _LEGEND_NOT.search(meaning):
+        # "[skimmed] = got through it, enough for seminar": the student's own bar for done.
+        return State.DONE
     # After an item's words, as on a task's line: a word alone is no item's state.
     said = read_state(f"item {meaning}")[1]
     if said is not None:
@@ -938,6 +944,8 @@ def read_legend(lines: list[str]) -> dict[str, State | None]:
             sign, meaning = entry["sign"], entry["meaning"]
             if sign.isalnum() and len(sign) > 1:
                 continue  # a word ("note: …"), not a mark
+            if sign[:1] == "[" and len(sign) <= 3:
+                continue  # "[ ]", "[x]", "[~]": the reader's own boxes, read as boxes
             said = _meaning(meaning)
             if said is not False and said is not None:
                 legend[sign] = said
