@@ -1916,6 +1916,20 @@ def test_a_legend_of_words_in_brackets_ending_the_items_and_weeks_as_a_numbered_
     )
 
 
+def test_a_plain_line_defining_something_is_no_task_unless_it_says_its_state() -> None:
+    text = (
+        "DIRITTO PRIVATO\n\nLEZIONE 1 - Fonti\npresenza (fatto)\nslide lezione 1 (fatto)\n"
+        "Torrente cap. 1 (da fare)\npossesso \u2260 detenzione!! animus possidendi\n"
+        "capacità giuridica = dalla nascita\n\nLEZIONE 2 - Persone\npresenza (fatto)\n"
+        "dilution C1V1 = C2V2 worksheet (fatto)\nesercitazione 1\n"
+    )
+    course = parse(text)
+    assert [[(i.text, i.done) for i in week.items] for week in course.weeks] == [
+        [("presenza", True), ("slide lezione 1", True), ("Torrente cap. 1", False)],
+        [("presenza", True), ("dilution C1V1 = C2V2 worksheet", True), ("esercitazione 1", False)],
+    ]
+
+
 def test_an_outlines_unit_with_nothing_under_it_between_two_others() -> None:
     text = (
         "# A&P II\n\n- Week 5 — Lymphatic system\n    - [x] Lec 5A\n"

@@ -290,6 +290,8 @@ _LONG_PROSE = 16
 _TOC = regex.compile(
     r"[ \t]*(?:\[toc\]|\[\[_?toc_?\]\]|\{\{toc\}\}|\$\{toc\}|<!--[ \t]*toc[ \t]*-->)[ \t]*", re.I
 )
+# A line defining something: a sign between two terms ("possesso ≠ detenzione").
+_GLOSS = regex.compile(r"[ \t](?:=|\u2260|\u2248|\u21d2)[ \t]|\u2260")
 # A reply after an arrow on the line of a question asked by its sign.
 _REPLY_ARROW = regex.compile(r"[ \t]+(?:->|\u2192|=>|\u21d2)[ \t]+(?=\S)")
 # An answer under a question asked in its unit: "→ she said about 5", "A: yes".
@@ -719,6 +721,9 @@ class _Reader:
             and len(stripped.split()) <= _LONG_PROSE
             and not stripped.endswith((":", "?"))
             and not STAMP.fullmatch(stripped)
+            # "possesso ≠ detenzione!!", "capacità giuridica = dalla nascita": what was
+            # learnt, saying no state, is no task.
+            and (not _GLOSS.search(stripped) or read_state(stripped)[1] is not None)
             and (
                 not self.states_needed
                 or _LEAD_STATE.match(stripped) is not None

@@ -137,6 +137,9 @@ _OPEN_END = regex.compile(
     r"todav[íi]a no|belum)[)\]]?[ \t!.]*$"
     # After a blank only, the words that say nothing else: "tutorial Q1-Q4 belum" (Malay,
     # not yet), "essay pending"; not "to do", which ends "things to do".
+    # In brackets, the words that say it is left: "Torrente cap. 20 (da fare)".
+    r"|[ \t]*[(\[](?:da fare|to ?do|[àa] faire|por hacer|a fazer|pending|pendiente|offen|"
+    r"not yet|not done|nog doen|belum)[)\]][ \t!.]*$"
     # A remark in brackets may follow: "hadir kuliah belum (demam, ada MC)".
     r"|[ \t]+[(\[]?(?:belum|pending|pendiente|pendente|ausstehend)[)\]]?[ \t!.]*"
     r"(?P<remark>\([^()\n]{0,40}\))?[ \t]*$",
