@@ -228,7 +228,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh28/contract_law_readings.md", "reading works"),
     ("fresh28/contract_law_readings.md", "unit 6"),
     ("fresh29/algorithms_terse_cs.md", "reading works"),
-    ("fresh29/biology_onenote_lectures.md", "video known"),
     ("fresh29/diritto_lezioni_it.md", "reading works"),
     ("fresh29/diritto_lezioni_it.md", "unit 10"),
     ("fresh29/diritto_lezioni_it.md", "unit 11"),

@@ -281,6 +281,11 @@ def test_html_blocks_swallow_no_heading() -> None:
         ("tutorial Q1-Q4 belum", ("tutorial Q1-Q4", State.OPEN)),
         ("hadir kuliah belum (demam, ada MC)", ("hadir kuliah (demam, ada MC)", State.OPEN)),
         ("things to do", ("things to do", None)),
+        (
+            "only really need the 2nd half, Na+/K+ pump",
+            ("only really need the 2nd half, Na+/K+ pump", None),
+        ),
+        ("the other half of the lecture", ("the other half of the lecture", None)),
         ("Essay (not started)", ("Essay (not started)", State.OPEN)),
         ("Blatt 4 noch nicht angefangen", ("Blatt 4 noch nicht angefangen", State.OPEN)),
         ("Übungsblatt 3 \u2013 offen", ("Übungsblatt 3", State.OPEN)),

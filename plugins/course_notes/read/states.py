@@ -92,7 +92,9 @@ _NEGATED = regex.compile(
 # question ("only the 2nd half is relevant?").
 _HALF = regex.compile(
     # "half-life", "half lives": a quantity of pharmacology and physics, not a state.
-    r"\b(?:half(?:way|-way|(?![ \t-]li(?:fe|ves)\b))|"
+    # "the 2nd half", "the other half": a part of something, no state.
+    r"\b(?<!\dnd )(?<!\dst )(?<!\drd )(?<!\dth )(?<!first )(?<!second )(?<!other )(?<!last )"
+    r"(?:half(?:way|-way|(?![ \t-]li(?:fe|ves)\b))|"
     r"la moiti[ée]|à moiti[ée]|zur h[äa]lfte|halb|a la mitad|la mitad|"
     r"a met[àa]|met[àa]|metade|pela metade|a medias|a medio|do po[łl]owy|w trakcie|nap[ůu]l|"
     r"yar[ıi]s[ıi]nda|yar[ıi]m|반쯤|절반|途中|一半|f[ée]lig|setengah|наполовину|половин\w*)"
