@@ -235,7 +235,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh29/history_numbered_weeks.md", "reading works"),
     ("fresh29/maths_semaine_fr.md", "answered"),
     ("fresh29/maths_semaine_fr.md", "reading works"),
-    ("fresh29/psych_notion_export.md", "unit 1"),
     ("fresh3/engineering_quick.md", "reading works"),
     ("fresh3/engineering_quick.md", "unit 3"),
     ("fresh3/engineering_quick.md", "unit 8"),

@@ -1935,6 +1935,20 @@ def test_a_plain_line_defining_something_is_no_task_unless_it_says_its_state() -
     ]
 
 
+def test_a_bold_toggle_exported_empty_is_no_task_where_it_heads_tasks_elsewhere() -> None:
+    text = (
+        "# Week 1\n- **Readings**\n    - [x] Eysenck ch. 1\n- **Videos**\n- **Seminar prep**\n"
+        "    - nothing this week\n- **Essay plan**\n"
+        "# Week 2\n- **Videos**\n    - [ ] Ames room demo (3m 45s)\n- **Seminar prep**\n"
+        "    - [x] Bring 2 illusions\n"
+    )
+    course = parse(text)
+    assert [[(i.text, i.done) for i in week.items] for week in course.weeks] == [
+        [("Eysenck ch. 1", True), ("**Essay plan**", False)],
+        [("Ames room demo", False), ("Bring 2 illusions", True)],
+    ]
+
+
 def test_an_outlines_unit_with_nothing_under_it_between_two_others() -> None:
     text = (
         "# A&P II\n\n- Week 5 — Lymphatic system\n    - [x] Lec 5A\n"

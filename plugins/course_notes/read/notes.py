@@ -1494,6 +1494,33 @@ def _settle_labelled_notes(course: Course) -> None:
                 section.entries[index] = _as_video(item)
 
 
+_BOLD_ONLY = regex.compile(r"\*\*[^*\n]+\*\*")
+
+
+def _settle_empty_groups(course: Course) -> None:
+    """A bullet all in bold that heads tasks elsewhere is a group where it heads none: a
+    Notion toggle exported empty ("- **Videos**" with nothing under it this week), no task.
+    """
+    sections = [section for week in course.weeks for section in week.sections]
+    groups = {
+        entry.text.casefold()
+        for section in sections
+        for entry in section.entries
+        if type(entry) is Group and _BOLD_ONLY.fullmatch(entry.text)
+    }
+    if not groups:
+        return
+    for section in sections:
+        for index, entry in enumerate(section.entries):
+            if (
+                type(entry) is Item
+                and not entry.done
+                and entry.text.casefold() in groups
+                and not entry.fields
+            ):
+                section.entries[index] = Note(entry.text, entry.line, entry.depth)
+
+
 def _settle_kinds(course: Course) -> None:
     """Give a section the kind its entries show where its words say none or another.
 
@@ -2095,6 +2122,7 @@ def parse(
     _settle_kinds(course)
     _settle_named_videos(course)
     _settle_labelled_notes(course)
+    _settle_empty_groups(course)
     _settle_boxes(course, reader.boxed, reader.stated)
     taken = {line.number for line in course.thoughts}
     course.markup_lines = sorted(
