@@ -233,7 +233,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh29/diritto_lezioni_it.md", "unit 11"),
     ("fresh29/diritto_lezioni_it.md", "unit 6"),
     ("fresh29/history_numbered_weeks.md", "reading works"),
-    ("fresh29/maths_semaine_fr.md", "answered"),
     ("fresh29/maths_semaine_fr.md", "reading works"),
     ("fresh3/engineering_quick.md", "reading works"),
     ("fresh3/engineering_quick.md", "unit 3"),

@@ -197,6 +197,17 @@ SPEC: list[tuple[str, str, list[Entry]]] = [
         ],
     ),
     (
+        "an arrow then an answer's word is one answer's mark; with nothing after it, none",
+        "- Est-ce au programme ? \u2192 réponse : non, juste l'énoncé\n"
+        "- Pourquoi intervertir ?\n  \u2192 réponse : convergence uniforme\n"
+        "- Les vidéos sont-elles au programme ? \u2192 réponse :\n",
+        [
+            ("", "Est-ce au programme ?", "answered", None, [], "non, juste l'énoncé"),
+            ("", "Pourquoi intervertir ?", "answered", None, [], "convergence uniforme"),
+            ("", "Les vidéos sont-elles au programme ?", "open", None, [], None),
+        ],
+    ),
+    (
         "free text keeps the paragraph rules: context, and an entry before any other",
         "a note first\n\nwith context\n\nthen why?\n\nits context\n",
         [

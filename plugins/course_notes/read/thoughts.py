@@ -450,6 +450,12 @@ class _QuestionReader:
         return entry
 
     def answer(self, entry: Question, text: str) -> None:
+        labelled = ANSWER.match(text)
+        if labelled is not None and labelled.end():
+            # "→ réponse : non, juste l'énoncé": the arrow and the word both say answer.
+            text = text[labelled.end() :]
+            if not text.strip():
+                return  # "→ réponse :" with nothing after it: none yet
         entry.answer = text if entry.answer is None else f"{entry.answer}\n\n{text}"
         self.in_answer = True
 
