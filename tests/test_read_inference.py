@@ -1949,6 +1949,31 @@ def test_a_bold_toggle_exported_empty_is_no_task_where_it_heads_tasks_elsewhere(
     ]
 
 
+def test_apple_notes_placement_weeks_a_key_in_a_sentence_and_an_ask_list_of_circles() -> None:
+    text = (
+        "NURS2204 Clinical Practice 2\n"
+        "(key bc the export kills the tick circles: \u25e6 = still to do, \u2022 = done, "
+        "x = didn't happen/cancelled. anything in brackets after is just me)\n\n"
+        "Placement week 1 (Ward 7B \u2013 resp)\n\u2022 Shift Mon 0730-2000\n"
+        "\u25e6 read Trust O2 policy\nx Shift Wed \u2013 ward shut for noro\n\n"
+        "Placement week 2 (ICU)\n\u2022 ICU orientation\n\n"
+        "ask CE\n\u2022 can sim day hrs count toward the 37.5?\n"
+        "   Tom: yes, log on PARE, max 1 day\n"
+        "\u2022 how do I make up the 2 sick shifts \u2013 nights ok?\n"
+        "   (asked, he's checking with the ward manager)\n"
+        "\u25e6 can I go to the ICU follow-up clinic for a day\n"
+    )
+    course = parse(text)
+    assert [(w.number, w.progress.done, w.progress.total) for w in course.weeks] == [
+        (1, 1, 2),
+        (2, 1, 1),
+    ]
+    from course_notes.read.thoughts import read_entries
+
+    entries, _groups = read_entries(course.thoughts)
+    assert [e.answer is not None for e in entries] == [True, False, False]
+
+
 def test_an_outlines_unit_with_nothing_under_it_between_two_others() -> None:
     text = (
         "# A&P II\n\n- Week 5 — Lymphatic system\n    - [x] Lec 5A\n"

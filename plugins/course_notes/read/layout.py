@@ -646,7 +646,11 @@ def _asks_twice(line: str) -> bool:
 
 # A question's end in any script: "?", Arabic "؟", full-width "？".
 _ASKS_AT_END = regex.compile(r".*[?\u061f\uff1f][ \t)\]*_]*$")
-_BULLET = regex.compile(r"(?P<indent>[ \t]*)(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+(?P<text>\S.*)")
+# Markdown's bullets, a numbered list's, and those pasted from a page or a notes app ("•",
+# "◦", "▪", "–"): a list's lines however it was written.
+_BULLET = regex.compile(
+    r"(?P<indent>[ \t]*)(?:[-*+\u2022\u25e6\u25aa\u2013]|\d{1,3}[.)])[ \t]+(?P<text>\S.*)"
+)
 
 
 # Lists of questions that are no one's to ask: a review's, a practice set's, a quiz's.
@@ -938,6 +942,13 @@ def _label_units(
         # "--- wk3: e/m ---", "== Week 2 ==", "**W1**": the words inside the decoration.
         bare = with_digits(stripped.strip("*_=~#-\u2013\u2014 \t").rstrip(":").strip())
         unit = match_unit(bare)
+        if unit is None:
+            # "Placement week 3 (ICU)", "Clinical Week 2": a word or two before the unit's.
+            inner = _inner_unit(bare, None)
+            before = bare[: inner.start()] if inner is not None else ""
+            if inner is not None and len(before.split()) <= 2 and before.replace(" ", "").isalpha():
+                bare = bare[inner.start() :]
+                unit = match_unit(bare)
         if unit is not None and not re.search("[\u2713\u2714\u2705\u2611\\[]", bare):
             entries.append((number, 0, bare))
     found = _label_groups(entries, wanted)

@@ -198,8 +198,8 @@ _STARTED_PAREN = regex.compile(
     re.I,
 )
 _CANCELLED = regex.compile(
-    # In brackets, bold or italics too: "(cancelled)", "**annulé**".
-    r"(?:^|[ \t(\-\u2013\u2014])[(*_]{0,3}"
+    # In brackets, bold or italics too: "(cancelled)", "**annulé**"; "didn't happen/cancelled".
+    r"(?:^|[ \t(\-\u2013\u2014/])[(*_]{0,3}"
     r"(?:cancel+ed|CANCEL+ED|called off|entf[äa]llt|f[äa]llt aus|"
     r"se suspende|suspended|suspendu|removed from|dropped from|gestrichen|inst[äa]lld|avlyst|"
     r"aflyst|"
@@ -861,9 +861,11 @@ def _cut(text: str, found: re.Match[str]) -> str:
 # A legend's sign: a short mark, or a word in square brackets ("[skimmed]", "[ ]").
 _SIGN = r"(?:\[[^\]\n=]{1,12}\]|[^\s=:,;|]{1,4})"
 _LEGEND_ENTRY = regex.compile(
-    rf"(?:^|[ \t]{{2,}}|[,;|][ \t]*|\t|[ \t](?=\[))(?P<sign>{_SIGN})[ \t]*[=:][ \t]*"
+    # After the line's start, two blanks, a comma, or the colon of "key: ◦ = to do, …".
+    rf"(?:^|[ \t]{{2,}}|[,;|:][ \t]*|\t|[ \t](?=\[))(?P<sign>{_SIGN})[ \t]*[=:][ \t]*"
     r"(?P<meaning>[^=]+?)"
-    rf"(?=[ \t]{{2,}}{_SIGN}[ \t]*[=:]|[,;|.]?[ \t]*{_SIGN}[ \t]*[=:]|[.]?$)"
+    # Up to the next sign, the end, or a sentence's end ("x = didn't happen. the rest …").
+    rf"(?=[ \t]{{2,}}{_SIGN}[ \t]*[=:]|[,;|.]?[ \t]*{_SIGN}[ \t]*[=:]|[.)]?$|\.[ \t])"
 )
 # What a legend's words say that an item's words never do: "x = not yet", "~ = skimmed".
 _LEGEND_NOT = regex.compile(

@@ -98,6 +98,8 @@ _ARROW = regex.compile(r"(?P<arrow>[ \t]+(?:->|\u2192|=>|\u21d2)[ \t]+)(?=\S)(?P
 # An indented line under a question that is no answer: it says there is none yet.
 _NO_ANSWER = regex.compile(
     r"(?:no (?:reply|answer|response)|not (?:yet )?answered|unanswered|waiting|pending|"
+    # "(asked, he's checking with the ward manager)": asked, the answer still to come.
+    r"^\(asked\b|checking with|will (?:check|get back|find out|let (?:me|us) know)|"
     r"asked (?:in|on|at|by)|(?-i:\bTODO\b)|keine antwort|sin respuesta|pas de r[ée]ponse|"
     # "nobody has answered yet", "noch keine Antwort", "nadie respondió", "sem resposta":
     r"no ?(?:one|body) (?:has )?(?:answered|replied)|noch keine|nadie (?:ha )?respond|"
