@@ -1974,6 +1974,34 @@ def test_apple_notes_placement_weeks_a_key_in_a_sentence_and_an_ask_list_of_circ
     assert [e.answer is not None for e in entries] == [True, False, False]
 
 
+def test_a_platforms_sidebar_pasted_each_status_on_the_line_under_its_item() -> None:
+    text = (
+        "Applied ML\n\nModule 1 \u2014 Welcome\nVideo: Welcome to the course \u2022 4 min\n"
+        "Completed\nReading: Syllabus and grading \u2022 10 min\nCompleted\n"
+        "Practice Quiz: ML vocabulary \u2022 5 questions\nCompleted\n"
+        "Discussion Prompt: Introduce yourself \u2022 10 min\n>> skipped\n\n"
+        "Module 2 \u2014 Regression\nVideo: Cost function \u2022 7 min\nStarted\n"
+        "Graded Assignment: Regression quiz \u2022 10 questions\nDue Oct 12, 11:59 PM PDT\n"
+        "Completed\nVideo: Feature scaling \u2022 6 min\n"
+    )
+    course = parse(text)
+    first, second = course.weeks
+    assert [(type(i).__name__, i.text, i.done) for i in first.items] == [
+        ("Video", "Video: Welcome to the course", True),
+        ("Reading", "Reading: Syllabus and grading \u2022 10 min", True),
+        ("Item", "Practice Quiz: ML vocabulary \u2022 5 questions", True),
+        ("Item", "Discussion Prompt: Introduce yourself \u2022 10 min", False),
+    ]
+    assert [(i.done, i.started, bool(i.due)) for i in second.items] == [
+        (False, True, False),
+        (True, False, True),
+        (False, False, False),
+    ]
+    assert (first.video_time.total, second.video_time.total) == (240, 780)
+    # Three status lines at least, each right under a line of text: else nothing is joined.
+    assert parse("## Week 1\nquiz\nCompleted\n").weeks[0].items == []
+
+
 def test_an_outlines_unit_with_nothing_under_it_between_two_others() -> None:
     text = (
         "# A&P II\n\n- Week 5 — Lymphatic system\n    - [x] Lec 5A\n"

@@ -339,7 +339,9 @@ def find_duration(text: str) -> tuple[str, int | None, int | None]:
         start = rough.start()
     if text[start - 1 : start] in "([" and text[end : end + 1] in ")]" and start:
         start, end = start - 1, end + 1
-    title = _cut(text, start, end).rstrip(" \t-\u2013\u2014,").replace("( )", "").replace(" )", ")")
+    # "Video: Cost function • 7 min": the separator before the length goes with it.
+    title = _cut(text, start, end).rstrip(" \t-\u2013\u2014,\u2022\u00b7|")
+    title = title.replace("( )", "").replace(" )", ")")
     title = title.replace(",)", ")")
     return title.replace("( ", "(").strip(), length, left_at(text, length)
 

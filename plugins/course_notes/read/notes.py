@@ -61,6 +61,7 @@ from .marks import CHECK_MARKS, _read_marks
 from .org import looks_like_org, org_as_markdown
 from .parts import BOOK_CHAPTER_WORDS, UPPER
 from .planner import Row
+from .sidebar import join_status_lines
 from .states import (
     CROSS_SIGNS,
     EMPTY_BOX_SIGNS,
@@ -837,6 +838,12 @@ class _Reader:
                 self.videos_read[body] = known
         return known
 
+    def label_kind(self, body: str) -> SectionKind:
+        """The kind an item's own label names: "Video: Cost function • 7 min" a video,
+        "Reading: Lab notes • 10 min" a reading, "Practice Quiz: …" an exercise."""
+        found = _KIND_LABEL.match(body)
+        return self.kinds.kind(found["label"]) if found is not None else _OTHER
+
     def parent_kind(self, entries: list[Item | Note]) -> SectionKind:
         """The kind the item above gives its nested lines: "- videos" over a list of them."""
         parent = self.open_items[-2] if len(self.open_items) > 1 else None
@@ -1250,6 +1257,8 @@ class _Reader:
         kind = section.kind
         if depth and kind is _OTHER:
             kind = self.parent_kind(entries)
+        if kind is _OTHER and ":" in body[:24]:
+            kind = self.label_kind(body)
         done = state is True
         if (
             kind is _VIDEOS
@@ -1452,6 +1461,8 @@ _FIRST_LETTERS = regex.compile(r"[^\W\d_](?=\d)|[^\W\d_]{2,}")
 
 
 # A line's label: "Lecture:" in 'Lecture: "Suez, 1956" – Lecture recording 46:05'.
+# An item's label naming its kind: a word or three, then a colon ("Practice Quiz: …").
+_KIND_LABEL = regex.compile(r"(?P<label>[^\W\d_]+(?:[ \t][^\W\d_]+){0,2}):[ \t]")
 _LABEL_PREFIX = regex.compile(r"(?P<label>[^\W\d_][^\W\d_ ]{1,19}):[ \t]")
 
 
@@ -1521,7 +1532,7 @@ def _settle_empty_groups(course: Course) -> None:
                 section.entries[index] = Note(entry.text, entry.line, entry.depth)
 
 
-def _settle_kinds(course: Course) -> None:
+def _settle_kinds(course: Course, kinds: SectionKinds) -> None:
     """Give a section the kind its entries show where its words say none or another.
 
     Most lines with a length: videos; most lines citing a work (author and year, chapters,
@@ -1547,6 +1558,10 @@ def _settle_kinds(course: Course) -> None:
                 if section.title and section.kind is _OTHER:
                     unsure.append(section)
                 continue
+            if _mostly(section.entries, lambda entry: _labelled_kind(entry, kinds)):
+                # "Video: …", "Reading: …", "Practice Quiz: …": each entry names its own
+                # kind, as a platform's list does; the section has none of its own.
+                continue
             unsure_before = len(unsure)
             unsure.append(section)
             if not videos and _mostly(items, lambda item: _CITATION.search(item.text) is not None):
@@ -1567,6 +1582,12 @@ def _settle_kinds(course: Course) -> None:
             # "Lectures" settled as videos in the other modules, by their lengths: so here
             # too, where one line of two gives its length.
             _settle(section, kinds[0])
+
+
+def _labelled_kind(entry: Item | Note, kinds: SectionKinds) -> bool:
+    """True when an entry opens with a label naming a kind ("Reading: Lab notes")."""
+    found = _KIND_LABEL.match(entry.text) if ":" in entry.text[:24] else None
+    return found is not None and kinds.kind(found["label"]) is not _OTHER
 
 
 def _normalise_title(title: str) -> str:
@@ -1954,6 +1975,11 @@ def parse(
         messages = _unchat(lines)
         if messages:
             text = "\n".join(lines)
+    if "\nCompleted" in text or "\nStarted" in text or "\nDue " in text or "\nDone\n" in text:
+        # A platform's sidebar pasted ("Video: Cost function • 7 min" over "Completed"); a
+        # string test first, as a read of every short line costs 2% of a big file's read.
+        if join_status_lines(lines):
+            text = "\n".join(lines)
     blocks = read_blocks(text)
     callouts = unquote_callouts(lines) if ">" in text else None
     layout = find_layout(lines, blocks, units, questions, messages)
@@ -2119,7 +2145,7 @@ def parse(
             or not any(s.title == section.title for week in course.weeks for s in week.sections)
         ]
     course.continued_lines = sorted(reader.continued)
-    _settle_kinds(course)
+    _settle_kinds(course, kinds)
     _settle_named_videos(course)
     _settle_labelled_notes(course)
     _settle_empty_groups(course)

@@ -44,7 +44,8 @@ PRIORITY = regex.compile(r"[ \t]*[\u23eb\U0001f53c\U0001f53d\u23ec\U0001f53a]\uf
 # Done, in the languages the reader knows, as a word of its own at the start or the end, or
 # "(done)" anywhere; "DONE" in capitals anywhere.
 DONE_WORDS = (
-    r"done|attended|besucht|assist[ée]|asist[ií]|bijgewoond|frequentato|erledigt|(?<![\w])erl(?=\.)|fertig|"
+    # "completed", "finished", not "complete": "complete the worksheet" is a task to do.
+    r"done|completed|finished|attended|besucht|assist[ée]|asist[ií]|bijgewoond|frequentato|erledigt|(?<![\w])erl(?=\.)|fertig|"
     r"hecho|terminado|fait|termin[ée]|fatto|feito|conclu[ií]do|klaar|gedaan|afgerond|klart?|"
     r"f[äa]rdigt?|"
     # Greek and Arabic: "έγινε", "τελείωσα", "منتهي".
@@ -537,6 +538,7 @@ _HINTS = (
     "read it",
     "todo",
     "pend",
+    "complet",
     "belum",
     "offen",
     "ausstehend",
