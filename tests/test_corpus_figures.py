@@ -246,8 +246,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh30/derecho_temas_es.md", "video known"),
     ("fresh30/econ_gdocs_tables.md", "unit 7"),
     ("fresh30/maschinenbau_kw_de.md", "reading works"),
-    ("fresh30/maschinenbau_kw_de.md", "video known"),
-    ("fresh30/maschinenbau_kw_de.md", "video watched"),
     ("fresh30/nursing_apple_checklists.md", "reading works"),
     ("fresh30/organic_chem_obsidian_daily.md", "answered"),
     ("fresh4/french_maths.md", "reading works"),

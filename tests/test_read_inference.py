@@ -1054,6 +1054,12 @@ def test_an_outlines_letters_and_numerals_are_its_levels() -> None:
         # "Mo..." starts a weekday's name only as the name: "Moodle" is none.
         ("replay CM4 sur Moodle 1h40", 100 * 60),
         ("rec 47:55 — watched up to ~30:00", 47 * 60 + 55),
+        # After a weekday a clock with seconds is a length; after "at", a time all the same.
+        ("Vorlesungsaufzeichnung Di 1:24:10 nochmal", 1 * 3600 + 24 * 60 + 10),
+        ("lecture Di 14:00", None),
+        ("rec 1:51:45 - watched up to 1:10:00", 1 * 3600 + 51 * 60 + 45),
+        ("Aufzeichnung Di 1:31:05   (bis ca. 50 min geschaut)", 1 * 3600 + 31 * 60 + 5),
+        ("Video: Cost function \u2022 7 min", 7 * 60),
         ("lecture Tuesday 14:00", None),
         ("cours lundi 9h30", None),
         ("25 min 3 exercises", 25 * 60),

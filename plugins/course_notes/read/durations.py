@@ -215,6 +215,7 @@ _WEEKDAYS = (
     r"luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica"
 )
 # "up to ~30:00": where a video was left, roughly, is no length either.
+_WEEKDAY_BEFORE = regex.compile(rf"\b(?:{_WEEKDAYS})(?!\w)\.?[ \t]*$", re.I)
 _TIME_OF_DAY_BEFORE = regex.compile(
     rf"(?:\b(?:{_AT_WORDS}|{_WEEKDAYS})(?!\w)\.?[ \t]*~?[ \t]*$)", re.I
 )
@@ -266,7 +267,9 @@ _ESTIMATE = regex.compile(r"(?:estimated|est\.|approx\.?)[ \t]*$", re.I)
 
 # "stopped ~20 min in", "paused at about 12:00": where a video was left, after its length.
 _STOPPED_BEFORE = regex.compile(
-    r"\b(?:stopped|paused|left off|gestoppt|angehalten|parei|fermato|me qued[ée])"
+    # "(bis ca. 50 min geschaut)", "up to 20 min": how far it was watched, no length.
+    r"\b(?:stopped|paused|left off|gestoppt|angehalten|parei|fermato|me qued[ée]|bis|up to|"
+    r"until|hasta|fino a|jusqu['\u2019]?[àa])"
     r"(?:[ \t]+(?:at|bei|em|no|a|al|en))?[ \t]*(?:~|ca\.|about|around|approx\.?)?[ \t]*$",
     re.I,
 )
@@ -297,6 +300,11 @@ def find_duration(text: str) -> tuple[str, int | None, int | None]:
         if (
             (found["clock"] or found["hours"])
             and _TIME_OF_DAY_BEFORE.search(before)
+            # "Vorlesungsaufzeichnung Di 1:24:10": after a weekday alone, a clock with
+            # seconds is a length ("at 1:10:00", "up to 1:10:00" stay no length).
+            and not (
+                found["clock"] and found["clock"].count(":") == 2 and _WEEKDAY_BEFORE.search(before)
+            )
             or found["units"]
             and _UNITS_NOT_LENGTH.search(before)
             and not _ROUGHLY.search(before)
