@@ -708,3 +708,24 @@ def test_parts_of_a_book_never_named_are_one_work_with_each_part_ticked_apart() 
     assert "    - [x] Chapter 4 · [Week 1]" in shown and "    - [ ] Chapter 5 · [Week 2]" in shown
     german = reading_list_markdown(reading_list(course), lang=language("de"))
     assert "*Das Lehrbuch des Kurses (in den Notizen nicht genannt)*" in german
+
+
+def test_a_manuals_volumes_and_lessons_a_codes_articles_and_courts_apart() -> None:
+    assert works(
+        ["Lasarte t. II, lección 1", "arts. 1088-1093 CC", "HR 27 januari 1961 (Van den Bergh)"],
+        ["Lasarte t. II, lecciones 2 y 3", "arts. 1156-1181 CC (pago, imputación, dación)"],
+        ["Lasarte t. III, lección 5", "HR 14 april 1989 (Harmonisatiewet)"],
+    ) == [
+        ("Lasarte t. II", [3]),
+        ("CC", [2]),
+        ("HR 27 januari 1961 (Van den Bergh)", [1]),
+        ("HR 14 april 1989 (Harmonisatiewet)", [1]),
+    ]
+    assert [p.name for p in split_sections("Lasarte t. II, lecciones 2 y 3")[1]] == [
+        "Chapter 2",
+        "Chapter 3",
+    ]
+    # "Smith on Torts" is "Smith, Torts": the "s" of a title is no part's word.
+    assert works(["Smith, Torts (9th ed), ch 1 & 2"], ["Smith on Torts ch. 7 & 9"]) == [
+        ("Smith, Torts (9th ed)", [2])
+    ]

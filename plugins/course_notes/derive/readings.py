@@ -33,13 +33,18 @@ from ..model.inline import link_targets
 from ..model.text import normalise
 from ..read.parts import CHAPTER_WORDS, UPPER
 
-_CHAPTER = CHAPTER_WORDS
+# A law manual's lessons are its chapters: "Lasarte t. II, lecciones 2 y 3".
+_CHAPTER = rf"{CHAPTER_WORDS}|lecci[óo]n(?:es)?|lessons?|le[çc]ons?|lezion[ei]"
 # The parts before the chapters: "Goffman intro", "Weber, Einleitung".
 _INTRO = (
     r"intro|introduction|einleitung|introducci[óo]n|introduzione|introdu[çc][ãa]o|inledning|"
     r"inleiding|preface|vorwort|pr[óo]logo|pr[ée]face"
 )
-_SECTION = r"sections?|secs?|abschnitt|abschn|secci[óo]n|secc|sezione|sec[çc][ãa]o"
+# A code's articles are its sections: "arts. 1088-1093 CC", "§§ 433 ff. BGB".
+_SECTION = (
+    r"sections?|secs?|abschnitt|abschn|secci[óo]n|secc|sezione|sec[çc][ãa]o|arts?|artt|"
+    r"art[íi]culos?|articles?|artikel|articoli|artigos?"
+)
 # An atlas's plates too: "Netter tab. 270–285".
 _PAGE = r"pages?|pgs?|pp|p|seiten?|s|p[áa]gs?|p[áa]ginas?|pagine|blz|str|tab|plates?|σελ|стр|с|ص"
 _WORD = rf"(?:(?:{_CHAPTER}|{_SECTION}|{_PAGE})\b|§{{1,2}})\.?[ \t]*"
@@ -48,7 +53,7 @@ _NUMBER = r"[0-9]{1,4}(?:\.[0-9]{1,4})*"
 _TO = r"(?:[ \t]*(?:-{1,2}|[\u2012-\u2015])[ \t]*|[ \t]+to[ \t]+)"
 _ITEM = rf"(?:(?P<word>{_WORD}))?(?P<first>{_NUMBER})(?:{_TO}(?P<last>{_NUMBER}))?"
 _PART_ITEM = regex.compile(_ITEM, re.I)
-_AND = r"[ \t]*(?:,|;|&|\band\b)[ \t]*"
+_AND = r"[ \t]*(?:,|;|&|\band\b|\by\b|\bund\b|\bet\b|\be\b)[ \t]*"
 _ANY_ITEM = rf"(?:{_WORD})?{_NUMBER}(?:{_TO}{_NUMBER})?"
 # Inside parentheses the numbers may stand alone: "(6.3, 5.2.2)".
 _LIST = regex.compile(rf"[ \t]*{_ANY_ITEM}(?:{_AND}{_ANY_ITEM})*[ \t]*", re.I)
@@ -163,8 +168,10 @@ def split_sections(text: str) -> tuple[str, list[Part]]:
     bare = _BARE_PARTS.fullmatch(text)
     if bare is not None:
         # "ch 4", "read 7.1", "4.1–4.3", "ch 37 diuretics": parts of a book the line does
-        # not name, no title of its own.
-        return "", _parts(bare["parts"])
+        # not name, no title of its own; but "arts. 1088-1093 CC": a code's initials after
+        # its articles name it.
+        named = _CODE_AFTER.fullmatch(bare["topic"] or "")
+        return (named["code"] if named else ""), _parts(bare["parts"])
     numbered = _number_first(text)
     if numbered is not None:
         return numbered
@@ -306,8 +313,14 @@ _READ_VERB = (
 # dotted number first ("ch 4", "§2", "7.1"), not a bare number ("1984 by Orwell").
 _BARE_PARTS = regex.compile(
     rf"(?:{_READ_VERB})?(?P<parts>(?:{_WORD}{_NUMBER}|[0-9]{{1,2}}\.[0-9]{{1,3}}(?:\.[0-9]{{1,3}})*)"
-    rf"(?:{_TO}{_NUMBER})?(?:{_AND}{_ANY_ITEM})*)(?:[ \t,:\u2013\u2014-]+[^\W\d_][^()\n]*)?",
+    rf"(?:{_TO}{_NUMBER})?(?:{_AND}{_ANY_ITEM})*)(?P<topic>[ \t,:\u2013\u2014-]+[^\W\d_][^()\n]*)?"
+    # A remark in brackets after them: "arts. 1156-1181 CC (pago, imputación, dación)".
+    r"(?:[ \t]*\([^()\n]*\))?",
     re.I,
+)
+# A code or statute by its initials after the articles: "CC", "BGB", "StGB", "CCyC".
+_CODE_AFTER = regex.compile(
+    r"[ \t,:\u2013\u2014-]*(?P<code>[A-Z][A-Za-z]{0,4}[A-Z])(?:[ \t]+\(.*\))?[ \t]*"
 )
 
 
@@ -577,6 +590,14 @@ _PART_WORDS = regex.compile(
     r"livre|book|libro|ed)\b\.?",
     re.I,
 )
+# A part's word standing alone: "t." and "lección" in "t. II, lección", not the "s" of "Torts".
+_PART_WORD = regex.compile(
+    rf"(?<![^\W\d_])(?:{_CHAPTER}|{_SECTION}|{_PAGE}|{_INTRO}|t|vol|tome|tomo|band|bd|part|"
+    r"parte|teil|livre|book|libro|ed)(?![^\W\d_])\.?",
+    re.I,
+)
+# A volume's number in capitals: "t. II", "vol. IV".
+_ROMAN = regex.compile(r"(?<![^\W\d_])[IVXL]{1,6}(?![^\W\d_])")
 _WORDS = regex.compile(r"[^\W\d_]{2,}")
 _LONG_WORD = regex.compile(r"[^\W\d_]{4,}")
 _OPENING = " \t,:\u2013\u2014-\"'\u201c\u00ab*_"
@@ -625,7 +646,7 @@ def _join_by_surname(lines: list[_Line], works: _Works) -> None:
     # Hand-written, as _join_by_author: the looser forms students repeat a book by, which
     # that pass's exact shapes miss.
     titled: dict[str, list[tuple[int, tuple[list[str], bool], bool]]] = {}
-    bare: list[tuple[int, str, str]] = []
+    bare: list[tuple[int, str, str, bool]] = []
     for index, line in enumerate(lines):
         text = line.text.strip(" \t*_")
         found = _SURNAME.match(text)
@@ -646,19 +667,23 @@ def _join_by_surname(lines: list[_Line], works: _Works) -> None:
         apart = bool(initials) or after[:1] != " " or after.lstrip(" ")[:1] in _OPENING
         stop = _TITLE_STOP.search(rest)
         segment = rest[: stop.start() if stop else None]
-        words = [word.casefold() for word in _LONG_WORD.findall(segment)]
+        # "Lasarte t. II, lección 1": the words of parts name no title.
+        words = [word.casefold() for word in _LONG_WORD.findall(_PART_WORD.sub("", segment))]
         if words and (apart or not found["others"]):
             alone = len(_WORDS.findall(_PART_WORDS.sub("", segment))) == 1
             titled.setdefault(name.casefold(), []).append((index, (words[:2], alone), apart))
-        elif found["others"] or not _WORDS.search(_PART_WORDS.sub("", segment)):
+        elif found["others"] or not _WORDS.search(_ROMAN.sub("", _PART_WORDS.sub("", segment))):
             # "re-read Hodgkin & Huxley for the final": two authors named together, no
             # title set apart, are their one work. "Wasserman (2004)" is the one of 2004.
             year = _YEAR_AFTER.match(after.lstrip(_OPENING))
-            bare.append((index, name.casefold(), year.group().strip("().,:") if year else ""))
+            parted = _PART_WORD.search(after) is not None
+            bare.append(
+                (index, name.casefold(), year.group().strip("().,:") if year else "", parted)
+            )
     # Surnames a letter apart found by their one-letter deletions, not by comparing every
     # pair: 3,000 lines of authors took 11 s so.
     nearby: dict[str, set[str]] = {}
-    for name in {*titled, *(key for _, key, _ in bare)}:
+    for name in {*titled, *(key for _, key, _, _ in bare)}:
         for variant in _deletions(name):
             nearby.setdefault(variant, set()).add(name)
 
@@ -674,7 +699,8 @@ def _join_by_surname(lines: list[_Line], works: _Works) -> None:
                     if works.may_join(index, other):
                         works.join(index, other)
                     break
-    for index, key, year in bare:
+    alone: dict[tuple[str, str], int] = {}
+    for index, key, year, parted in bare:
         owners = {
             works.find(other)
             for name in close_names(key)
@@ -685,6 +711,12 @@ def _join_by_surname(lines: list[_Line], works: _Works) -> None:
             owner = owners.pop()
             if works.may_join(index, owner):
                 works.join(index, owner)
+        elif not owners and parted:
+            # "Lasarte t. II, lección 1" and "Lasarte t. III, lección 5", the author named
+            # with parts only, never with a title: the author's one work, its volumes parts.
+            first = alone.setdefault((key, year), index)
+            if first != index and works.may_join(index, first):
+                works.join(index, first)
 
 
 # A chapter named by its number alone, no work before it: "ch 4 pharmacokinetics",
@@ -729,8 +761,11 @@ def _join_bare_chapters(lines: list[_Line], works: _Works) -> None:
             if index not in bare and _AUTHOR_ONLY.fullmatch(line.text.strip(" \t*_"))
         }
         if len(named) > 1 or (not named and ranked and ranked[0][1] >= 2):
-            return
-        book = named.pop() if named else min(bare)
+            # Two books as likely: which one is not said. The parts are of one book the
+            # notes do not name, a work of their own, not one each.
+            book = min(bare)
+        else:
+            book = named.pop() if named else min(bare)
     for index in sorted(bare):
         if works.may_join(index, book):
             works.join(index, book)
