@@ -398,9 +398,11 @@ def _score(paths: list[Path]) -> float:
         ("fresh23", 0.85),
         ("fresh24", 0.88),
         ("fresh25", 0.84),
-        ("fresh26", 0.68),
+        ("fresh26", 0.8),
         ("fresh27", 0.78),
         ("fresh28", 0.93),
+        ("fresh29", 0.9),
+        ("fresh30", 0.9),
     ],
 )
 def test_each_set_scores_at_least(folder: str, floor: float) -> None:
