@@ -240,7 +240,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh3/spanish_history.md", "reading works"),
     ("fresh30/derecho_temas_es.md", "unit 4"),
     ("fresh30/derecho_temas_es.md", "video known"),
-    ("fresh30/econ_gdocs_tables.md", "unit 7"),
     ("fresh30/maschinenbau_kw_de.md", "reading works"),
     ("fresh30/nursing_apple_checklists.md", "reading works"),
     ("fresh30/organic_chem_obsidian_daily.md", "answered"),

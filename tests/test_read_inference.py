@@ -2008,6 +2008,28 @@ def test_a_platforms_sidebar_pasted_each_status_on_the_line_under_its_item() -> 
     assert parse("## Week 1\nquiz\nCompleted\n").weeks[0].items == []
 
 
+def test_a_table_of_tasks_split_in_two_and_each_rows_own_kind() -> None:
+    text = (
+        "## Week 7 \u2014 Taxation\n\n| Task | Type | Status |\n| :---- | :---- | :---- |\n"
+        "| Lecture 13 slides | Lecture | Done |\n| Mankiw ch. 8 | Reading | In progress |\n\n"
+        "(added these after section, table got split when I pasted)\n\n"
+        "| Extra problems ch. 8 (from Marcus) | Homework | In progress |\n"
+        "| :---- | :---- | :---- |\n| Aplia HW 5 (due 10/19) | Homework | Done |\n\n"
+        "## Week 8 \u2014 Externalities\n\n| Film | Year | Rating |\n| --- | --- | --- |\n"
+        "| Stalker | 1979 | 5 |\n"
+    )
+    course = parse(text)
+    week = course.weeks[0]
+    assert [(type(i).__name__, i.text.split(" \u00b7 ")[0], i.done) for i in week.items] == [
+        ("Item", "Lecture 13 slides", True),
+        ("Reading", "Mankiw ch. 8", False),
+        ("Item", "Extra problems ch. 8 (from Marcus)", False),
+        ("Item", "Aplia HW 5 (due 10/19)", True),
+    ]
+    # A table under another heading, with no done column, goes on with none.
+    assert course.weeks[1].items == []
+
+
 def test_an_outlines_unit_with_nothing_under_it_between_two_others() -> None:
     text = (
         "# A&P II\n\n- Week 5 — Lymphatic system\n    - [x] Lec 5A\n"

@@ -892,15 +892,20 @@ def _dated_lines(lines: list[str], blocks: Blocks, headings: set[int]) -> dict[i
 
 def _table_rows(lines: list[str], blocks: Blocks, layout: Layout) -> None:
     """Tasks from Markdown tables with a column saying what is done (see ``table_tasks``)."""
-    for first, table in blocks.verbatim_starts.items():
+    before: list[str] = []
+    ended = 0
+    for first, table in sorted(blocks.verbatim_starts.items()):
         if not table:
             continue
         last = first
         while last + 1 in blocks.verbatim and last + 1 not in blocks.verbatim_starts:
             last += 1
-        found = table_tasks(lines, first, last, is_unit_word)
+        # A table a few lines after one of tasks, no heading between, may go on with it.
+        near = first - ended <= 6 and not any(ended < n < first for n in blocks.headings)
+        found = table_tasks(lines, first, last, is_unit_word, before if near else None)
         layout.rows.update(found.rows)
         layout.headers.update(found.headers)
+        before, ended = found.columns, last
 
 
 def _planner_units(lines: list[str], blocks: Blocks, layout: Layout, wanted: str | None) -> None:

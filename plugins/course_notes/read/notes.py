@@ -844,6 +844,16 @@ class _Reader:
         found = _KIND_LABEL.match(body)
         return self.kinds.kind(found["label"]) if found is not None else _OTHER
 
+    def cell_kind(self, body: str) -> SectionKind:
+        """The kind a table row's own cell names: "Extra problems ch. 8 · Homework · …" is
+        an exercise, "Mankiw ch. 8 · Reading" a reading (the row's cells joined by "·")."""
+        for cell in body.split(" \u00b7 ")[1:]:
+            if len(cell.split()) <= 2:
+                kind = self.kinds.kind(cell)
+                if kind is not _OTHER:
+                    return kind
+        return _OTHER
+
     def parent_kind(self, entries: list[Item | Note]) -> SectionKind:
         """The kind the item above gives its nested lines: "- videos" over a list of them."""
         parent = self.open_items[-2] if len(self.open_items) > 1 else None
@@ -1259,6 +1269,8 @@ class _Reader:
             kind = self.parent_kind(entries)
         if kind is _OTHER and ":" in body[:24]:
             kind = self.label_kind(body)
+        if kind is _OTHER and " \u00b7 " in body:
+            kind = self.cell_kind(body)
         done = state is True
         if (
             kind is _VIDEOS

@@ -63,6 +63,8 @@ class Planner:
 
     rows: dict[int, Row] = field(default_factory=dict)
     headers: set[int] = field(default_factory=set)
+    columns: list[str] = field(default_factory=list)
+    """The header a table's rows were read by (``table_tasks``): the next table may go on."""
 
 
 def find_planners(lines: list[str], is_unit: Callable[[str], bool], skip: set[int]) -> Planner:
@@ -157,7 +159,13 @@ def _split_pipes(cells: str) -> list[str]:
     return parts
 
 
-def table_tasks(lines: list[str], first: int, last: int, is_unit: Callable[[str], bool]) -> Planner:
+def table_tasks(
+    lines: list[str],
+    first: int,
+    last: int,
+    is_unit: Callable[[str], bool],
+    before: list[str] | None = None,
+) -> Planner:
     """The rows of a Markdown table (lines ``first`` to ``last``, 1-based) as tasks, when a
     column says what is done: a header such as "Done" or "✓", or cells that are ticks,
     crosses or blank and nothing else. A table without one (a schedule pasted from the
@@ -173,6 +181,19 @@ def table_tasks(lines: list[str], first: int, last: int, is_unit: Callable[[str]
         return planner
     body = [(number, _pipe_cells(lines[number - 1])) for number in range(first + 2, last + 1)]
     done_column = _column(header, _DONE_HEADER, -1)
+    carried = False
+    if (
+        done_column is None
+        and before
+        and len(before) == len(header)
+        and _column(before, _DONE_HEADER, -1) is not None
+    ):
+        # "| Extra problems ch. 8 | Homework | In progress |" over a rule row, just after a
+        # table of tasks with as many columns: that table split in two when pasted, its
+        # header row a task like the rest.
+        body = [(first, header), *body]
+        header, carried = before, True
+        done_column = _column(header, _DONE_HEADER, -1)
     if done_column is None:
         for index in range(len(header)):
             cells = [row[index] if index < len(row) else "" for _, row in body]
@@ -215,5 +236,6 @@ def table_tasks(lines: list[str], first: int, last: int, is_unit: Callable[[str]
             sign = done if done and not ticked else ""
             planner.rows[number] = Row("", "", text, ticked, sign)
     if planner.rows:
-        planner.headers.update((first, first + 1))
+        planner.headers.update((first + 1,) if carried else (first, first + 1))
+        planner.columns = header
     return planner
