@@ -242,7 +242,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh30/derecho_temas_es.md", "video known"),
     ("fresh30/maschinenbau_kw_de.md", "reading works"),
     ("fresh30/nursing_apple_checklists.md", "reading works"),
-    ("fresh30/organic_chem_obsidian_daily.md", "answered"),
     ("fresh4/french_maths.md", "reading works"),
     ("fresh4/french_maths.md", "unit 6"),
     ("fresh4/french_maths.md", "unit 7"),

@@ -208,6 +208,29 @@ SPEC: list[tuple[str, str, list[Entry]]] = [
         ],
     ),
     (
+        "a quote right under a question is its answer, the quote's sign no part of it",
+        "- will we get a pKa table or do we memorize\n> short table given\n"
+        "- is the hydroboration on midterm 2?\n> forgot to ask, do it Tue\n",
+        [
+            (
+                "",
+                "Will we get a pKa table or do we memorize",
+                "answered",
+                None,
+                [],
+                "short table given",
+            ),
+            (
+                "",
+                "Is the hydroboration on midterm 2?",
+                "open",
+                None,
+                ["forgot to ask, do it Tue"],
+                None,
+            ),
+        ],
+    ),
+    (
         "free text keeps the paragraph rules: context, and an entry before any other",
         "a note first\n\nwith context\n\nthen why?\n\nits context\n",
         [

@@ -100,6 +100,7 @@ _NO_ANSWER = regex.compile(
     r"(?:no (?:reply|answer|response)|not (?:yet )?answered|unanswered|waiting|pending|"
     # "(asked, he's checking with the ward manager)": asked, the answer still to come.
     r"^\(asked\b|checking with|will (?:check|get back|find out|let (?:me|us) know)|"
+    r"forgot to ask|(?:have|haven't|has|hasn't) not? asked|not asked yet|"
     r"asked (?:in|on|at|by)|(?-i:\bTODO\b)|keine antwort|sin respuesta|pas de r[ée]ponse|"
     # "nobody has answered yet", "noch keine Antwort", "nadie respondió", "sem resposta":
     r"no ?(?:one|body) (?:has )?(?:answered|replied)|noch keine|nadie (?:ha )?respond|"
@@ -248,6 +249,11 @@ def blocks(thoughts: Iterable[SourceLine]) -> list[_Block]:
                 indent=width,
             )
             result.append(item)
+        elif text[:2] == "> " and item is not None and current is item and not blank:
+            # "> no!! anti-Markovnikov" right under "- does Markovnikov still apply…":
+            # the answer quoted under its question, as Obsidian's students write it.
+            current = _Block("answer", source.number, [text.lstrip("> \t").rstrip()], ">")
+            item.under.append(current)
         elif (marker := ANSWER.match(text) or ASKED.match(text)) is not None:
             kind = "answer" if ANSWER.match(text) else "asked"
             written = text[: marker.end()].strip(" \t")
