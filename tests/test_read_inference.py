@@ -2030,6 +2030,26 @@ def test_a_table_of_tasks_split_in_two_and_each_rows_own_kind() -> None:
     assert course.weeks[1].items == []
 
 
+def test_lectures_named_by_a_letter_counting_on_and_a_key_of_bullets() -> None:
+    text = (
+        "ECON 4210\n\nkey:  * = done    o = still to do    ~ = started, not finished\n\n"
+        "L1 \u2014 Intro & OLS review\n* slides L1\no W ch 2\n\n"
+        "L2 \u2014 Multiple regression\n* slides L2\n~ PS1\n\nL3 \u2014 Inference\n* slides L3\n\n"
+        "L4 \u2014 Dummies\no slides L4\n"
+    )
+    course = parse(text)
+    assert [(w.label, w.progress.done, w.progress.total) for w in course.weeks] == [
+        ("L1", 1, 2),
+        ("L2", 1, 2),
+        ("L3", 1, 1),
+        ("L4", 0, 1),
+    ]
+    assert course.weeks[1].items[1].started
+    # A letter with numbers that do not count on is no unit's word: "A0" twice, "Q1"-"Q4".
+    quiz = parse("Quiz\n\nQ1 \u2014 a\n- x\n\nQ2 \u2014 b\n- y\n\nQ3 \u2014 c\n\nQ4 \u2014 d\n")
+    assert quiz.weeks == []
+
+
 def test_an_outlines_unit_with_nothing_under_it_between_two_others() -> None:
     text = (
         "# A&P II\n\n- Week 5 — Lymphatic system\n    - [x] Lec 5A\n"

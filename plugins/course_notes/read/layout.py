@@ -152,7 +152,10 @@ def unit_parts(found: re.Match[str]) -> tuple[str, str, str]:
         return found["suffix"], found["pre"], "{number}{word}"
     if found["preword"]:
         return found["preword"], found["pre"], "{word} {number}"
-    return found["word"], found["number"], "{word} {number}"
+    word = found["word"]
+    if len(word) == 1 and found.end("word") == found.start("number") and not is_unit_word(word):
+        return word, found["number"], "{word}{number}"  # "L1", as written: no "L 1"
+    return word, found["number"], "{word} {number}"
 
 
 def label_text(line: str) -> str | None:
@@ -423,7 +426,12 @@ def _repeats(family: str, members: list[tuple[int, str, str]]) -> bool:
     or more with two numbers at least ("Sprint 1", "Sprint 2"; not "A0" twice)."""
     if family in UNIT_WORDS or family.startswith("\u7b2c"):
         return True
-    return len(family) >= 2 and len({number for _, _, number in members}) >= 2
+    numbers = {int(number) for _, _, number in members if number.isdigit()}
+    if len(family) == 1 and family != "q":
+        # "L1 — Intro & OLS", "L2 — …": a letter alone is a unit's word when it counts on,
+        # four numbers in a row at least ("A0" twice, "Q1"–"Q3" a quiz's, are none).
+        return len(numbers) >= 4 and max(numbers) - min(numbers) + 1 <= len(numbers) + 1
+    return len(family) >= 2 and len(numbers) >= 2
 
 
 def _choose(

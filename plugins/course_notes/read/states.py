@@ -873,7 +873,9 @@ _LEGEND_ENTRY = regex.compile(
 _LEGEND_NOT = regex.compile(
     r"\b(?:not|no|nicht|kein|nie|pas|non|niet|nog niet|n[ãa]o|todav[íi]a no|ancora)\b", re.I
 )
-_LEGEND_STARTED = regex.compile(r"\b(?:skim\w*|partly|partially|begun)\b", re.I)
+_LEGEND_STARTED = regex.compile(
+    r"\b(?:skim\w*|partly|partially|begun|started|in progress|halfway|half done)\b", re.I
+)
 _LEGEND_DONE = regex.compile(r"\b(?:got through|enough for|counts as done|all of it)\b", re.I)
 
 
@@ -946,6 +948,8 @@ def read_legend(lines: list[str]) -> dict[str, State | None]:
             continue
         if line.count("=") + line.count(":") < 2:
             continue
+        if keyed is not None:
+            line = keyed["rest"]  # "key:  * = done    o = still to do": the signs after it
         entries = list(_LEGEND_ENTRY.finditer(line.strip()))
         if len(entries) < 2:
             continue
