@@ -251,8 +251,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh31/film_studies_notion_db.md", "unit 2"),
     ("fresh31/info_wochen_de_tabs.md", "reading works"),
     ("fresh31/quimica_pt_keep.md", "unit 3"),
-    ("fresh31/quimica_pt_keep.md", "video known"),
-    ("fresh31/quimica_pt_keep.md", "video watched"),
     ("fresh31/sociology_word_paste.md", "reading works"),
     ("fresh31/sociology_word_paste.md", "unit 1"),
     ("fresh31/sociology_word_paste.md", "unit 3"),

@@ -2050,6 +2050,14 @@ def test_lectures_named_by_a_letter_counting_on_and_a_key_of_bullets() -> None:
     assert quiz.weeks == []
 
 
+def test_a_video_word_first_in_a_compound() -> None:
+    course = parse("## Semana 4\n- [x] entalpia (videoaula 22min)\n- [ ] videoclase 2 (14:10)\n")
+    assert [(type(i).__name__, getattr(i, "duration", None)) for i in course.weeks[0].items] == [
+        ("Video", 22 * 60),
+        ("Video", 14 * 60 + 10),
+    ]
+
+
 def test_an_outlines_unit_with_nothing_under_it_between_two_others() -> None:
     text = (
         "# A&P II\n\n- Week 5 — Lymphatic system\n    - [x] Lec 5A\n"
