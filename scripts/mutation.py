@@ -45,6 +45,14 @@ _NO_SURROGATE = (
     "meets one"
 )
 
+_WHOLE_ENDS = "the whole's pattern opens with a digit and ends with one or a unit's letter"
+_EDGES = "a length's neighbours are a blank or a bracket, never an X: the pattern ends at words"
+_MINUTES_DIGITS = (
+    "_minutes is reached only with what duration_seconds could not read: bare digits, which "
+    "no strip changes"
+)
+_ANY_CASE = "the unit grammar reads any case"
+_SPACED_OR_NOT = "the unit grammar reads '1h10min' as '1h 10min'"
 _ROAM_BOX_DONE = "Roam's DONE box is read only as 'not a blank box': any other letter reads so"
 _TWO_LETTERS = "the words after a tick are two letters at least, so the last two are letters too"
 _BOUND_ONLY = "the start only bounds the search (its cost on a long line), not what it finds"
@@ -226,6 +234,103 @@ EQUIVALENT: list[tuple[str, str, str, str]] = [
         "_end_mark",
         "return body[:-5].rstrip(), True",
         "the fifth character from the end is the blank before [OK], which rstrip cuts anyway",
+    ),
+    ("read/durations.py", "parse_duration", "inside = text[start - 1 : -1]", _FAST_PATH),
+    (
+        "read/durations.py",
+        "parse_duration",
+        'if (inside == "" or inside == "?") and "XX(XX" not in text[:start] and "[" not in text:',
+        _FAST_PATH,
+    ),
+    (
+        "read/durations.py",
+        "parse_duration",
+        'if (inside == "" or inside == "?") and "(" in text[:start] and "[" not in text:',
+        _FAST_PATH,
+    ),
+    (
+        "read/durations.py",
+        "parse_duration",
+        'if (inside == "" or inside == "?") and "(" not in text[:start] and "XX[XX" not in text:',
+        _FAST_PATH,
+    ),
+    (
+        "read/durations.py",
+        "parse_duration",
+        'if (inside == "" or inside == "?") and "(" not in text[:start] and "[" in text:',
+        _FAST_PATH,
+    ),
+    (
+        "read/durations.py",
+        "parse_duration",
+        'elif "(" not in text and "XX[XX" not in text:',
+        _FAST_PATH,
+    ),
+    ("read/durations.py", "parse_duration", 'elif "(" not in text and "[" in text:', _FAST_PATH),
+    (
+        "read/durations.py",
+        "duration_seconds",
+        'first = _UNIT_FIRST.fullmatch(text) if (text[:1] in "dsDS") or True else None',
+        _FAST_PATH,
+    ),
+    (
+        "read/durations.py",
+        "duration_seconds",
+        'first = _UNIT_FIRST.fullmatch(text) if text[:1] in "XXdsDSXX" else None',
+        _FAST_PATH,
+    ),
+    (
+        "read/durations.py",
+        "find_duration",
+        'whole = duration_seconds(part["whole"].strip().rstrip(None)) or _minutes(part["whole"])',
+        _WHOLE_ENDS,
+    ),
+    (
+        "read/durations.py",
+        "find_duration",
+        'whole = duration_seconds(part["whole"].strip().lstrip(".")) or _minutes(part["whole"])',
+        _WHOLE_ENDS,
+    ),
+    (
+        "read/durations.py",
+        "find_duration",
+        'whole = duration_seconds(part["whole"].strip().rstrip("XX.XX")) or '
+        '_minutes(part["whole"])',
+        _WHOLE_ENDS,
+    ),
+    (
+        "read/durations.py",
+        "find_duration",
+        'if text[start - 1 : start] in "XX([XX" and text[end : end + 1] in ")]" and start:',
+        _EDGES,
+    ),
+    (
+        "read/durations.py",
+        "find_duration",
+        'if text[start - 1 : start] in "([" and text[end : end + 1] in "XX)]XX" and start:',
+        _EDGES,
+    ),
+    ("read/durations.py", "_minutes", "digits = text.strip().rstrip(None)", _MINUTES_DIGITS),
+    ("read/durations.py", "_minutes", 'digits = text.strip().lstrip(".")', _MINUTES_DIGITS),
+    ("read/durations.py", "_minutes", 'digits = text.strip().rstrip("XX.XX")', _MINUTES_DIGITS),
+    (
+        "read/durations.py",
+        "_minutes",
+        "return int(digits) * 60 if (digits.isdigit()) or True else duration_seconds(digits)",
+        _MINUTES_DIGITS,
+    ),
+    (
+        "read/durations.py",
+        "_minutes",
+        "return int(digits) * 60 if digits.isdigit() else duration_seconds(None)",
+        _MINUTES_DIGITS,
+    ),
+    ("read/durations.py", "_plain_units", "text = text.upper().translate(_NOT_UNITS)", _ANY_CASE),
+    (
+        "read/durations.py",
+        "_plain_units",
+        "return \" \".join(f\"{m['n']}{m['u']}\" for m in _UNIT_WORD.finditer(text)) and text",
+        _SPACED_OR_NOT,
     ),
     ("read/durations.py", "parse_duration", 'if text.endswith("XX)XX"):', _FAST_PATH),
     ("read/durations.py", "parse_duration", 'start = text.find("(")', _FAST_PATH),

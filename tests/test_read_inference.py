@@ -2627,3 +2627,62 @@ def test_a_notion_database_table_with_a_status_column_in_korean() -> None:
 )
 def test_states_in_czech_hindi_and_swahili(text: str, state: State) -> None:
     assert read_state(text)[1] is state
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # A length in brackets, its brackets cut with it, its remarks kept.
+        ("vid (ca. 25 Min.) recap", ("vid recap", 1500, None)),
+        ("vid [ca. 12 min] x", ("vid x", 720, None)),
+        ("vid ca. 25 Min. recap", ("vid recap", 1500, None)),
+        ("ca. 25 Min. Vorlesung", ("Vorlesung", 1500, None)),
+        ("vid (ca. 25 Min. recap", ("vid (recap", 1500, None)),
+        ("vid ( 12 min )", ("vid", 720, None)),
+        ("vid (watched, 12 min)", ("vid (watched)", 720, None)),
+        ("vid (12 min, watched)", ("vid (watched)", 720, None)),
+        # Decimal hours, Korean, units with tabs in them.
+        ("rec 1.5\th", ("rec", 5400, None)),
+        ("강의 1\t시간 8\t분", ("강의", 4080, None)),
+        ("rec 1\th 2\tmin", ("rec", 3720, None)),
+        ("reg 1h22'30", ("reg", 4950, None)),
+        # What is skipped does not stop the search: the length after it still counts.
+        ("est. 10 min to read, rec 12:30", ("est. 10 min to read, rec", 750, None)),
+        ("at 9:00 then rec 12:30", ("at 9:00 then rec", 750, None)),
+        ("stopped at 5:00, rec 12:30", ("stopped at 5:00, rec", 750, 300)),
+        ("aula 14h30 rec 1h22", ("aula 14h30 rec", 4920, None)),
+        ("aula 12h30", ("aula 12h30", None, None)),
+        ("aula 5h30", ("aula 5h30", None, None)),
+        ("aula 4h30", ("aula", 16200, None)),
+        # ">>" opens the student's remark: lengths after the first are the remark's.
+        ("vid 12:30 >> first 20 min >> ok", ("vid >> first 20 min >> ok", 750, None)),
+        (">> rec 12:00", (">> rec", 720, None)),
+        ("x>> 12:00", ("x>> 12:00", None, None)),
+        # Part of a whole, the whole with or without its unit.
+        ("watched 20 of 45", ("watched 20 of 45", 2700, 1200)),
+        # Where it was left: inside the video, not at its start or its end.
+        ("rec 10:00 stopped at 0:01", ("rec stopped at 0:01", 600, 1)),
+        ("rec 10:00 stopped at 0:00", ("rec stopped at 0:00", 600, None)),
+        ("rec 10:00 paused at 10:00", ("rec paused at 10:00", 600, None)),
+    ],
+)
+def test_a_videos_title_length_and_where_it_was_left(
+    text: str, found: tuple[str, int | None, int | None]
+) -> None:
+    assert find_duration(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("saa 1 na dakika 30", 5400),
+        ("Saa 2", 7200),
+        ("dakika 45", 2700),
+        ("saa 1", 3600),
+        ("saa", None),
+    ],
+)
+def test_swahili_hours_and_minutes_words_first(text: str, seconds: int | None) -> None:
+    from course_notes.read.durations import duration_seconds
+
+    assert duration_seconds(text) == seconds

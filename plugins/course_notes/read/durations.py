@@ -351,7 +351,9 @@ def find_duration(text: str) -> tuple[str, int | None, int | None]:
     title = _cut(text, start, end).rstrip(" \t-\u2013\u2014,\u2022\u00b7|")
     title = title.replace("( )", "").replace(" )", ")")
     title = title.replace(",)", ")")
-    return title.replace("( ", "(").strip(), length, left_at(text, length)
+    # "vid (12 min, watched)": the comma that followed the length goes with it.
+    title = title.replace("( ", "(").replace("(, ", "(")
+    return title.strip(), length, left_at(text, length)
 
 
 def left_at(text: str, length: int) -> int | None:
