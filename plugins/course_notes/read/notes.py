@@ -1269,10 +1269,14 @@ class _Reader:
         kind = section.kind
         if depth and kind is _OTHER:
             kind = self.parent_kind(entries)
-        if kind is _OTHER and ":" in body[:24]:
-            kind = self.label_kind(body)
-        if kind is _OTHER and " \u00b7 " in body:
-            kind = self.cell_kind(body)
+        if kind is _OTHER and self.week is not None:
+            # In a unit, an item's own label or a row's own cell may name its kind; on the
+            # General page "textbook: Wasserman, All of Statistics" stays a line about the
+            # course, as it was.
+            if ":" in body[:24]:
+                kind = self.label_kind(body)
+            if kind is _OTHER and " \u00b7 " in body:
+                kind = self.cell_kind(body)
         done = state is True
         if (
             kind is _VIDEOS
