@@ -2045,6 +2045,14 @@ def test_lectures_named_by_a_letter_counting_on_and_a_key_of_bullets() -> None:
         ("L4", 0, 1),
     ]
     assert course.weeks[1].items[1].started
+    from course_notes.read.states import read_legend
+
+    # "not started" is no begun sign, though it names starting.
+    assert read_legend(["key:  * = done    o = not started    ~ = started"]) == {
+        "*": State.DONE,
+        "o": State.OPEN,
+        "~": State.STARTED,
+    }
     # A letter with numbers that do not count on is no unit's word: "A0" twice, "Q1"-"Q4".
     quiz = parse("Quiz\n\nQ1 \u2014 a\n- x\n\nQ2 \u2014 b\n- y\n\nQ3 \u2014 c\n\nQ4 \u2014 d\n")
     assert quiz.weeks == []

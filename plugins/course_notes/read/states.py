@@ -876,6 +876,7 @@ _LEGEND_NOT = regex.compile(
 _LEGEND_STARTED = regex.compile(
     r"\b(?:skim\w*|partly|partially|begun|started|in progress|halfway|half done)\b", re.I
 )
+_LEGEND_NOT_STARTED = regex.compile(r"\bnot (?:yet )?(?:started|begun)\b", re.I)
 _LEGEND_DONE = regex.compile(r"\b(?:got through|enough for|counts as done|all of it)\b", re.I)
 
 
@@ -901,7 +902,7 @@ def _meaning(meaning: str) -> State | None | bool:
 
     The state words are an item's ("read/done", "not read", "half", "entfällt"), read by
     ``read_state``; only what legends alone say is looked for here."""
-    if _LEGEND_STARTED.search(meaning):
+    if _LEGEND_STARTED.search(meaning) and not _LEGEND_NOT_STARTED.search(meaning):
         return State.STARTED
     if _LEGEND_DONE.search(meaning) and not _LEGEND_NOT.search(meaning):
         # "[skimmed] = got through it, enough for seminar": the student's own bar for done.
