@@ -246,8 +246,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh31/anatomy_obsidian_callouts.md", "video watched"),
     ("fresh31/econometrics_plain_numbered.md", "reading works"),
     ("fresh31/econometrics_plain_numbered.md", "unit 5"),
-    ("fresh31/film_studies_notion_db.md", "answered"),
-    ("fresh31/film_studies_notion_db.md", "questions"),
     ("fresh31/film_studies_notion_db.md", "unit 2"),
     ("fresh31/info_wochen_de_tabs.md", "reading works"),
     ("fresh31/quimica_pt_keep.md", "unit 3"),

@@ -231,6 +231,15 @@ SPEC: list[tuple[str, str, list[Entry]]] = [
         ],
     ),
     (
+        "a table of questions and answers: each row an entry, its answer cell its answer",
+        "| Question | Answer |\n| --- | --- |\n| Can it be another film? | Yes, email me |\n"
+        "| Is one film enough? |  |\n",
+        [
+            ("", "Can it be another film?", "answered", None, [], "Yes, email me"),
+            ("", "Is one film enough?", "open", None, [], None),
+        ],
+    ),
+    (
         "free text keeps the paragraph rules: context, and an entry before any other",
         "a note first\n\nwith context\n\nthen why?\n\nits context\n",
         [

@@ -388,7 +388,7 @@ def question_id(text: str) -> str:
 def read_entries(thoughts: Iterable[SourceLine]) -> tuple[list[Question], list[SourceLine]]:
     """The entries of the Thoughts in file order, ids unique, and the headings that group them."""
     reader = _QuestionReader()
-    read = blocks(thoughts)
+    read = blocks(_untabled(list(thoughts)))
     for place, block in enumerate(read):
         reader.following = read[place + 1] if place + 1 < len(read) else None
         reader.read(block)
@@ -400,6 +400,60 @@ def read_entries(thoughts: Iterable[SourceLine]) -> tuple[list[Question], list[S
             entry.asked = ending[1]
     _unique_ids(entries)
     return entries, reader.headings
+
+
+# A table of questions (Notion's databases): "| Question | Answer |" over a rule row.
+_QUESTION_CELL = regex.compile(
+    r"(?i:questions?|fragen?|preguntas?|dudas?|questões|perguntas?|domande?|vragen?|q)"
+)
+_ANSWER_CELL = regex.compile(
+    r"(?i:answers?|antworten?|respuestas?|réponses?|reponses?|risposte?|respostas?|"
+    r"antwoorden?|replies|reply|a)"
+)
+_TABLE_RULE = regex.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*")
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _untabled(thoughts: list[SourceLine]) -> list[SourceLine]:
+    """A table of questions and answers as the list a student would write: each row's
+    question an entry, its answer under it ("| Can it be on another film? | Yes, if … |");
+    the header and the rule row left out. Line numbers kept. Hand-written: the table is
+    CommonMark's, but which column asks only its header says."""
+    out: list[SourceLine] = []
+    columns: tuple[int, int] | None = None
+    for place, source in enumerate(thoughts):
+        text = source.text
+        if text.lstrip()[:1] != "|":
+            columns = None
+            out.append(source)
+            continue
+        following = thoughts[place + 1].text if place + 1 < len(thoughts) else ""
+        if columns is None and _TABLE_RULE.fullmatch(following):
+            header = _cells(text)
+            asked = next((i for i, c in enumerate(header) if _QUESTION_CELL.fullmatch(c)), None)
+            if asked is not None:
+                answered = next((i for i, c in enumerate(header) if _ANSWER_CELL.fullmatch(c)), -1)
+                columns = (asked, answered)
+                out.append(SourceLine(source.number, ""))
+                continue
+        if columns is None:
+            out.append(source)
+            continue
+        if _TABLE_RULE.fullmatch(text):
+            out.append(SourceLine(source.number, ""))
+            continue
+        cells = _cells(text)
+        asked, answered = columns
+        question = cells[asked] if asked < len(cells) else ""
+        answer = cells[answered] if 0 <= answered < len(cells) else ""
+        if question:
+            out.append(SourceLine(source.number, f"- {question}"))
+            if answer:
+                out.append(SourceLine(source.number, f"  \u2192 {answer}"))
+    return out
 
 
 class _QuestionReader:
