@@ -48,7 +48,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh11/stats_dated_days.md", "reading works"),
     ("fresh11/stats_dated_days.md", "video known"),
     ("fresh11/stats_dated_days.md", "video watched"),
-    ("fresh12/bootcamp_days.md", "reading works"),
     ("fresh12/bootcamp_days.md", "video known"),
     ("fresh12/med_blocks_anki.md", "answered"),
     ("fresh12/med_blocks_anki.md", "reading works"),

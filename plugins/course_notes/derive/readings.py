@@ -584,13 +584,8 @@ _NOT_SURNAME = regex.compile(
 )
 # Where a title's words end: a dash, a bracket, a semicolon or a number after the name.
 _TITLE_STOP = regex.compile(r"[\u2013\u2014(;|\[0-9]| - ")
-# The words of parts, which a line that gives no title may hold: "Leyko t.1", "Fontana cap. 4".
-_PART_WORDS = regex.compile(
-    rf"(?:{_CHAPTER}|{_SECTION}|{_PAGE}|{_INTRO}|t|vol|tome|tomo|band|bd|part|parte|teil|"
-    r"livre|book|libro|ed)\b\.?",
-    re.I,
-)
-# A part's word standing alone: "t." and "lección" in "t. II, lección", not the "s" of "Torts".
+# The words of parts, which a line that gives no title may hold: "Leyko t.1", "Fontana cap. 4",
+# "t. II, lección"; as words of their own (unbounded, "s" was cut from "Torts").
 _PART_WORD = regex.compile(
     rf"(?<![^\W\d_])(?:{_CHAPTER}|{_SECTION}|{_PAGE}|{_INTRO}|t|vol|tome|tomo|band|bd|part|"
     r"parte|teil|livre|book|libro|ed)(?![^\W\d_])\.?",
@@ -670,9 +665,9 @@ def _join_by_surname(lines: list[_Line], works: _Works) -> None:
         # "Lasarte t. II, lección 1": the words of parts name no title.
         words = [word.casefold() for word in _LONG_WORD.findall(_PART_WORD.sub("", segment))]
         if words and (apart or not found["others"]):
-            alone = len(_WORDS.findall(_PART_WORDS.sub("", segment))) == 1
+            alone = len(_WORDS.findall(_PART_WORD.sub("", segment))) == 1
             titled.setdefault(name.casefold(), []).append((index, (words[:2], alone), apart))
-        elif found["others"] or not _WORDS.search(_ROMAN.sub("", _PART_WORDS.sub("", segment))):
+        elif found["others"] or not _WORDS.search(_ROMAN.sub("", _PART_WORD.sub("", segment))):
             # "re-read Hodgkin & Huxley for the final": two authors named together, no
             # title set apart, are their one work. "Wasserman (2004)" is the one of 2004.
             year = _YEAR_AFTER.match(after.lstrip(_OPENING))

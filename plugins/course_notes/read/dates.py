@@ -119,6 +119,19 @@ def heading_date(label: str, title: str) -> WrittenDate | None:
     return read_date(found["date"]) if found else None
 
 
+def may_say_due(text: str) -> bool:
+    """Whether a text holds a word read_due looks for ("due", "Abgabe", "submit by", "hand in
+    by", "deadline"): string tests, as the hot path of a big file calls this per item."""
+    return (
+        "ue" in text
+        or "UE" in text
+        or "bgabe" in text
+        or "ubmit" in text
+        or "and in" in text
+        or "eadline" in text
+    )
+
+
 def read_due(text: str) -> tuple[WrittenDate | None, Message | None]:
     """An item's due date (``due Fri``, ``(due: 14/3)``), and a problem when one is unreadable.
 

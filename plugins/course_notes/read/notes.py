@@ -39,6 +39,7 @@ from .dates import (
     LAST_YEAR,
     STAMP,
     heading_date,
+    may_say_due,
     read_date,
     read_due,
     year_refused,
@@ -271,9 +272,11 @@ _CITATION = regex.compile(
     r"\b(?i:article|artikel|art[íi]culo|articolo|artigo|extrait|excerpt|chapter|kapitel|"
     r"chapitre|cap[ií]tulo|capitolo)\b",
 )
+# The verbs of reading that open a task: "read", "leer", "lezen"…
+_READ_VERBS = "read|re-read|reread|lesen|leer|lire|leggere|ler|lezen|läsa|læs|les"
 # "read 7.1", "read 11.2 series": a section of the course's book, named by its number.
 _READ_SECTION = regex.compile(
-    r"(?i:read|re-read|reread|lesen|leer|lire|leggere|ler|lezen|läsa|læs|les)[ \t:]+"
+    rf"(?i:{_READ_VERBS})[ \t:]+"
     r"\d{1,2}\.\d{1,2}(?:[-\u2013]\d{1,2}(?:\.\d{1,2})?)?(?![\d.,:/])"
 )
 # A line that is a note on the item above: an arrow, or a tab between words (a pasted table).
@@ -305,9 +308,7 @@ _LEAD_STATE = regex.compile(
     f"(?P<done>[{''.join(CHECK_MARKS)}\u2612])|[{CROSS_SIGNS}{EMPTY_BOX_SIGNS}{STARTED_SIGNS}]"
 )
 # A task that says to read, in any section: "leggere *Oktoberfest*, cap. 1–2".
-_READ_FIRST = regex.compile(
-    r"(?i:read|re-read|reread|lesen|leer|lire|leggere|ler|lezen|läsa|læs|les)\b[ \t:]"
-)
+_READ_FIRST = regex.compile(rf"(?i:{_READ_VERBS})\b[ \t:]")
 # A line indented under a label that opens with a tick or a cross: "  ✔ Giddens kap 1".
 # A short title: up to three words, capitalised, no digits or closing punctuation but an
 # abbreviation's dot ("Guest talk rec.").
@@ -416,10 +417,10 @@ class _Reader:
         self.lines = lines
         self.plain_tasks = _plain_tasks(lines, blocks, layout)
         self.states_lead = self.plain_tasks and _states_lead(lines, layout)
-        self.states_needed = self.states_lead
-        """Plain lines are tasks only where they say their state (see ``parse``)."""
         """Plain tasks open with their state, done and not done alike ("✅ quiz 1", "⬜️ drug
         cards"): a line opening with none is a note ("half life = 50% drop")."""
+        self.states_needed = self.states_lead
+        """Plain lines are tasks only where they say their state (a chat's too: ``parse``)."""
         self.legend = read_legend(lines[: min(layout.units, default=40)])
         """The marks the file's own legend explains ("✓ = read  ~ = skimmed  x = not read")."""
         self.end_signs = {
@@ -431,11 +432,11 @@ class _Reader:
         self.repeated_labels = _repeated_labels(lines) if len(layout.units) > 1 else set()
         """Short lines over a list that head lists in two units or more ("강의")."""
         self.labelled = False
-        self.ruled_off = 0
-        """The rule after the last unit, until a line after it is placed on the General page."""
+        """The open section came from a label line in a unit (``Required Reading``)."""
         self.label_indented = False
         """Lines were indented under the label: a plain line at the margin ends its section."""
-        """The open section came from a label line in a unit (``Required Reading``)."""
+        self.ruled_off = 0
+        """The rule after the last unit, until a line after it is placed on the General page."""
         self.column: Section | None = None
         """On a board of cards (``layout.cards``), the General page's section of the column
         being read (``## Backlog``): its cards go to their units, its other lines stay."""
@@ -694,7 +695,7 @@ class _Reader:
                 # "Formative essay: … — submit by Fri 15 Nov (not started)": a line among
                 # the list's items that says both its state and its due date.
                 or (
-                    _DUE_HINT.search(stripped) is not None
+                    may_say_due(stripped)
                     and read_state(stripped)[1] is not None
                     and read_due(stripped)[0] is not None
                 )
@@ -840,12 +841,6 @@ class _Reader:
                 self.videos_read[body] = known
         return known
 
-    def label_kind(self, body: str) -> SectionKind:
-        """The kind an item's own label names: "Video: Cost function • 7 min" a video,
-        "Reading: Lab notes • 10 min" a reading, "Practice Quiz: …" an exercise."""
-        found = _KIND_LABEL.match(body)
-        return self.kinds.kind(found["label"]) if found is not None else _OTHER
-
     def cell_kind(self, body: str) -> SectionKind:
         """The kind a table row's own cell names: "Extra problems ch. 8 · Homework · …" is
         an exercise, "Mankiw ch. 8 · Reading" a reading (the row's cells joined by "·")."""
@@ -969,12 +964,7 @@ class _Reader:
         where "[skimmed] = got through it"): its text and the box the sign stands for."""
         for sign, state in self.end_signs.items():
             if text.endswith(sign) and text[: -len(sign)][-1:] in (" ", "\t"):
-                rest = text[: -len(sign)].rstrip(" \t")
-                if state is State.STARTED:
-                    return f"[/] {rest}", None
-                if state is State.CANCELLED:
-                    return f"[-] {rest}", None
-                return rest, "x" if state is State.DONE else " "
+                return _boxed(state, text[: -len(sign)].rstrip(" \t"))
         return text, None
 
     def by_legend(self, number: int, line: str) -> bool:
@@ -989,12 +979,9 @@ class _Reader:
         text = rest.strip()
         if state is None:
             self.note(number, f"{indent}{text}")
-        elif state is State.STARTED:
-            self.item(number, indent, None, None, f"[/] {text}")
-        elif state is State.CANCELLED:
-            self.item(number, indent, None, None, f"[-] {text}")
         else:
-            self.item(number, indent, None, "x" if state is State.DONE else " ", text)
+            text, box = _boxed(state, text)
+            self.item(number, indent, None, box, text)
         return True
 
     def after_units(self, number: int) -> None:
@@ -1246,13 +1233,7 @@ class _Reader:
         due = None
         if "due" in fields:
             due = read_date(fields["due"])
-        elif (
-            "ue" in body
-            or "UE" in body
-            or "bgabe" in body
-            or "by" in body  # "submit by Fri 15 Nov", "hand in by 3/12"
-            or "eadline" in body
-        ):
+        elif may_say_due(body):
             due, problem = read_due(body)
             if problem:
                 self.info(number, problem)
@@ -1273,8 +1254,7 @@ class _Reader:
             # In a unit, an item's own label or a row's own cell may name its kind; on the
             # General page "textbook: Wasserman, All of Statistics" stays a line about the
             # course, as it was.
-            if ":" in body[:24]:
-                kind = self.label_kind(body)
+            kind = _label_kind(body, self.kinds)
             if kind is _OTHER and " \u00b7 " in body:
                 kind = self.cell_kind(body)
         done = state is True
@@ -1318,6 +1298,16 @@ class _Reader:
             entries.append(Item(body, done, number, depth, due=due, started=started, fields=kept))
 
 
+def _boxed(state: State, text: str) -> tuple[str, str | None]:
+    """An item's text and box as a legend's state gives them: begun and called off as the
+    marks "[/]" and "[-]" the reader knows in the text, done and not done as a box."""
+    if state is State.STARTED:
+        return f"[/] {text}", None
+    if state is State.CANCELLED:
+        return f"[-] {text}", None
+    return text, "x" if state is State.DONE else " "
+
+
 def _signed_other(body: str) -> bool:
     """True when an item opens with another kind's sign: "✏️ Workbook p. 3–6" is an exercise,
     its pages no citation."""
@@ -1355,8 +1345,6 @@ _LABELLED = regex.compile(
 )
 
 
-# The words read_due looks for, as one cheap test before it.
-_DUE_HINT = regex.compile(r"(?i:due|submit|hand|deadline)")
 _LABEL_ENDS = (":", "-", "\u2013", "\u2014")
 
 
@@ -1478,9 +1466,9 @@ def _settle_named_videos(course: Course) -> None:
 _FIRST_LETTERS = regex.compile(r"[^\W\d_](?=\d)|[^\W\d_]{2,}")
 
 
-# A line's label: "Lecture:" in 'Lecture: "Suez, 1956" – Lecture recording 46:05'.
 # An item's label naming its kind: a word or three, then a colon ("Practice Quiz: …").
 _KIND_LABEL = regex.compile(r"(?P<label>[^\W\d_]+(?:[ \t][^\W\d_]+){0,2}):[ \t]")
+# A line's label: "Lecture:" in 'Lecture: "Suez, 1956" – Lecture recording 46:05'.
 _LABEL_PREFIX = regex.compile(r"(?P<label>[^\W\d_][^\W\d_ ]{1,19}):[ \t]")
 
 
@@ -1576,7 +1564,7 @@ def _settle_kinds(course: Course, kinds: SectionKinds) -> None:
                 if section.title and section.kind is _OTHER:
                     unsure.append(section)
                 continue
-            if _mostly(section.entries, lambda entry: _labelled_kind(entry, kinds)):
+            if _mostly(section.entries, lambda entry: _label_kind(entry.text, kinds) is not _OTHER):
                 # "Video: …", "Reading: …", "Practice Quiz: …": each entry names its own
                 # kind, as a platform's list does; the section has none of its own.
                 continue
@@ -1602,10 +1590,11 @@ def _settle_kinds(course: Course, kinds: SectionKinds) -> None:
             _settle(section, kinds[0])
 
 
-def _labelled_kind(entry: Item | Note, kinds: SectionKinds) -> bool:
-    """True when an entry opens with a label naming a kind ("Reading: Lab notes")."""
-    found = _KIND_LABEL.match(entry.text) if ":" in entry.text[:24] else None
-    return found is not None and kinds.kind(found["label"]) is not _OTHER
+def _label_kind(text: str, kinds: SectionKinds) -> SectionKind:
+    """The kind an item's own label names: "Video: Cost function • 7 min" a video,
+    "Reading: Lab notes • 10 min" a reading, "Practice Quiz: …" an exercise."""
+    found = _KIND_LABEL.match(text) if ":" in text[:24] else None
+    return kinds.kind(found["label"]) if found is not None else _OTHER
 
 
 def _normalise_title(title: str) -> str:

@@ -20,6 +20,7 @@ from ..model import Question, SourceLine
 from ..model.questions import Remark
 from ..model.text import capitalise_first, slugify
 from .dates import STAMP
+from .layout import names_questions
 
 # The same separator as between weeks: three or more dashes alone on a line.
 SEPARATOR = regex.compile(r"[ \t]*-{3,}[ \t]*")
@@ -403,13 +404,8 @@ def read_entries(thoughts: Iterable[SourceLine]) -> tuple[list[Question], list[S
 
 
 # A table of questions (Notion's databases): "| Question | Answer |" over a rule row.
-_QUESTION_CELL = regex.compile(
-    r"(?i:questions?|fragen?|preguntas?|dudas?|questões|perguntas?|domande?|vragen?|q)"
-)
-_ANSWER_CELL = regex.compile(
-    r"(?i:answers?|antworten?|respuestas?|réponses?|reponses?|risposte?|respostas?|"
-    r"antwoorden?|replies|reply|a)"
-)
+# Its answer column by the answer's own words ("Answer", "Respuesta", "A"), or their plural.
+_ANSWER_CELL = regex.compile(rf"(?i:{_ANSWER_WORDS}(?:s|en|es|e)?|replies|reply)")
 _TABLE_RULE = regex.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*")
 
 
@@ -433,7 +429,7 @@ def _untabled(thoughts: list[SourceLine]) -> list[SourceLine]:
         following = thoughts[place + 1].text if place + 1 < len(thoughts) else ""
         if columns is None and _TABLE_RULE.fullmatch(following):
             header = _cells(text)
-            asked = next((i for i, c in enumerate(header) if _QUESTION_CELL.fullmatch(c)), None)
+            asked = next((i for i, c in enumerate(header) if names_questions(c)), None)
             if asked is not None:
                 answered = next((i for i, c in enumerate(header) if _ANSWER_CELL.fullmatch(c)), -1)
                 columns = (asked, answered)
