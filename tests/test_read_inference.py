@@ -619,6 +619,25 @@ def test_an_item_behind_another_kinds_sign_is_no_reading_for_its_pages() -> None
     assert [type(entry).__name__ for entry in entries] == ["Item", "Reading", "Reading"]
 
 
+@pytest.mark.parametrize(
+    ("lines", "kinds"),
+    [
+        # A shift's hours are no author's year.
+        (["Shift Mon 0730-2000", "Shift Sat 1900-0730", "Smith 2004"], "IIR"),
+        # A task that opens with a verb of reading is a reading, cited or not.
+        (["read Trust O2 prescribing policy", "skim the AJP paper"], "RR"),
+        # Exercises on a chapter are exercises; a title's capitalised word is no exercise.
+        (["textbook problems ch 4 #1-6", "Problems of Philosophy, ch. 2"], "IR"),
+        # "Taylor 5.4" is Taylor's, where another line cites Taylor's parts.
+        (["Taylor ch 5.1–5.2", "Taylor 5.4", "Stewart 5.4"], "RRI"),
+    ],
+)
+def test_what_a_line_in_a_unit_reads_as(lines: list[str], kinds: str) -> None:
+    course = parse("## Week 1\n" + "".join(f"- [ ] {line}\n" for line in lines))
+    entries = [entry for section in course.weeks[0].sections for entry in section.entries]
+    assert "".join(type(entry).__name__[0] for entry in entries) == kinds
+
+
 def test_a_labels_indented_lines_are_tasks_as_plain_lines_are_its_section_ends_after() -> None:
     course = parse(
         "Historia\n\nSemana 1 - Antiguo Régimen\n\nClase presencial - hecho\nLecturas:\n"

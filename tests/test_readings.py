@@ -401,7 +401,17 @@ def test_references_text_loads_or_fails_with_one_line(text: str) -> None:
         ("Bach 3", "Bach 3", []),
         ("Karpathy (blog)", "Karpathy (blog)", []),
         ("1984 by Orwell", "1984 by Orwell", []),
-        ("Stewart 7.1", "Stewart 7.1", []),
+        # Sections by their dotted numbers after a name where the line ends.
+        ("Stewart 7.1", "Stewart", ["Section 7.1"]),
+        ("Griffiths 2.1–2.2", "Griffiths", ["Sections 2.1–2.2"]),
+        # Parts between a title and a remark on them; initials after them name the book.
+        ("Guyton cap. 38 Ventilación pulmonar", "Guyton", ["Chapter 38"]),
+        ("Hampton, The ECG Made Easy ch 1–3 ½", "Hampton, The ECG Made Easy", ["Chapters 1–3"]),
+        ("sorting ch 7 CLRS", "CLRS", ["Chapter 7"]),
+        ("hibbeler ch 1 + 2.1-2.3", "hibbeler", ["Chapter 1", "Sections 2.1–2.3"]),
+        ("Mankiw bab 6 dan bab 8", "Mankiw", ["Chapter 6", "Chapter 8"]),
+        # Two groups of parts apart: a list, as written.
+        ("Smith ch 3 then Jones ch 4", "Smith ch 3 then Jones", ["Chapter 4"]),
         # Parts alone, of a book the line does not name: no title.
         ("Chapter 3", "", ["Chapter 3"]),
         ("read 7.1", "", ["Section 7.1"]),
@@ -645,6 +655,24 @@ def test_long_reading_lines_split_in_linear_time(text: str) -> None:
             2,
             id="a-site-is-no-author",
         ),
+        pytest.param(
+            [
+                "de la Motte, *Manuale di armonia*, capitolo su Beethoven",
+                "de la Motte, cap. su Wagner",
+            ],
+            1,
+            id="a-chapter-s-subject-is-no-title",
+        ),
+        pytest.param(
+            ["Read Griffiths ch. 1", "Read Griffths 5.1–5.3", "Purcell & Morin ch. 2"],
+            2,
+            id="sections-of-an-author-a-letter-apart",
+        ),
+        pytest.param(
+            ["read Mankiw ch 1", "read Mankiw ch 2 thinking like an economist", "read ch 4"],
+            1,
+            id="parts-before-a-remark",
+        ),
     ],
 )
 def test_lines_citing_one_work_are_one_reading(lines: list[str], works: int) -> None:
@@ -694,7 +722,7 @@ def test_a_sign_before_a_reading_is_no_part_of_its_work() -> None:
         ["📖 K&P ch 15", "📖 Aldwell & Schachter, Harmony and Voice Leading, ch 20"],
         ["📖 K&P ch 16"],
     ) == [
-        ("Kostka & Payne ch 1–4 skim", [3]),
+        ("Kostka & Payne", [3]),
         ("Aldwell & Schachter, Harmony and Voice Leading", [1]),
     ]
 

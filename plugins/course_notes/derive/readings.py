@@ -53,7 +53,8 @@ _NUMBER = r"[0-9]{1,4}(?:\.[0-9]{1,4})*"
 _TO = r"(?:[ \t]*(?:-{1,2}|[\u2012-\u2015])[ \t]*|[ \t]+to[ \t]+)"
 _ITEM = rf"(?:(?P<word>{_WORD}))?(?P<first>{_NUMBER})(?:{_TO}(?P<last>{_NUMBER}))?"
 _PART_ITEM = regex.compile(_ITEM, re.I)
-_AND = r"[ \t]*(?:,|;|&|\band\b|\by\b|\bund\b|\bet\b|\be\b)[ \t]*"
+# "ch 1 + 2.1", "bab 6 dan bab 8": "and" in the languages students write parts in.
+_AND = r"[ \t]*(?:,|;|&|\+|\b(?:and|y|und|et|e|dan|og|och|en|i|és|ve)\b)[ \t]*"
 _ANY_ITEM = rf"(?:{_WORD})?{_NUMBER}(?:{_TO}{_NUMBER})?"
 # Inside parentheses the numbers may stand alone: "(6.3, 5.2.2)".
 _LIST = regex.compile(rf"[ \t]*{_ANY_ITEM}(?:{_AND}{_ANY_ITEM})*[ \t]*", re.I)
@@ -114,22 +115,31 @@ def _trailing_parens(text: str) -> tuple[str, str] | None:
 def _trailing_parts(text: str) -> tuple[str, str] | None:
     """``(title, parts)`` when the text ends with parts after a word (``ch 4.1, 4.3``)."""
     position = len(text)
-    start = None
+    start = leftmost = None
     while True:
         item = _ITEM_AT_END.search(text, max(0, position - _WINDOW), position)
         if item is None:
             break
+        leftmost = item
         if item["word"] is not None:
             start = item.start()
         joined = _AND_AT_END.search(text, max(0, item.start() - _WINDOW), item.start())
         if joined is None:
             break
         position = joined.start()
+    if start is None and leftmost is not None and _NAMED_SECTION.search(text, 0, leftmost.end()):
+        # "Griffiths 2.1–2.2", "Taylor 5.1": sections by their dotted numbers after a name.
+        start = leftmost.start()
     if start is None or (start and text[start - 1] not in _BEFORE_PARTS and text[start] != "§"):
         return None
     return text[:start].rstrip(_TITLE_END), text[start:]
 
 
+# A name, then a section's dotted number (a range at most) where the text ends.
+_NAMED_SECTION = regex.compile(
+    r"(?<![^ \t])[A-Z][^\W\d_][\w'\u2019\-]*[ \t,]+\d{1,2}\.\d{1,2}(?:\.\d{1,2})?"
+    r"(?:[ \t]*[-\u2013][ \t]*\d{1,2}(?:\.\d{1,2}){0,2})?[ \t]*$"
+)
 # A chapter written number first: "맨큐 2장", "教科書1章", "第3章", "Serway 24. bölüm".
 _NUMBER_FIRST = regex.compile(
     r"(?<!\d)(?:\u7b2c[ \t]?)?(?P<first>\d{1,4}(?:\.\d{1,4})*)"
@@ -197,9 +207,40 @@ def split_sections(text: str) -> tuple[str, list[Part]]:
             continue
         break
     title = rest.strip().rstrip(_TITLE_END)
-    if not parts or not title:
+    if not parts:
+        return _middle_parts(text) or (text, [])
+    if not title:
         return text, []
     return title, list(dict.fromkeys(parts))
+
+
+# Parts between a title and a remark on them: "Guyton cap. 38 Ventilación pulmonar", "read
+# Mankiw ch 2 thinking like an economist", "Hampton, The ECG Made Easy ch 1–3 ½". Their word
+# is needed: "Vol. 2 Part 3" sets none.
+_MIDDLE_PARTS = regex.compile(
+    rf"(?<=[ \t,;:(\u2013\u2014-])(?P<parts>{_WORD}{_NUMBER}(?:{_TO}{_NUMBER})?"
+    rf"(?:{_AND}{_ANY_ITEM})*)(?=[ \t,;:()\u2013\u2014-]|$)",
+    re.I,
+)
+
+
+def _middle_parts(text: str) -> tuple[str, list[Part]] | None:
+    """A title, and the parts after it that a remark follows, else None.
+
+    The remark is no part of the title ("sorting ch 7 CLRS" is CLRS's, its initials after
+    the parts naming it); a second group of parts in it says the line is a list, not one
+    work's parts, and it stays as written.
+    """
+    found = _MIDDLE_PARTS.search(text)
+    if found is None:
+        return None
+    head = text[: found.start()].strip().rstrip(_TITLE_END)
+    tail = text[found.end() :]
+    if not _WORDS.search(head) or _MIDDLE_PARTS.search(tail) or _LIST_IN.search(tail):
+        return None
+    code = _CODE_AFTER.fullmatch(tail)
+    title = code["code"] if code is not None and head.islower() else head
+    return title, list(dict.fromkeys(_parts(found["parts"])))
 
 
 def has_readings(course: Course) -> bool:
@@ -319,6 +360,8 @@ _BARE_PARTS = regex.compile(
     re.I,
 )
 # A code or statute by its initials after the articles: "CC", "BGB", "StGB", "CCyC".
+# Another part in a remark: "ch 4 + 2.1-2.3".
+_LIST_IN = regex.compile(rf"(?<![\w.])(?:{_WORD})?{_NUMBER}\.{_NUMBER}", re.I)
 _CODE_AFTER = regex.compile(
     r"[ \t,:\u2013\u2014-]*(?P<code>[A-Z][A-Za-z]{0,4}[A-Z])(?:[ \t]+\(.*\))?[ \t]*"
 )
@@ -591,7 +634,10 @@ _PART_WORD = regex.compile(
     r"parte|teil|livre|book|libro|ed)(?![^\W\d_])\.?",
     re.I,
 )
+_CHAPTER_CUT = regex.compile(rf"(?<![^\W\d_])(?:{_CHAPTER}|{_SECTION}|{_PAGE})(?![^\W\d_])", re.I)
 # A volume's number in capitals: "t. II", "vol. IV".
+# A section's dotted number: "Griffiths 2.1–2.2".
+_DOTTED = regex.compile(r"(?<![\w.])\d{1,2}\.\d{1,2}(?![\w.])")
 _ROMAN = regex.compile(r"(?<![^\W\d_])[IVXL]{1,6}(?![^\W\d_])")
 _WORDS = regex.compile(r"[^\W\d_]{2,}")
 _LONG_WORD = regex.compile(r"[^\W\d_]{4,}")
@@ -662,6 +708,10 @@ def _join_by_surname(lines: list[_Line], works: _Works) -> None:
         apart = bool(initials) or after[:1] != " " or after.lstrip(" ")[:1] in _OPENING
         stop = _TITLE_STOP.search(rest)
         segment = rest[: stop.start() if stop else None]
+        # "de la Motte, cap. su Wagner": what follows a chapter's word is the chapter's
+        # subject, no title.
+        cut = _CHAPTER_CUT.search(segment)
+        segment = segment[: cut.start()] if cut else segment
         # "Lasarte t. II, lección 1": the words of parts name no title.
         words = [word.casefold() for word in _LONG_WORD.findall(_PART_WORD.sub("", segment))]
         if words and (apart or not found["others"]):
@@ -671,7 +721,7 @@ def _join_by_surname(lines: list[_Line], works: _Works) -> None:
             # "re-read Hodgkin & Huxley for the final": two authors named together, no
             # title set apart, are their one work. "Wasserman (2004)" is the one of 2004.
             year = _YEAR_AFTER.match(after.lstrip(_OPENING))
-            parted = _PART_WORD.search(after) is not None
+            parted = _PART_WORD.search(after) is not None or _DOTTED.search(after) is not None
             bare.append(
                 (index, name.casefold(), year.group().strip("().,:") if year else "", parted)
             )
@@ -708,8 +758,13 @@ def _join_by_surname(lines: list[_Line], works: _Works) -> None:
                 works.join(index, owner)
         elif not owners and parted:
             # "Lasarte t. II, lección 1" and "Lasarte t. III, lección 5", the author named
-            # with parts only, never with a title: the author's one work, its volumes parts.
-            first = alone.setdefault((key, year), index)
+            # with parts only, never with a title: the author's one work, its volumes parts;
+            # "Griffths 5.1" a letter apart is his too.
+            same = next(
+                (first for (name, at), first in alone.items() if at == year and _close(name, key)),
+                None,
+            )
+            first = alone.setdefault((key, year), index if same is None else same)
             if first != index and works.may_join(index, first):
                 works.join(index, first)
 

@@ -261,7 +261,10 @@ _CITATION = regex.compile(
     r"\bdoi:|doi\.org/|"
     # A Pandoc citation: "[@dowty1991]", "[see @levin1995, ch. 3]".
     r"\[[^\]\n]{0,40}?-?@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*|"
-    r"\b[A-Z][a-z]+,?[ \t]+(?:et al\.?,?[ \t]+)?\(?\d{4}\)?|\b[A-Z][\w'-]+ v\.? [A-Z]|"
+    # "Smith 2004", "Brown et al. (1999)": a name and a year; but "Mon 0730-2000" and "Sat
+    # 1900-0730" are a shift's hours, a clock range no year.
+    r"\b[A-Z][a-z]+,?[ \t]+(?:et al\.?,?[ \t]+)?\(?(?:1[5-9]|20)\d\d\)?(?![-\u2013]?\d)|"
+    r"\b[A-Z][\w'-]+ v\.? [A-Z]|"
     # "Favoreu, Droit constitutionnel", "Carré de Malberg, Contribution à ...": an author,
     # a comma, a title.
     r"^[A-Z][\w'\u2019-]+(?: [a-z]{1,3})?(?: [A-Z][\w'\u2019-]+)?, [A-Z\"\u00ab\u201c*_]|"
@@ -273,7 +276,9 @@ _CITATION = regex.compile(
     r"chapitre|cap[ií]tulo|capitolo)\b",
 )
 # The verbs of reading that open a task: "read", "leer", "lezen"…
-_READ_VERBS = "read|re-read|reread|lesen|leer|lire|leggere|ler|lezen|läsa|læs|les"
+_READ_VERBS = (
+    "read|re-read|reread|skim|lesen|leer|lire|leggere|ler|lezen|läsa|læs|les|baca|czytać|przeczytać"
+)
 # "read 7.1", "read 11.2 series": a section of the course's book, named by its number.
 _READ_SECTION = regex.compile(
     rf"(?i:{_READ_VERBS})[ \t:]+"
@@ -308,6 +313,7 @@ _LEAD_STATE = regex.compile(
     f"(?P<done>[{''.join(CHECK_MARKS)}\u2612])|[{CROSS_SIGNS}{EMPTY_BOX_SIGNS}{STARTED_SIGNS}]"
 )
 # A task that says to read, in any section: "leggere *Oktoberfest*, cap. 1–2".
+_LOWER_WORD = regex.compile(r"(?<![\w'\-])[^\W\d_A-Z][^\W\d_]*(?![\w'\-])")
 _READ_FIRST = regex.compile(rf"(?i:{_READ_VERBS})\b[ \t:]")
 # A line indented under a label that opens with a tick or a cross: "  ✔ Giddens kap 1".
 # A short title: up to three words, capitalised, no digits or closing punctuation but an
@@ -841,6 +847,16 @@ class _Reader:
                 self.videos_read[body] = known
         return known
 
+    def worded_exercise(self, before: str) -> bool:
+        """True when a word in lower case before a citation names exercises: "textbook
+        problems ch 4 #1-6", "latihan bab 3"; not "Problems of Philosophy, ch. 2" (a title),
+        nor "hw: read ch 4" (a reading all the same)."""
+        if _READ_FIRST.search(before) or not before.strip():
+            return False
+        return any(
+            self.kinds.kind(word) is SectionKind.EXERCISES for word in _LOWER_WORD.findall(before)
+        )
+
     def cell_kind(self, body: str) -> SectionKind:
         """The kind a table row's own cell names: "Extra problems ch. 8 · Homework · …" is
         an exercise, "Mankiw ch. 8 · Reading" a reading (the row's cells joined by "·")."""
@@ -1282,11 +1298,15 @@ class _Reader:
             kind is _READINGS
             or (
                 kind is _OTHER
-                and _CITATION.search(body)
+                and (cited := _CITATION.search(body)) is not None
                 and not _says_video(body)
                 and not _signed_other(body)
+                and not self.worded_exercise(body[: cited.start()])
             )
-            or (_READ_FIRST.match(body) and (_CITATION.search(body) or _READ_SECTION.match(body)))
+            or (
+                _READ_FIRST.match(body)
+                and (kind is _OTHER or _CITATION.search(body) or _READ_SECTION.match(body))
+            )
             # "E. A. R. Brown, ‘The Tyranny of a Construct’, *AHR* 79 (1974)" under a seminar:
             # a work cited with its title set apart and its year, in any section.
             or (_TITLED.search(body) and _YEAR_CITED.search(body) and not _says_video(body))
@@ -1605,18 +1625,7 @@ def _settle(section: Section, kind: SectionKind) -> None:
     """Make the section of the kind its entries showed, its items read as such."""
     section.kind = kind
     if kind is _READINGS:
-        _turn(
-            section,
-            lambda item: Reading(
-                item.text,
-                item.done,
-                item.line,
-                item.depth,
-                due=item.due,
-                started=item.started,
-                fields=item.fields,
-            ),
-        )
+        _turn(section, _as_reading)
         return
     # "Exercise set 2" among lengths: a task, no video of unknown length.
     section.entries = [
@@ -1626,6 +1635,48 @@ def _settle(section: Section, kind: SectionKind) -> None:
         else entry
         for entry in section.entries
     ]
+
+
+def _as_reading(item: Item) -> Reading:
+    return Reading(
+        item.text,
+        item.done,
+        item.line,
+        item.depth,
+        due=item.due,
+        started=item.started,
+        fields=item.fields,
+    )
+
+
+# A name, then a section's dotted number or a page: "Taylor 5.4", "Taylor 5.5–5.6".
+_NAMED_PART = regex.compile(
+    r"(?P<name>[A-Z][^\W\d_][\w'\u2019\-]{2,})[ \t,]+(?:\d{1,2}\.\d{1,2}|p{1,2}\.?[ \t]*\d)"
+)
+_NAME_FIRST = regex.compile(r"(?P<name>[A-Z][^\W\d_][\w'\u2019\-]{2,})(?![\w'\u2019\-])")
+
+
+def _settle_named_readings(course: Course) -> None:
+    """Read "Taylor 5.4" as a reading where a reading of the course opens with that name and
+    cites a part ("Taylor ch 5.1–5.2"): the same book, its sections by number alone."""
+    names = set()
+    for week in course.weeks:
+        for section in week.sections:
+            for entry in section.entries:
+                if type(entry) is Reading and _CITATION.search(entry.text):
+                    first = _NAME_FIRST.match(_READ_FIRST.sub("", entry.text, count=1))
+                    if first is not None:
+                        names.add(first["name"])
+    if not names:
+        return
+    for week in course.weeks:
+        for section in week.sections:
+            if section.kind is not _OTHER:
+                continue
+            for index, entry in enumerate(section.entries):
+                if type(entry) is Item and (found := _NAMED_PART.match(entry.text)) is not None:
+                    if found["name"] in names:
+                        section.entries[index] = _as_reading(entry)
 
 
 def _mostly(items: list[Item], test: Callable[[Item], bool]) -> bool:
@@ -2154,6 +2205,7 @@ def parse(
     course.continued_lines = sorted(reader.continued)
     _settle_kinds(course, kinds)
     _settle_named_videos(course)
+    _settle_named_readings(course)
     _settle_labelled_notes(course)
     _settle_empty_groups(course)
     _settle_boxes(course, reader.boxed, reader.stated)
