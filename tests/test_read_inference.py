@@ -172,6 +172,17 @@ def units(text: str) -> list[tuple[str, tuple[int, ...], str]]:
             [("Lesson", (1,), "Review"), ("Lesson", (2,), "Tonicization")],
             id="label-lines-behind-a-sign-not-a-bracket",
         ),
+        pytest.param(
+            "# Seminar\n## **Week One: Plato**\n- a\n## **Second week – Meno**\n- b\n"
+            "## **Week Three – Descartes**\n- c\n",
+            [("Week", (1,), "Plato"), ("Week", (2,), "Meno"), ("Week", (3,), "Descartes")],
+            id="numbers-and-ordinals-in-words-bold-headings",
+        ),
+        pytest.param(
+            "# Kurs\n## Erste Woche\n- a\n## Zweite Woche: Mengen\n- b\n## Segunda semana\n- c\n",
+            [("Woche", (1,), ""), ("Woche", (2,), "Mengen")],
+            id="ordinals-in-german-the-other-family-no-unit",
+        ),
     ],
 )
 def test_the_unit(text: str, expected: list[tuple[str, tuple[int, ...], str]]) -> None:
@@ -227,6 +238,12 @@ def test_html_blocks_swallow_no_heading() -> None:
         ("Lecture recording (50 min) #todo", ("Lecture recording (50 min)", State.OPEN)),
         ("manuale cap. 4 - a metà", ("manuale cap. 4", State.STARTED)),
         ("missed the point?", ("missed the point?", None)),
+        # A negated done word over a sentence is advice, no state.
+        (
+            "went ok!! said to slow down and not read off the page",
+            ("went ok!! said to slow down and not read off the page", None),
+        ),
+        ("Kapitel 3 noch nicht gelesen", ("Kapitel 3 noch nicht gelesen", State.OPEN)),
         (
             "VL 12 — nur bis zu den Rotationen geschaut",
             ("VL 12 — nur bis zu den Rotationen geschaut", State.STARTED),
@@ -322,6 +339,10 @@ def test_obsidian_tasks_fields_are_read_not_shown() -> None:
         ("clip 45 Min.", ("clip", 2700, None)),
         ("reg. 1h22", ("reg.", 4920, None)),
         ("cours à 9h30", ("cours à 9h30", None, None)),
+        # A time of day after a date is no length; a catalogue's number is no date.
+        ("Blatt 3 – Abgabe **10.05., 12:00**", ("Blatt 3 – Abgabe **10.05., 12:00**", None, None)),
+        ("Sheet 3 due 10/05, 12:00", ("Sheet 3 due 10/05, 12:00", None, None)),
+        ("chorale BWV 26/6 1:10", ("chorale BWV 26/6", 70, None)),
         ("watched 20 of 45 min", ("watched 20 of 45 min", 2700, 1200)),
         ("visto 20 de 45 min", ("visto 20 de 45 min", 2700, 1200)),
         (
@@ -482,6 +503,13 @@ def test_among_boxed_tasks_a_bullet_stating_its_state_or_naming_a_class_is_a_tas
             id="bullets-under-questions",
         ),
         pytest.param(
+            "## Vorlesung 1\n- [x] Folien\n\n> **Frage:** Ist f ∈ O(g) dasselbe wie Θ(g)?\n"
+            "> → Ja, sagt Lena.\n\n## Vorlesung 2\n- [ ] Folien\n",
+            1,
+            1,
+            id="a-quoted-question-behind-a-bold-label-and-its-quoted-answer",
+        ),
+        pytest.param(
             "W1\nslides ✓\n\n?\nhow does fork work\n-> returns 0 in the child\n"
             "is asst1 in pairs??\ndifference mutex vs semaphore\n",
             3,
@@ -630,6 +658,10 @@ def test_an_item_behind_another_kinds_sign_is_no_reading_for_its_pages() -> None
         (["textbook problems ch 4 #1-6", "Problems of Philosophy, ch. 2"], "IR"),
         # "Taylor 5.4" is Taylor's, where another line cites Taylor's parts.
         (["Taylor ch 5.1–5.2", "Taylor 5.4", "Stewart 5.4"], "RRI"),
+        # A chapter's word in capitals cites all the same; "P1", an exam, is no page.
+        (["Cormen et al., Kap. 7", "Skript Kap. 2.1–2.3", "estudar pra P1 (prova 18/10)"], "RRI"),
+        # A course's own papers in a word or two name no work.
+        (["read syllabus", "read my notes", "read the pin factory bit"], "IIR"),
     ],
 )
 def test_what_a_line_in_a_unit_reads_as(lines: list[str], kinds: str) -> None:
@@ -1917,6 +1949,35 @@ def test_terse_lines_each_naming_their_unit_and_questions_behind_two_marks() -> 
     # A unit named once on a line of its own heads the lines under it: no card.
     headed = parse("calc\n\nWeek 1: Limits\nps1 \u2713\n\nWeek 2: Derivatives\nps2 \u2713\n")
     assert [w.title for w in headed.weeks] == ["Limits", "Derivatives"]
+
+
+def test_a_legend_of_words_in_parentheses_ends_plain_lines_long_as_citations() -> None:
+    from course_notes.read.states import read_legend
+
+    text = (
+        "SOCI2040\n\nMy key: (read) = done   (half) = started/skimmed   (not yet) = not started\n"
+        "\n\nSeminar 1 – Culture\nCore reading:\nWilliams, R. (1958) ‘Culture is ordinary’, in "
+        "Gable, R. (ed.) (1989) Resources of Hope. London: Verso, pp. 3–18. (read)\n"
+        "Further reading:\nStorey, J. (2018) Cultural Theory. London: Routledge. (not yet)\n"
+        "\nSeminar 2 – Class\nCore reading:\nCrompton, R. (2008) Class. Polity, ch. 2. (half)\n"
+        "Further reading:\nWeber, M. (1978) Economy and Society. (not yet)\n"
+    )
+    course = parse(text)
+    assert [(i.line, i.done, i.started) for w in course.weeks for i in w.items] == [
+        (8, True, False),
+        (10, False, False),
+        (14, False, True),
+        (16, False, False),
+    ]
+    # A word that says its own state means it, whatever an item's words after it say; a
+    # legend's own words for done ("got through it") say otherwise.
+    assert read_legend(
+        ["Key: (done) = read properly, (skimmed) = read headnote + key paras only"]
+    ) == {"(done)": State.DONE, "(skimmed)": State.STARTED}
+    assert read_legend(["[read] = done   [skimmed] = got through it, enough for seminar"]) == {
+        "[read]": State.DONE,
+        "[skimmed]": State.DONE,
+    }
 
 
 def test_a_legend_of_words_in_brackets_ending_the_items_and_weeks_as_a_numbered_list() -> None:

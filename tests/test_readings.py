@@ -412,6 +412,13 @@ def test_references_text_loads_or_fails_with_one_line(text: str) -> None:
         ("Mankiw bab 6 dan bab 8", "Mankiw", ["Chapter 6", "Chapter 8"]),
         # Two groups of parts apart: a list, as written.
         ("Smith ch 3 then Jones ch 4", "Smith ch 3 then Jones", ["Chapter 4"]),
+        # Parts, a remark, "and" more parts.
+        (
+            "IPCC AR6 WG1, Ch. 7, Box 7.1 and section 7.5",
+            "IPCC AR6 WG1",
+            ["Chapter 7", "Section 7.5"],
+        ),
+        ('IPCC AR6 WG1, Ch. 5 "Feedbacks" (5.1–5.2 only)', "IPCC AR6 WG1", ["Chapter 5"]),
         # Parts alone, of a book the line does not name: no title.
         ("Chapter 3", "", ["Chapter 3"]),
         ("read 7.1", "", ["Section 7.1"]),
@@ -672,6 +679,14 @@ def test_long_reading_lines_split_in_linear_time(text: str) -> None:
             ["read Mankiw ch 1", "read Mankiw ch 2 thinking like an economist", "read ch 4"],
             1,
             id="parts-before-a-remark",
+        ),
+        pytest.param(
+            [
+                "CE, Ass., 27 octobre 1995, *Commune de Morsang*",
+                "CE, Ass., 26 octobre 2001, *Ternon*",
+            ],
+            2,
+            id="one-court-s-decisions-by-date",
         ),
     ],
 )

@@ -54,6 +54,20 @@ SPEC: list[tuple[str, str, list[Entry]]] = [
         ],
     ),
     (
+        "an arrow after the question and a word more on it answers it",
+        "- clearance totale o renale? quale si usa -> totale, salvo se chiede renale\n",
+        [
+            (
+                "",
+                "Clearance totale o renale?",
+                "answered",
+                None,
+                [],
+                "totale, salvo se chiede renale",
+            )
+        ],
+    ),
+    (
         "*, + and blank lines between items change nothing",
         "* why a?\n\n+ why b?\n",
         [("", "Why a?", "open", None, [], None), ("", "Why b?", "open", None, [], None)],

@@ -211,6 +211,11 @@ def split_sections(text: str) -> tuple[str, list[Part]]:
         return _middle_parts(text) or (text, [])
     if not title:
         return text, []
+    middle = _middle_parts(title) if _AND_AT_END.search(title[-_WINDOW:]) else None
+    if middle is not None:
+        # "IPCC AR6 WG1, Ch. 7, Box 7.1 and section 7.5": parts, a remark, "and" more parts;
+        # "Smith ch 3 then Jones ch 4" names two works, as written.
+        title, parts = middle[0], middle[1] + parts
     return title, list(dict.fromkeys(parts))
 
 
@@ -236,7 +241,7 @@ def _middle_parts(text: str) -> tuple[str, list[Part]] | None:
         return None
     head = text[: found.start()].strip().rstrip(_TITLE_END)
     tail = text[found.end() :]
-    if not _WORDS.search(head) or _MIDDLE_PARTS.search(tail) or _LIST_IN.search(tail):
+    if not _WORDS.search(head) or _MIDDLE_PARTS.search(tail):
         return None
     code = _CODE_AFTER.fullmatch(tail)
     title = code["code"] if code is not None and head.islower() else head
@@ -360,8 +365,6 @@ _BARE_PARTS = regex.compile(
     re.I,
 )
 # A code or statute by its initials after the articles: "CC", "BGB", "StGB", "CCyC".
-# Another part in a remark: "ch 4 + 2.1-2.3".
-_LIST_IN = regex.compile(rf"(?<![\w.])(?:{_WORD})?{_NUMBER}\.{_NUMBER}", re.I)
 _CODE_AFTER = regex.compile(
     r"[ \t,:\u2013\u2014-]*(?P<code>[A-Z][A-Za-z]{0,4}[A-Z])(?:[ \t]+\(.*\))?[ \t]*"
 )
@@ -432,6 +435,7 @@ _CITED = regex.compile(
     r"(?P<title>[^*_\"\u201d\u00bb]+)"
 )
 _TITLE_WORD = regex.compile(r"[^\W\d_]{3,}")
+_BEFORE_NUMBER = regex.compile(r"[^0-9]*")
 # First words that many titles share: they name no work alone.
 _GENERIC_TITLE_WORDS = frozenset(
     "introduction introducción introduzione introdução einführung principles principios "
@@ -450,7 +454,10 @@ def _join_by_cited_title(lines: list[_Line], works: _Works) -> None:
         found = _CITED.match(line.text.strip(" \t*_"))
         if found is None:
             continue
-        words = _TITLE_WORD.findall(found["title"])[:2]
+        # The title's words before a number: "CE, Ass., 27 octobre 1995, *Commune de
+        # Morsang*" and "CE, Ass., 26 octobre 2001, *Ternon*" are two decisions of one court,
+        # its date no title's words.
+        words = _TITLE_WORD.findall(_BEFORE_NUMBER.match(found["title"]).group())[:2]  # type: ignore[union-attr]
         if len(words) < 2 and not (words and len(words[0]) >= 8):
             # One word names a work when it is long ("Självmordet"), not "Intro".
             continue

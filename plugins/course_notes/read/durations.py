@@ -217,7 +217,12 @@ _WEEKDAYS = (
 # "up to ~30:00": where a video was left, roughly, is no length either.
 _WEEKDAY_BEFORE = regex.compile(rf"\b(?:{_WEEKDAYS})(?!\w)\.?[ \t]*$", re.I)
 _TIME_OF_DAY_BEFORE = regex.compile(
-    rf"(?:\b(?:{_AT_WORDS}|{_WEEKDAYS})(?!\w)\.?[ \t]*~?[ \t]*$)", re.I
+    rf"(?:\b(?:{_AT_WORDS}|{_WEEKDAYS})(?!\w)\.?[ \t]*~?[ \t]*$)"
+    # A date before it: "Abgabe 10.05., 12:00", "due 10/5, 12:00"; not a section's "3.2"
+    # nor a catalogue's "BWV 26/6 1:10".
+    r"|(?<![\d.])\d{1,2}(?:\.\d{1,2}\.(?:\d{2,4})?[ \t]*,?|/\d{1,2}(?:/\d{2,4})?[ \t]*,)"
+    r"[ \t*_]*$",
+    re.I,
 )
 # "watched 20 of 45 min", "visto 20 de 45 min", "20/45 min": the second number is the length.
 _PART_OF = regex.compile(

@@ -248,6 +248,8 @@ MAX_UNIT = 999
 
 # Signs before a unit's word ("🎵 Week 1", "**W1**", "📅 Woche 2"): not part of it.
 _LEAD = regex.compile(r"[^\w\u7b2c]*")
+# The emphasis right before the word: "**", "__", "*", "_".
+_EMPHASIS = regex.compile(r"(?:\*\*|__|\*|_)$")
 
 
 # Numbers written as words after a unit's word: "WEEK ONE", "Week Two", "Woche drei".
@@ -259,6 +261,8 @@ _NUMBER_WORDS = {
         "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
         "uno dos tres cuatro cinco seis siete ocho nueve diez once doce",
         "un deux trois quatre cinq six sept huit neuf dix onze douze",
+        "uno due tre quattro cinque sei sette otto nove dieci undici dodici",
+        "um dois três quatro cinco seis sete oito nove dez onze doze",
     )
     for number, word in enumerate(words.split(), start=1)
 }
@@ -267,15 +271,49 @@ _SPELLED = regex.compile(
 )
 
 
+# Ordinals written as words before a unit's word: "Second week", "Zweite Woche", "Segunda
+# semana", "Deuxième semaine", "Terza settimana" (accents folded; each gender, and German's
+# endings, written out).
+_ORDINAL_WORDS = {
+    word + ending: number
+    for words, endings in (
+        (
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+            "twelfth thirteenth fourteenth fifteenth sixteenth",
+            ("",),
+        ),
+        ("erst zweit dritt viert funft sechst siebt acht neunt zehnt elft zwolft", "e er en es"),
+        ("primer segund tercer cuart quint sext septim octav noven decim", ("a", "o", "")),
+        ("prim second terz quart quint sest settim ottav non decim", ("a", "o")),
+        ("primeir segund terceir quart quint sext setim oitav non decim", ("a", "o")),
+        (
+            "premiere deuxieme troisieme quatrieme cinquieme sixieme septieme huitieme "
+            "neuvieme dixieme",
+            ("",),
+        ),
+    )
+    for number, word in enumerate(words.split(), start=1)
+    for ending in (endings.split() if isinstance(endings, str) else endings)
+}
+_ORDINAL_FIRST = regex.compile(
+    r"(?P<number>[^\W\d_]{4,12})[ \t]+(?P<word>[^\W\d_]{2,20})(?![^\W\d_])"
+)
+
+
 def with_digits(title: str) -> str:
     """A title whose unit number is written as a word, with the number in digits."""
     found = _SPELLED.match(title)
-    if found is None:
-        return title
-    number = _NUMBER_WORDS.get(found["number"].lower())
-    if number is None or _family(found["word"].strip().rstrip(".")) not in UNIT_WORDS:
-        return title
-    return f"{found['word']}{number}{title[found.end() :]}"
+    if found is not None:
+        number = _NUMBER_WORDS.get(found["number"].lower())
+        if number is not None and _family(found["word"].strip().rstrip(".")) in UNIT_WORDS:
+            return f"{found['word']}{number}{title[found.end() :]}"
+    ordinal = _ORDINAL_FIRST.match(title)
+    if ordinal is not None:
+        number = _ORDINAL_WORDS.get(fold(ordinal["number"]))
+        if number is not None and _family(ordinal["word"]) in UNIT_WORDS:
+            # "Second week": as "2. week", an ordinal first, is read.
+            return f"{number}. {ordinal['word']}{title[ordinal.end() :]}"
+    return title
 
 
 def _unit_family(word: str, form: str) -> str:
@@ -292,7 +330,12 @@ def _shortens(word: str, family: str) -> bool:
 def read_unit(title: str, line: int, family: str | None = None, inner: bool = False) -> Unit | None:
     """The unit a heading or label names (``Module 2 – Cells``), else None; with ``inner``
     (headings), the family's word may follow a prefix (``CVS Wk 2 – ECG``)."""
-    title = with_digits(title[_LEAD.match(title).end() :])  # type: ignore[union-attr]
+    lead = _LEAD.match(title).group()  # type: ignore[union-attr]
+    title = with_digits(title[len(lead) :])
+    # "**Week One: Plato**": the emphasis that opened the heading closes it, no title's.
+    emphasis = _EMPHASIS.search(lead)
+    if emphasis is not None and title.rstrip(" \t").endswith(emphasis.group()):
+        title = title.rstrip(" \t")[: -len(emphasis.group())]
     found = match_unit(title)
     if found is None:
         after = _inner_unit(title, None) if family is not None and inner else None
@@ -722,7 +765,11 @@ _ASKED_LABEL = regex.compile(
 # The letter that labels a question: question, Frage, pregunta/pergunta, domanda, vraag.
 _QUESTION_LETTERS = frozenset("Q F P D V".split())
 # A label of a few words before a colon, then what it says: "dúvida p/ monitor: …".
-_LABEL_ASKS = regex.compile(r"(?P<label>[^\W\d_][^:\n]{0,30}?)[ \t]*:[ \t]+\S")
+# Quoted or in bold: "> **Frage:** Ist f ∈ O(g) …?".
+_LABEL_ASKS = regex.compile(
+    r"(?:[ \t]*>)*[ \t]*(?:\*\*|__)?"
+    r"(?P<label>[^\W\d_][^:*_\n]{0,30}?)[ \t]*(?:\*\*|__)?:(?:\*\*|__)?[ \t]+\S"
+)
 
 
 def _label_asks(line: str, extra: tuple[str, ...]) -> bool:
@@ -796,6 +843,9 @@ def _heads_questions(line: str, lines: list[str], number: int) -> bool:
         if all(char.isalnum() or unicodedata.category(char)[0] == "M" for char in word)
     ]
     if not words or len(words) > 4 or _DIGIT.search(line) or line[:1] in " \t":
+        return False
+    if len(line.partition(":")[2].split()) >= 2:
+        # "> **Frage:** Ist f ∈ O(g) …?": a label and what it asks, no heading over others.
         return False
     if line[:1] in "-*+":
         after = lines[number] if number < len(lines) else ""

@@ -257,7 +257,9 @@ _TITLED = regex.compile(
 _YEAR_CITED = regex.compile(r"\((?:eds?\.?,?[ \t]*)?(?:1[5-9]|20)\d\d[a-z]?\)")
 # A line that cites a work: an author and a year, chapters or pages, a DOI.
 _CITATION = regex.compile(
-    rf"\(\d{{4}}[a-z]?\)|\b(?:{BOOK_CHAPTER_WORDS}|pp?|S)\.?[ \t]*\d|"
+    # "Kap. 7", "Ch 3": any case; "p. 4" in small letters ("P1" is an exam), "S. 45" (Seite)
+    # in capitals.
+    rf"\(\d{{4}}[a-z]?\)|\b(?:(?i:{BOOK_CHAPTER_WORDS})|pp?|S)\.?[ \t]*\d|"
     r"\bdoi:|doi\.org/|"
     # A Pandoc citation: "[@dowty1991]", "[see @levin1995, ch. 3]".
     r"\[[^\]\n]{0,40}?-?@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*|"
@@ -306,6 +308,8 @@ _GLOSS = regex.compile(r"[ \t](?:=|\u2260|\u2248|\u21d2)[ \t]|\u2260")
 # A reply after an arrow on the line of a question asked by its sign.
 _REPLY_ARROW = regex.compile(r"[ \t]+(?:->|\u2192|=>|\u21d2)[ \t]+(?=\S)")
 # An answer under a question asked in its unit: "→ she said about 5", "A: yes".
+# A quote's markers and the blank after them: "> ", "> > ".
+_QUOTED = regex.compile(r"[ \t]*(?:>[ \t]?)+")
 _ANSWER_UNDER = regex.compile(r"[ \t]*(?:\u2192|->|=>|\u21b3|(?i:a|answer|antwort|resp)[ \t]*:)")
 # A plain line opening with its state, done or not: "✅ quiz 1", "⬜️ drug cards", "🔄 quiz 5".
 _LEAD_STATE = regex.compile(
@@ -432,9 +436,10 @@ class _Reader:
         self.end_signs = {
             sign: state
             for sign, state in self.legend.items()
-            if sign[:1] == "[" and len(sign) > 3 and state is not None
+            if sign[:1] in "[(" and len(sign) > 3 and state is not None
         }
-        """The legend's words in brackets, which end an item: "MacCulloch, ch. 1 [read]"."""
+        """The legend's words in brackets, which end an item: "MacCulloch, ch. 1 [read]",
+        "Crompton, R. (2008) Class and Stratification, ch. 2. (read)"."""
         self.repeated_labels = _repeated_labels(lines) if len(layout.units) > 1 else set()
         """Short lines over a list that head lists in two units or more ("강의")."""
         self.labelled = False
@@ -469,6 +474,7 @@ class _Reader:
         """The last line of a question callout whose title is the question: its lines are
         read nested under it, as its answer."""
         self.asking = False
+        self.asked_quoted = False
         self.asked_width = 0
         """How far the question asked in its unit is indented: deeper lines answer it."""
         """The line before was a question asked in its unit (``layout.asked``) or its answer."""
@@ -728,7 +734,9 @@ class _Reader:
             and not _REMARK.match(stripped)
             and not _TAB_ROW.search(stripped)
             and not _NOTE_LINE.match(line)
-            and len(stripped.split()) <= _LONG_PROSE
+            # A long line is prose, but one ending with the legend's word for a state
+            # ("Williams, R. (1958) ‘Culture is ordinary’, in … pp. 3–18. (read)").
+            and (len(stripped.split()) <= _LONG_PROSE or self.end_sign(stripped)[1] is not None)
             and not stripped.endswith((":", "?"))
             and not STAMP.fullmatch(stripped)
             # "possesso ≠ detenzione!!", "capacità giuridica = dalla nascita": what was
@@ -739,6 +747,7 @@ class _Reader:
                 or _LEAD_STATE.match(stripped) is not None
                 or _MARKED.search(stripped) is not None
                 or read_state(stripped)[1] is not None
+                or self.end_sign(stripped)[1] is not None
             )
         ):
             self.item(number, "", None, None, stripped)
@@ -1041,12 +1050,17 @@ class _Reader:
     def asked(self, number: int, line: str) -> None:
         """A question in its unit behind a sign ("❓ why is X?"): one of the questions."""
         thoughts = self.course.thoughts
+        # "> **Frage:** Ist f ∈ O(g) …?": asked in a quote, its answer quoted under it.
+        quoted = _QUOTED.match(line)
+        self.asked_quoted = quoted is not None
+        if quoted is not None:
+            line = line[quoted.end() :]
         # Behind its sign ("❓ why …?") or its label ("dúvida p/ monitor: a temperatura …?").
         text = line.lstrip("\u2753\u2754\ufe0f \t")
         if text[:2] == "??":
             text = text[2:].lstrip(" \t")  # "?? is the regularity condition needed": its sign
         elif line.lstrip(" \t")[:1] not in "\u2753\u2754" and "??" not in line:
-            text = text.partition(":")[2].lstrip(" \t") or text
+            text = text.partition(":")[2].lstrip(" \t*_") or text
         listed = _LIST_LINE.match(text)
         if listed is not None and listed["text"] and listed["box"] is None:
             text = listed["text"]  # "- why X??": the bullet is the entry's own
@@ -1164,7 +1178,7 @@ class _Reader:
         # The hot path of a big file: kept to few calls on purpose.
         if separator is not None:
             return
-        if self.end_signs and box is None and text[-1:] == "]":
+        if self.end_signs and box is None and text[-1:] in "])":
             text, box = self.end_sign(text)
         section = self.section or self.current_section(number)
         read = self.read_lines.get((text, box))
@@ -1304,8 +1318,12 @@ class _Reader:
                 and not self.worded_exercise(body[: cited.start()])
             )
             or (
-                _READ_FIRST.match(body)
-                and (kind is _OTHER or _CITATION.search(body) or _READ_SECTION.match(body))
+                (verb := _READ_FIRST.match(body)) is not None
+                and (
+                    (kind is _OTHER and _names_a_work(body[verb.end() :]))
+                    or _CITATION.search(body)
+                    or _READ_SECTION.match(body)
+                )
             )
             # "E. A. R. Brown, ‘The Tyranny of a Construct’, *AHR* 79 (1974)" under a seminar:
             # a work cited with its title set apart and its year, in any section.
@@ -1316,6 +1334,13 @@ class _Reader:
             )
         else:
             entries.append(Item(body, done, number, depth, due=due, started=started, fields=kept))
+
+
+def _names_a_work(text: str) -> bool:
+    """Whether what is to be read names a work: "Trust O2 prescribing policy", "the AJP
+    paper", "the pin factory bit from Adam Smith"; not "syllabus" or "my notes", a course's
+    own papers in a word or two."""
+    return any(char.isupper() or char.isdigit() for char in text) or len(text.split()) >= 3
 
 
 def _boxed(state: State, text: str) -> tuple[str, str | None]:
@@ -2117,6 +2142,11 @@ def parse(
                 reader.verbatim(number, line)
             continue
         if reader.asking:
+            quoted = _QUOTED.match(line) if reader.asked_quoted else None
+            if quoted is not None and _ANSWER_UNDER.match(line, quoted.end()):
+                # "> → Ja, sagt Lena": the quoted answer under a quoted question.
+                reader.course.thoughts.append(SourceLine(number, line[quoted.end() :]))
+                continue
             if _ANSWER_UNDER.match(line) or (
                 # "\t\t- Hannah: target, ±15%" under "\t- is it a hard number? #ask":
                 # indented under the question, its reply.

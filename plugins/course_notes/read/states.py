@@ -83,6 +83,9 @@ _NEGATED = regex.compile(
     # "(not started)": not begun either, no begun word.
     r"entregad[oa]|rendu|consegnat[oa]|ingeleverd|started|begun|angefangen|begonnen|"
     r"empezad[oa]|commenc[ée]e?|iniziat[oa]|come[çc]ad[oa])\b"
+    # Two words at most after it, then the end or a sign: "not done yet", "pas lu (trop long)";
+    # "slow down and not read off the page" is advice, no state.
+    r"(?=(?:[ \t]+[^\W\d_]+){0,2}[ \t]*(?:$|[^\w\s]))"
     # Chinese, the negation in the word: "没看完" (not watched to the end), "没做", "未完成".
     r"|没看完|没看|没做完?|未完成|还没[看做读]"
     # Japanese: "未" after an item, not yet.
@@ -861,7 +864,7 @@ def _cut(text: str, found: re.Match[str]) -> str:
 # A legend's entry: a short sign, "=" or ":", what it means ("✓ = read/done", "x = not read",
 # "~ = skimmed only, go back"), several to a line, set apart by two blanks or a comma.
 # A legend's sign: a short mark, or a word in square brackets ("[skimmed]", "[ ]").
-_SIGN = r"(?:\[[^\]\n=]{1,12}\]|[^\s=:,;|]{1,4})"
+_SIGN = r"(?:\[[^\]\n=]{1,12}\]|\([^\s()=]{1,8}(?: [^\s()=]{1,8})?\)|[^\s=:,;|]{1,4})"
 _LEGEND_ENTRY = regex.compile(
     # After the line's start, two blanks, a comma, or the colon of "key: ◦ = to do, …".
     rf"(?:^|[ \t]{{2,}}|[,;|:][ \t]*|\t|[ \t](?=\[))(?P<sign>{_SIGN})[ \t]*[=:][ \t]*"
@@ -895,6 +898,14 @@ _KEY_ENTRY = regex.compile(
 )
 _LEGEND_NOTE = regex.compile(r"\b(?i:note|notes|event|events|info|comment|notiz|nota|termin)\b")
 _LEGEND_TASK = regex.compile(r"\b(?i:task|todo|to do|open|migrated|moved|postponed|aufgabe)\b")
+
+
+def _legend_only(meaning: str) -> bool:
+    """Whether a legend's words say begun or done as only legends do ("skimmed only",
+    "got through it, enough for seminar")."""
+    return bool(
+        _LEGEND_STARTED.search(meaning) and not _LEGEND_NOT_STARTED.search(meaning)
+    ) or bool(_LEGEND_DONE.search(meaning) and not _LEGEND_NOT.search(meaning))
 
 
 def _meaning(meaning: str) -> State | None | bool:
@@ -961,6 +972,12 @@ def read_legend(lines: list[str]) -> dict[str, State | None]:
             if sign[:1] == "[" and len(sign) <= 3:
                 continue  # "[ ]", "[x]", "[~]": the reader's own boxes, read as boxes
             said = _meaning(meaning)
+            if sign[:1] in "([" and len(sign) > 3 and not _legend_only(meaning):
+                # "(skimmed) = read headnote + key paras only": a word that says its own
+                # state means it, whatever an item's words after it say; "(read) = done"
+                # says it by them; "[skimmed] = got through it" by a legend's own words.
+                own = _meaning(sign[1:-1])
+                said = own if own is not False else said
             if said is not False and said is not None:
                 legend[sign] = said
     return legend

@@ -492,6 +492,10 @@ class _QuestionReader:
         inline = _INLINE_ANSWER.search(text) if answer is None else None
         if inline is None and ticked and answer is None:
             inline = _ARROW.search(text)
+        elif inline is None and answer is None and "?" in text:
+            # "clearance totale o renale? quale si usa -> risposto lez 4: totale": the arrow
+            # after the question and a word more on it answers it.
+            inline = _ARROW.search(text, text.index("?") + 1)
         if inline is not None:
             named = "arrow" if inline["arrow"] else "answerer" if inline["answerer"] else "dashes"
             cut = inline.start(named)
