@@ -183,6 +183,16 @@ def units(text: str) -> list[tuple[str, tuple[int, ...], str]]:
             [("Woche", (1,), ""), ("Woche", (2,), "Mengen")],
             id="ordinals-in-german-the-other-family-no-unit",
         ),
+        pytest.param(
+            "HIST 2207\n\nTue 14 Jan – Intro\n• seminar ✓\n\nTue 21 Jan – 1857\n• seminar ✓\n",
+            [("Week", (1,), "Intro"), ("Week", (2,), "1857")],
+            id="class-days-as-lines-of-their-own-no-headings",
+        ),
+        pytest.param(
+            "**Macro 2**\n\n**CM 1 -- Intro**\n\n-   ☒ CM\n\n**CM 2 -- Biens**\n\n-   ☐ CM\n",
+            [("CM", (1,), "Intro"), ("CM", (2,), "Biens")],
+            id="initials-as-the-unit-s-word-stay-as-written",
+        ),
     ],
 )
 def test_the_unit(text: str, expected: list[tuple[str, tuple[int, ...], str]]) -> None:
@@ -343,6 +353,8 @@ def test_obsidian_tasks_fields_are_read_not_shown() -> None:
         ("Blatt 3 – Abgabe **10.05., 12:00**", ("Blatt 3 – Abgabe **10.05., 12:00**", None, None)),
         ("Sheet 3 due 10/05, 12:00", ("Sheet 3 due 10/05, 12:00", None, None)),
         ("chorale BWV 26/6 1:10", ("chorale BWV 26/6", 70, None)),
+        # A clock with the hour's word after it: hours and minutes.
+        ("VL-Aufzeichnung (1:32 Std.)", ("VL-Aufzeichnung", 5520, None)),
         ("watched 20 of 45 min", ("watched 20 of 45 min", 2700, 1200)),
         ("visto 20 de 45 min", ("visto 20 de 45 min", 2700, 1200)),
         (
@@ -510,6 +522,15 @@ def test_among_boxed_tasks_a_bullet_stating_its_state_or_naming_a_class_is_a_tas
             id="a-quoted-question-behind-a-bold-label-and-its-quoted-answer",
         ),
         pytest.param(
+            "## Settimana 1\n- [x] lezione\n\n## Domande per il professore\n\n"
+            "> [!question] Si può usare l'induzione forte?\n> **Risposta:** sì, basta dirlo\n\n"
+            "> [!question] All'orale servono tutte le dimostrazioni?\n\n"
+            "- chiedere anche se la prova vale come parziale\n",
+            3,
+            1,
+            id="question-callouts-among-the-questions-each-one-its-lines-its-answer",
+        ),
+        pytest.param(
             "W1\nslides ✓\n\n?\nhow does fork work\n-> returns 0 in the child\n"
             "is asst1 in pairs??\ndifference mutex vs semaphore\n",
             3,
@@ -662,6 +683,10 @@ def test_an_item_behind_another_kinds_sign_is_no_reading_for_its_pages() -> None
         (["Cormen et al., Kap. 7", "Skript Kap. 2.1–2.3", "estudar pra P1 (prova 18/10)"], "RRI"),
         # A course's own papers in a word or two name no work.
         (["read syllabus", "read my notes", "read the pin factory bit"], "IIR"),
+        # A law book's section after its authors; a code's, or a section alone, is none.
+        (["Medicus/Lorenz § 1 Rn. 1–30", "BGB § 280 lesen", "Fall 1: aus § 280 I"], "RII"),
+        # Word's box after the bullet.
+        (["☒ CM (présente)", "☐ relire le poly"], "II"),
     ],
 )
 def test_what_a_line_in_a_unit_reads_as(lines: list[str], kinds: str) -> None:
@@ -2263,6 +2288,23 @@ def test_an_export_that_escaped_its_bullets_reads_as_typed() -> None:
     assert any("export" in how.text() for how in course.how)
     # Lines the student wrote with a backslash stay as written in a file that is no export.
     assert parse("## Week 1\n- [ ] ls \\- la\n").weeks[0].items[0].text == "ls \\- la"
+
+
+def test_a_table_headed_by_a_unit_s_word_over_names_is_a_table_of_tasks() -> None:
+    text = (
+        "## Week 4 – Medicines\n- [x] Lecture\n\nE-learning this week\n\n"
+        "| Module | Length | Status |\n| --- | --- | --- |\n"
+        "| Blood transfusion (LearnPro) | 45 min | Done |\n"
+        "| Sepsis awareness | 30 min | In progress |\n"
+        "| Safeguarding adults level 2 | 1 hr 20 min | Not started |\n"
+    )
+    items = parse(text).weeks[0].items
+    assert [(item.done, item.started) for item in items] == [
+        (True, False),
+        (True, False),
+        (False, True),
+        (False, False),
+    ]
 
 
 def test_a_tables_rows_are_tasks_when_a_column_says_what_is_done() -> None:

@@ -118,6 +118,10 @@ def duration_seconds(text: str) -> int | None:
         if first is None or not (first["hours"] or first["minutes"]):
             return None
         return int(first["hours"] or 0) * 3600 + int(first["minutes"] or 0) * 60
+    hours = _CLOCK_IN_HOURS.fullmatch(text)
+    if hours is not None:
+        # "(1:32 Std.)", "(1:05 h)": hours and minutes, as the word after them says.
+        return int(hours["hours"]) * 3600 + int(hours["minutes"]) * 60
     decimal = _DECIMAL_HOURS.fullmatch(text)
     if decimal is not None:
         # "1,5 uur", "1.5 hrs": hours and a fraction, as the comma or the dot writes it.
@@ -159,6 +163,11 @@ def clock_seconds(text: str) -> int | None:
 # ("11:59pm", "at 9:00", "due 14:00") is none.
 _DECIMAL_HOURS = regex.compile(
     r"(?P<hours>\d{1,2}[.,]\d{1,2})[ \t]?(?:h|hrs?|hours?|uur|std\.?|stunden?|horas?|heures?)",
+    re.I,
+)
+_CLOCK_IN_HOURS = regex.compile(
+    r"(?P<hours>\d{1,2}):(?P<minutes>[0-5]\d)[ \t]?"
+    r"(?:h|hrs?|hours?|std\.?|stunden?|uur|horas?|heures?)",
     re.I,
 )
 _LOOSE = regex.compile(

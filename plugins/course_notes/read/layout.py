@@ -384,7 +384,9 @@ def _display(words: Counter[str]) -> str:
         return named
     if word.lower().endswith("s") and fold(word)[:-1] in UNIT_WORDS:
         word = word[:-1]
-    if word.isupper() and len(word) > 1:
+    if word.isupper() and len(word) <= 3:
+        return word  # "CM 3", "TD 2", "HC 7": initials stay as written
+    if word.isupper():
         word = word.lower()
     return word[:1].upper() + word[1:]
 
@@ -560,6 +562,16 @@ def find_layout(
             _label_units(lines, blocks, layout, wanted, fresh)
             if not layout.units:
                 _card_units(lines, blocks, layout, wanted)
+            if not layout.units and not layout.cards and not wanted:
+                # Class days as lines of their own, no heading and no unit's word: "Tue 14
+                # Jan – Intro" over its tasks, two at least, numbered in order.
+                days = _dated_lines(lines, blocks, set(headings))
+                if len(days) > 1:
+                    layout.dated = True
+                    for number, unit in enumerate(days.values(), start=1):
+                        layout.units[unit.line] = Unit(
+                            unit.line, (number,), unit.title, unit.label, unit.word
+                        )
     _planner_units(lines, blocks, layout, wanted)
     _table_rows(lines, blocks, layout)
     named = layout.units or layout.cards

@@ -261,6 +261,10 @@ _CITATION = regex.compile(
     # in capitals.
     rf"\(\d{{4}}[a-z]?\)|\b(?:(?i:{BOOK_CHAPTER_WORDS})|pp?|S)\.?[ \t]*\d|"
     r"\bdoi:|doi\.org/|"
+    # A law book's section after its authors: "Medicus/Lorenz § 1 Rn. 1–30", "Looschelders
+    # § 21"; not a code's ("BGB § 280"), in capitals, nor a section alone ("aus § 280 I").
+    r"^[A-Z][^\W\d_]*[a-z\u00df-\u00ff][\w/'\u2019-]*(?:[ \t]+[A-Z][\w/'\u2019-]+)?"
+    r"[ \t]+§§?[ \t]*\d|"
     # A Pandoc citation: "[@dowty1991]", "[see @levin1995, ch. 3]".
     r"\[[^\]\n]{0,40}?-?@[A-Za-z0-9_][\w:.#$%&+?<>~/-]*|"
     # "Smith 2004", "Brown et al. (1999)": a name and a year; but "Mon 0730-2000" and "Sat
@@ -473,6 +477,9 @@ class _Reader:
         self.nest_until = 0
         """The last line of a question callout whose title is the question: its lines are
         read nested under it, as its answer."""
+        self.callout_titles: dict[int, str] = {}
+        self.callout_ends: dict[int, int] = {}
+        """Question callouts' titles and last lines, by their first (``Callouts``)."""
         self.asking = False
         self.asked_quoted = False
         self.asked_width = 0
@@ -531,6 +538,17 @@ class _Reader:
         # Items or stray lines with no section heading above them get a section of their own.
         return self.section or self.open_section("", line)
 
+    def callout_question(self, number: int) -> bool:
+        """Read a question callout whose title asks as a question, the callout's lines its
+        answer, nested under it ("> [!question] Why does gauge vs absolute matter?" over
+        "> A: …"); False for a title that names the questions or asks nothing."""
+        title = self.callout_titles.get(number, "")
+        if not title or names_questions(title) or not (asks(title) or opens_as_question(title)):
+            return False
+        self.course.thoughts.append(SourceLine(number, f"- {title}"))
+        self.nest_until = self.callout_ends[number]
+        return True
+
     def read_thoughts(self, numbered: Iterator[tuple[int, str]]) -> None:
         """Take the lines of the questions as they are, up to a heading that ends them."""
         # A loop of its own: a tenth of a big file, read with no test for items.
@@ -541,6 +559,8 @@ class _Reader:
                 self.in_thoughts = False
                 self.start_week(units[number])
                 return
+            if number in self.callout_titles and self.callout_question(number):
+                continue  # "> [!question] … si può usare l'induzione forte?" among them
             if self.thoughts_bullet >= 0 and line.strip():
                 depth = len(line) - len(line.lstrip())
                 if depth <= self.thoughts_bullet and _LIST_LINE.match(line):
@@ -1178,6 +1198,11 @@ class _Reader:
         # The hot path of a big file: kept to few calls on purpose.
         if separator is not None:
             return
+        if box is None and text[:1] in "\u2610\u2611\u2612":
+            # "-   ☒ CM (présente)": Word's box after the bullet, as "- [x] CM".
+            after = text[1:].lstrip("\ufe0f")
+            if after[:1] in (" ", "\t") and after.strip():
+                box, text = ("x" if text[0] != "\u2610" else " "), after.lstrip(" \t")
         if self.end_signs and box is None and text[-1:] in "])":
             text, box = self.end_sign(text)
         section = self.section or self.current_section(number)
@@ -2119,17 +2144,7 @@ def parse(
             elif number in questions_at:
                 heading = headings.get(number)
                 reader.start_thoughts(number, heading.level if heading else 7)
-                title = callouts.titles.get(number, "") if callouts is not None else ""
-                if (
-                    title
-                    and (asks(title) or opens_as_question(title))
-                    and not (names_questions(title))
-                ):
-                    # "> [!question] Why does gauge vs absolute matter?": the title is the
-                    # question, the callout's lines its answer ("> A: …", "> update: …"),
-                    # read as lines nested under it.
-                    reader.course.thoughts.append(SourceLine(number, f"- {title}"))
-                    reader.nest_until = callouts.ends[number]
+                reader.callout_question(number)
                 reader.read_thoughts(numbered)
             elif number in layout.asked:
                 reader.asked(number, line)
@@ -2309,6 +2324,7 @@ def parse(
 
 def _callout_questions(callouts: Callouts, layout: Layout, reader: _Reader) -> None:
     """A question callout starts the questions; in a unit, they end with it."""
+    reader.callout_titles, reader.callout_ends = callouts.titles, callouts.ends
     for start in sorted(callouts.questions):
         before = [line for line in layout.questions if line < start]
         units = [line for line in layout.units if line < start]
@@ -2537,6 +2553,11 @@ def _how(course: Course, blocks: Blocks, layout: Layout, lines: list[str]) -> li
         form = (
             say(
                 "`{written}` headings opening with a date, numbered in order",
+                written=_shown(written, 24),
+            )
+            if layout.dated and layout.level
+            else say(
+                "`{written}` lines opening with a date, numbered in order",
                 written=_shown(written, 24),
             )
             if layout.dated

@@ -175,11 +175,21 @@ def table_tasks(
     if last - first < 2 or not _RULE_ROW.fullmatch(lines[first]):
         return planner
     header = _pipe_cells(lines[first - 1])
-    if any(is_unit(cell) for cell in header):
+    body = [(number, _pipe_cells(lines[number - 1])) for number in range(first + 2, last + 1)]
+    if any(
+        is_unit(cell)
+        # "| Module | Length | Status |" over "| Blood transfusion (LearnPro) | …": the
+        # word heads the modules' names, no unit's numbers.
+        and all(
+            any(char.isdigit() for char in row[index])
+            for _, row in body
+            if index < len(row) and row[index]
+        )
+        for index, cell in enumerate(header)
+    ):
         # A planner by unit ("| Week | Lecture | Lab | Done |"): its cells are the tasks of
         # the unit each row names, which a row read as one task would lose.
         return planner
-    body = [(number, _pipe_cells(lines[number - 1])) for number in range(first + 2, last + 1)]
     done_column = _column(header, _DONE_HEADER, -1)
     carried = False
     if (
