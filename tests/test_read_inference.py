@@ -254,6 +254,33 @@ def test_html_blocks_swallow_no_heading() -> None:
             ("went ok!! said to slow down and not read off the page", None),
         ),
         ("Kapitel 3 noch nicht gelesen", ("Kapitel 3 noch nicht gelesen", State.OPEN)),
+        # A state after a gap of blanks, as a column, a remark after it or not.
+        (
+            "Principles of analytic graphics (12:40)  ok",
+            ("Principles of analytic graphics (12:40)", State.DONE),
+        ),
+        (
+            "Multivariable regression  (22 min)  watched twice, still confused",
+            ("Multivariable regression  (22 min) — twice, still confused", State.DONE),
+        ),
+        ("looks ok", ("looks ok", None)),
+        # A part of the whole done is begun; all of it, done.
+        (
+            "review classmates' drafts - 2 of 3 done",
+            ("review classmates' drafts - 2 of 3 done", State.STARTED),
+        ),
+        (
+            "review classmates' drafts - 3 of 3 done",
+            ("review classmates' drafts - 3 of 3 done", State.DONE),
+        ),
+        ("resp paper 1 due fri 1/24 done", ("resp paper 1 due fri 1/24", State.DONE)),
+        # A class that did not take place; called off in capitals whatever is asked after.
+        ("02/10 — no hubo clase (huelga)", ("02/10 — no hubo clase (huelga)", State.CANCELLED)),
+        (
+            "TD 3 : ~~Richelieu~~ ANNULÉ (grève), rattrapage le 24 ?",
+            ("TD 3 : ~~Richelieu~~ ANNULÉ (grève), rattrapage le 24 ?", State.CANCELLED),
+        ),
+        ("is the class cancelled?", ("is the class cancelled?", None)),
         (
             "VL 12 — nur bis zu den Rotationen geschaut",
             ("VL 12 — nur bis zu den Rotationen geschaut", State.STARTED),
@@ -355,6 +382,12 @@ def test_obsidian_tasks_fields_are_read_not_shown() -> None:
         ("chorale BWV 26/6 1:10", ("chorale BWV 26/6", 70, None)),
         # A clock with the hour's word after it: hours and minutes.
         ("VL-Aufzeichnung (1:32 Std.)", ("VL-Aufzeichnung", 5520, None)),
+        # "approx" is a length, roughly; a count of a whole is none.
+        (
+            "watch old office hours recording (approx 45 mins)",
+            ("watch old office hours recording", 2700, None),
+        ),
+        ("review 3 submissions - 2 of 3 done", ("review 3 submissions - 2 of 3 done", None, None)),
         ("watched 20 of 45 min", ("watched 20 of 45 min", 2700, 1200)),
         ("visto 20 de 45 min", ("visto 20 de 45 min", 2700, 1200)),
         (
@@ -429,6 +462,11 @@ def test_a_length_anywhere_in_a_video_line(
         ("prelab reading", SectionKind.READINGS),
         ("prelab", SectionKind.EXERCISES),
         ("Lectures (Panopto)", SectionKind.VIDEOS),
+        # The classes as recorded, whatever the class's word.
+        ("Clases grabadas", SectionKind.VIDEOS),
+        ("Lezioni registrate", SectionKind.VIDEOS),
+        ("Vorlesungsaufzeichnungen", SectionKind.VIDEOS),
+        ("Clases", SectionKind.ATTENDANCE),
         ("Lectures", SectionKind.SLIDES),
         ("읽을거리", SectionKind.READINGS),
         ("과제/실습", SectionKind.EXERCISES),
@@ -2205,6 +2243,10 @@ def test_what_a_review_of_the_new_rules_found() -> None:
     # A state word after a long run of blanks is still read (the search looks at the tail).
     course = parse("## Week 1\nDue:\n  essay" + " " * 5000 + "draft — done\n## Week 2\n- b\n")
     assert course.weeks[0].items[0].done
+    # And in brackets, or after a gap, blanks and tabs by thousands before it (each was
+    # seconds, the run searched from each of its blanks).
+    course = parse("## Week 1\n- essay" + " \t" * 5000 + "(done)\n- b" + " \t" * 5000 + "ok\n")
+    assert [item.done for item in course.weeks[0].items] == [True, True]
     # A backslash ending a line of fenced code is the code's.
     course = parse("# T\n```\nls -la \\\n```\n# Week 1\n- a\n")
     assert course.intro[0].lines[1] == "ls -la \\"
@@ -2288,6 +2330,55 @@ def test_an_export_that_escaped_its_bullets_reads_as_typed() -> None:
     assert any("export" in how.text() for how in course.how)
     # Lines the student wrote with a backslash stay as written in a file that is no export.
     assert parse("## Week 1\n- [ ] ls \\- la\n").weeks[0].items[0].text == "ls \\- la"
+
+
+def test_a_table_in_a_list_item_its_rows_under_it_seen_as_its_done_column() -> None:
+    text = (
+        "## Tema 2\n\n- [x] Silverthorn cap. 5\n- Clases grabadas\n    \n"
+        "    | Clase | Duración | Vista |\n    | --- | --- | --- |\n"
+        "    | 23/09 Transporte | 55:10 | Yes |\n    | 30/09 Potencial de acción | 1:02:30 | No |\n"
+        "    | 02/10 — no hubo clase (huelga) | — | — |\n\n## Tema 3\n- [ ] Guyton cap. 6\n"
+    )
+    week = parse(text).weeks[0]
+    assert [(item.line, item.done) for item in week.items] == [(3, True), (8, True), (9, False)]
+    assert (week.video_time.total, week.video_time.watched) == (3310 + 3750, 3310)
+
+
+def test_a_video_s_line_under_it_saying_how_far_it_was_watched_is_a_note() -> None:
+    text = (
+        "WEEK 1 - Start\n\nvideos\n * Using git & github (11m20s)\n"
+        "     got half way, stopped at the branches bit. finish before week 2!!\n"
+        " * Welcome (3:12) - watched\n\nWEEK 2 - More\n\nvideos\n * Joins [9:30]\n"
+    )
+    week = parse(text).weeks[0]
+    assert [(item.line, item.done) for item in week.items] == [(4, False), (6, True)]
+
+
+def test_where_a_strike_is_the_file_s_tick_a_class_called_off_keeps_its_struck_lines_done() -> None:
+    text = (
+        "*riscado = feito*\n\n## Aula 1\n* ~~Presença~~\n* ~~Lenza, cap. 1~~\n* Moraes, cap. 1\n"
+        "## Aula 2\n* ~~Presença~~\n* ~~Lenza, cap. 4~~\n\n"
+        "## Aula 3\n\nAula do dia 05/09 **CANCELADA** → reposição sábado\n\n"
+        "* ~~Lenza, cap. 14~~\n* ~~Moraes, cap. 3~~\n* STF – ADPF 132\n"
+    )
+    week = parse(text).weeks[2]
+    assert [(item.line, item.done) for item in week.items] == [(15, True), (16, True), (17, False)]
+
+
+def test_dataview_status_words_in_any_language_and_due_keys() -> None:
+    text = (
+        "## Semaine 1\n- CM 1 [statut:: fait ✅]\n- Lecture : Crouzet, ch. 3 [statut:: en cours]\n"
+        "- Podcast « La Fronde » [durée:: 55min] (statut:: à écouter)\n"
+        "- **Commentaire de document** [rendu:: 2024-10-17] [statut:: en cours]\n"
+    )
+    items = parse(text).weeks[0].items
+    assert [(item.done, item.started) for item in items] == [
+        (True, False),
+        (False, True),
+        (False, False),
+        (False, True),
+    ]
+    assert items[3].due is not None and items[3].due.text == "2024-10-17"
 
 
 def test_a_table_headed_by_a_unit_s_word_over_names_is_a_table_of_tasks() -> None:
@@ -2595,14 +2686,16 @@ def test_headings_as_the_blocks_show_them(
             assert underline in blocks.underlines
 
 
-def test_code_and_tables_at_the_top_are_verbatim_in_a_list_item_not() -> None:
+def test_code_at_the_top_is_verbatim_in_a_list_item_not_and_tables_in_both() -> None:
+    # A fence in a list item is the item's lines; a table there is a table (a Notion
+    # toggle's), its rows the item's tasks when a column says what is done.
     text = (
         "# W\n```py\nx = 1\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
         "- item\n  ```\n  code\n  ```\n- other\n  | c | d |\n  |---|---|\n"
     )
     blocks = read_blocks(text)
-    assert sorted(blocks.verbatim) == [2, 3, 4, 6, 7, 8]
-    assert blocks.verbatim_starts == {2: False, 6: True}
+    assert sorted(blocks.verbatim) == [2, 3, 4, 6, 7, 8, 15, 16]
+    assert blocks.verbatim_starts == {2: False, 6: True, 15: True}
     # A fence left open at the end of the file is read as text.
     blocks = read_blocks("# W\n- a\n```\nx\n")
     assert blocks.verbatim == set()

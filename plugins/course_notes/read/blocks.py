@@ -169,7 +169,8 @@ def _read_events(blocks: Blocks, text: str, lines: list[str], line_of: Callable[
                     if last >= last_line - 1 and not _FENCE.match(closing):
                         unclosed = unclosed or first
                     _verbatim(blocks, first, last)
-                elif "Table" in start and depth == 0:
+                elif "Table" in start and quotes == 0:
+                    # At the top or in a list item (a Notion toggle's table of recordings).
                     first, last = line_of(span["start"]), line_of(max(span["end"] - 1, 0))
                     _verbatim(blocks, first, last, table=True)
                 elif "List" in start or "BlockQuote" in start:

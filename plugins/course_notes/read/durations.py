@@ -118,7 +118,7 @@ def duration_seconds(text: str) -> int | None:
         if first is None or not (first["hours"] or first["minutes"]):
             return None
         return int(first["hours"] or 0) * 3600 + int(first["minutes"] or 0) * 60
-    hours = _CLOCK_IN_HOURS.fullmatch(text)
+    hours = _CLOCK_IN_HOURS.fullmatch(text) if ":" in text else None
     if hours is not None:
         # "(1:32 Std.)", "(1:05 h)": hours and minutes, as the word after them says.
         return int(hours["hours"]) * 3600 + int(hours["minutes"]) * 60
@@ -255,6 +255,7 @@ _SEEN = regex.compile(
     rf"\b(?:{SEEN_WORDS}|viewed|angeschaut|vista|regardé|assisti)\b",
     re.I,
 )
+_BARE = regex.compile(r"\d{1,4}\.?")
 _POINT = regex.compile(
     r"(?P<clock>(?:\d{1,3}:)?\d{1,2}:\d\d)(?![\d:])"
     r"|(?P<minutes>\d{1,3})(?:[ \t]*(?:min|m)\b|(?![\d:.]))"
@@ -276,7 +277,8 @@ _NOT_VIDEO = regex.compile(
 )
 _ROUGHLY = regex.compile(r"(?:ca\.|circa|approx\.?|~)[ \t]*$", re.I)
 # "~11 min", "ca. 45 min" in a video's line are its length, roughly: still its length.
-_ESTIMATE = regex.compile(r"(?:estimated|est\.|approx\.?)[ \t]*$", re.I)
+# "approx 45 mins" is a length, roughly, as "~45 min" is ("approx 2h of work" is work).
+_ESTIMATE = regex.compile(r"(?:estimated|est\.)[ \t]*$", re.I)
 
 
 # "stopped ~20 min in", "paused at about 12:00": where a video was left, after its length.
@@ -297,7 +299,11 @@ def find_duration(text: str) -> tuple[str, int | None, int | None]:
     """
     title, seconds = parse_duration(text)
     part = _PART_OF.search(text)
-    if part is not None:
+    if part is not None and (
+        # A bare whole only after a word for watching: "watched 20 of 45"; "2 of 3 done"
+        # counts what is done, no length.
+        not _BARE.fullmatch(part["whole"].strip()) or _SEEN.search(text, 0, part.start())
+    ):
         whole = duration_seconds(part["whole"].strip().rstrip(".")) or _minutes(part["whole"])
         done = duration_seconds(part["part"]) or _minutes(part["part"])
         if whole:

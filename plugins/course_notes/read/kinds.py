@@ -201,6 +201,13 @@ _BEFORE = frozenset(("prelab", "prelabs"))
 # Where recordings are watched: a section of lectures named with one holds recordings.
 _VIDEO_STEMS = ("video", "vídeo", "vidéo", "videos", "vídeos", "vidéos", "відео", "видео")
 _PLATFORMS = frozenset("panopto echo echo360 kaltura youtube recorded recordings mediasite".split())
+# "Recorded" in the languages the reader knows, after a class's word.
+_RECORDED = frozenset(
+    "grabada grabadas grabado grabados gravada gravadas gravado gravados registrata registrate "
+    "registrato registrati enregistré enregistrée enregistrés enregistrées aufgezeichnet "
+    "aufgezeichnete opgenomen".split()
+)
+_RECORDING_ENDS = ("aufzeichnung", "aufzeichnungen", "opname", "opnames")
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -290,6 +297,10 @@ class SectionKinds:
         whole = self.whole.get(words)
         if whole is not None:
             return whole
+        if not _RECORDED.isdisjoint(words) or any(word.endswith(_RECORDING_ENDS) for word in words):
+            # "Clases grabadas", "Aulas gravadas", "Lezioni registrate", "Cours enregistrés",
+            # "Vorlesungsaufzeichnungen": the classes as recorded, whatever the class's word.
+            return SectionKind.VIDEOS
         first: SectionKind | None = None
         before: SectionKind | None = None
         for start, word in enumerate(words):

@@ -854,7 +854,8 @@ def _heads_questions(line: str, lines: list[str], number: int) -> bool:
         # "ถามอาจารย์": a word with a vowel sign in it is a word all the same.
         if all(char.isalnum() or unicodedata.category(char)[0] == "M" for char in word)
     ]
-    if not words or len(words) > 4 or _DIGIT.search(line) or line[:1] in " \t":
+    # "QUESTIONS FOR THE DISCUSSION FORUM": six words at most.
+    if not words or len(words) > 6 or _DIGIT.search(line) or line[:1] in " \t":
         return False
     if len(line.partition(":")[2].split()) >= 2:
         # "> **Frage:** Ist f ∈ O(g) …?": a label and what it asks, no heading over others.

@@ -255,11 +255,15 @@ _TITLED = regex.compile(
 )
 # A year as a citation gives it: "(1974)", "(ed., 1991)", "142 (1994)".
 _YEAR_CITED = regex.compile(r"\((?:eds?\.?,?[ \t]*)?(?:1[5-9]|20)\d\d[a-z]?\)")
+_CAPITAL_CHAPTER = (
+    r"Chapters?|Chaps?|Chs?|Kapitel|Kap|Cap[ií]tulos?|Capitolo|Capp?|Chapitres?|Hoofdstuk|Bab"
+)
 # A line that cites a work: an author and a year, chapters or pages, a DOI.
 _CITATION = regex.compile(
-    # "Kap. 7", "Ch 3": any case; "p. 4" in small letters ("P1" is an exam), "S. 45" (Seite)
-    # in capitals.
-    rf"\(\d{{4}}[a-z]?\)|\b(?:(?i:{BOOK_CHAPTER_WORDS})|pp?|S)\.?[ \t]*\d|"
+    # "p. 4" in small letters ("P1" is an exam), "S. 45" (Seite) in capitals; a chapter's
+    # word capitalised too ("Kap. 7", "Ch 3"), its common forms written out: the whole list
+    # blind to case made every item's search 60% slower.
+    rf"\(\d{{4}}[a-z]?\)|\b(?:{BOOK_CHAPTER_WORDS}|pp?|S|{_CAPITAL_CHAPTER})\.?[ \t]*\d|"
     r"\bdoi:|doi\.org/|"
     # A law book's section after its authors: "Medicus/Lorenz § 1 Rn. 1–30", "Looschelders
     # § 21"; not a code's ("BGB § 280"), in capitals, nor a section alone ("aus § 280 I").
@@ -469,6 +473,8 @@ class _Reader:
         """A question callout in a unit: its last line, where the unit goes on."""
         self.resume: tuple[int, Week | None, Section | None] = (0, None, None)
         self.strike_cancels = False
+        self.strike_done = False
+        """A strike is the file's tick: most marked lines are struck, ticked ones few."""
         """Done is ticked throughout (see ``_ticks_mark_done``): a strike is no tick."""
         self.struck_off: list[int] = []
         self.called_off: Week | None = None
@@ -1212,7 +1218,14 @@ class _Reader:
             if len(self.read_lines) < _MEMO:
                 self.read_lines[(text, box)] = read
         body, state, fields, worded, started, placeholder = read
-        if self.called_off is not None and self.called_off is self.week and "~~" in text:
+        if (
+            self.called_off is not None
+            and self.called_off is self.week
+            and "~~" in text
+            # "*riscado = feito*": where a strike is the file's tick, a struck line in a
+            # class called off was done all the same (read at home).
+            and not self.strike_done
+        ):
             worded, state = State.CANCELLED, None
         elif (
             self.strike_cancels
@@ -1243,11 +1256,12 @@ class _Reader:
                         # "halfway. dense af" under "DOING Read: Frampton": a note on a task
                         # whose own words say it is begun.
                         and entries[parent.index].line not in self.begun
-                        # "подивилась десь половину" (watched about half) under a video with
-                        # its length: how far it was watched, no task of its own.
+                        # "подивилась десь половину" (watched about half), "got half way,
+                        # stopped at the branches bit" under a video with its length: how far
+                        # it was watched, no task of its own.
                         and not (
                             worded is State.STARTED
-                            and len(body.split()) <= 3
+                            and _opens_begun(body)
                             and not _has_length(body)
                             and isinstance(entries[parent.index], Video)
                             and entries[parent.index].duration is not None  # type: ignore[attr-defined]
@@ -1359,6 +1373,12 @@ class _Reader:
             )
         else:
             entries.append(Item(body, done, number, depth, due=due, started=started, fields=kept))
+
+
+def _opens_begun(text: str) -> bool:
+    """Whether a line says begun in its first three words ("got half way, stopped at …")."""
+    words = text.split()
+    return len(words) <= 3 or read_state(" ".join(words[:3]))[1] is State.STARTED
 
 
 def _names_a_work(text: str) -> bool:
@@ -1709,24 +1729,30 @@ _NAME_FIRST = regex.compile(r"(?P<name>[A-Z][^\W\d_][\w'\u2019\-]{2,})(?![\w'\u2
 def _settle_named_readings(course: Course) -> None:
     """Read "Taylor 5.4" as a reading where a reading of the course opens with that name and
     cites a part ("Taylor ch 5.1–5.2"): the same book, its sections by number alone."""
-    names = set()
-    for week in course.weeks:
-        for section in week.sections:
-            for entry in section.entries:
-                if type(entry) is Reading and _CITATION.search(entry.text):
-                    first = _NAME_FIRST.match(_READ_FIRST.sub("", entry.text, count=1))
-                    if first is not None:
-                        names.add(first["name"])
-    if not names:
-        return
+    # The lines that may be such first, most files have none: the readings, many in a big
+    # file, are searched only for the names these lines give (60 ms of 3 MB otherwise).
+    named: dict[str, list[tuple[Section, int]]] = {}
     for week in course.weeks:
         for section in week.sections:
             if section.kind is not _OTHER:
                 continue
             for index, entry in enumerate(section.entries):
                 if type(entry) is Item and (found := _NAMED_PART.match(entry.text)) is not None:
-                    if found["name"] in names:
-                        section.entries[index] = _as_reading(entry)
+                    named.setdefault(found["name"], []).append((section, index))
+    if not named:
+        return
+    for week in course.weeks:
+        for section in week.sections:
+            for entry in section.entries:
+                if type(entry) is not Reading:
+                    continue
+                first = _NAME_FIRST.match(_READ_FIRST.sub("", entry.text, count=1))
+                if first is None or first["name"] not in named or not _CITATION.search(entry.text):
+                    continue
+                for owner, index in named.pop(first["name"]):
+                    owner.entries[index] = _as_reading(owner.entries[index])
+                if not named:
+                    return
 
 
 def _mostly(items: list[Item], test: Callable[[Item], bool]) -> bool:
@@ -2116,6 +2142,7 @@ def parse(
     # "+" ending three lines or more: the file ticks with it ("Семінар 1 +").
     plus_last = " +\n" in text and sum(1 for line in lines if line.rstrip().endswith(" +")) >= 3
     reader.strike_cancels = _ticks_mark_done(lines, text)
+    reader.strike_done = _strikes_mark_done(lines, text)
     lettered = _letters_mark(lines) if layout.units else False
     # Units on lines of their own (no headings): a rule after the last one ends it, as no
     # heading can ("wk10" … "---" then "todo": the student's own lists, no unit's).
@@ -2341,15 +2368,20 @@ def _callout_questions(callouts: Callouts, layout: Layout, reader: _Reader) -> N
 
 
 def _planner_row(reader: _Reader, number: int, row: Row) -> None:
-    """A planner's row: a task of its unit, ticked as its done cell says."""
+    """A planner's row: a task of its unit, ticked as its done cell says; a table in a list
+    item's rows are nested under it ("- Clases grabadas" over its table)."""
+    line = reader.lines[number - 1]
+    bare = line.lstrip(" \t")
+    # A pipe table's row indented in a list item; a tab planner's rows open with tabs.
+    indent = line[: len(line) - len(bare)] if bare[:1] == "|" else ""
     if row.sign and not any(char.isalnum() for char in row.sign):
         # "🟡", "❌": a sign the file's legend or the reader's marks say the state of.
-        reader.item(number, "", None, None, f"{row.sign} {row.text}")
+        reader.item(number, indent, None, None, f"{row.sign} {row.text}")
     elif row.sign:
         # "fazendo", "não vi": a state in words, said last as on a line of its own.
-        reader.item(number, "", None, None, f"{row.text} \u2013 {row.sign}")
+        reader.item(number, indent, None, None, f"{row.text} \u2013 {row.sign}")
     elif row.text:
-        reader.item(number, "", None, "x" if row.done else " ", row.text)
+        reader.item(number, indent, None, "x" if row.done else " ", row.text)
 
 
 _KEYED = regex.compile(r"[ \t]*[^\W\d_]+[ \t]*:[ \t]")
@@ -2509,11 +2541,26 @@ def _ticks_mark_done(lines: list[str], text: str) -> bool:
     or two beside them: a strike there is a line called off, not another tick."""
     if "~~" not in text:
         return False
+    struck, ticked = _struck_and_ticked(lines)
+    return ticked >= 10 and struck * 10 <= ticked * _STRUCK_PER_TEN_TICKS
+
+
+def _struck_and_ticked(lines: list[str]) -> tuple[int, int]:
+    """How many lines strike something through, and how many tick or box it done."""
     struck = sum(1 for line in lines if "~~" in line)
     ticked = sum(
         1 for line in lines if "[x]" in line or "[X]" in line or any(m in line for m in CHECK_MARKS)
     )
-    return ticked >= 10 and struck * 10 <= ticked * _STRUCK_PER_TEN_TICKS
+    return struck, ticked
+
+
+def _strikes_mark_done(lines: list[str], text: str) -> bool:
+    """True when the file strikes through what is done: five struck lines at least, and
+    more than it ticks."""
+    if "~~" not in text:
+        return False
+    struck, ticked = _struck_and_ticked(lines)
+    return struck >= 5 and struck > ticked
 
 
 def _unit_end(title: str) -> int:

@@ -21,6 +21,9 @@ from .durations import duration_seconds
 _DONE_HEADER = regex.compile(
     r"(?:done|status|complete[d]?|finished|check|erledigt|fertig|hecho|hecha|terminado|fait|"
     r"fatto|feito|klaar|gedaan|ok|\u2713|\u2714|\u2705|x|\?|"
+    # Seen or read: "Vista", "Watched", "Gelesen".
+    r"watched|seen|viewed|vist[oa]|gesehen|geschaut|vu|vue|gezien|visto\?|read|gelesen|"
+    r"le[íi]d[oa]|lu|letto|lido|"
     # A status in other languages: Spanish, Italian, French, Dutch, Czech, Turkish, Korean,
     # Chinese, Japanese.
     r"estado|stato|[ée]tat|statut|staat|stav|durum|\uc0c1\ud0dc|\u72b6\u6001|\u72b6\u614b)[ \t?]*$",
@@ -139,6 +142,10 @@ _SIGN_TICK = regex.compile(r"[ \t]*(?:[\u2713\u2714\u2705\u2611]\ufe0f?|[xX])[ \
 _PAGES_HEADER = regex.compile(r"(?:pages?|pp|seiten|p[áa]ginas?|pagine|blz)\.?[ \t]*$", re.I)
 
 
+# A unit's cell: its number, after its word at most ("3", "Week 3", "W1"), not a date's day.
+_UNIT_CELL = regex.compile(r"(?:[^\W\d_]{1,12}\.?[ \t]*)?\d{1,3}(?![\d/.:-])")
+
+
 def _pipe_cells(line: str) -> list[str]:
     # Cut in Python, not by a regex: a lazy match before "\|?[ \t]*$" took seconds on a
     # row of 40,000 blanks.
@@ -178,13 +185,10 @@ def table_tasks(
     body = [(number, _pipe_cells(lines[number - 1])) for number in range(first + 2, last + 1)]
     if any(
         is_unit(cell)
-        # "| Module | Length | Status |" over "| Blood transfusion (LearnPro) | …": the
-        # word heads the modules' names, no unit's numbers.
-        and all(
-            any(char.isdigit() for char in row[index])
-            for _, row in body
-            if index < len(row) and row[index]
-        )
+        # "| Module | Length | Status |" over "| Blood transfusion (LearnPro) | …", "| Clase |
+        # Duración | Vista |" over "| 23/09 Transporte | …": the word heads names or dates,
+        # no unit's numbers.
+        and all(_UNIT_CELL.match(row[index]) for _, row in body if index < len(row) and row[index])
         for index, cell in enumerate(header)
     ):
         # A planner by unit ("| Week | Lecture | Lab | Done |"): its cells are the tasks of
