@@ -2037,6 +2037,12 @@ def test_a_legend_of_words_in_parentheses_ends_plain_lines_long_as_citations() -
     assert read_legend(
         ["Key: (done) = read properly, (skimmed) = read headnote + key paras only"]
     ) == {"(done)": State.DONE, "(skimmed)": State.STARTED}
+    # A legend's word for what is still to do, as no item's words say it.
+    assert read_legend(["Legende: + = erledigt, - = offen, ~ = angefangen / halb"]) == {
+        "+": State.DONE,
+        "-": State.OPEN,
+        "~": State.STARTED,
+    }
     assert read_legend(["[read] = done   [skimmed] = got through it, enough for seminar"]) == {
         "[read]": State.DONE,
         "[skimmed]": State.DONE,

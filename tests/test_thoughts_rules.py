@@ -341,3 +341,46 @@ def test_open_unanswered_and_asked_lists() -> None:
     assert [e.title for e in faq.unanswered] == ["Why a?", "Why b?", "Why c?"]
     assert [e.title for e in faq.answered] == ["Why d?"]
     assert faq.groups == ["For the TA"]
+
+
+def test_three_lines_with_no_blank_between_each_a_question_are_three_entries() -> None:
+    # Phone notes: three lines are enough, trailing blanks or not after their marks.
+    assert [e.title for e in entries_of("why a?  \nhow b?  \nwhen c?  \n")] == [
+        "Why a?",
+        "How b?",
+        "When c?",
+    ]
+
+
+def test_a_title_runs_past_an_abbreviation_in_brackets_and_a_dot_before_a_number() -> None:
+    from course_notes.read.thoughts import title_of
+
+    assert title_of("Does it hold (e.g. for n > 2) in general? More.") == (
+        "Does it hold (e.g. for n > 2) in general?"
+    )
+    assert title_of("Does the bound hold for all. 5 of us think not? More.") == (
+        "Does the bound hold for all. 5 of us think not?"
+    )
+
+
+def test_asked_at_the_end_and_an_answer_after_a_no_reply_s_colon() -> None:
+    from course_notes.read.thoughts import _no_answer, asked_at_end, bare_question
+
+    assert asked_at_end("why? (asked 12 Mar)   ") == (5, "12 Mar")
+    assert bare_question("Q: why? (asked 12 Mar)").strip() == "why?"
+    # "asked …: the answer": the words after the colon that follows answer it; a colon
+    # before ("TA:") is the line's label.
+    assert not _no_answer("TA: asked in office hrs 1/21: the ratio makes it a per-capita brake")
+    assert _no_answer("TA: asked in office hrs, no reply yet")
+
+
+def test_a_scratch_heading_after_the_questions_holds_no_questions() -> None:
+    text = (
+        "## Questions pour la prof\n\n- Le compte-rendu peut se rendre en binôme ?\n"
+        "- Barème du partiel : les TD comptent pour combien ?\n\n## Brouillon\n\n"
+        "partiel le 15/11 amphi B\ndemander à Inès ses notes\n"
+    )
+    assert [e.title for e in read_questions(parse(text).thoughts).entries] == [
+        "Le compte-rendu peut se rendre en binôme ?",
+        "Barème du partiel : les TD comptent pour combien ?",
+    ]

@@ -1030,6 +1030,9 @@ class _Reader:
         text = rest.strip()
         if state is None:
             self.note(number, f"{indent}{text}")
+        elif state is State.OPEN and read_state(text)[1] is not None:
+            # "- Problem seti 1 (tamam)" where "- = offen": its own words say more.
+            self.item(number, indent, None, None, text)
         else:
             text, box = _boxed(state, text)
             self.item(number, indent, None, box, text)

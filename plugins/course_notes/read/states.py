@@ -758,7 +758,10 @@ _SHORT_HINTS = r"\b(?:lu|vu|vue|now|wip|wait|later|seen|ok)\b"
 _HINT_WORDS = {
     hint
     for hint in _HINTS
-    if len(hint) > 1 and hint[:1].isalpha() and hint.replace(" ", "").isalpha() and hint.isascii()
+    if len(hint) > 1
+    and hint[:1].isalpha()
+    and hint.replace(" ", "").isalpha()
+    and hint.isascii()
     or (hint.isalpha() and len(hint) > 1)
 }
 # The rest, signs and phrases ("[/]", "handed in", "✓"), looked for anywhere.
@@ -968,6 +971,10 @@ _KEY_ENTRY = regex.compile(
     r"(?P<sign>[^\s\w]{1,2}|[a-zA-Z]|\([^\s()]{1,2}\)|\[[^\s\[\]]{1,2}\])[ \t]+"
     r"(?P<meaning>[^\W\d_][^\n]*?)[ \t]*$"
 )
+# "- = offen", "o = open": a legend's word for what is still to do, as no item says it.
+_LEGEND_OPEN = regex.compile(
+    r"(?i:open|offen|abiert[oa]|pendiente|ouvert|aperto|aberto|pending|outstanding)\b"
+)
 _LEGEND_NOTE = regex.compile(r"\b(?i:note|notes|event|events|info|comment|notiz|nota|termin)\b")
 _LEGEND_TASK = regex.compile(r"\b(?i:task|todo|to do|open|migrated|moved|postponed|aufgabe)\b")
 
@@ -1000,7 +1007,7 @@ def _meaning(meaning: str) -> State | None | bool:
         said = read_state(f"item {first[0]}")[1]
         if said is not None:
             return said
-    if _LEGEND_NOT.search(meaning):
+    if _LEGEND_NOT.search(meaning) or _LEGEND_OPEN.match(meaning):
         return State.OPEN
     if _LEGEND_NOTE.search(meaning):
         return None

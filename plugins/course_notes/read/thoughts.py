@@ -79,7 +79,8 @@ _TODO_HEAD = regex.compile(
 # A heading over the student's own lines after the questions: "## misc", "## To do". Not
 # "Later" or "Other": a group of questions may be called so.
 _ASIDE_HEADING = regex.compile(
-    r"(?i:misc\.?|miscellaneous|todo|to[ -]do|reminders?|random)[ \t]*:?"
+    r"(?i:misc\.?|miscellaneous|todo|to[ -]do|reminders?|random|scratch|brouillon|sonstiges|"
+    r"verschiedenes|varios|varias|varie|cose varie|diversos|divers)[ \t]*:?"
 )
 # A label alone on its line, a few words and a colon: "ملاحظات عامة:", "Sonstiges:".
 _BARE_LABEL = regex.compile(r"[ \t]*[^\W\d_][^\W\d_ \t]*(?:[ \t][^\W\d_]+){0,3}[ \t]*:[ \t]*")
