@@ -34,7 +34,7 @@ from course_notes.io.load import load_site
 from course_notes.model import Topic
 from course_notes.read.notes import parse
 
-from conftest import ROOT, TODAY, git
+from conftest import MEASURE, ROOT, TODAY, git
 
 CONFIG = """site_name: Course
 plugins:
@@ -44,20 +44,12 @@ plugins:
 """
 """A small site: week 1 is 9-15 Nov 2026, and the tests' today (25 Nov) is in week 3."""
 
-MEASURE = (
-    "import json, resource, subprocess, sys, time\n"
-    "start = time.monotonic()\n"
-    "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
-    "seconds = time.monotonic() - start\n"
-    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024\n"
-    "print(json.dumps([seconds, peak, done.returncode, done.stdout, done.stderr]))\n"
-)
 MB = 1_000_000
 
 
 @dataclass(frozen=True)
 class Measured:
-    """One run of the command: its wall time, peak memory, exit status and output."""
+    """One run of the command: its CPU time, peak memory, exit status and output."""
 
     seconds: float
     peak: int

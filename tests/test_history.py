@@ -22,7 +22,7 @@ from course_notes.adapters.cli.main import main
 from course_notes.io import history
 from course_notes.model import HistoryPoint
 
-from conftest import copy_project, git
+from conftest import MEASURE, copy_project, git
 
 D = datetime.date
 
@@ -274,16 +274,9 @@ def test_a_version_over_the_limit_is_left_out_in_bounded_time_and_memory(
     assert len(small.encode()) == 13
     commit(folder, small, "2027-03-03T09:00:00", "small")
     (folder / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    # The command in a child of a small wrapper, whose RUSAGE_CHILDREN then holds the
-    # command's peak (and its git's): the test's own git add would count in the test's.
-    wrapper = (
-        "import json, resource, subprocess, sys, time\n"
-        "start = time.monotonic()\n"
-        "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
-        "seconds = time.monotonic() - start\n"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024\n"
-        "print(json.dumps([seconds, peak, done.returncode, done.stdout, done.stderr]))\n"
-    )
+    # The command in a child of a small wrapper (conftest's MEASURE): the test's own git add
+    # would count in the test's peak.
+    wrapper = MEASURE
     command = [str(Path(sys.executable).with_name("course-notes")), "status", "-f", "mkdocs.yml"]
     measured = subprocess.run(
         [sys.executable, "-c", wrapper, *command],
