@@ -255,7 +255,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh34/histoire_dataview.md", "unit 4"),
     ("fresh34/psychologie_onenote.md", "unit 4"),
     ("fresh35/architettura_keep.md", "reading works"),
-    ("fresh35/architettura_keep.md", "unit 7"),
     ("fresh35/architettura_keep.md", "unit 8"),
     ("fresh35/bio_obsidian_weeks.md", "reading works"),
     ("fresh35/chimie_td.md", "reading works"),

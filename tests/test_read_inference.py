@@ -264,6 +264,8 @@ def test_html_blocks_swallow_no_heading() -> None:
             ("Multivariable regression  (22 min) — twice, still confused", State.DONE),
         ),
         ("looks ok", ("looks ok", None)),
+        # "OK" in capitals ending the line.
+        ("Benevolo cap. 8 OK", ("Benevolo cap. 8", State.DONE)),
         # A part of the whole done is begun; all of it, done.
         (
             "review classmates' drafts - 2 of 3 done",

@@ -126,9 +126,10 @@ _READ_END = regex.compile(
 )
 _DONE_START = regex.compile(rf"(?:{DONE_WORDS})\b[ \t]*[:\-\u2013\u2014!.]*[ \t]+", re.I)
 _DONE_END = regex.compile(
-    rf"[ \t]*(?:[-\u2013\u2014,;:|]+[ \t]*)?[(\[]?(?:{DONE_WORDS}|{SEEN_WORDS})"
+    rf"[ \t]*(?:[-\u2013\u2014,;:|]+[ \t]*)?[(\[]?(?:(?i:{DONE_WORDS}|{SEEN_WORDS})|"
+    # "Benevolo cap. 8 OK": in capitals, ending the line; "looks ok" says nothing.
+    r"(?<=[ \t(\[])OK)"
     r"[)\]]?[ \t!.]*$",
-    re.I,
 )
 # From the bracket: blanks before it, matched too, made a run of thousands quadratic (the
 # cut strips them).
