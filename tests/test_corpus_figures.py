@@ -259,7 +259,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh35/bio_obsidian_weeks.md", "reading works"),
     ("fresh35/chimie_td.md", "reading works"),
     ("fresh35/chimie_td.md", "unit 3"),
-    ("fresh35/economia_cuaderno.md", "unit 3"),
     ("fresh35/law_moot_notes.md", "reading works"),
     ("fresh35/law_moot_notes.md", "unit 8"),
     ("fresh35/statistik_vl.md", "video known"),

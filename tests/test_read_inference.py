@@ -284,6 +284,10 @@ def test_html_blocks_swallow_no_heading() -> None:
         ),
         ("is the class cancelled?", ("is the class cancelled?", None)),
         (
+            "Tarea 5 — la canceló el profe, se junta con la 6",
+            ("Tarea 5 — la canceló el profe, se junta con la 6", State.CANCELLED),
+        ),
+        (
             "VL 12 — nur bis zu den Rotationen geschaut",
             ("VL 12 — nur bis zu den Rotationen geschaut", State.STARTED),
         ),

@@ -222,7 +222,9 @@ _CANCELLED = regex.compile(
     r"(?:cancel+ed|CANCEL+ED|called off|entf[äa]llt|f[äa]llt aus|"
     r"se suspende|suspended|suspendu|removed from|dropped from|gestrichen|inst[äa]lld|avlyst|"
     r"aflyst|"
-    r"abgesagt|ausgefallen|cancelad[oa]s?|suspendid[oa]|annul[ée]e?s?|annullat[oa]|vervallen|"
+    # "la canceló el profe", "o prof cancelou": said as what was done to it.
+    r"abgesagt|ausgefallen|cancelad[oa]s?|cancel[óo]|cancelou|suspendid[oa]|annul[ée]e?s?|"
+    r"annullat[oa]|vervallen|"
     r"vervalt|geannuleerd|iptal|İPTAL|zrušeno|zruseno|odwołane|odwolane|휴강|休講|停课|"
     r"dibatalkan|batal|отменена|отменено|отменён|отмена|elmarad|elmaradt|"
     # Vietnamese, with its marks ("Huy" is a name); Finnish, Ukrainian, Romanian, Tagalog,
