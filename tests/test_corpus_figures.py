@@ -260,7 +260,6 @@ STILL_MISSED: set[tuple[str, str]] = {
     ("fresh35/chimie_td.md", "reading works"),
     ("fresh35/chimie_td.md", "unit 3"),
     ("fresh35/law_moot_notes.md", "reading works"),
-    ("fresh35/law_moot_notes.md", "unit 8"),
     ("fresh35/statistik_vl.md", "video known"),
     ("fresh4/french_maths.md", "reading works"),
     ("fresh4/french_maths.md", "unit 6"),

@@ -276,6 +276,8 @@ def test_html_blocks_swallow_no_heading() -> None:
             ("review classmates' drafts - 3 of 3 done", State.DONE),
         ),
         ("resp paper 1 due fri 1/24 done", ("resp paper 1 due fri 1/24", State.DONE)),
+        ("MOOT MEMO — draft maybe 60% done", ("MOOT MEMO — draft maybe 60% done", State.STARTED)),
+        ("essay 100% done", ("essay 100% done", State.DONE)),
         # A class that did not take place; called off in capitals whatever is asked after.
         ("02/10 — no hubo clase (huelga)", ("02/10 — no hubo clase (huelga)", State.CANCELLED)),
         (

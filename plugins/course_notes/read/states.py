@@ -169,10 +169,11 @@ _PARTIAL = regex.compile(
     r"fino a|at[ée])\b",
     re.I,
 )
-# "2 of 3 done", "3 von 5 erledigt": a part of the whole begun; "3 of 3 done" all of it.
+# "2 of 3 done", "3 von 5 erledigt", "60% done": a part of the whole begun; "3 of 3 done",
+# "100% done" all of it.
 # Not "3/5": "due 1/24 done" is a date.
 _COUNT_DONE = regex.compile(
-    r"\b(?P<part>\d{1,3})[ \t]*(?:of|von|de|sur|di)[ \t]*(?P<whole>\d{1,3})[ \t]+"
+    r"\b(?P<part>\d{1,3})[ \t]*(?:(?:of|von|de|sur|di)[ \t]*(?P<whole>\d{1,3})|%)[ \t]+"
     rf"(?:{DONE_WORDS})\b",
     re.I,
 )
@@ -856,7 +857,8 @@ def read_state(text: str) -> tuple[str, State | None]:
         return text, State.STARTED
     counted = _COUNT_DONE.search(text) if " " in text else None
     if counted is not None:
-        part, whole = int(counted["part"]), int(counted["whole"])
+        # "draft maybe 60% done": a share of a hundred.
+        part, whole = int(counted["part"]), int(counted["whole"] or 100)
         return text, State.DONE if part >= whole > 0 else State.STARTED
     found = _DONE_PAREN.search(text)
     if found:
