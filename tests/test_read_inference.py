@@ -266,6 +266,8 @@ def test_html_blocks_swallow_no_heading() -> None:
         ("looks ok", ("looks ok", None)),
         # "OK" in capitals ending the line.
         ("Benevolo cap. 8 OK", ("Benevolo cap. 8", State.DONE)),
+        # "vista", "vista" in Italian and Spanish, for a video seen.
+        ("videolez lun registrata 1h20 vista", ("videolez lun registrata 1h20", State.DONE)),
         # A part of the whole done is begun; all of it, done.
         (
             "review classmates' drafts - 2 of 3 done",
@@ -739,6 +741,11 @@ def test_what_a_line_in_a_unit_reads_as(lines: list[str], kinds: str) -> None:
     course = parse("## Week 1\n" + "".join(f"- [ ] {line}\n" for line in lines))
     entries = [entry for section in course.weeks[0].sections for entry in section.entries]
     assert "".join(type(entry).__name__[0] for entry in entries) == kinds
+
+
+def test_a_thumbs_up_ticks_a_line() -> None:
+    week = parse("Sett. 1\n- lez lun 👍\n- lez gio\n\nSett. 2\n- lez lun 👍\n").weeks[0]
+    assert [item.done for item in week.items] == [True, False]
 
 
 def test_a_labels_indented_lines_are_tasks_as_plain_lines_are_its_section_ends_after() -> None:

@@ -7,7 +7,8 @@ import re
 from .. import regex
 from .decode import _MOJIBAKE_HINT, _fix_encoding, sloppy_cp1252
 
-CHECK_MARKS = ("\U0001f5f8", "\u2713", "\u2714", "\u2611", "\u2705")
+# "👍" too: a thumbs-up ending a task on a phone ("lez lun 👍").
+CHECK_MARKS = ("\U0001f5f8", "\u2713", "\u2714", "\u2611", "\u2705", "\U0001f44d")
 
 
 VARIATION_SELECTOR = "\ufe0f"

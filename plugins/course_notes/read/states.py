@@ -70,7 +70,8 @@ DONE_WORDS = (
 )
 # Read or watched, in the same languages: done for a reading or a video ("(lu)", "gelesen").
 SEEN_WORDS = (
-    r"watched|seen|gesehen|geschaut|visto|vu|vue|guardato|assistido|gekeken|read it|lu|gelesen|"
+    r"watched|seen|gesehen|geschaut|vist[oaie]s?|vu|vue|guardat[oa]|assistido|gekeken|read it|lu|"
+    r"gelesen|"
     r"gelezen|letto|le[íi]do|lido|went|obejrzane|przeczytane|zhlédnuto|přečteno|izlendi|"
     r"okundu|다 ?봄|다 ?읽음|시청함|시청 ?완료|просмотрено|прочитано|посмотрел[аи]?|"
     r"прочитал[аи]?|megnézve|elolvasva|sudah dibaca|sudah ditonton"
@@ -583,13 +584,13 @@ _HINTS = (
     "leído",
     "leido",
     "lido",
-    "guardato",
     "gekeken",
     "geschaut",
     "assistido",
     "(read",
     "gesehen",
-    "visto",
+    "vist",
+    "guardat",
     "read it",
     "todo",
     "pend",
