@@ -266,7 +266,7 @@ def test_html_blocks_swallow_no_heading() -> None:
         ("looks ok", ("looks ok", None)),
         # "OK" in capitals ending the line.
         ("Benevolo cap. 8 OK", ("Benevolo cap. 8", State.DONE)),
-        # "vista", "vista" in Italian and Spanish, for a video seen.
+        # "vista" in Italian and Spanish, for a video seen.
         ("videolez lun registrata 1h20 vista", ("videolez lun registrata 1h20", State.DONE)),
         # A part of the whole done is begun; all of it, done.
         (

@@ -353,25 +353,37 @@ def test_three_lines_with_no_blank_between_each_a_question_are_three_entries() -
 
 
 def test_a_title_runs_past_an_abbreviation_in_brackets_and_a_dot_before_a_number() -> None:
-    from course_notes.read.thoughts import title_of
-
-    assert title_of("Does it hold (e.g. for n > 2) in general? More.") == (
-        "Does it hold (e.g. for n > 2) in general?"
-    )
-    assert title_of("Does the bound hold for all. 5 of us think not? More.") == (
-        "Does the bound hold for all. 5 of us think not?"
-    )
+    assert [
+        e.title
+        for e in entries_of(
+            "- Does it hold (e.g. for n > 2) in general? More.\n"
+            "- Does the bound hold for all. 5 of us think not? More.\n"
+        )
+    ] == [
+        "Does it hold (e.g. for n > 2) in general?",
+        "Does the bound hold for all. 5 of us think not?",
+    ]
 
 
 def test_asked_at_the_end_and_an_answer_after_a_no_reply_s_colon() -> None:
-    from course_notes.read.thoughts import _no_answer, asked_at_end, bare_question
-
-    assert asked_at_end("why? (asked 12 Mar)   ") == (5, "12 Mar")
-    assert bare_question("Q: why? (asked 12 Mar)").strip() == "why?"
-    # "asked …: the answer": the words after the colon that follows answer it; a colon
-    # before ("TA:") is the line's label.
-    assert not _no_answer("TA: asked in office hrs 1/21: the ratio makes it a per-capita brake")
-    assert _no_answer("TA: asked in office hrs, no reply yet")
+    # "(asked …)" with blanks after it; "asked …: the answer" answers after its colon, a
+    # colon before it ("TA:") being the line's label.
+    assert described(
+        "- Q: why is it a brake? (asked 12 Mar)   \n"
+        "- why per capita?\n    - TA: asked in office hrs 1/21: the ratio makes it a brake\n"
+        "- why not total?\n    - TA: asked in office hrs, no reply yet\n"
+    ) == [
+        ("", "Why is it a brake?", "asked", "12 Mar", [], None),
+        (
+            "",
+            "Why per capita?",
+            "answered",
+            None,
+            [],
+            "asked in office hrs 1/21: the ratio makes it a brake",
+        ),
+        ("", "Why not total?", "open", None, ["TA: asked in office hrs, no reply yet"], None),
+    ]
 
 
 def test_a_scratch_heading_after_the_questions_holds_no_questions() -> None:

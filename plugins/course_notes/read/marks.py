@@ -9,6 +9,9 @@ from .decode import _MOJIBAKE_HINT, _fix_encoding, sloppy_cp1252
 
 # "👍" too: a thumbs-up ending a task on a phone ("lez lun 👍").
 CHECK_MARKS = ("\U0001f5f8", "\u2713", "\u2714", "\u2611", "\u2705", "\U0001f44d")
+# Word's, OneNote's and Google Keep's boxes, as the box each stands for: "☐" open, "☑" and
+# "☒" ticked.
+BOX_SIGNS = {"\u2610": " ", "\u2611": "x", "\u2612": "x"}
 
 
 VARIATION_SELECTOR = "\ufe0f"

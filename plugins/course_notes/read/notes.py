@@ -58,7 +58,7 @@ from .layout import (
     match_unit,
     names_questions,
 )
-from .marks import CHECK_MARKS, _read_marks
+from .marks import BOX_SIGNS, CHECK_MARKS, _read_marks
 from .org import looks_like_org, org_as_markdown
 from .parts import BOOK_CHAPTER_WORDS, UPPER
 from .planner import Row
@@ -106,7 +106,7 @@ def _outline_indent(line: str, indent: str) -> str:
 
 
 # A box sign opening a line: ☐ open, ☑ and ☒ ticked.
-_BOX_SIGN = regex.compile(r"(?P<indent>[ \t]*)(?P<sign>[\u2610\u2611\u2612])\ufe0f?[ \t]+(?=\S)")
+_BOX_SIGN = regex.compile(rf"(?P<indent>[ \t]*)(?P<sign>[{''.join(BOX_SIGNS)}])\ufe0f?[ \t]+(?=\S)")
 
 
 # A task box with no bullet before it: "[x] Varian cap. 5".
@@ -634,8 +634,7 @@ class _Reader:
         sign = _BOX_SIGN.match(line)
         if sign is not None:
             # "☐ Quiz 4", "☑ Lecture 4a": OneNote's and Word's boxes, as "[ ]" and "[x]".
-            ticked = sign["sign"] in "\u2611\u2612"
-            line = f"{sign['indent']}[{'x' if ticked else ' '}] {line[sign.end() :]}"
+            line = f"{sign['indent']}[{BOX_SIGNS[sign['sign']]}] {line[sign.end() :]}"
         boxed = _BOX_LINE.match(line) if "[" in line[:8] else None
         if boxed is not None:
             box = boxed["box"]
@@ -1207,11 +1206,9 @@ class _Reader:
         # The hot path of a big file: kept to few calls on purpose.
         if separator is not None:
             return
-        if box is None and text[:1] in "\u2610\u2611\u2612":
+        if box is None and text[:1] in BOX_SIGNS and (sign := _BOX_SIGN.match(text)) is not None:
             # "-   ☒ CM (présente)": Word's box after the bullet, as "- [x] CM".
-            after = text[1:].lstrip("\ufe0f")
-            if after[:1] in (" ", "\t") and after.strip():
-                box, text = ("x" if text[0] != "\u2610" else " "), after.lstrip(" \t")
+            box, text = BOX_SIGNS[sign["sign"]], text[sign.end() :]
         if self.end_signs and box is None and text[-1:] in "])":
             text, box = self.end_sign(text)
         section = self.section or self.current_section(number)

@@ -284,7 +284,7 @@ _STATUS = {
     ),
     **dict.fromkeys(
         "todo to-do open pending no planned not-started notstarted offen à-faire a-faire "
-        "pendiente da-fare a-fazer zu-tun".split(),
+        "pendiente da-fare a-fazer zu-tun abierto abierta ouvert aperto aberto outstanding".split(),
         "open",
     ),
     **dict.fromkeys(
@@ -856,7 +856,7 @@ def read_state(text: str) -> tuple[str, State | None]:
         return text[found.end() :], State.STARTED
     if _PARTIAL.search(text):
         return text, State.STARTED
-    counted = _COUNT_DONE.search(text) if " " in text else None
+    counted = _COUNT_DONE.search(text)
     if counted is not None:
         # "draft maybe 60% done": a share of a hundred.
         part, whole = int(counted["part"]), int(counted["whole"] or 100)
@@ -977,10 +977,6 @@ _KEY_ENTRY = regex.compile(
     r"(?P<sign>[^\s\w]{1,2}|[a-zA-Z]|\([^\s()]{1,2}\)|\[[^\s\[\]]{1,2}\])[ \t]+"
     r"(?P<meaning>[^\W\d_][^\n]*?)[ \t]*$"
 )
-# "- = offen", "o = open": a legend's word for what is still to do, as no item says it.
-_LEGEND_OPEN = regex.compile(
-    r"(?i:open|offen|abiert[oa]|pendiente|ouvert|aperto|aberto|pending|outstanding)\b"
-)
 _LEGEND_NOTE = regex.compile(r"\b(?i:note|notes|event|events|info|comment|notiz|nota|termin)\b")
 _LEGEND_TASK = regex.compile(r"\b(?i:task|todo|to do|open|migrated|moved|postponed|aufgabe)\b")
 
@@ -1013,7 +1009,8 @@ def _meaning(meaning: str) -> State | None | bool:
         said = read_state(f"item {first[0]}")[1]
         if said is not None:
             return said
-    if _LEGEND_NOT.search(meaning) or _LEGEND_OPEN.match(meaning):
+    if _LEGEND_NOT.search(meaning) or _STATUS.get(meaning.split()[0].casefold()) == "open":
+        # "- = offen", "o = pending": a status word for open, as no item's words say it.
         return State.OPEN
     if _LEGEND_NOTE.search(meaning):
         return None

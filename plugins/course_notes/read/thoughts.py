@@ -21,6 +21,7 @@ from ..model.questions import Remark
 from ..model.text import capitalise_first, slugify
 from .dates import STAMP
 from .layout import names_questions
+from .marks import BOX_SIGNS
 
 # The same separator as between weeks: three or more dashes alone on a line.
 SEPARATOR = regex.compile(r"[ \t]*-{3,}[ \t]*")
@@ -154,7 +155,7 @@ LIST_ITEM = regex.compile(
     r"|\d{1,9}[.)])[ \t]+"
     r"|\u30fb[ \t]*)(?=\S)"
 )
-_BOX_SIGNS = {"\u2610": "[ ]", "\u2611": "[x]", "\u2612": "[x]"}
+_BOX_SIGNS = {sign: f"[{box}]" for sign, box in BOX_SIGNS.items()}
 HEADING = regex.compile(r" {0,3}(?P<hashes>#{1,6})[ \t]+(?P<title>\S.*)$")
 TAB_SIZE = 4
 QUESTION_MARKS = ("?", "\uff1f")
